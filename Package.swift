@@ -1,0 +1,83 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// The arrows only point one way: eptrack (CLI) → EPServer (HTTP) → EPStore (SQL) → EPDomain (pure).
+let package = Package(
+    name: "eptrack",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "eptrack", targets: ["eptrack"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
+    ],
+    targets: [
+        // Pure domain: cases, milestones, journey, validation, policies, rules. No I/O.
+        .target(
+            name: "EPDomain",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The one Store protocol and its SQL implementation for PostgreSQL and SQLite.
+        .target(
+            name: "EPStore",
+            dependencies: [
+                "EPDomain",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Types and server stubs generated from api-docs/openapi.yaml (the contract).
+        .target(
+            name: "EPTrackAPI",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            // Generated code only: its unused-import warnings are the generator's, not ours.
+            swiftSettings: [.unsafeFlags(["-suppress-warnings"])],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        // HTTP: buildApplication, handlers, errors as problem+json.
+        .target(
+            name: "EPServer",
+            dependencies: [
+                "EPDomain", "EPStore", "EPTrackAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "eptrack",
+            dependencies: [
+                "EPDomain", "EPStore", "EPServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "eptrack-bench",
+            dependencies: ["EPDomain"],
+            path: "Benchmarks/Sources/eptrack-bench"
+        ),
+        .testTarget(name: "EPDomainTests", dependencies: ["EPDomain"]),
+        .testTarget(
+            name: "EPServerTests",
+            dependencies: [
+                "EPServer", "EPStore", "EPDomain",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

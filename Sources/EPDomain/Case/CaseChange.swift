@@ -1,0 +1,119 @@
+import Foundation
+
+/// A write to a case's history: a new milestone, or a correction of an effective one.
+public enum CaseChange: Hashable, Sendable {
+    case record(MilestoneInput)
+    case correct(Milestone.ID, replacement: MilestoneInput, reason: String)
+    case retract(Milestone.ID, reason: String)
+}
+
+extension Case {
+    public static let maxNoteLength = 500
+
+    /// The record `change` would append, checked against the journey it would produce. Pure: the
+    /// new record's id, author and timestamp are given, and `asOf` is the day it is recorded.
+    /// Throws, naming the field and the conflicting milestone, when the result is impossible.
+    public func record(
+        _ change: CaseChange, id: UUID, recordedBy: String, at recordedAt: Date, asOf: CalendarDate
+    ) throws(ValidationError) -> Milestone {
+        let current = journey
+        let record: Milestone
+        let removed: Set<UUID>
+        switch change {
+        case .record(let input):
+            try Self.check(input, asOf: asOf)
+            if let ending = current.milestones.first(where: \.kind.endsJourney) {
+                throw .conflict(
+                    "/kind",
+                    "the journey ended with \(ending.kind.rawValue) on \(ending.occurredOn): correct or retract that record before adding more",
+                    with: ending
+                )
+            }
+            record = Milestone(
+                id: id, kind: input.kind, occurredOn: input.occurredOn, details: input.details,
+                note: input.note, recordedAt: recordedAt, recordedBy: recordedBy
+            )
+            removed = []
+        case .correct(let target, let replacement, let reason):
+            try Self.check(replacement, asOf: asOf)
+            let reason = try Self.reason(reason)
+            try Self.requireEffective(target, in: current, records: records)
+            record = Milestone(
+                id: id, kind: replacement.kind, occurredOn: replacement.occurredOn, details: replacement.details,
+                note: replacement.note, recordedAt: recordedAt, recordedBy: recordedBy,
+                correction: .init(supersedes: target, reason: reason, retracted: false)
+            )
+            removed = [target]
+        case .retract(let target, let reason):
+            let reason = try Self.reason(reason)
+            let original = try Self.requireEffective(target, in: current, records: records)
+            record = Milestone(
+                id: id, kind: original.kind, occurredOn: original.occurredOn, details: original.details,
+                note: nil, recordedAt: recordedAt, recordedBy: recordedBy,
+                correction: .init(supersedes: target, reason: reason, retracted: true)
+            )
+            removed = [target]
+        }
+        let candidate = current.replacing(removed, adding: record.correction?.retracted == true ? nil : record)
+        try Self.refuseNewViolations(candidate: candidate, current: current, changed: record, retracting: removed)
+        return record
+    }
+
+    private static func check(_ input: MilestoneInput, asOf: CalendarDate) throws(ValidationError) {
+        if input.occurredOn > asOf {
+            throw .invalid("/occurred_on", "occurred_on \(input.occurredOn) is in the future (today is \(asOf))")
+        }
+        if let note = input.note, note.count > maxNoteLength {
+            throw .invalid("/note", "note is limited to \(maxNoteLength) characters")
+        }
+    }
+
+    private static func reason(_ text: String) throws(ValidationError) -> String {
+        let reason = text.trimmingWhitespace
+        guard !reason.isEmpty else { throw .invalid("/reason", "a correction needs a reason") }
+        guard reason.count <= DetailsCodec.maxTextLength else {
+            throw .invalid("/reason", "reason is limited to \(DetailsCodec.maxTextLength) characters")
+        }
+        return reason
+    }
+
+    @discardableResult
+    private static func requireEffective(_ target: UUID, in journey: Journey, records: [Milestone]) throws(ValidationError) -> Milestone {
+        if let effective = journey.milestones.first(where: { $0.id == target }) { return effective }
+        guard records.contains(where: { $0.id == target }) else {
+            throw ValidationError(.unknownMilestone, field: "/milestone_id", "this case has no milestone \(target)")
+        }
+        let latest = records.last { $0.correction?.supersedes == target }
+        throw ValidationError(
+            .chronologyConflict, field: "/milestone_id",
+            "milestone \(target) has already been corrected or retracted; correct its latest version instead",
+            conflictingMilestone: latest?.id
+        )
+    }
+
+    /// Refuses the change if the journey it produces breaks a rule the current journey keeps.
+    /// (Comparing with the current journey means a policy tightened later never blocks
+    /// unrelated writes on old cases.)
+    private static func refuseNewViolations(
+        candidate: Journey, current: Journey, changed: Milestone, retracting: Set<UUID>
+    ) throws(ValidationError) {
+        let before = ChronologyCheck.violations(in: current)
+        for violation in ChronologyCheck.violations(in: candidate) where !before.contains(violation) {
+            if changed.correction?.retracted == true {
+                throw .conflict(
+                    "/retract",
+                    "retracting this \(changed.kind.rawValue) would leave the journey impossible: \(violation.detail)",
+                    with: violation.milestone
+                )
+            }
+            if violation.milestone.id == changed.id {
+                throw .conflict(violation.field, violation.detail, with: violation.other)
+            }
+            throw .conflict(
+                "/occurred_on",
+                "\(changed.kind.rawValue) on \(changed.occurredOn) conflicts with \(violation.milestone.kind.rawValue): \(violation.detail)",
+                with: violation.milestone
+            )
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The effective milestones of a case, in date order, indexed by kind. Everything the rules,
+/// the state and the validator ask of a case, they ask of this.
+public struct Journey: Sendable {
+    public let profile: ChildProfile
+    /// Effective milestones sorted by date, then by when they were recorded.
+    public let milestones: [Milestone]
+    private let byKind: [[Milestone]]
+
+    public init(profile: ChildProfile, records: [Milestone]) {
+        var superseded = Set<UUID>()
+        for record in records {
+            if let correction = record.correction { superseded.insert(correction.supersedes) }
+        }
+        let effective = records.filter { record in
+            !superseded.contains(record.id) && record.correction?.retracted != true
+        }
+        self.init(profile: profile, effective: effective)
+    }
+
+    init(profile: ChildProfile, effective: [Milestone]) {
+        self.profile = profile
+        let sorted = effective.sorted {
+            ($0.occurredOn, $0.recordedAt) < ($1.occurredOn, $1.recordedAt)
+        }
+        var index = Array(repeating: [Milestone](), count: MilestoneKind.allCases.count)
+        for milestone in sorted { index[milestone.kind.ordinal].append(milestone) }
+        self.milestones = sorted
+        self.byKind = index
+    }
+
+    /// Every effective milestone of `kind`, in date order.
+    public func all(_ kind: MilestoneKind) -> [Milestone] { byKind[kind.ordinal] }
+
+    public func first(_ kind: MilestoneKind) -> Milestone? { byKind[kind.ordinal].first }
+
+    public func first(_ kind: MilestoneKind, where matches: (Milestone) -> Bool) -> Milestone? {
+        byKind[kind.ordinal].first(where: matches)
+    }
+
+    public func contains(_ kind: MilestoneKind) -> Bool { !byKind[kind.ordinal].isEmpty }
+
+    public var birth: CalendarDate? { first(.birth)?.occurredOn }
+
+    /// The earliest of PLO pre-proceedings, the pre-birth conference and proceedings issued.
+    public var startOfPlanning: CalendarDate? {
+        [first(.ploPreProceedings), first(.preBirthConference), first(.proceedingsIssued)]
+            .compactMap { $0?.occurredOn }.min()
+    }
+
+    /// The milestone after which nothing more can happen: case closed, adoption order, or the
+    /// child's return home.
+    public var ending: Milestone? {
+        [first(.caseClosed), first(.adoptionOrder), first(.reunification)]
+            .compactMap { $0 }.min { $0.occurredOn < $1.occurredOn }
+    }
+
+    /// The journey with one more milestone (or a changed set), for checking a write before it is stored.
+    func replacing(_ removed: Set<UUID>, adding added: Milestone?) -> Journey {
+        var effective = milestones.filter { !removed.contains($0.id) }
+        if let added { effective.append(added) }
+        return Journey(profile: profile, effective: effective)
+    }
+}

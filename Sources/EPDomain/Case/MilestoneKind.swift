@@ -1,0 +1,61 @@
+/// Every event in a child's EP journey, in journey order (DESIGN.md section 2). The raw values are
+/// the names used in JSON, SQL, policy files and documents.
+public enum MilestoneKind: String, CaseIterable, Hashable, Sendable {
+    case preBirthAssessmentStarted = "pre_birth_assessment_started"
+    case preBirthConference = "pre_birth_conference"
+    case birth
+    case ploPreProceedings = "plo_pre_proceedings"
+    case familyGroupConference = "family_group_conference"
+    case viabilityAssessment = "viability_assessment"
+    case paternityTest = "paternity_test"
+    case parentsInformedOfEP = "parents_informed_of_ep"
+    case epConsideration = "ep_consideration"
+    case proceedingsIssued = "proceedings_issued"
+    case timetableExtension = "timetable_extension"
+    case enteredCare = "entered_care"
+    case section19Application = "section_19_application"
+    case epCarersLinked = "ep_carers_linked"
+    case reg25aDecision = "reg25a_decision"
+    case interimPlacement = "interim_placement"
+    case epPlacement = "ep_placement"
+    case familyTimePlan = "family_time_plan"
+    case familyTime = "family_time"
+    case courtDecision = "court_decision"
+    case adoptionPanel = "adoption_panel"
+    case admMatchDecision = "adm_match_decision"
+    case reunificationPlan = "reunification_plan"
+    case reunification
+    case adoptionOrder = "adoption_order"
+    case caseClosed = "case_closed"
+
+    /// Position in `allCases`, for array-indexed lookups on the rules engine's hot path.
+    public var ordinal: Int { MilestoneKind.ordinals[self]! }
+    private static let ordinals = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+    /// Kinds that may be recorded many times (marked * in DESIGN.md); every other kind at most once.
+    public var isRepeatable: Bool {
+        switch self {
+        case .familyGroupConference, .viabilityAssessment, .paternityTest, .epConsideration,
+             .timetableExtension, .interimPlacement, .familyTime:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Kinds that only make sense for a born child: never before a recorded `birth`, and for a case
+    /// opened as unborn only once `birth` is recorded. Planning kinds may come before birth.
+    public var needsBornChild: Bool {
+        switch self {
+        case .proceedingsIssued, .timetableExtension, .enteredCare, .section19Application,
+             .interimPlacement, .epPlacement, .familyTime, .courtDecision, .adoptionPanel,
+             .admMatchDecision, .reunification, .adoptionOrder:
+            true
+        default:
+            false
+        }
+    }
+
+    /// After one of these nothing more may be recorded, only corrections.
+    public var endsJourney: Bool { self == .caseClosed || self == .adoptionOrder }
+}

@@ -1,0 +1,49 @@
+/// A versioned set of rule thresholds (a file in Policies/). A policy changes thresholds and
+/// switches rules on or off; the logic of each rule is the catalogue's and never changes.
+public struct Policy: Sendable {
+    public let id: String
+    public let version: String
+    public let title: String
+    /// Agency ids that may adopt this policy; nil means any agency.
+    public let appliesTo: [String]?
+    public let calendar: WorkingCalendar
+    /// Every catalogue rule, in catalogue order, with this policy's parameters.
+    public let rules: [PolicyRule]
+
+    public init(id: String, version: String, title: String, appliesTo: [String]?, calendar: WorkingCalendar, rules: [PolicyRule]) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.appliesTo = appliesTo
+        self.calendar = calendar
+        self.rules = rules
+    }
+
+    /// Every enabled rule's result for the journey on `asOf`. Pure and deterministic.
+    public func evaluate(_ journey: Journey, asOf: CalendarDate) -> [RuleResult] {
+        rules.compactMap { setting in
+            guard setting.enabled else { return nil }
+            return setting.rule.evaluate(journey, RuleContext(
+                asOf: asOf, calendar: calendar, threshold: setting.threshold ?? Period(0, .days),
+                warning: setting.warning ?? Period(0, .days)
+            ))
+        }
+    }
+}
+
+/// One rule as a policy sets it.
+public struct PolicyRule: Sendable {
+    public let rule: Rule
+    public let enabled: Bool
+    /// Deadline rules only.
+    public let threshold: Period?
+    /// Deadline rules only: how long before the deadline a result turns `due_soon`.
+    public let warning: Period?
+
+    public init(rule: Rule, enabled: Bool, threshold: Period?, warning: Period?) {
+        self.rule = rule
+        self.enabled = enabled
+        self.threshold = threshold
+        self.warning = warning
+    }
+}

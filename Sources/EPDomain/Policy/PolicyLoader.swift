@@ -1,0 +1,141 @@
+import Yams
+
+/// Reads a policy file (format documented in Policies/README.md) and checks it against the rule
+/// catalogue. Pure: the caller reads files and hands over their text, including the bank
+/// holidays file the policy names.
+public enum PolicyLoader {
+    /// - Parameters:
+    ///   - yaml: the policy file's text.
+    ///   - file: its name, for error messages.
+    ///   - relatedFile: returns the text of a file named relative to the policy (its bank
+    ///     holidays), or nil when there is no such file.
+    public static func load(yaml: String, file: String, relatedFile: (String) -> String?) throws(PolicyLoadError) -> Policy {
+        var reader = YAMLReader(file: file)
+        guard let root = reader.compose(yaml),
+              let top = reader.mapping(root, allowed: ["id", "version", "title", "applies_to", "bank_holidays", "rules"], what: "the policy")
+        else { throw PolicyLoadError(problems: reader.problems) }
+
+        let id = reader.string(top["id"], "id", in: "the policy", parent: root)
+        let version = reader.string(top["version"], "version", in: "the policy", parent: root)
+        let title = reader.string(top["title"], "title", in: "the policy", parent: root)
+        let appliesTo = appliesTo(top["applies_to"], &reader)
+        let calendar = reader.string(top["bank_holidays"], "bank_holidays", in: "the policy", parent: root)
+            .flatMap { path in bankHolidays(path, at: top["bank_holidays"]!, relatedFile: relatedFile, &reader) }
+        let rules = top["rules"].map { ruleSettings($0, &reader) } ?? {
+            reader.problem("the policy needs 'rules'", at: root)
+            return []
+        }()
+
+        guard reader.problems.isEmpty, let id, let version, let title, let calendar else {
+            throw PolicyLoadError(problems: reader.problems)
+        }
+        return Policy(id: id, version: version, title: title, appliesTo: appliesTo, calendar: calendar, rules: rules)
+    }
+
+    private static func appliesTo(_ node: Node?, _ reader: inout YAMLReader) -> [String]? {
+        guard let node else { return nil }
+        if node.scalar?.string == "any" { return nil }
+        guard let sequence = node.sequence, !sequence.isEmpty else {
+            reader.problem("'applies_to' must be 'any' or a list of agency ids", at: node)
+            return nil
+        }
+        return sequence.compactMap { item in
+            guard let id = item.scalar?.string, !id.isEmpty else {
+                reader.problem("'applies_to' lists agency ids as text", at: item)
+                return nil
+            }
+            return id
+        }
+    }
+
+    private static func bankHolidays(
+        _ path: String, at node: Node, relatedFile: (String) -> String?, _ reader: inout YAMLReader
+    ) -> WorkingCalendar? {
+        guard let text = relatedFile(path) else {
+            reader.problem("bank holidays file '\(path)' not found (it is read relative to the policy file)", at: node)
+            return nil
+        }
+        do {
+            return try BankHolidays.parse(yaml: text, file: path)
+        } catch {
+            reader.problem("bank holidays file '\(path)' is invalid: \(error.description)", at: node)
+            return nil
+        }
+    }
+
+    private static func ruleSettings(_ node: Node, _ reader: inout YAMLReader) -> [PolicyRule] {
+        guard let sequence = node.sequence else {
+            reader.problem("'rules' must be a list", at: node)
+            return []
+        }
+        var settings: [String: PolicyRule] = [:]
+        for item in sequence {
+            guard let setting = rule(item, &reader) else { continue }
+            if settings[setting.rule.id] != nil {
+                reader.problem("rule \(setting.rule.id) is listed twice", at: item)
+            }
+            settings[setting.rule.id] = setting
+        }
+        let missing = RuleCatalogue.all.map(\.id).filter { settings[$0] == nil }
+        if !missing.isEmpty {
+            reader.problem("every rule must be listed (use 'enabled: false' to switch one off); missing: \(missing.joined(separator: ", "))", at: node)
+        }
+        return RuleCatalogue.all.compactMap { settings[$0.id] }
+    }
+
+    private static func rule(_ node: Node, _ reader: inout YAMLReader) -> PolicyRule? {
+        guard let fields = reader.mapping(
+            node, allowed: ["id", "enabled", "standard", "basis", "source", "threshold", "warning"], what: "a rule"
+        ) else { return nil }
+        guard let id = reader.string(fields["id"], "id", in: "a rule", parent: node) else { return nil }
+        guard let rule = RuleCatalogue.rule(id: id) else {
+            reader.problem("unknown rule id '\(id)'; the catalogue has \(RuleCatalogue.all.map(\.id).joined(separator: ", "))", at: fields["id"])
+            return nil
+        }
+        var enabled = true
+        if let node = fields["enabled"] {
+            if let flag = node.scalar.flatMap(Bool.construct) { enabled = flag } else {
+                reader.problem("\(id): 'enabled' must be true or false", at: node)
+            }
+        }
+        if let node = fields["standard"], node.scalar?.string != rule.standard {
+            reader.problem("\(id): standard is \(rule.standard), not '\(node.scalar?.string ?? "")'", at: node)
+        }
+        if let node = fields["basis"], node.scalar?.string != rule.basis.name {
+            reader.problem("\(id): basis is \(rule.basis.name) (\(rule.basis.source)), not '\(node.scalar?.string ?? "")'", at: node)
+        }
+        guard case .deadline(let defaultThreshold, let defaultWarning, let units) = rule.shape else {
+            for key in ["threshold", "warning"] where fields[key] != nil {
+                reader.problem("\(id) (\(rule.shape.name) rule) takes no \(key)", at: fields[key])
+            }
+            return PolicyRule(rule: rule, enabled: enabled, threshold: nil, warning: nil)
+        }
+        let threshold = fields["threshold"].flatMap { period($0, of: id, key: "threshold", units: units, minimum: 1, &reader) } ?? defaultThreshold
+        let warning = fields["warning"].flatMap { period($0, of: id, key: "warning", units: Set(Period.Unit.allCases), minimum: 0, &reader) } ?? defaultWarning
+        if case .statutory(let source) = rule.basis, threshold != defaultThreshold {
+            reader.problem("\(id) is statutory (\(source)): its threshold is \(defaultThreshold) and a policy cannot change it", at: fields["threshold"])
+        }
+        return PolicyRule(rule: rule, enabled: enabled, threshold: threshold, warning: warning)
+    }
+
+    /// `20 working_days`, `26 weeks`, `4 months`, `42 days`.
+    private static func period(
+        _ node: Node, of id: String, key: String, units: Set<Period.Unit>, minimum: Int, _ reader: inout YAMLReader
+    ) -> Period? {
+        let parts = (node.scalar?.string ?? "").split(separator: " ")
+        let allowed = Period.Unit.allCases.filter(units.contains).map(\.rawValue).joined(separator: ", ")
+        guard parts.count == 2, let value = Int(parts[0]) else {
+            reader.problem("\(id): \(key) must be a whole number and a unit, e.g. '20 working_days' (units: \(allowed))", at: node)
+            return nil
+        }
+        guard let unit = Period.Unit(rawValue: String(parts[1])), units.contains(unit) else {
+            reader.problem("\(id): unknown unit '\(parts[1])' for \(key); use \(allowed)", at: node)
+            return nil
+        }
+        guard value >= minimum else {
+            reader.problem("\(id): \(key) must be at least \(minimum), got \(value)", at: node)
+            return nil
+        }
+        return Period(value, unit)
+    }
+}

@@ -1,0 +1,36 @@
+extension Rule {
+    /// Parents are given clear, accessible information about EP before their child is placed
+    /// with EP carers.
+    static let parentsInformed = Rule(
+        id: "S2-parents-informed",
+        standard: "S2.5, S5.3",
+        title: "Parents informed about EP before the EP placement",
+        shape: .order,
+        basis: .localDefault(source: "National EP Practice Standards S2.5 and S5.3")
+    ) { journey, context in
+        guard journey.epRecommendation != nil || journey.contains(.epPlacement) else {
+            return .notApplicable("EP has not been recommended for this child.")
+        }
+        let informed = journey.first(.parentsInformedOfEP)?.occurredOn
+        guard let placed = journey.first(.epPlacement)?.occurredOn else {
+            if let informed {
+                return RuleOutcome(status: .met, message: "Parents were informed about EP on \(informed), before any EP placement.")
+            }
+            return RuleOutcome(status: .pending, message: "EP is recommended: give the parents accessible information about EP before the placement.")
+        }
+        var outcome = RuleOutcome(status: .met, anchorOn: placed, dueOn: placed, message: "")
+        switch informed {
+        case let informed? where informed <= placed:
+            outcome.message = "Parents were informed about EP on \(informed), before the EP placement on \(placed)."
+        case let informed?:
+            outcome.status = .late
+            outcome.daysOverdue = placed.days(until: informed)
+            outcome.message = "Parents were informed about EP on \(informed), \(days(outcome.daysOverdue!)) after the EP placement on \(placed)."
+        case nil:
+            outcome.status = .overdue
+            outcome.daysOverdue = placed.days(until: journey.ending.map { min($0.occurredOn, context.asOf) } ?? context.asOf)
+            outcome.message = "The child was placed with EP carers on \(placed) and the parents have no record of being informed about EP: inform them and record it."
+        }
+        return outcome
+    }
+}

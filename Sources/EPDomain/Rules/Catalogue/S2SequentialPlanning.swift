@@ -1,0 +1,49 @@
+extension Rule {
+    /// The failure everything here exists to catch: EP considered only once every family
+    /// member assessed has been ruled out, so the adoption track started after the family track
+    /// failed rather than beside it.
+    static let sequentialPlanning = Rule(
+        id: "S2-sequential-planning",
+        standard: "S2.2, S2.4",
+        title: "EP considered before the family track finished (no sequential planning)",
+        shape: .pattern,
+        basis: .localDefault(source: "National EP Practice Standards S2 (twin tracking); Quality Mark descriptor 7.7")
+    ) { journey, context in
+        var started = Set<String>()
+        var completed: [String: (CalendarDate, ViabilityAssessment.Outcome)] = [:]
+        for milestone in journey.all(.viabilityAssessment) {
+            guard case .viabilityAssessment(let assessment) = milestone.details else { continue }
+            switch assessment.status {
+            case .started: started.insert(assessment.assessment)
+            case .completed: completed[assessment.assessment] = (milestone.occurredOn, assessment.outcome ?? .negative)
+            }
+        }
+        let negatives = completed.values.filter { $0.1 == .negative }.map(\.0)
+        guard let lastNegative = negatives.max() else {
+            return .notApplicable("No viability assessment has come back negative.")
+        }
+        let firstConsidered = journey.first(.epConsideration)?.occurredOn
+        let inProgress = started.subtracting(completed.keys)
+        let familyTrackOpen = !inProgress.isEmpty || completed.values.contains { $0.1 == .positive }
+        if familyTrackOpen {
+            if let firstConsidered {
+                return RuleOutcome(status: .met, message: "EP was considered on \(firstConsidered) while the family track was still open.")
+            }
+            return .notApplicable("The family track is still open: an assessment is in progress or came back positive.")
+        }
+        var outcome = RuleOutcome(status: .met, anchorOn: lastNegative, dueOn: lastNegative, message: "")
+        switch firstConsidered {
+        case let considered? where considered <= lastNegative:
+            outcome.message = "EP was considered on \(considered), alongside the viability assessments (the last came back negative on \(lastNegative))."
+        case let considered?:
+            outcome.status = .late
+            outcome.daysOverdue = lastNegative.days(until: considered)
+            outcome.message = "Sequential planning: EP was first considered on \(considered), \(days(outcome.daysOverdue!)) after the last of \(negatives.count) negative viability assessments on \(lastNegative)."
+        case nil:
+            outcome.status = .overdue
+            outcome.daysOverdue = lastNegative.days(until: journey.ending.map { min($0.occurredOn, context.asOf) } ?? context.asOf)
+            outcome.message = "Every viability assessment (\(negatives.count)) has come back negative, the last on \(lastNegative), and EP has not been considered: consider EP now."
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,114 @@
+/// One timeliness rule: a small value that says what it checks, which standard it serves, what
+/// its threshold is based on, and how to evaluate it. The catalogue is a list of these; a policy
+/// chooses thresholds, never logic.
+public struct Rule: Sendable {
+    public enum Shape: Sendable, Hashable {
+        /// After an anchor milestone, expect another within a threshold.
+        case deadline(defaultThreshold: Period, defaultWarning: Period, units: Set<Period.Unit>)
+        /// One milestone must come before another.
+        case order
+        /// A sequence that signals sequential planning or an avoidable move.
+        case pattern
+
+        public var name: String {
+            switch self {
+            case .deadline: "deadline"
+            case .order: "order"
+            case .pattern: "pattern"
+            }
+        }
+    }
+
+    public enum Basis: Sendable, Hashable {
+        /// Set in law; the source is cited and a local policy may not change it.
+        case statutory(source: String)
+        /// A practice default, which an agency's own policy may change.
+        case localDefault(source: String)
+
+        public var name: String {
+            switch self {
+            case .statutory: "statutory"
+            case .localDefault: "local_default"
+            }
+        }
+
+        public var source: String {
+            switch self {
+            case .statutory(let source), .localDefault(let source): source
+            }
+        }
+    }
+
+    public let id: String
+    /// The National EP Practice Standards clause(s) the rule serves, e.g. `S2.4`.
+    public let standard: String
+    /// Plain English, for lists and reports.
+    public let title: String
+    public let shape: Shape
+    public let basis: Basis
+    let check: @Sendable (Journey, RuleContext) -> RuleOutcome
+
+    init(
+        id: String, standard: String, title: String, shape: Shape, basis: Basis,
+        check: @escaping @Sendable (Journey, RuleContext) -> RuleOutcome
+    ) {
+        self.id = id
+        self.standard = standard
+        self.title = title
+        self.shape = shape
+        self.basis = basis
+        self.check = check
+    }
+
+    public func evaluate(_ journey: Journey, _ context: RuleContext) -> RuleResult {
+        let outcome = check(journey, context)
+        return RuleResult(
+            ruleID: id, standard: standard, status: outcome.status, anchorOn: outcome.anchorOn,
+            dueOn: outcome.dueOn, daysOverdue: outcome.daysOverdue, daysRemaining: outcome.daysRemaining,
+            message: outcome.message
+        )
+    }
+}
+
+/// What a rule is evaluated with: the day, the working-day calendar and the policy's parameters.
+public struct RuleContext: Sendable {
+    public let asOf: CalendarDate
+    public let calendar: WorkingCalendar
+    /// The deadline; unused by order and pattern rules.
+    public let threshold: Period
+    /// How long before the deadline a result turns `due_soon`.
+    public let warning: Period
+
+    public init(asOf: CalendarDate, calendar: WorkingCalendar, threshold: Period, warning: Period) {
+        self.asOf = asOf
+        self.calendar = calendar
+        self.threshold = threshold
+        self.warning = warning
+    }
+}
+
+/// A rule's verdict before it is labelled with the rule's id and standard.
+struct RuleOutcome {
+    var status: RuleStatus
+    var anchorOn: CalendarDate?
+    var dueOn: CalendarDate?
+    var daysOverdue: Int?
+    var daysRemaining: Int?
+    var message: String
+
+    static func notApplicable(_ message: String) -> RuleOutcome {
+        RuleOutcome(status: .notApplicable, message: message)
+    }
+
+    /// The most urgent of several instances (each viability assessment, each paternity test);
+    /// the longest overdue wins a tie.
+    static func mostUrgent(_ outcomes: [RuleOutcome]) -> RuleOutcome? {
+        outcomes.min { lhs, rhs in
+            lhs.status != rhs.status ? lhs.status < rhs.status : (lhs.daysOverdue ?? 0) > (rhs.daysOverdue ?? 0)
+        }
+    }
+}
+
+extension String {
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,26 @@
+/// Every rule the engine knows, in catalogue order (DESIGN.md section 6). Adding a rule means
+/// writing its file and adding it here, nothing more.
+public enum RuleCatalogue {
+    public static let all: [Rule] = [
+        .epConsideredEarly,
+        .epBeforeIssue,
+        .viabilityTimely,
+        .sequentialPlanning,
+        .prebirthConferenceTimely,
+        .paternityPrompt,
+        .parentsInformed,
+        .twentySixWeeks,
+        .reg25aTimely,
+        .approvalBeforePlacement,
+        .placementAfterRecommendation,
+        .avoidableMove,
+        .familyTimePlan,
+        .formalMatchTimely,
+        .admAfterPanel,
+        .entryToFamily,
+    ]
+
+    private static let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+
+    public static func rule(id: String) -> Rule? { byID[id] }
+}

@@ -1,0 +1,52 @@
+/// The status of one rule for one case on one day (DESIGN.md section 3).
+public enum RuleStatus: String, CaseIterable, Hashable, Sendable, Comparable {
+    /// The deadline passed and the expected milestone is missing, or a pattern still needs action.
+    case overdue
+    /// Inside the warning window before the deadline.
+    case dueSoon = "due_soon"
+    /// The expected milestone happened after the deadline, or the wrong order already happened.
+    case late
+    /// The clock is running but the warning window has not opened. (Not in DESIGN.md's list: an
+    /// IRO asking for every rule's result needs to tell "not due yet" from "not applicable".)
+    case pending
+    case met
+    case notApplicable = "not_applicable"
+
+    /// Open results are the alerts an IRO works through.
+    public var isOpen: Bool { self == .overdue || self == .dueSoon }
+
+    /// Most urgent first; used to pick the result of a rule that checks several instances
+    /// (every viability assessment, every paternity test).
+    public static func < (lhs: RuleStatus, rhs: RuleStatus) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+public struct RuleResult: Hashable, Sendable {
+    public let ruleID: String
+    public let standard: String
+    public let status: RuleStatus
+    /// The milestone date the rule counts from, where it has one.
+    public let anchorOn: CalendarDate?
+    public let dueOn: CalendarDate?
+    /// Calendar days past the due date: up to `asOf` when overdue, up to the milestone when late.
+    public let daysOverdue: Int?
+    /// Calendar days from `asOf` to the due date, when due soon or pending.
+    public let daysRemaining: Int?
+    /// One sentence an IRO can act on.
+    public let message: String
+
+    public init(
+        ruleID: String, standard: String, status: RuleStatus, anchorOn: CalendarDate? = nil,
+        dueOn: CalendarDate? = nil, daysOverdue: Int? = nil, daysRemaining: Int? = nil, message: String
+    ) {
+        self.ruleID = ruleID
+        self.standard = standard
+        self.status = status
+        self.anchorOn = anchorOn
+        self.dueOn = dueOn
+        self.daysOverdue = daysOverdue
+        self.daysRemaining = daysRemaining
+        self.message = message
+    }
+}
