@@ -109,8 +109,10 @@ extension Case {
             if violation.milestone.id == changed.id {
                 throw .conflict(violation.field, violation.detail, with: violation.other)
             }
+            // The field at fault on the other milestone is the one at fault on this one: a date
+            // that now falls on the wrong side of it, or a once-only kind recorded again.
             throw .conflict(
-                "/occurred_on",
+                violation.field,
                 "\(changed.kind.rawValue) on \(changed.occurredOn) conflicts with \(violation.milestone.kind.rawValue): \(violation.detail)",
                 with: violation.milestone
             )

@@ -56,6 +56,13 @@ public struct Journey: Sendable {
             .compactMap { $0 }.min { $0.occurredOn < $1.occurredOn }
     }
 
+    /// The journey as it stood on `day`: milestones that occurred after it left out, so that
+    /// "what was overdue on 1 March" is answered from what had happened by 1 March.
+    public func asOf(_ day: CalendarDate) -> Journey {
+        guard let last = milestones.last, last.occurredOn > day else { return self }
+        return Journey(profile: profile, effective: milestones.filter { $0.occurredOn <= day })
+    }
+
     /// The journey with one more milestone (or a changed set), for checking a write before it is stored.
     func replacing(_ removed: Set<UUID>, adding added: Milestone?) -> Journey {
         var effective = milestones.filter { !removed.contains($0.id) }

@@ -19,9 +19,11 @@ public struct Policy: Sendable {
         self.rules = rules
     }
 
-    /// Every enabled rule's result for the journey on `asOf`. Pure and deterministic.
+    /// Every enabled rule's result for the journey on `asOf`, from the milestones that had occurred
+    /// by then. Pure and deterministic.
     public func evaluate(_ journey: Journey, asOf: CalendarDate) -> [RuleResult] {
-        rules.compactMap { setting in
+        let journey = journey.asOf(asOf)
+        return rules.compactMap { setting in
             guard setting.enabled else { return nil }
             return setting.rule.evaluate(journey, RuleContext(
                 asOf: asOf, calendar: calendar, threshold: setting.threshold ?? Period(0, .days),

@@ -60,8 +60,9 @@ public struct Rule: Sendable {
         self.check = check
     }
 
+    /// Milestones after `context.asOf` are ignored: the result is the one that day would have given.
     public func evaluate(_ journey: Journey, _ context: RuleContext) -> RuleResult {
-        let outcome = check(journey, context)
+        let outcome = check(journey.asOf(context.asOf), context)
         return RuleResult(
             ruleID: id, standard: standard, status: outcome.status, anchorOn: outcome.anchorOn,
             dueOn: outcome.dueOn, daysOverdue: outcome.daysOverdue, daysRemaining: outcome.daysRemaining,
@@ -98,6 +99,12 @@ struct RuleOutcome {
 
     static func notApplicable(_ message: String) -> RuleOutcome {
         RuleOutcome(status: .notApplicable, message: message)
+    }
+
+    /// An order or pattern rule whose next step can no longer happen: the journey ended first.
+    /// Nothing is left pending on a journey that has ended.
+    static func ended(_ ending: Milestone, before what: String) -> RuleOutcome {
+        .notApplicable("The journey ended with \(ending.kind.rawValue) on \(ending.occurredOn), before \(what).")
     }
 
     /// The most urgent of several instances (each viability assessment, each paternity test);

@@ -16,8 +16,8 @@ struct JourneyBuilder {
         )
     }
 
-    static func unborn(expected month: String, ethnicity: Ethnicity = .MWBC) -> JourneyBuilder {
-        JourneyBuilder(profile: ChildProfile(
+    static func unborn(expected month: String, ethnicity: Ethnicity = .MWBC, reference: String = "EP-2025-014") -> JourneyBuilder {
+        JourneyBuilder(reference: reference, profile: ChildProfile(
             sex: .notKnown, ethnicity: ethnicity, unborn: true, expectedBirthMonth: YearMonth(iso: month)!
         ))
     }
@@ -46,7 +46,52 @@ struct JourneyBuilder {
         }
     }
 
+    /// Corrects an effective milestone (validated as of `asOf`, default the new date) and
+    /// returns the id of the replacement record.
+    @discardableResult
+    mutating func correct(
+        _ target: Milestone.ID, to kind: MilestoneKind, _ date: String, _ details: MilestoneDetails = .none,
+        reason: String, asOf: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> Milestone.ID {
+        let input = MilestoneInput(kind: kind, occurredOn: .day(date), details: details)
+        return apply(.correct(target, replacement: input, reason: reason), asOf: .day(asOf ?? date), sourceLocation: sourceLocation)
+    }
+
+    /// Retracts an effective milestone and returns the id of the retraction record.
+    @discardableResult
+    mutating func retract(
+        _ target: Milestone.ID, reason: String, asOf: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> Milestone.ID {
+        apply(.retract(target, reason: reason), asOf: .day(asOf), sourceLocation: sourceLocation)
+    }
+
+    /// The refusal `change` meets, leaving the case unchanged; nil (and a test issue) when the
+    /// case would accept it.
+    func refusal(_ change: CaseChange, asOf: String, sourceLocation: SourceLocation = #_sourceLocation) -> ValidationError? {
+        do {
+            _ = try subject.record(change, id: UUID(), recordedBy: "sw-test", at: clock + 60, asOf: .day(asOf))
+            Issue.record("expected the change to be refused, but it was accepted", sourceLocation: sourceLocation)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// The refusal a new milestone meets (validated as of `asOf`, default its own date).
+    func refusal(
+        recording kind: MilestoneKind, _ date: String, _ details: MilestoneDetails = .none, asOf: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> ValidationError? {
+        let input = MilestoneInput(kind: kind, occurredOn: .day(date), details: details)
+        return refusal(.record(input), asOf: asOf ?? date, sourceLocation: sourceLocation)
+    }
+
     var journey: Journey { subject.journey }
+
+    /// Every enabled rule's result on `asOf`, by rule id.
+    func results(asOf: String, policy: Policy = Policies.england) -> [String: RuleResult] {
+        Dictionary(uniqueKeysWithValues: policy.evaluate(journey, asOf: .day(asOf)).map { ($0.ruleID, $0) })
+    }
 
     /// The result of one rule of the shipped England policy on `asOf`.
     func result(_ ruleID: String, asOf: String, policy: Policy = Policies.england) -> RuleResult {

@@ -15,6 +15,7 @@ extension Rule {
             if let considered {
                 return RuleOutcome(status: .met, anchorOn: plo.occurredOn, message: "EP was considered on \(considered), during pre-proceedings.")
             }
+            if let ending = journey.ending { return .ended(ending, before: "proceedings were issued") }
             return RuleOutcome(
                 status: .pending, anchorOn: plo.occurredOn,
                 message: "Pre-proceedings began on \(plo.occurredOn): consider EP before care proceedings are issued."

@@ -16,6 +16,7 @@ extension Rule {
             if let informed {
                 return RuleOutcome(status: .met, message: "Parents were informed about EP on \(informed), before any EP placement.")
             }
+            if let ending = journey.ending { return .ended(ending, before: "any EP placement") }
             return RuleOutcome(status: .pending, message: "EP is recommended: give the parents accessible information about EP before the placement.")
         }
         var outcome = RuleOutcome(status: .met, anchorOn: placed, dueOn: placed, message: "")

@@ -36,7 +36,9 @@ extension Rule {
             anchorName: "the estimated start of pregnancy",
             action: "convene the multi-agency pre-birth conference"
         ).outcome(
-            anchor: pregnancyStart, due: due, done: conference?.occurredOn, stoppedOn: journey.birth, context,
+            anchor: pregnancyStart, due: due, done: conference?.occurredOn,
+            // The birth ends the window for a pre-birth conference; so does an earlier end of the journey.
+            stoppedOn: [journey.birth, journey.ending?.occurredOn].compactMap { $0 }.min(), context,
             describing: "week \(context.threshold.value) of pregnancy"
         )
     }

@@ -20,6 +20,7 @@ extension Rule {
             if let approved {
                 return RuleOutcome(status: .met, message: "The EP carers were approved for this child on \(approved), ahead of any placement.")
             }
+            if let ending = journey.ending { return .ended(ending, before: "any EP placement") }
             return RuleOutcome(status: .pending, message: "EP carers are linked: secure Reg 25A approval (or confirm dual approval) before the child moves in.")
         }
         var outcome = RuleOutcome(status: .met, anchorOn: placed, dueOn: placed, message: "")

@@ -30,6 +30,7 @@ extension Rule {
         case let (nil, placed?):
             return RuleOutcome(status: .met, anchorOn: recommended, message: "The child moved straight to the EP carers on \(placed), with no interim placement after EP was recommended.")
         case (nil, nil):
+            if let ending = journey.ending { return .ended(ending, before: "any placement with EP carers") }
             return RuleOutcome(status: .pending, anchorOn: recommended, message: "EP was recommended on \(recommended): place the child directly with EP carers, avoiding an interim move.")
         }
     }

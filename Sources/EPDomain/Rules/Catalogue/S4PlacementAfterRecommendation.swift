@@ -18,6 +18,7 @@ extension Rule {
             anchor = birth
             anchorName = "birth (EP was recommended before birth, on \(recommended))"
         } else if journey.birth == nil, journey.profile.unborn, placed == nil {
+            if let ending = journey.ending { return .ended(ending, before: "the birth") }
             return RuleOutcome(
                 status: .pending, anchorOn: recommended,
                 message: "EP was recommended on \(recommended) before birth: the placement is due within \(context.threshold.spoken) of the birth."

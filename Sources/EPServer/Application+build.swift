@@ -1,0 +1,33 @@
+import EPDomain
+import EPStore
+import EPTrackAPI
+import Foundation
+import Hummingbird
+import Logging
+import OpenAPIHummingbird
+
+/// Builds the HTTP application on a connected backend: the one way the server is put together,
+/// used by `eptrack serve` and by the tests.
+public func buildApplication(
+    configuration: ServerConfiguration, backend: Backend, policy: Policy, clock: Clock = Clock(), logger: Logger
+) throws -> some ApplicationProtocol {
+    let router = Router()
+    router.add(middleware: ProblemMiddleware(logger: logger))
+    router.add(middleware: ResponseHeaderMiddleware())
+    router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
+    router.add(middleware: AuthenticationMiddleware(authenticator: Authenticator(store: backend.store, clock: clock)))
+    let cases = CaseService(store: backend.store, policy: policy, clock: clock)
+    let handlers = APIHandlers(
+        cases: cases, alerts: AlertService(cases: cases), policies: PolicyCatalogue(inForce: policy), store: backend.store,
+        openAPIDocument: try Data(contentsOf: URL(fileURLWithPath: configuration.openAPIFile))
+    )
+    try handlers.registerHandlers(on: router)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "eptrack"),
+        onServerRunning: { channel in
+            logger.info("eptrack is listening", metadata: ["url": .string("http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)")])
+        },
+        logger: logger
+    )
+}

@@ -1,0 +1,40 @@
+import EPStore
+import Foundation
+
+/// Everything the server reads from its environment (README "Configuration"). Invalid values
+/// stop the server at start with one clear line.
+public struct ServerConfiguration: Sendable {
+    public var database: DatabaseURL
+    public var host: String
+    public var port: Int
+    /// The policy file in force.
+    public var policyFile: String
+    /// The folder holding Schema/postgres and Schema/sqlite.
+    public var schemaFolder: String
+    /// The OpenAPI document served at /openapi.yaml.
+    public var openAPIFile: String
+    public var bodyLimit: Int
+
+    public static let defaultDatabase = "sqlite://eptrack.sqlite"
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(Invalid) {
+        do {
+            database = try DatabaseURL(environment["DATABASE_URL"] ?? Self.defaultDatabase)
+        } catch {
+            throw Invalid(description: "DATABASE_URL: \(error.description)")
+        }
+        host = environment["HOST"] ?? "127.0.0.1"
+        guard let port = Int(environment["PORT"] ?? "8080"), (1...65535).contains(port) else {
+            throw Invalid(description: "PORT must be a number from 1 to 65535")
+        }
+        self.port = port
+        policyFile = environment["EPTRACK_POLICY"] ?? "Policies/england-default.yaml"
+        schemaFolder = environment["EPTRACK_SCHEMA_DIR"] ?? "Schema"
+        openAPIFile = environment["EPTRACK_OPENAPI_FILE"] ?? "api-docs/openapi.yaml"
+        bodyLimit = 1 << 20
+    }
+}

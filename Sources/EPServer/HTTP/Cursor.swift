@@ -1,0 +1,51 @@
+import EPStore
+import Foundation
+
+/// Opaque page cursors: base64url text a client hands back unchanged.
+enum Cursor {
+    static func encode(_ cursor: CaseCursor) -> String {
+        encode("c:\(Int64((cursor.createdAt.timeIntervalSince1970 * 1000).rounded())):\(cursor.id.uuidString)")
+    }
+
+    static func encode(offset: Int) -> String { encode("o:\(offset)") }
+
+    static func caseCursor(_ text: String?) throws -> CaseCursor? {
+        guard let text else { return nil }
+        let parts = try decode(text).split(separator: ":")
+        guard parts.count == 3, parts[0] == "c", let millis = Int64(parts[1]), let id = UUID(uuidString: String(parts[2])) else {
+            throw invalid
+        }
+        return CaseCursor(createdAt: Date(timeIntervalSince1970: Double(millis) / 1000), id: id)
+    }
+
+    static func offset(_ text: String?) throws -> Int {
+        guard let text else { return 0 }
+        let parts = try decode(text).split(separator: ":")
+        guard parts.count == 2, parts[0] == "o", let offset = Int(parts[1]), offset >= 0 else { throw invalid }
+        return offset
+    }
+
+    static func limit(_ value: Int?) throws -> Int {
+        let limit = value ?? 50
+        guard (1...100).contains(limit) else {
+            throw ServiceError.badParameter(field: "limit", detail: "limit must be between 1 and 100")
+        }
+        return limit
+    }
+
+    private static var invalid: ServiceError {
+        .badParameter(field: "cursor", detail: "cursor is not one this server issued; start again without it")
+    }
+
+    private static func encode(_ text: String) -> String {
+        Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    private static func decode(_ text: String) throws -> String {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64), let decoded = String(data: data, encoding: .utf8) else { throw invalid }
+        return decoded
+    }
+}

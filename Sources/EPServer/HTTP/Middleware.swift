@@ -1,0 +1,99 @@
+import EPDomain
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Who is calling and which request this is, for the handlers generated from the contract
+/// (they see only the generated input types).
+public enum RequestScope {
+    @TaskLocal public static var caller: Caller?
+    @TaskLocal public static var requestID: String?
+
+    static func requireCaller() throws -> Caller {
+        guard let caller else { throw ServiceError.unauthenticated("this endpoint needs a bearer token") }
+        return caller
+    }
+}
+
+/// The outermost middleware: gives every request an id (the client's `X-Request-Id` when it
+/// sends a sane one), and turns every error from anywhere below into problem+json. Errors a
+/// client cannot cause are logged; their detail never leaves the server.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let offered = request.headers[.xRequestID]
+        let requestID = offered.flatMap { $0.count <= 100 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } ? $0 : nil }
+            ?? UUID().uuidString.lowercased()
+        var response: Response
+        do {
+            response = try await RequestScope.$requestID.withValue(requestID) { try await next(request, context) }
+        } catch {
+            let problem = Problem.from(error)
+            if problem.kind == .internalError {
+                logger.error("request failed", metadata: ["request_id": .string(requestID), "error": .string(String(reflecting: error))])
+            }
+            response = try problem.response(from: request, context: context)
+        }
+        response.headers[.xRequestID] = requestID
+        return response
+    }
+}
+
+/// Refuses bodies over the limit with 413 before anything reads them (the generated code would
+/// read any size).
+struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
+    let limit: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw Problem(.payloadTooLarge, "the body is \(length) bytes; the limit is \(limit) bytes")
+        }
+        var request = request
+        do {
+            let buffer = try await request.body.collect(upTo: limit)
+            request.body = RequestBody(buffer: buffer)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw Problem(.payloadTooLarge, "the body is over the limit of \(limit) bytes")
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Resolves the bearer token to a caller for every path but the public ones.
+struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
+    static var publicPaths: Set<String> { ["/health/live", "/health/ready", "/openapi.yaml"] }
+    let authenticator: Authenticator
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if Self.publicPaths.contains(request.uri.path) { return try await next(request, context) }
+        guard let header = request.headers[.authorization] else {
+            throw ServiceError.unauthenticated("send Authorization: Bearer <token>")
+        }
+        guard header.count > 7, header.prefix(7).lowercased() == "bearer " else {
+            throw ServiceError.unauthenticated("the Authorization header must be 'Bearer <token>'")
+        }
+        let caller = try await authenticator.caller(bearer: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        return try await RequestScope.$caller.withValue(caller) { try await next(request, context) }
+    }
+}
+
+extension HTTPField.Name {
+    static let xRequestID = HTTPField.Name("X-Request-Id")!
+}
+
+/// swift-openapi-runtime writes response header values percent-encoded, as it would a URI
+/// component ("/v1/cases/…" becomes "%2Fv1%2Fcases%2F…"). `Location` and `ETag` must reach
+/// clients as written, so they are decoded on the way out.
+struct ResponseHeaderMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        for name in [HTTPField.Name.location, .eTag] {
+            if let value = response.headers[name], let decoded = value.removingPercentEncoding {
+                response.headers[name] = decoded
+            }
+        }
+        return response
+    }
+}

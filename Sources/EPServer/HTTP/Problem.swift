@@ -1,0 +1,195 @@
+import EPDomain
+import EPTrackAPI
+import Foundation
+import HTTPTypes
+import Hummingbird
+import OpenAPIRuntime
+
+/// An RFC 9457 problem: the one shape every error leaves the server in. Each `Kind` is one
+/// documented problem type (api-docs/openapi.yaml, `Problem`).
+public struct Problem: Error, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case malformedRequest = "malformed-request"
+        case unauthorized
+        case forbidden
+        case notFound = "not-found"
+        case chronologyConflict = "chronology-conflict"
+        case duplicateReference = "duplicate-reference"
+        case idempotencyInFlight = "idempotency-in-flight"
+        case concurrentUpdate = "concurrent-update"
+        case preconditionFailed = "precondition-failed"
+        case payloadTooLarge = "payload-too-large"
+        case unsupportedMediaType = "unsupported-media-type"
+        case invalidField = "invalid-field"
+        case idempotencyKeyReused = "idempotency-key-reused"
+        case preconditionRequired = "precondition-required"
+        case notReady = "not-ready"
+        case internalError = "internal-error"
+
+        var status: HTTPResponse.Status {
+            switch self {
+            case .malformedRequest: .badRequest
+            case .unauthorized: .unauthorized
+            case .forbidden: .forbidden
+            case .notFound: .notFound
+            case .chronologyConflict, .duplicateReference, .idempotencyInFlight, .concurrentUpdate: .conflict
+            case .preconditionFailed: .preconditionFailed
+            case .payloadTooLarge: .contentTooLarge
+            case .unsupportedMediaType: .unsupportedMediaType
+            case .invalidField, .idempotencyKeyReused: .unprocessableContent
+            case .preconditionRequired: .preconditionRequired
+            case .notReady: .serviceUnavailable
+            case .internalError: .internalServerError
+            }
+        }
+
+        var title: String {
+            switch self {
+            case .malformedRequest: "The request does not match the API contract"
+            case .unauthorized: "Credentials are missing or not valid"
+            case .forbidden: "Your role does not allow this"
+            case .notFound: "Not found"
+            case .chronologyConflict: "Impossible given the journey recorded so far"
+            case .duplicateReference: "The reference is already used by another case"
+            case .idempotencyInFlight: "The first request with this Idempotency-Key is still being processed"
+            case .concurrentUpdate: "The case kept changing under this request"
+            case .preconditionFailed: "The case has changed since you read it"
+            case .payloadTooLarge: "The request body is too large"
+            case .unsupportedMediaType: "The request body must be application/json"
+            case .invalidField: "A value is not allowed"
+            case .idempotencyKeyReused: "The Idempotency-Key was used for a different request"
+            case .preconditionRequired: "If-Match is required"
+            case .notReady: "Not ready"
+            case .internalError: "Internal error"
+            }
+        }
+    }
+
+    public let kind: Kind
+    public let detail: String
+    public var field: String?
+    public var conflictingMilestone: UUID?
+    public var headers: HTTPFields = [:]
+
+    public init(_ kind: Kind, _ detail: String, field: String? = nil) {
+        self.kind = kind
+        self.detail = detail
+        self.field = field
+    }
+
+    var body: Components.Schemas.Problem {
+        Components.Schemas.Problem(
+            _type: "/problems/\(kind.rawValue)", title: kind.title, status: kind.status.code, detail: detail,
+            field: field, conflictingMilestoneId: conflictingMilestone?.lowercased
+        )
+    }
+}
+
+extension Problem {
+    /// The problem for anything a request handler can throw. Errors nobody anticipated become
+    /// `internal-error` (and are logged by the caller); every error a client can cause has its
+    /// own kind.
+    static func from(_ error: any Error) -> Problem {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let error as ServiceError:
+            return Problem(error)
+        case let error as ServerError:
+            return fromGenerated(error)
+        case let error as DecodingError:
+            return Problem(decoding: error)
+        case let error as HTTPError:
+            return Problem(status: error.status, detail: error.body ?? error.status.reasonPhrase)
+        default:
+            return Problem(.internalError, "The server failed to handle the request; it has been logged.")
+        }
+    }
+
+    init(_ error: ServiceError) {
+        switch error {
+        case .unauthenticated(let detail):
+            self.init(.unauthorized, detail)
+            headers[.wwwAuthenticate] = "Bearer realm=\"eptrack\""
+        case .forbidden(let detail):
+            self.init(.forbidden, detail)
+        case .notFound(let detail):
+            self.init(.notFound, detail)
+        case .invalid(let validation):
+            switch validation.category {
+            case .invalidField: self.init(.invalidField, validation.detail, field: validation.field)
+            case .chronologyConflict: self.init(.chronologyConflict, validation.detail, field: validation.field)
+            case .unknownMilestone: self.init(.notFound, validation.detail, field: validation.field)
+            }
+            conflictingMilestone = validation.conflictingMilestone
+        case .badParameter(let field, let detail):
+            self.init(.malformedRequest, detail, field: field)
+        case .duplicateReference(let reference):
+            self.init(.duplicateReference, "this local authority already has a case with reference \(reference)", field: "/reference")
+        case .preconditionRequired:
+            self.init(.preconditionRequired, "send If-Match with the ETag from your last read of the case", field: "If-Match")
+        case .preconditionFailed(let current):
+            self.init(.preconditionFailed, "the case is now at \(current): read it again and reapply your change", field: "If-Match")
+            headers[.eTag] = current
+        case .idempotencyKeyReused:
+            self.init(.idempotencyKeyReused, "this Idempotency-Key was first used with a different request; use a new key", field: "Idempotency-Key")
+        case .idempotencyInFlight:
+            self.init(.idempotencyInFlight, "a request with this Idempotency-Key is still being processed; retry shortly", field: "Idempotency-Key")
+            headers[.retryAfter] = "1"
+        case .concurrentUpdate:
+            self.init(.concurrentUpdate, "other changes to this case kept arriving first; retry the request")
+            headers[.retryAfter] = "1"
+        }
+    }
+
+    /// A body that JSON or the schema refuses: names the field by its coding path.
+    init(decoding error: DecodingError) {
+        let (path, reason): ([any CodingKey], String) = switch error {
+        case .typeMismatch(_, let context): (context.codingPath, "has the wrong type")
+        case .valueNotFound(_, let context): (context.codingPath, "is missing a value")
+        case .keyNotFound(let key, let context): (context.codingPath + [key], "is required")
+        case .dataCorrupted(let context): (context.codingPath, context.debugDescription)
+        @unknown default: ([], "is not valid")
+        }
+        let pointer = "/" + path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "/")
+        let detail: String
+        if path.isEmpty {
+            detail = "the body is not valid JSON for this operation: \(reason)"
+        } else if reason.contains("Unexpected keys") || reason.contains("unexpected keys") || reason.contains("Unknown") {
+            detail = "\(pointer) has fields the contract does not allow: \(reason)"
+        } else {
+            detail = "\(pointer) \(reason)"
+        }
+        self.init(.malformedRequest, detail, field: path.isEmpty ? nil : pointer)
+    }
+
+    private static func fromGenerated(_ error: ServerError) -> Problem {
+        switch error.underlyingError {
+        case let service as ServiceError: return Problem(service)
+        case let problem as Problem: return problem
+        case let decoding as DecodingError: return Problem(decoding: decoding)
+        default: break
+        }
+        if error.httpStatus == .internalServerError {
+            return Problem(.internalError, "The server failed to handle the request; it has been logged.")
+        }
+        return Problem(status: error.httpStatus, detail: error.causeDescription)
+    }
+
+    init(status: HTTPResponse.Status, detail: String) {
+        let kind = Kind.allCases.first { $0.status == status && $0 != .internalError } ?? .malformedRequest
+        self.init(kind, detail)
+    }
+}
+
+extension Problem: HTTPResponseError {
+    public var status: HTTPResponse.Status { kind.status }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var fields = headers
+        fields[.contentType] = "application/problem+json"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(body))))
+    }
+}

@@ -1,0 +1,178 @@
+import EPDomain
+import EPStore
+import Foundation
+
+/// The application's use cases for cases and milestones. Every call takes the caller, checks
+/// what it may do and see, lets the domain decide, and stores the result in one transaction.
+public struct CaseService: Sendable {
+    let store: any Store
+    let policy: Policy
+    let clock: Clock
+    /// How many times a write is re-validated when another write to the same case got in first.
+    static let writeAttempts = 5
+
+    public init(store: any Store, policy: Policy, clock: Clock) {
+        self.store = store
+        self.policy = policy
+        self.clock = clock
+    }
+
+    // MARK: Cases
+
+    public func open(
+        _ draft: NewCase, by caller: Caller, requestID: String?, idempotency: IdempotencyRequest?,
+        response: @Sendable (CaseView) throws -> IdempotencyRecord.Response
+    ) async throws -> Replayable<CaseView> {
+        try require(caller.role.writesCases, caller, "open cases")
+        if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
+        try validate { () throws(ValidationError) in
+            try ProfileValidator.check(reference: draft.reference)
+            try ProfileValidator.check(draft.profile)
+        }
+        guard caller.visibleLocalAuthorities.contains(draft.localAuthority) else {
+            throw ServiceError.invalid(ValidationError(
+                .invalidField, field: "/local_authority",
+                "\(draft.localAuthority) is not a local authority you work for"
+            ))
+        }
+        if let agency = draft.adoptionAgency { try await requireAdoptionAgency(agency) }
+        let now = clock.stamp
+        let subject = Case(
+            id: UUID(), reference: draft.reference, localAuthority: draft.localAuthority,
+            adoptionAgency: draft.adoptionAgency, profile: draft.profile, createdAt: now
+        )
+        let view = view(of: subject, acknowledgements: [], asOf: clock.today)
+        let audit = AuditEvent(at: now, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "case.create", caseID: subject.id, requestID: requestID)
+        do {
+            try await store.insertCase(subject, state: view.state, audit: audit, idempotency: try idempotency.record(caller: caller.actor) { try response(view) })
+        } catch StoreError.duplicateReference(let reference) {
+            throw ServiceError.duplicateReference(reference)
+        } catch StoreError.idempotencyKeyTaken {
+            return try await store.replayAfterRace(idempotency, caller: caller.actor)
+        }
+        return .fresh(view)
+    }
+
+    public func view(caseID: UUID, by caller: Caller, asOf: CalendarDate?, requestID: String?) async throws -> CaseView {
+        let subject = try await visibleCase(caseID, caller)
+        try await store.recordAudit(AuditEvent(at: clock.stamp, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "case.read", caseID: caseID, requestID: requestID))
+        return view(of: subject, acknowledgements: try await store.acknowledgements(caseID: caseID), asOf: asOf ?? clock.today)
+    }
+
+    public func list(
+        by caller: Caller, state: JourneyState?, localAuthority: String?, limit: Int, after cursor: CaseCursor?
+    ) async throws -> [CaseSummary] {
+        try require(caller.role.readsCases, caller, "read cases")
+        var visible = caller.visibleLocalAuthorities
+        if let localAuthority { visible = visible.intersection([localAuthority]) }
+        return try await store.listCases(CaseQuery(localAuthorities: visible, state: state, limit: limit, after: cursor))
+    }
+
+    public func update(
+        caseID: UUID, _ update: CaseUpdate, ifMatch: String?, by caller: Caller, requestID: String?
+    ) async throws -> CaseView {
+        try require(caller.role.writesCases, caller, "change cases")
+        var subject = try await visibleCase(caseID, caller)
+        guard let ifMatch else { throw ServiceError.preconditionRequired }
+        guard ifMatch == subject.etag || ifMatch == "W/\(subject.etag)" else {
+            throw ServiceError.preconditionFailed(currentETag: subject.etag)
+        }
+        if let agency = update.adoptionAgency { try await requireAdoptionAgency(agency) }
+        let expected = subject.version
+        subject.profile.sex = update.sex ?? subject.profile.sex
+        subject.profile.ethnicity = update.ethnicity ?? subject.profile.ethnicity
+        subject.profile.siblingGroupSize = update.siblingGroupSize ?? subject.profile.siblingGroupSize
+        subject.profile.disability = update.disability ?? subject.profile.disability
+        subject.profile.expectedBirthMonth = update.expectedBirthMonth ?? subject.profile.expectedBirthMonth
+        subject.adoptionAgency = update.adoptionAgency ?? subject.adoptionAgency
+        subject.version += 1
+        let profile = subject.profile
+        try validate { () throws(ValidationError) in try ProfileValidator.check(profile) }
+        let audit = AuditEvent(at: clock.stamp, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "case.update", caseID: caseID, requestID: requestID)
+        guard try await store.updateCase(subject, expectedVersion: expected, audit: audit) else {
+            throw ServiceError.preconditionFailed(currentETag: "\"v\(expected + 1)\"")
+        }
+        return view(of: subject, acknowledgements: try await store.acknowledgements(caseID: caseID), asOf: clock.today)
+    }
+
+    // MARK: Milestones
+
+    /// Records a milestone or a correction, re-validating against the latest journey if another
+    /// write to the same case got in first.
+    public func record(
+        _ change: CaseChange, caseID: UUID, by caller: Caller, requestID: String?, idempotency: IdempotencyRequest?,
+        response: @Sendable (RecordedMilestone) throws -> IdempotencyRecord.Response
+    ) async throws -> Replayable<RecordedMilestone> {
+        try require(caller.role.writesCases, caller, "record milestones")
+        for _ in 0..<Self.writeAttempts {
+            if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
+            let subject = try await visibleCase(caseID, caller)
+            let now = clock.stamp
+            let today = clock.today
+            let milestone = try validate { () throws(ValidationError) in
+                try subject.record(change, id: UUID(), recordedBy: caller.actor, at: now, asOf: today)
+            }
+            var updated = subject
+            updated.records.append(milestone)
+            updated.version += 1
+            let journey = updated.journey
+            let result = RecordedMilestone(
+                caseID: caseID, milestone: milestone, state: journey.state,
+                openAlerts: policy.evaluate(journey, asOf: today).filter(\.status.isOpen),
+                findings: DataQuality.findings(in: journey)
+            )
+            let action = milestone.correction == nil ? "milestone.record" : (milestone.correction!.retracted ? "milestone.retract" : "milestone.correct")
+            let audit = AuditEvent(at: now, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: action, caseID: caseID, milestoneID: milestone.id, requestID: requestID)
+            do {
+                if try await store.appendMilestone(
+                    milestone, to: subject, expectedVersion: subject.version, state: result.state, audit: audit,
+                    idempotency: try idempotency.record(caller: caller.actor) { try response(result) }
+                ) {
+                    return .fresh(result)
+                }
+            } catch StoreError.idempotencyKeyTaken {
+                return try await store.replayAfterRace(idempotency, caller: caller.actor)
+            }
+        }
+        throw ServiceError.concurrentUpdate
+    }
+
+    // MARK: Shared
+
+    func visibleCase(_ caseID: UUID, _ caller: Caller) async throws -> Case {
+        try require(caller.role.readsCases, caller, "read cases")
+        guard let subject = try await store.findCase(id: caseID), caller.canSee(localAuthority: subject.localAuthority) else {
+            throw ServiceError.notFound("no case \(caseID.uuidString.lowercased()) that you can see")
+        }
+        return subject
+    }
+
+    func view(of subject: Case, acknowledgements: [Acknowledgement], asOf: CalendarDate) -> CaseView {
+        let journey = subject.journey
+        return CaseView(
+            subject: subject, state: journey.state,
+            openAlerts: policy.evaluate(journey, asOf: asOf).filter(\.status.isOpen),
+            acknowledgements: acknowledgements, findings: DataQuality.findings(in: journey)
+        )
+    }
+
+    private func requireAdoptionAgency(_ id: String) async throws {
+        guard let agency = try await store.agency(id: id), agency.type != .la else {
+            throw ServiceError.invalid(ValidationError(.invalidField, field: "/adoption_agency", "\(id) is not a known RAA or VAA"))
+        }
+    }
+
+}
+
+func require(_ allowed: Bool, _ caller: Caller, _ action: String) throws {
+    guard allowed else { throw ServiceError.forbidden("the \(caller.role.rawValue) role may not \(action)") }
+}
+
+/// Runs domain validation, turning its typed error into the service's.
+func validate<T>(_ body: () throws(ValidationError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw ServiceError.invalid(error)
+    }
+}

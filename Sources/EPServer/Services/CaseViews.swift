@@ -1,0 +1,78 @@
+import EPDomain
+import EPStore
+import Foundation
+
+/// A case as the API shows it: its records, derived state, open alerts with their
+/// acknowledgements, and data-quality findings.
+public struct CaseView: Sendable {
+    public let subject: Case
+    public let state: JourneyState
+    public let openAlerts: [RuleResult]
+    public let acknowledgements: [Acknowledgement]
+    public let findings: [DataQualityFinding]
+}
+
+/// The answer to recording a milestone or a correction.
+public struct RecordedMilestone: Sendable {
+    public let caseID: UUID
+    public let milestone: Milestone
+    public let state: JourneyState
+    public let openAlerts: [RuleResult]
+    public let findings: [DataQualityFinding]
+}
+
+public struct CaseAlertsView: Sendable {
+    public let caseID: UUID
+    public let asOf: CalendarDate
+    public let results: [RuleResult]
+    public let acknowledgements: [Acknowledgement]
+}
+
+/// One open alert in the cross-case list.
+public struct CaseAlert: Sendable {
+    public let caseID: UUID
+    public let reference: String
+    public let localAuthority: String
+    public let result: RuleResult
+}
+
+/// What a social worker may change on an existing case.
+public struct CaseUpdate: Sendable {
+    public var sex: Sex?
+    public var ethnicity: Ethnicity?
+    public var siblingGroupSize: Int?
+    public var disability: Bool?
+    public var expectedBirthMonth: YearMonth?
+    public var adoptionAgency: String?
+
+    public init(
+        sex: Sex? = nil, ethnicity: Ethnicity? = nil, siblingGroupSize: Int? = nil, disability: Bool? = nil,
+        expectedBirthMonth: YearMonth? = nil, adoptionAgency: String? = nil
+    ) {
+        self.sex = sex
+        self.ethnicity = ethnicity
+        self.siblingGroupSize = siblingGroupSize
+        self.disability = disability
+        self.expectedBirthMonth = expectedBirthMonth
+        self.adoptionAgency = adoptionAgency
+    }
+}
+
+public struct NewCase: Sendable {
+    public let reference: String
+    public let localAuthority: String
+    public let adoptionAgency: String?
+    public let profile: ChildProfile
+
+    public init(reference: String, localAuthority: String, adoptionAgency: String?, profile: ChildProfile) {
+        self.reference = reference
+        self.localAuthority = localAuthority
+        self.adoptionAgency = adoptionAgency
+        self.profile = profile
+    }
+}
+
+extension Case {
+    /// The ETag of this version of the case.
+    public var etag: String { "\"v\(version)\"" }
+}

@@ -1,0 +1,80 @@
+import Crypto
+import EPStore
+import Foundation
+
+/// A POST carrying `Idempotency-Key`: the key and a hash of what was asked, so a retry replays
+/// the first answer and a reuse of the key for something else is refused.
+public struct IdempotencyRequest: Sendable {
+    public let key: String
+    public let requestHash: String
+
+    public init?(key: String?, operation: String, target: String, body: some Encodable) throws {
+        guard let key else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var material = Data("\(operation) \(target)\n".utf8)
+        material.append(try encoder.encode(body))
+        self.key = key
+        self.requestHash = SHA256.hash(data: material).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// A fresh result, or the stored first response to an idempotent retry.
+public enum Replayable<Value: Sendable>: Sendable {
+    case fresh(Value)
+    case replay(IdempotencyRecord)
+}
+
+extension IdempotencyRequest {
+    /// The record to store beside the write, holding the response a retry will replay.
+    func record(caller: String, _ response: IdempotencyRecord.Response) -> IdempotencyRecord {
+        IdempotencyRecord(caller: caller, key: key, requestHash: requestHash, status: response.status, location: response.location, body: response.body)
+    }
+}
+
+extension Optional where Wrapped == IdempotencyRequest {
+    func record(caller: String, _ response: () throws -> IdempotencyRecord.Response) rethrows -> IdempotencyRecord? {
+        try map { $0.record(caller: caller, try response()) }
+    }
+}
+
+extension Store {
+    /// The stored response for this key, if the same request was made before; refuses a key
+    /// reused for another request.
+    func replay(_ request: IdempotencyRequest?, caller: String) async throws -> IdempotencyRecord? {
+        guard let request, let stored = try await idempotencyRecord(caller: caller, key: request.key) else { return nil }
+        guard stored.requestHash == request.requestHash else { throw ServiceError.idempotencyKeyReused }
+        return stored
+    }
+
+    /// After a concurrent request stored the same key first: its response, once it has one.
+    func replayAfterRace<T>(_ request: IdempotencyRequest?, caller: String) async throws -> Replayable<T> {
+        guard let stored = try await replay(request, caller: caller) else { throw ServiceError.idempotencyInFlight }
+        return .replay(stored)
+    }
+}
+
+extension IdempotencyRecord {
+    /// The part of a response kept for replay: status, `Location`, JSON body.
+    public struct Response: Sendable {
+        public let status: Int
+        public let location: String?
+        public let body: String
+
+        public init(status: Int, location: String?, body: some Encodable) throws {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            encoder.dateEncodingStrategy = .iso8601
+            self.status = status
+            self.location = location
+            self.body = String(decoding: try encoder.encode(body), as: UTF8.self)
+        }
+    }
+
+    /// The stored body, decoded as the operation's response type.
+    public func decodeBody<T: Decodable>(as type: T.Type) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(type, from: Data(body.utf8))
+    }
+}

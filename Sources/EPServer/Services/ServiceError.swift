@@ -1,0 +1,22 @@
+import EPDomain
+
+/// Every way a request can fail that a caller can cause. The HTTP layer maps each to exactly
+/// one problem type (HTTP/Problem.swift).
+public enum ServiceError: Error, Equatable {
+    case unauthenticated(String)
+    case forbidden(String)
+    /// The resource does not exist, or exists but the caller may not see it (the same answer).
+    case notFound(String)
+    case invalid(ValidationError)
+    /// A query or path parameter is malformed.
+    case badParameter(field: String, detail: String)
+    case duplicateReference(String)
+    case preconditionRequired
+    case preconditionFailed(currentETag: String)
+    /// The same Idempotency-Key was used before with a different request.
+    case idempotencyKeyReused
+    /// The first request with this Idempotency-Key has not finished yet.
+    case idempotencyInFlight
+    /// Other writes to the case kept winning; the client may retry.
+    case concurrentUpdate
+}

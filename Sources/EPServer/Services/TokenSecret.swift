@@ -1,0 +1,36 @@
+import Crypto
+import Foundation
+
+/// API token secrets: `ept_` + 32 random bytes (base64url) + `_` + a 6-character checksum, so
+/// a leaked token is recognisable to secret scanners and a mistyped one is refused without a
+/// database look-up. Only the SHA-256 of the whole token is stored.
+public enum TokenSecret {
+    public static let prefix = "ept_"
+
+    public static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let body = Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        return prefix + body + "_" + checksum(body)
+    }
+
+    /// Whether `token` has the shape and checksum of one of ours.
+    public static func isWellFormed(_ token: String) -> Bool {
+        guard token.hasPrefix(prefix) else { return false }
+        let parts = token.dropFirst(prefix.count).split(separator: "_", omittingEmptySubsequences: false)
+        // The base64url body may itself contain "_": the checksum is what follows the last one.
+        guard parts.count >= 2, let sum = parts.last else { return false }
+        let body = parts.dropLast().joined(separator: "_")
+        return body.count == 43 && sum == checksum(body)
+    }
+
+    public static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func checksum(_ body: some StringProtocol) -> String {
+        String(SHA256.hash(data: Data(body.utf8)).map { String(format: "%02x", $0) }.joined().prefix(6))
+    }
+}

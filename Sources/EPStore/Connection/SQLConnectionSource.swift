@@ -1,0 +1,27 @@
+import SQLKit
+
+/// Hands out a database connection for the length of one unit of work. The store's code is the
+/// same for both databases; only where connections come from differs.
+public protocol SQLConnectionSource: Sendable {
+    /// `postgres` or `sqlite`: the folder of Schema/ whose migrations apply.
+    var dialect: String { get }
+    func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func shutdown() async throws
+}
+
+extension SQLConnectionSource {
+    /// Runs `body` in one transaction on one connection: all of it is stored, or none of it.
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withConnection { database in
+            try await database.raw("BEGIN").run()
+            do {
+                let result = try await body(database)
+                try await database.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await database.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Logging
+import NIOCore
+import NIOPosix
+import SQLiteKit
+
+/// The embedded database: one SQLite file, one connection, one unit of work at a time.
+public final class SQLiteSource: SQLConnectionSource {
+    public let dialect = "sqlite"
+    private let connection: SQLiteConnection
+    private let lock = AsyncLock()
+
+    public init(path: String, logger: Logger) async throws {
+        connection = try await SQLiteConnection.open(
+            storage: .file(path: path), threadPool: .singleton, logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.any()
+        ).get()
+        let database = connection.sql()
+        try await database.raw("PRAGMA journal_mode = WAL").run()
+        try await database.raw("PRAGMA foreign_keys = ON").run()
+        try await database.raw("PRAGMA busy_timeout = 5000").run()
+    }
+
+    public func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let database = connection.sql()
+        return try await lock.withLock { try await body(database) }
+    }
+
+    public func shutdown() async throws {
+        try await connection.close().get()
+    }
+}

@@ -1,3 +1,0 @@
-import SQLKit
-import PostgresKit
-import SQLiteKit

@@ -1,0 +1,90 @@
+import EPDomain
+import Foundation
+import SQLKit
+
+/// Row ↔ value mapping shared by every query, so both databases read and write one shape.
+enum Rows {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }()
+
+    static func detailsJSON(_ details: MilestoneDetails) throws -> String {
+        String(decoding: try encoder.encode(DetailsCodec.encode(details)), as: UTF8.self)
+    }
+
+    static func milestone(_ row: any SQLRow) throws -> Milestone {
+        let kindName = try row.decode(column: "kind", as: String.self)
+        guard let kind = MilestoneKind(rawValue: kindName),
+              let occurredOn = CalendarDate(iso: try row.decode(column: "occurred_on", as: String.self)) else {
+            throw StoredDataError("milestone row with kind \(kindName) cannot be read")
+        }
+        let raw = try JSONDecoder().decode([String: DetailValue].self, from: Data(try row.decode(column: "details", as: String.self).utf8))
+        let details = try DetailsCodec.decode(kind: kind, raw)
+        let supersedes = try row.decode(column: "supersedes", as: UUID?.self)
+        return Milestone(
+            id: try row.decode(column: "id", as: UUID.self),
+            kind: kind,
+            occurredOn: occurredOn,
+            details: details,
+            note: try row.decode(column: "note", as: String?.self),
+            recordedAt: try row.decode(column: "recorded_at", as: Date.self),
+            recordedBy: try row.decode(column: "recorded_by", as: String.self),
+            correction: try supersedes.map { supersedes in
+                Milestone.Correction(
+                    supersedes: supersedes,
+                    reason: try row.decode(column: "correction_reason", as: String?.self) ?? "",
+                    retracted: try row.decode(column: "retracted", as: Bool.self)
+                )
+            }
+        )
+    }
+
+    static func caseSummary(_ row: any SQLRow) throws -> CaseSummary {
+        let sex = try row.decode(column: "sex", as: String.self)
+        let ethnicity = try row.decode(column: "ethnicity", as: String.self)
+        let stateName = try row.decode(column: "state", as: String.self)
+        guard let sex = Sex(rawValue: sex), let ethnicity = Ethnicity(rawValue: ethnicity),
+              let state = JourneyState(rawValue: stateName) else {
+            throw StoredDataError("case row with sex \(sex), ethnicity \(ethnicity), state \(stateName) cannot be read")
+        }
+        let profile = ChildProfile(
+            sex: sex, ethnicity: ethnicity,
+            siblingGroupSize: try row.decode(column: "sibling_group_size", as: Int.self),
+            disability: try row.decode(column: "disability", as: Bool.self),
+            unborn: try row.decode(column: "unborn", as: Bool.self),
+            expectedBirthMonth: try row.decode(column: "expected_birth_month", as: String?.self).flatMap { YearMonth(iso: $0) }
+        )
+        let subject = Case(
+            id: try row.decode(column: "id", as: UUID.self),
+            reference: try row.decode(column: "reference", as: String.self),
+            localAuthority: try row.decode(column: "local_authority", as: String.self),
+            adoptionAgency: try row.decode(column: "adoption_agency", as: String?.self),
+            profile: profile,
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            version: try row.decode(column: "version", as: Int.self)
+        )
+        return CaseSummary(subject: subject, state: state)
+    }
+
+    static func token(_ row: any SQLRow) throws -> TokenRecord {
+        let roleName = try row.decode(column: "role", as: String.self)
+        guard let role = Role(rawValue: roleName) else { throw StoredDataError("token with unknown role \(roleName)") }
+        return TokenRecord(
+            id: try row.decode(column: "id", as: UUID.self),
+            agency: try row.decode(column: "agency_id", as: String.self),
+            role: role,
+            label: try row.decode(column: "label", as: String?.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            expiresAt: try row.decode(column: "expires_at", as: Date.self),
+            revokedAt: try row.decode(column: "revoked_at", as: Date?.self)
+        )
+    }
+}
+
+/// A row that breaks the schema's promises: a bug or a hand edit, never a client's doing.
+public struct StoredDataError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,147 @@
+import EPDomain
+import Foundation
+import SQLKit
+
+extension SQLStore {
+    public func insertCase(_ subject: Case, state: JourneyState, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws {
+        let profile = subject.profile
+        try await source.transaction { database in
+            do {
+                try await database.raw("""
+                    INSERT INTO cases (id, reference, local_authority, adoption_agency, sex, ethnicity, sibling_group_size,
+                                       disability, unborn, expected_birth_month, state, version, created_at, updated_at)
+                    VALUES (\(bind: subject.id), \(bind: subject.reference), \(bind: subject.localAuthority), \(bind: subject.adoptionAgency),
+                            \(bind: profile.sex.rawValue), \(bind: profile.ethnicity.rawValue), \(bind: profile.siblingGroupSize),
+                            \(bind: profile.disability), \(bind: profile.unborn), \(bind: profile.expectedBirthMonth?.description),
+                            \(bind: state.rawValue), \(bind: subject.version), \(bind: subject.createdAt), \(bind: subject.createdAt))
+                    """).run()
+            } catch where UniqueViolation.table(of: error) == "cases" {
+                throw StoreError.duplicateReference(subject.reference)
+            }
+            try await write(audit, on: database)
+            try await write(idempotency, at: audit.at, on: database)
+        }
+    }
+
+    public func findCase(id: UUID) async throws -> Case? {
+        try await source.withConnection { database in
+            guard let row = try await database.raw("SELECT * FROM cases WHERE id = \(bind: id)").first() else { return nil }
+            var subject = try Rows.caseSummary(row).subject
+            subject.records = try await database.raw("SELECT * FROM milestones WHERE case_id = \(bind: id) ORDER BY seq")
+                .all().map(Rows.milestone)
+            return subject
+        }
+    }
+
+    public func listCases(_ query: CaseQuery) async throws -> [CaseSummary] {
+        guard !query.localAuthorities.isEmpty else { return [] }
+        var sql: SQLQueryString = "SELECT * FROM cases WHERE local_authority IN (\(binds: query.localAuthorities.sorted()))"
+        if let state = query.state { sql = sql + " AND state = \(bind: state.rawValue)" }
+        if let after = query.after {
+            sql = sql + " AND (created_at > \(bind: after.createdAt) OR (created_at = \(bind: after.createdAt) AND id > \(bind: after.id)))"
+        }
+        sql = sql + " ORDER BY created_at, id LIMIT \(literal: query.limit)"
+        let statement = sql
+        return try await source.withConnection { database in
+            try await database.raw(statement).all().map(Rows.caseSummary)
+        }
+    }
+
+    public func openCases(in localAuthorities: Set<String>) async throws -> [Case] {
+        guard !localAuthorities.isEmpty else { return [] }
+        let closed = JourneyState.allCases.filter { !$0.isOpen }.map(\.rawValue)
+        return try await source.withConnection { database in
+            let summaries = try await database.raw("""
+                SELECT * FROM cases WHERE local_authority IN (\(binds: localAuthorities.sorted())) AND state NOT IN (\(binds: closed))
+                ORDER BY created_at, id
+                """).all().map(Rows.caseSummary)
+            let milestones = try await database.raw("""
+                SELECT m.* FROM milestones m JOIN cases c ON c.id = m.case_id
+                WHERE c.local_authority IN (\(binds: localAuthorities.sorted())) AND c.state NOT IN (\(binds: closed))
+                ORDER BY m.case_id, m.seq
+                """).all()
+            var byCase: [UUID: [Milestone]] = [:]
+            for row in milestones {
+                byCase[try row.decode(column: "case_id", as: UUID.self), default: []].append(try Rows.milestone(row))
+            }
+            return summaries.map { summary in
+                var subject = summary.subject
+                subject.records = byCase[subject.id] ?? []
+                return subject
+            }
+        }
+    }
+
+    public func updateCase(_ subject: Case, expectedVersion: Int, audit: AuditEvent) async throws -> Bool {
+        let profile = subject.profile
+        return try await source.transaction { database in
+            let updated = try await database.raw("""
+                UPDATE cases SET adoption_agency = \(bind: subject.adoptionAgency), sex = \(bind: profile.sex.rawValue),
+                    ethnicity = \(bind: profile.ethnicity.rawValue), sibling_group_size = \(bind: profile.siblingGroupSize),
+                    disability = \(bind: profile.disability), unborn = \(bind: profile.unborn),
+                    expected_birth_month = \(bind: profile.expectedBirthMonth?.description),
+                    version = \(bind: subject.version), updated_at = \(bind: audit.at)
+                WHERE id = \(bind: subject.id) AND version = \(bind: expectedVersion)
+                RETURNING id
+                """).all()
+            guard !updated.isEmpty else { return false }
+            try await write(audit, on: database)
+            return true
+        }
+    }
+
+    public func appendMilestone(
+        _ milestone: Milestone, to subject: Case, expectedVersion: Int, state: JourneyState,
+        audit: AuditEvent, idempotency: IdempotencyRecord?
+    ) async throws -> Bool {
+        let details = try Rows.detailsJSON(milestone.details)
+        return try await source.transaction { database in
+            // Claiming the next version first serialises writers on one case in both databases.
+            let claimed = try await database.raw("""
+                UPDATE cases SET version = \(bind: expectedVersion + 1), state = \(bind: state.rawValue), updated_at = \(bind: audit.at)
+                WHERE id = \(bind: subject.id) AND version = \(bind: expectedVersion)
+                RETURNING id
+                """).all()
+            guard !claimed.isEmpty else { return false }
+            try await database.raw("""
+                INSERT INTO milestones (id, case_id, seq, kind, occurred_on, details, note, recorded_at, recorded_by,
+                                        supersedes, correction_reason, retracted)
+                VALUES (\(bind: milestone.id), \(bind: subject.id), \(bind: subject.records.count + 1), \(bind: milestone.kind.rawValue),
+                        \(bind: milestone.occurredOn.iso), \(bind: details), \(bind: milestone.note), \(bind: milestone.recordedAt),
+                        \(bind: milestone.recordedBy), \(bind: milestone.correction?.supersedes), \(bind: milestone.correction?.reason),
+                        \(bind: milestone.correction?.retracted ?? false))
+                """).run()
+            try await write(audit, on: database)
+            try await write(idempotency, at: audit.at, on: database)
+            return true
+        }
+    }
+
+    public func addAcknowledgement(_ acknowledgement: Acknowledgement, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws {
+        try await source.transaction { database in
+            try await database.raw("""
+                INSERT INTO alert_acknowledgements (id, case_id, rule_id, note, acknowledged_by, acknowledged_at)
+                VALUES (\(bind: acknowledgement.id), \(bind: acknowledgement.caseID), \(bind: acknowledgement.ruleID),
+                        \(bind: acknowledgement.note), \(bind: acknowledgement.acknowledgedBy), \(bind: acknowledgement.acknowledgedAt))
+                """).run()
+            try await write(audit, on: database)
+            try await write(idempotency, at: audit.at, on: database)
+        }
+    }
+
+    public func acknowledgements(caseID: UUID) async throws -> [Acknowledgement] {
+        try await source.withConnection { database in
+            try await database.raw("SELECT * FROM alert_acknowledgements WHERE case_id = \(bind: caseID) ORDER BY acknowledged_at, id")
+                .all().map { row in
+                    Acknowledgement(
+                        id: try row.decode(column: "id", as: UUID.self),
+                        caseID: caseID,
+                        ruleID: try row.decode(column: "rule_id", as: String.self),
+                        note: try row.decode(column: "note", as: String.self),
+                        acknowledgedBy: try row.decode(column: "acknowledged_by", as: String.self),
+                        acknowledgedAt: try row.decode(column: "acknowledged_at", as: Date.self)
+                    )
+                }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import EPDomain
+import Foundation
+import SQLKit
+
+extension SQLStore {
+    public func createAgency(_ agency: Agency, at: Date) async throws {
+        try await source.withConnection { database in
+            try await database.raw("""
+                INSERT INTO agencies (id, name, type, created_at) VALUES (\(bind: agency.id), \(bind: agency.name), \(bind: agency.type.rawValue), \(bind: at))
+                """).run()
+        }
+    }
+
+    public func agency(id: String) async throws -> Agency? {
+        try await source.withConnection { database in
+            try await database.raw("SELECT id, name, type FROM agencies WHERE id = \(bind: id)").first().map(Self.agency)
+        }
+    }
+
+    public func agencies() async throws -> [Agency] {
+        try await source.withConnection { database in
+            try await database.raw("SELECT id, name, type FROM agencies ORDER BY id").all().map(Self.agency)
+        }
+    }
+
+    private static func agency(_ row: any SQLRow) throws -> Agency {
+        let typeName = try row.decode(column: "type", as: String.self)
+        guard let type = AgencyType(rawValue: typeName) else { throw StoredDataError("agency with unknown type \(typeName)") }
+        return Agency(id: try row.decode(column: "id", as: String.self), name: try row.decode(column: "name", as: String.self), type: type)
+    }
+
+    public func startPartnership(agency: String, localAuthority: String, at: Date) async throws {
+        try await source.transaction { database in
+            try await database.raw("DELETE FROM partnerships WHERE agency_id = \(bind: agency) AND local_authority = \(bind: localAuthority) AND ended_at IS NOT NULL").run()
+            try await database.raw("""
+                INSERT INTO partnerships (agency_id, local_authority, started_at) VALUES (\(bind: agency), \(bind: localAuthority), \(bind: at))
+                """).run()
+        }
+    }
+
+    public func endPartnership(agency: String, localAuthority: String, at: Date) async throws -> Bool {
+        try await source.withConnection { database in
+            let rows = try await database.raw("""
+                UPDATE partnerships SET ended_at = \(bind: at)
+                WHERE agency_id = \(bind: agency) AND local_authority = \(bind: localAuthority) AND ended_at IS NULL
+                RETURNING agency_id
+                """).all()
+            return !rows.isEmpty
+        }
+    }
+
+    public func partnerLocalAuthorities(of agency: String) async throws -> Set<String> {
+        try await source.withConnection { database in
+            Set(try await database.raw("SELECT local_authority FROM partnerships WHERE agency_id = \(bind: agency) AND ended_at IS NULL")
+                .all().map { try $0.decode(column: "local_authority", as: String.self) })
+        }
+    }
+
+    public func createToken(_ token: TokenRecord, hash: String) async throws {
+        try await source.withConnection { database in
+            try await database.raw("""
+                INSERT INTO api_tokens (id, token_hash, agency_id, role, label, created_at, expires_at)
+                VALUES (\(bind: token.id), \(bind: hash), \(bind: token.agency), \(bind: token.role.rawValue), \(bind: token.label),
+                        \(bind: token.createdAt), \(bind: token.expiresAt))
+                """).run()
+        }
+    }
+
+    public func token(hash: String) async throws -> TokenRecord? {
+        try await source.withConnection { database in
+            try await database.raw("SELECT * FROM api_tokens WHERE token_hash = \(bind: hash)").first().map(Rows.token)
+        }
+    }
+
+    public func tokens() async throws -> [TokenRecord] {
+        try await source.withConnection { database in
+            try await database.raw("SELECT * FROM api_tokens ORDER BY created_at, id").all().map(Rows.token)
+        }
+    }
+
+    public func revokeToken(id: UUID, at: Date) async throws -> Bool {
+        try await source.withConnection { database in
+            !(try await database.raw("UPDATE api_tokens SET revoked_at = \(bind: at) WHERE id = \(bind: id) AND revoked_at IS NULL RETURNING id").all()).isEmpty
+        }
+    }
+}

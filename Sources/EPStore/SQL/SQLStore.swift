@@ -1,0 +1,77 @@
+import EPDomain
+import Foundation
+import SQLKit
+
+/// The one implementation of `Store`, for PostgreSQL and SQLite alike: plain SQL that both
+/// dialects accept, with binds for every value.
+public struct SQLStore: Store {
+    public let source: any SQLConnectionSource
+    let migrator: Migrator
+
+    public init(source: any SQLConnectionSource, migrator: Migrator) {
+        self.source = source
+        self.migrator = migrator
+    }
+
+    public func isReady() async -> Bool {
+        (try? await migrator.isCurrent()) ?? false
+    }
+
+    func write(_ audit: AuditEvent, on database: any SQLDatabase) async throws {
+        try await database.raw("""
+            INSERT INTO audit_events (id, at, actor, agency_id, role, action, case_id, milestone_id, request_id, outcome)
+            VALUES (\(bind: audit.id), \(bind: audit.at), \(bind: audit.actor), \(bind: audit.agency), \(bind: audit.role),
+                    \(bind: audit.action), \(bind: audit.caseID), \(bind: audit.milestoneID), \(bind: audit.requestID), \(bind: audit.outcome))
+            """).run()
+    }
+
+    func write(_ record: IdempotencyRecord?, at: Date, on database: any SQLDatabase) async throws {
+        guard let record else { return }
+        do {
+            try await database.raw("""
+                INSERT INTO idempotency_keys (caller, key, request_hash, status, location, body, created_at)
+                VALUES (\(bind: record.caller), \(bind: record.key), \(bind: record.requestHash), \(bind: record.status),
+                        \(bind: record.location), \(bind: record.body), \(bind: at))
+                """).run()
+        } catch where UniqueViolation.table(of: error) == "idempotency_keys" {
+            throw StoreError.idempotencyKeyTaken
+        }
+    }
+
+    public func recordAudit(_ event: AuditEvent) async throws {
+        try await source.withConnection { try await write(event, on: $0) }
+    }
+
+    public func auditEvents(caseID: UUID) async throws -> [AuditEvent] {
+        try await source.withConnection { database in
+            try await database.raw("SELECT * FROM audit_events WHERE case_id = \(bind: caseID) ORDER BY at, id").all().map { row in
+                AuditEvent(
+                    id: try row.decode(column: "id", as: UUID.self),
+                    at: try row.decode(column: "at", as: Date.self),
+                    actor: try row.decode(column: "actor", as: String.self),
+                    agency: try row.decode(column: "agency_id", as: String.self),
+                    role: try row.decode(column: "role", as: String.self),
+                    action: try row.decode(column: "action", as: String.self),
+                    caseID: try row.decode(column: "case_id", as: UUID?.self),
+                    milestoneID: try row.decode(column: "milestone_id", as: UUID?.self),
+                    requestID: try row.decode(column: "request_id", as: String?.self),
+                    outcome: try row.decode(column: "outcome", as: String.self)
+                )
+            }
+        }
+    }
+
+    public func idempotencyRecord(caller: String, key: String) async throws -> IdempotencyRecord? {
+        try await source.withConnection { database in
+            try await database.raw("SELECT * FROM idempotency_keys WHERE caller = \(bind: caller) AND key = \(bind: key)").first().map { row in
+                IdempotencyRecord(
+                    caller: caller, key: key,
+                    requestHash: try row.decode(column: "request_hash", as: String.self),
+                    status: try row.decode(column: "status", as: Int.self),
+                    location: try row.decode(column: "location", as: String?.self),
+                    body: try row.decode(column: "body", as: String.self)
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import EPDomain
+import Foundation
+
+/// Everything eptrack keeps, behind one protocol with one SQL implementation (`SQLStore`) that
+/// runs unchanged on PostgreSQL and SQLite. Every write that belongs together (a milestone, its
+/// audit record, its idempotency record) is one call and one transaction.
+public protocol Store: Sendable {
+    // Agencies and partnerships
+    func createAgency(_ agency: Agency, at: Date) async throws
+    func agency(id: String) async throws -> Agency?
+    func agencies() async throws -> [Agency]
+    func startPartnership(agency: String, localAuthority: String, at: Date) async throws
+    func endPartnership(agency: String, localAuthority: String, at: Date) async throws -> Bool
+    /// The local authorities an RAA or VAA works for through an active partnership.
+    func partnerLocalAuthorities(of agency: String) async throws -> Set<String>
+
+    // API tokens
+    func createToken(_ token: TokenRecord, hash: String) async throws
+    func token(hash: String) async throws -> TokenRecord?
+    func tokens() async throws -> [TokenRecord]
+    func revokeToken(id: UUID, at: Date) async throws -> Bool
+
+    // Cases
+    func insertCase(_ subject: Case, state: JourneyState, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws
+    func findCase(id: UUID) async throws -> Case?
+    func listCases(_ query: CaseQuery) async throws -> [CaseSummary]
+    /// Cases whose journey is still open, with their milestones, for the cross-case alert list.
+    func openCases(in localAuthorities: Set<String>) async throws -> [Case]
+    /// Saves a changed profile if the case is still at `expectedVersion`; false if someone else
+    /// changed it first.
+    func updateCase(_ subject: Case, expectedVersion: Int, audit: AuditEvent) async throws -> Bool
+    /// Appends a milestone if the case is still at `expectedVersion`; false if another write
+    /// got there first (the caller re-reads and re-validates).
+    func appendMilestone(
+        _ milestone: Milestone, to subject: Case, expectedVersion: Int, state: JourneyState,
+        audit: AuditEvent, idempotency: IdempotencyRecord?
+    ) async throws -> Bool
+
+    // Alerts
+    func addAcknowledgement(_ acknowledgement: Acknowledgement, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws
+    func acknowledgements(caseID: UUID) async throws -> [Acknowledgement]
+
+    // Idempotency and audit
+    func idempotencyRecord(caller: String, key: String) async throws -> IdempotencyRecord?
+    func recordAudit(_ event: AuditEvent) async throws
+    func auditEvents(caseID: UUID) async throws -> [AuditEvent]
+
+    /// Whether the database answers and its migrations are current.
+    func isReady() async -> Bool
+}
+
+public enum StoreError: Error, Equatable {
+    /// The local authority already has a case with this reference.
+    case duplicateReference(String)
+    /// A row with this idempotency key was stored first by a concurrent request.
+    case idempotencyKeyTaken
+    /// A referenced agency does not exist.
+    case unknownAgency(String)
+}
+
+public struct CaseSummary: Sendable, Hashable {
+    public let subject: Case
+    public let state: JourneyState
+}
+
+public struct CaseQuery: Sendable {
+    public var localAuthorities: Set<String>
+    public var state: JourneyState?
+    public var limit: Int
+    /// Resume after this (created_at, id).
+    public var after: CaseCursor?
+
+    public init(localAuthorities: Set<String>, state: JourneyState? = nil, limit: Int, after: CaseCursor? = nil) {
+        self.localAuthorities = localAuthorities
+        self.state = state
+        self.limit = limit
+        self.after = after
+    }
+}
+
+/// A position in the case list: cases are listed by creation time, then id.
+public struct CaseCursor: Sendable, Hashable {
+    public let createdAt: Date
+    public let id: UUID
+
+    public init(createdAt: Date, id: UUID) {
+        self.createdAt = createdAt
+        self.id = id
+    }
+}
+
+public struct TokenRecord: Sendable, Hashable {
+    public let id: UUID
+    public let agency: String
+    public let role: Role
+    public let label: String?
+    public let createdAt: Date
+    public let expiresAt: Date
+    public let revokedAt: Date?
+
+    public init(id: UUID, agency: String, role: Role, label: String?, createdAt: Date, expiresAt: Date, revokedAt: Date? = nil) {
+        self.id = id
+        self.agency = agency
+        self.role = role
+        self.label = label
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.revokedAt = revokedAt
+    }
+}
+
+public struct AuditEvent: Sendable, Hashable {
+    public let id: UUID
+    public let at: Date
+    public let actor: String
+    public let agency: String
+    public let role: String
+    /// e.g. `case.create`, `milestone.record`, `case.read`.
+    public let action: String
+    public let caseID: UUID?
+    public let milestoneID: UUID?
+    public let requestID: String?
+    public let outcome: String
+
+    public init(
+        id: UUID = UUID(), at: Date, actor: String, agency: String, role: String, action: String,
+        caseID: UUID? = nil, milestoneID: UUID? = nil, requestID: String? = nil, outcome: String = "ok"
+    ) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.agency = agency
+        self.role = role
+        self.action = action
+        self.caseID = caseID
+        self.milestoneID = milestoneID
+        self.requestID = requestID
+        self.outcome = outcome
+    }
+}
+
+/// The first response to a POST with an `Idempotency-Key`, replayed for retries.
+public struct IdempotencyRecord: Sendable, Hashable {
+    public let caller: String
+    public let key: String
+    /// SHA-256 of the method, path and body, so a reused key with another request is caught.
+    public let requestHash: String
+    public let status: Int
+    public let location: String?
+    public let body: String
+
+    public init(caller: String, key: String, requestHash: String, status: Int, location: String?, body: String) {
+        self.caller = caller
+        self.key = key
+        self.requestHash = requestHash
+        self.status = status
+        self.location = location
+        self.body = body
+    }
+}
+
+public struct Acknowledgement: Sendable, Hashable {
+    public let id: UUID
+    public let caseID: UUID
+    public let ruleID: String
+    public let note: String
+    public let acknowledgedBy: String
+    public let acknowledgedAt: Date
+
+    public init(id: UUID, caseID: UUID, ruleID: String, note: String, acknowledgedBy: String, acknowledgedAt: Date) {
+        self.id = id
+        self.caseID = caseID
+        self.ruleID = ruleID
+        self.note = note
+        self.acknowledgedBy = acknowledgedBy
+        self.acknowledgedAt = acknowledgedAt
+    }
+}

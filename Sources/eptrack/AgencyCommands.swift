@@ -1,0 +1,116 @@
+import ArgumentParser
+import EPDomain
+import EPServer
+import EPStore
+import Foundation
+
+struct AgencyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "agency", abstract: "Manage agencies.", subcommands: [Create.self, List.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register an LA, RAA or VAA.")
+        @Option(help: "A short lower-case code, e.g. la-northshire") var id: String
+        @Option(help: "The agency's name") var name: String
+        @Option(help: "la, raa or vaa") var type: String
+
+        func run() async throws {
+            guard Agency.isValidID(id) else { throw ValidationError("--id must be 2 to 64 lower-case letters, digits or -") }
+            guard let type = AgencyType(rawValue: type) else { throw ValidationError("--type must be la, raa or vaa") }
+            let agency = Agency(id: id, name: name, type: type)
+            try await CLI.withBackend { try await $0.store.createAgency(agency, at: Clock().stamp) }
+            print("created \(type.rawValue) \(id)")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List agencies.")
+        func run() async throws {
+            for agency in try await CLI.withBackend({ try await $0.store.agencies() }) {
+                print("\(agency.id)\t\(agency.type.rawValue)\t\(agency.name)")
+            }
+        }
+    }
+}
+
+struct PartnershipCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "partnership", abstract: "Manage who works for whom.", subcommands: [Create.self, End.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Let an RAA or VAA work on a local authority's cases.")
+        @Option(help: "The RAA or VAA") var agency: String
+        @Option(name: .customLong("local-authority"), help: "The LA") var localAuthority: String
+
+        func run() async throws {
+            try await CLI.withBackend { backend in
+                guard let partner = try await backend.store.agency(id: agency), partner.type != .la else {
+                    throw ValidationError("--agency must be a registered RAA or VAA")
+                }
+                guard let owner = try await backend.store.agency(id: localAuthority), owner.type == .la else {
+                    throw ValidationError("--local-authority must be a registered LA")
+                }
+                try await backend.store.startPartnership(agency: agency, localAuthority: localAuthority, at: Clock().stamp)
+            }
+            print("\(agency) now works for \(localAuthority)")
+        }
+    }
+
+    struct End: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "End a partnership: access stops on the next request.")
+        @Option(help: "The RAA or VAA") var agency: String
+        @Option(name: .customLong("local-authority"), help: "The LA") var localAuthority: String
+
+        func run() async throws {
+            let ended = try await CLI.withBackend { try await $0.store.endPartnership(agency: agency, localAuthority: localAuthority, at: Clock().stamp) }
+            guard ended else { throw ValidationError("no active partnership between \(agency) and \(localAuthority)") }
+            print("ended: \(agency) no longer works for \(localAuthority)")
+        }
+    }
+}
+
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "token", abstract: "Manage API tokens.", subcommands: [Create.self, List.self, Revoke.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a token; it is printed once and only its hash is kept.")
+        @Option(help: "The agency the token acts for") var agency: String
+        @Option(help: "social_worker, iro, leader or admin") var role: String
+        @Option(help: "A label to recognise it by (no personal data)") var name: String?
+        @Option(help: "Days until it expires") var expires: Int = 90
+
+        func run() async throws {
+            guard let role = Role(rawValue: role) else { throw ValidationError("--role must be social_worker, iro, leader or admin") }
+            guard (1...730).contains(expires) else { throw ValidationError("--expires must be 1 to 730 days") }
+            let secret = TokenSecret.generate()
+            let now = Clock().stamp
+            let record = TokenRecord(id: UUID(), agency: agency, role: role, label: name, createdAt: now, expiresAt: now.addingTimeInterval(Double(expires) * 86_400))
+            try await CLI.withBackend { backend in
+                guard try await backend.store.agency(id: agency) != nil else { throw ValidationError("no agency \(agency)") }
+                try await backend.store.createToken(record, hash: TokenSecret.hash(secret))
+            }
+            print(secret)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tokens (never their secrets).")
+        func run() async throws {
+            for token in try await CLI.withBackend({ try await $0.store.tokens() }) {
+                let status = token.revokedAt != nil ? "revoked" : (token.expiresAt < Date() ? "expired" : "active")
+                print("\(token.id.uuidString.lowercased())\t\(token.agency)\t\(token.role.rawValue)\t\(status)\texpires \(ISO8601DateFormatter().string(from: token.expiresAt))\t\(token.label ?? "")")
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a token by its id (from token list).")
+        @Argument var id: String
+
+        func run() async throws {
+            guard let uuid = UUID(uuidString: id) else { throw ValidationError("give the token's id from 'eptrack token list'") }
+            guard try await CLI.withBackend({ try await $0.store.revokeToken(id: uuid, at: Clock().stamp) }) else {
+                throw ValidationError("no active token \(id)")
+            }
+            print("revoked \(id)")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import EPServer
+import Foundation
+import Hummingbird
+import Logging
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start the API server (migrations are applied on start).",
+        discussion: """
+        Configuration comes from the environment:
+          DATABASE_URL     postgres://user:password@host:5432/db?sslmode=verify-full or sqlite://path
+                           (default sqlite://eptrack.sqlite)
+          HOST             address to listen on (default 127.0.0.1)
+          PORT             port to listen on (default 8080)
+          EPTRACK_POLICY   policy file in force (default Policies/england-default.yaml)
+          EPTRACK_SCHEMA_DIR   folder of SQL migrations (default Schema)
+          EPTRACK_OPENAPI_FILE the contract served at /openapi.yaml (default api-docs/openapi.yaml)
+          LOG_LEVEL        trace, debug, info, notice, warning, error, critical (default info)
+        """
+    )
+
+    func run() async throws {
+        let logger = CLI.make("eptrack")
+        let configuration: ServerConfiguration
+        let policy: EPDomainPolicy
+        do {
+            configuration = try ServerConfiguration()
+            policy = try PolicyFile.load(path: configuration.policyFile)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let backend = try await Backend.connect(configuration.database, schemaFolder: configuration.schemaFolder, logger: logger)
+        logger.info("database ready", metadata: ["database": .string(configuration.database.description), "policy": .string("\(policy.id) \(policy.version)")])
+        let app = try buildApplication(configuration: configuration, backend: backend, policy: policy, logger: logger)
+        do {
+            try await app.runService()
+        } catch {
+            await backend.shutdown()
+            throw error
+        }
+        await backend.shutdown()
+    }
+}

@@ -1,0 +1,57 @@
+import EPDomain
+import Testing
+
+/// S4-adm-after-panel: the ADM's decision within 7 working days of the adoption panel's
+/// recommendation (warning 2 working days).
+@Suite struct S4ADMAfterPanelTests {
+    static let rule = "S4-adm-after-panel"
+
+    /// Panel on Thu 2024-12-19. 7 working days: Fri 20 (1), Mon 23 (2), Tue 24 (3), Christmas
+    /// and Boxing Day skipped, Fri 27 (4), Mon 30 (5), Tue 31 (6), New Year's Day skipped, Thu
+    /// 2 January (7) → 2025-01-02. The warning opens 2 working days before: 2024-12-30.
+    func panel() -> JourneyBuilder {
+        var builder = JourneyBuilder(reference: "EP-2024-052", profile: ChildProfile(sex: .male, ethnicity: .BOTH))
+        builder.record(.birth, "2024-01-10")
+        builder.record(.proceedingsIssued, "2024-03-11")
+        builder.record(.courtDecision, "2024-09-16", .placementOrder)
+        builder.record(.adoptionPanel, "2024-12-19", .panelRecommended)
+        return builder
+    }
+
+    @Test func pendingOnTheLastWorkingDayBeforeTheWarningWindow() {
+        expectResult(panel().result(Self.rule, asOf: "2024-12-27"), .pending, anchor: "2024-12-19", due: "2025-01-02", remaining: 6, mentions: ["2025-01-02"])
+    }
+
+    @Test func dueSoonOnTheFirstDayOfTheWarningWindow() {
+        expectResult(panel().result(Self.rule, asOf: "2024-12-30"), .dueSoon, anchor: "2024-12-19", due: "2025-01-02", remaining: 3, mentions: ["2025-01-02"])
+    }
+
+    @Test func dueSoonOnTheDueDay() {
+        expectResult(panel().result(Self.rule, asOf: "2025-01-02"), .dueSoon, anchor: "2024-12-19", due: "2025-01-02", remaining: 0, mentions: ["2025-01-02"])
+    }
+
+    @Test func overdueTheDayAfterTheDueDate() {
+        expectResult(panel().result(Self.rule, asOf: "2025-01-03"), .overdue, anchor: "2024-12-19", due: "2025-01-02", overdue: 1, mentions: ["2025-01-02"])
+    }
+
+    @Test func metWhenDecidedOnTheSeventhWorkingDay() {
+        var builder = panel()
+        builder.record(.admMatchDecision, "2025-01-02", .matchedWithOtherAdopters)
+        expectResult(builder.result(Self.rule, asOf: "2025-01-10"), .met, anchor: "2024-12-19", due: "2025-01-02", mentions: ["2025-01-02"])
+    }
+
+    /// Decided Mon 2025-01-06: 4 calendar days after 2025-01-02.
+    @Test func lateWhenDecidedAfterTheHolidays() {
+        var builder = panel()
+        builder.record(.admMatchDecision, "2025-01-06", .matchedWithOtherAdopters)
+        expectResult(builder.result(Self.rule, asOf: "2025-01-10"), .late, anchor: "2024-12-19", due: "2025-01-02", overdue: 4, mentions: ["2025-01-06", "2025-01-02"])
+    }
+
+    @Test func notApplicableBeforeThePanel() {
+        var builder = JourneyBuilder(reference: "EP-2024-053", profile: ChildProfile(sex: .female, ethnicity: .WBRI))
+        builder.record(.birth, "2024-01-10")
+        builder.record(.proceedingsIssued, "2024-03-11")
+        builder.record(.courtDecision, "2024-09-16", .placementOrder)
+        expectResult(builder.result(Self.rule, asOf: "2025-01-10"), .notApplicable, anchor: nil, due: nil)
+    }
+}

@@ -1,0 +1,234 @@
+import EPDomain
+import Foundation
+import Testing
+
+/// The chronology and integrity checks every write goes through (DESIGN.md section 2): an
+/// impossible record is refused, naming the field and the milestone it conflicts with.
+@Suite struct ChronologyTests {
+    func born(_ reference: String = "EP-2025-050", on birth: String = "2025-03-10") -> (JourneyBuilder, Milestone.ID) {
+        var builder = JourneyBuilder(reference: reference, profile: ChildProfile(sex: .female, ethnicity: .WBRI))
+        let id = builder.record(.birth, birth)
+        return (builder, id)
+    }
+
+    /// Issued, placement order and panel: ready for an ADM decision.
+    func readyForMatch() -> (builder: JourneyBuilder, order: Milestone.ID, panel: Milestone.ID) {
+        var (builder, _) = born("EP-2024-071", on: "2024-02-05")
+        builder.record(.proceedingsIssued, "2024-03-04")
+        let order = builder.record(.courtDecision, "2024-08-19", .placementOrder)
+        let panel = builder.record(.adoptionPanel, "2024-10-03", .panelRecommended)
+        return (builder, order, panel)
+    }
+
+    // MARK: Dates
+
+    @Test func refusesADateInTheFuture() {
+        let (builder, _) = born()
+        let error = builder.refusal(recording: .ploPreProceedings, "2025-03-25", asOf: "2025-03-24")
+        expectRefusal(error, .invalidField, field: "/occurred_on")
+        #expect(error?.detail.contains("2025-03-25") == true)
+    }
+
+    @Test func acceptsToday() {
+        var (builder, _) = born()
+        builder.record(.ploPreProceedings, "2025-03-24", asOf: "2025-03-24")
+        #expect(builder.journey.contains(.ploPreProceedings))
+    }
+
+    // MARK: A born child
+
+    @Test func refusesABornOnlyKindBeforeTheRecordedBirth() {
+        let (builder, birth) = born()
+        let error = builder.refusal(recording: .enteredCare, "2025-03-08", asOf: "2025-03-20")
+        expectRefusal(error, .chronologyConflict, field: "/occurred_on", conflictsWith: birth)
+        #expect(error?.detail.contains("2025-03-10") == true)
+    }
+
+    @Test func refusesABornOnlyKindOnAnUnbornCaseWithNoBirth() {
+        var builder = JourneyBuilder.unborn(expected: "2025-07", reference: "EP-2025-051")
+        builder.record(.preBirthConference, "2025-04-07", .preBirthConference(gestationWeeks: 28))
+        expectRefusal(builder.refusal(recording: .proceedingsIssued, "2025-04-14"), .chronologyConflict, field: "/kind")
+        expectRefusal(builder.refusal(recording: .epPlacement, "2025-04-14", .ffa(from: .hospital)), .chronologyConflict, field: "/kind")
+    }
+
+    @Test func allowsPlanningKindsBeforeBirth() {
+        var builder = JourneyBuilder.unborn(expected: "2025-07", reference: "EP-2025-052")
+        builder.record(.preBirthAssessmentStarted, "2025-03-03")
+        builder.record(.ploPreProceedings, "2025-03-10")
+        builder.record(.preBirthConference, "2025-04-07", .preBirthConference(gestationWeeks: 28))
+        builder.record(.viabilityAssessment, "2025-04-08", .viabilityStarted("VA-1", .maternalFamily))
+        builder.record(.epConsideration, "2025-04-09", .recommended)
+        builder.record(.epCarersLinked, "2025-04-10", .reg25aRoute)
+        builder.record(.reg25aDecision, "2025-04-11", .reg25aApproved)
+        #expect(builder.journey.milestones.count == 7)
+        #expect(builder.journey.state == .preBirth)
+    }
+
+    // MARK: Court
+
+    @Test func refusesACourtDecisionWithoutProceedings() {
+        let (builder, _) = born()
+        expectRefusal(builder.refusal(recording: .courtDecision, "2025-09-01", .placementOrder), .chronologyConflict, field: "/kind")
+    }
+
+    @Test func refusesACourtDecisionBeforeProceedingsWereIssued() {
+        var (builder, _) = born()
+        let issued = builder.record(.proceedingsIssued, "2025-03-17")
+        let error = builder.refusal(recording: .courtDecision, "2025-03-14", .placementOrder, asOf: "2025-03-20")
+        expectRefusal(error, .chronologyConflict, field: "/occurred_on", conflictsWith: issued)
+    }
+
+    @Test func refusesATimetableExtensionWithoutProceedings() {
+        let (builder, _) = born()
+        expectRefusal(builder.refusal(recording: .timetableExtension, "2025-06-02", .timetable(weeks: 8)), .chronologyConflict, field: "/kind")
+    }
+
+    // MARK: Formal match
+
+    @Test func refusesAnADMMatchWithoutPlacementOrderOrSection19() {
+        var (builder, _) = born("EP-2024-072", on: "2024-02-05")
+        builder.record(.proceedingsIssued, "2024-03-04")
+        builder.record(.adoptionPanel, "2024-10-03", .panelRecommended)
+        let error = builder.refusal(recording: .admMatchDecision, "2024-10-10", .matchedWithEPCarers)
+        expectRefusal(error, .chronologyConflict, field: "/occurred_on")
+        #expect(error?.detail.contains("placement order") == true)
+    }
+
+    @Test func refusesAnADMMatchDatedBeforeThePlacementOrder() {
+        let (builder, order, _) = readyForMatch()
+        let error = builder.refusal(recording: .admMatchDecision, "2024-08-12", .matchedWithEPCarers, asOf: "2024-10-10")
+        // Dated before the panel too; the placement order is checked first.
+        expectRefusal(error, .chronologyConflict, field: "/occurred_on", conflictsWith: order)
+    }
+
+    @Test func acceptsAnADMMatchAfterASection19ApplicationForAConsensualAdoption() {
+        var (builder, _) = born("EP-2025-053", on: "2025-01-08")
+        builder.record(.section19Application, "2025-01-20")
+        builder.record(.adoptionPanel, "2025-04-03", .panelRecommended)
+        builder.record(.admMatchDecision, "2025-04-10", .matchedWithEPCarers)
+        #expect(builder.journey.state == .formallyMatched)
+    }
+
+    @Test func refusesAnADMMatchWithoutAPanel() {
+        var (builder, _) = born("EP-2024-073", on: "2024-02-05")
+        builder.record(.proceedingsIssued, "2024-03-04")
+        builder.record(.courtDecision, "2024-08-19", .placementOrder)
+        let error = builder.refusal(recording: .admMatchDecision, "2024-10-10", .matchedWithEPCarers)
+        expectRefusal(error, .chronologyConflict, field: "/occurred_on")
+        #expect(error?.detail.contains("panel") == true)
+    }
+
+    @Test func refusesAnADMMatchBeforeThePanel() {
+        let (builder, _, panel) = readyForMatch()
+        let error = builder.refusal(recording: .admMatchDecision, "2024-10-01", .matchedWithEPCarers, asOf: "2024-10-10")
+        expectRefusal(error, .chronologyConflict, field: "/occurred_on", conflictsWith: panel)
+    }
+
+    @Test func acceptsAnADMMatchOnThePanelDay() {
+        var (builder, _, _) = readyForMatch()
+        builder.record(.admMatchDecision, "2024-10-03", .matchedWithEPCarers)
+        #expect(builder.journey.state == .formallyMatched)
+    }
+
+    // MARK: Reunification and a formal match
+
+    @Test func refusesReunificationAfterAnApprovedMatch() {
+        var (builder, _, _) = readyForMatch()
+        let match = builder.record(.admMatchDecision, "2024-10-10", .matchedWithEPCarers)
+        let error = builder.refusal(recording: .reunification, "2024-11-04")
+        expectRefusal(error, .chronologyConflict, field: "/kind", conflictsWith: match)
+    }
+
+    @Test func refusesAnApprovedMatchAfterReunification() {
+        var (builder, _, _) = readyForMatch()
+        let home = builder.record(.reunification, "2024-10-07")
+        let error = builder.refusal(recording: .admMatchDecision, "2024-10-10", .matchedWithEPCarers)
+        expectRefusal(error, .chronologyConflict, field: "/kind", conflictsWith: home)
+    }
+
+    @Test func allowsADeclinedMatchAfterReunification() {
+        var (builder, _, _) = readyForMatch()
+        builder.record(.reunification, "2024-10-07")
+        builder.record(.admMatchDecision, "2024-10-10", .admMatchDecision(outcome: .declined, adopters: .epCarers))
+        #expect(builder.journey.state == .reunified)
+    }
+
+    // MARK: The end of a journey
+
+    @Test func refusesAnythingAfterTheCaseIsClosed() {
+        var (builder, _) = born()
+        builder.record(.ploPreProceedings, "2025-03-24")
+        let closed = builder.record(.caseClosed, "2025-06-30", .closed("stepped down to child in need"))
+        let error = builder.refusal(recording: .familyGroupConference, "2025-07-07")
+        expectRefusal(error, .chronologyConflict, field: "/kind", conflictsWith: closed)
+    }
+
+    @Test func refusesAnythingAfterTheAdoptionOrder() {
+        var (builder, _, _) = readyForMatch()
+        builder.record(.admMatchDecision, "2024-10-10", .matchedWithEPCarers)
+        let order = builder.record(.adoptionOrder, "2025-03-17")
+        let error = builder.refusal(recording: .familyTime, "2025-03-24", .attended)
+        expectRefusal(error, .chronologyConflict, field: "/kind", conflictsWith: order)
+    }
+
+    @Test func refusesACorrectionThatMovesAMilestonePastTheClosure() {
+        var (builder, _) = born()
+        let plo = builder.record(.ploPreProceedings, "2025-03-24")
+        let closed = builder.record(.caseClosed, "2025-06-30", .closed("stepped down to child in need"))
+        let input = MilestoneInput(kind: .ploPreProceedings, occurredOn: .day("2025-07-03"))
+        let error = builder.refusal(.correct(plo, replacement: input, reason: "wrong year keyed"), asOf: "2025-07-10")
+        expectRefusal(error, .chronologyConflict, field: "/occurred_on", conflictsWith: closed)
+    }
+
+    // MARK: Once-only milestones
+
+    @Test func refusesASecondBirth() {
+        let (builder, birth) = born()
+        let error = builder.refusal(recording: .birth, "2025-03-12")
+        expectRefusal(error, .chronologyConflict, field: "/kind", conflictsWith: birth)
+    }
+
+    @Test func refusesASecondEPPlacement() {
+        var (builder, _) = born()
+        builder.record(.epCarersLinked, "2025-03-12", .dualApproval)
+        builder.record(.enteredCare, "2025-03-14")
+        let placement = builder.record(.epPlacement, "2025-03-14", .ffa(from: .hospital))
+        let error = builder.refusal(recording: .epPlacement, "2025-04-01", .ffa(from: .interimCare))
+        expectRefusal(error, .chronologyConflict, field: "/kind", conflictsWith: placement)
+    }
+
+    /// Dated before the one on record, the second placement is still the wrong kind to add, not a
+    /// wrong date: the field is /kind either way.
+    @Test func refusesASecondEPPlacementDatedEarlierThanTheFirst() {
+        var (builder, _) = born()
+        builder.record(.epCarersLinked, "2025-03-12", .dualApproval)
+        builder.record(.enteredCare, "2025-03-14")
+        let placement = builder.record(.epPlacement, "2025-03-17", .ffa(from: .hospital))
+        let error = builder.refusal(recording: .epPlacement, "2025-03-14", .ffa(from: .hospital), asOf: "2025-03-20")
+        expectRefusal(error, .chronologyConflict, field: "/kind", conflictsWith: placement)
+    }
+
+    @Test func allowsRepeatableKindsManyTimes() {
+        var (builder, _) = born()
+        builder.record(.familyGroupConference, "2025-03-20")
+        builder.record(.familyGroupConference, "2025-04-17")
+        builder.record(.paternityTest, "2025-03-20", .paternityRequested)
+        builder.record(.paternityTest, "2025-03-27", .paternityRequested)
+        #expect(builder.journey.all(.familyGroupConference).count == 2)
+        #expect(builder.journey.all(.paternityTest).count == 2)
+    }
+
+    // MARK: Notes and reasons
+
+    @Test func refusesANoteLongerThan500Characters() {
+        let (builder, _) = born()
+        let input = MilestoneInput(kind: .ploPreProceedings, occurredOn: .day("2025-03-24"), note: String(repeating: "x", count: 501))
+        expectRefusal(builder.refusal(.record(input), asOf: "2025-03-24"), .invalidField, field: "/note")
+    }
+
+    @Test func refusesACorrectionWithABlankReason() {
+        let (builder, birth) = born()
+        let input = MilestoneInput(kind: .birth, occurredOn: .day("2025-03-09"))
+        expectRefusal(builder.refusal(.correct(birth, replacement: input, reason: "   "), asOf: "2025-03-20"), .invalidField, field: "/reason")
+    }
+}

@@ -1,0 +1,53 @@
+import EPDomain
+import Testing
+
+/// Suspicious but possible: stored, and raised as a data-quality finding instead of refused.
+@Suite struct DataQualityTests {
+    func placedFromHospital(linked route: MilestoneDetails?) -> (JourneyBuilder, Milestone.ID) {
+        var builder = JourneyBuilder(reference: "EP-2025-056", profile: ChildProfile(sex: .female, ethnicity: .AOTH))
+        builder.record(.birth, "2025-03-10")
+        builder.record(.epConsideration, "2025-03-10", .recommended)
+        if let route { builder.record(.epCarersLinked, "2025-03-11", route) }
+        builder.record(.enteredCare, "2025-03-13")
+        let placement = builder.record(.epPlacement, "2025-03-13", .ffa(from: .hospital))
+        return (builder, placement)
+    }
+
+    @Test func anEPPlacementWithNoApprovalIsStoredAndFlagged() {
+        let (builder, placement) = placedFromHospital(linked: .reg25aRoute)
+        #expect(builder.journey.contains(.epPlacement))
+        let findings = DataQuality.findings(in: builder.journey)
+        #expect(findings.count == 1)
+        #expect(findings.first?.code == "ep-placement-without-approval")
+        #expect(findings.first?.milestoneID == placement)
+        #expect(findings.first?.message.contains("2025-03-13") == true)
+    }
+
+    @Test func noFindingWhenTheCarersAreDualApproved() {
+        let (builder, _) = placedFromHospital(linked: .dualApproval)
+        #expect(DataQuality.findings(in: builder.journey).isEmpty)
+    }
+
+    @Test func noFindingWhenReg25aApprovalPrecedesThePlacement() {
+        var builder = JourneyBuilder(reference: "EP-2025-057", profile: ChildProfile(sex: .male, ethnicity: .WBRI))
+        builder.record(.birth, "2025-03-10")
+        builder.record(.epCarersLinked, "2025-03-11", .reg25aRoute)
+        builder.record(.reg25aDecision, "2025-03-12", .reg25aApproved)
+        builder.record(.enteredCare, "2025-03-13")
+        builder.record(.epPlacement, "2025-03-13", .ffa(from: .hospital))
+        #expect(DataQuality.findings(in: builder.journey).isEmpty)
+    }
+
+    @Test func anApprovalAfterThePlacementDoesNotClearTheFinding() {
+        var (builder, _) = placedFromHospital(linked: .reg25aRoute)
+        builder.record(.reg25aDecision, "2025-03-14", .reg25aApproved)
+        #expect(DataQuality.findings(in: builder.journey).count == 1)
+    }
+
+    @Test func noFindingWithoutAnEPPlacement() {
+        var builder = JourneyBuilder(reference: "EP-2025-058", profile: ChildProfile(sex: .male, ethnicity: .WBRI))
+        builder.record(.birth, "2025-03-10")
+        builder.record(.epCarersLinked, "2025-03-11", .reg25aRoute)
+        #expect(DataQuality.findings(in: builder.journey).isEmpty)
+    }
+}

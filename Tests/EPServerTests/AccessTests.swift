@@ -1,0 +1,116 @@
+import EPDomain
+import EPServer
+import EPStore
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// Every agency sees only its own cases and its partners': checked for every case endpoint.
+@Suite struct AccessTests {
+    /// Every operation on one case, as (method, path, body, the roles that may do it to a visible case).
+    static func caseOperations(_ id: String, milestoneID: String) -> [(HTTPRequest.Method, String, String?, Set<Role>)] {
+        let readers: Set<Role> = [.socialWorker, .iro, .leader]
+        return [
+            (.get, "/v1/cases/\(id)", nil, readers),
+            (.patch, "/v1/cases/\(id)", #"{"disability":true}"#, [.socialWorker]),
+            (.post, "/v1/cases/\(id)/milestones", #"{"kind":"family_group_conference","occurred_on":"2025-07-04"}"#, [.socialWorker]),
+            (.post, "/v1/cases/\(id)/milestones/\(milestoneID)/corrections", #"{"reason":"Wrong date","kind":"plo_pre_proceedings","occurred_on":"2025-07-02"}"#, [.socialWorker]),
+            (.get, "/v1/cases/\(id)/alerts", nil, readers),
+            (.post, "/v1/cases/\(id)/alerts/S2-ep-considered-early/acknowledgements", #"{"note":"Discussed at review"}"#, [.iro]),
+        ]
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func anotherAgencysCaseIsNotFoundOnEveryEndpoint(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world)
+            let plo = try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world)
+            let milestoneID = try #require((try plo.object()["milestone"] as? [String: Any])?["id"] as? String)
+            let outsiders: [(TestWorld.Caller, Role)] = [(.southmoorSocialWorker, .socialWorker), (.southmoorIRO, .iro), (.vaaSocialWorker, .socialWorker)]
+            for (caller, role) in outsiders {
+                for (method, path, body, allowed) in Self.caseOperations(id, milestoneID: milestoneID) {
+                    let response = try await client.send(method, path, as: caller, in: world, json: body, headers: [.ifMatch: "\"v2\""])
+                    // A case that exists but is not visible answers exactly as one that does not
+                    // exist; a role that may not do this to any case is told so first.
+                    let expected: HTTPResponse.Status = allowed.contains(role) ? .notFound : .forbidden
+                    #expect(response.status == expected, "\(caller) \(method) \(path) → \(response.text)")
+                }
+            }
+            // The same operations by the owning LA's roles succeed, so the 404s above are about visibility.
+            let owners: [Role: TestWorld.Caller] = [.socialWorker: .northshireSocialWorker, .iro: .northshireIRO, .leader: .northshireLeader]
+            for (method, path, body, allowed) in Self.caseOperations(id, milestoneID: milestoneID) where method == .get || allowed == [.iro] {
+                let caller = owners[allowed.contains(.iro) && !allowed.contains(.socialWorker) ? .iro : .leader]!
+                let response = try await client.send(method, path, as: caller, in: world, json: body)
+                #expect(response.status.kind == .successful, "\(caller) \(method) \(path) → \(response.text)")
+            }
+            let list = try await client.send(.get, "/v1/cases", as: .southmoorIRO, in: world)
+            #expect((try list.object()["items"] as? [Any])?.isEmpty == true)
+            let filtered = try await client.send(.get, "/v1/cases?local_authority=la-northshire", as: .vaaSocialWorker, in: world)
+            #expect((try filtered.object()["items"] as? [Any])?.isEmpty == true)
+            let view = try await client.send(.get, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world)
+            #expect((try view.object()["milestones"] as? [Any])?.count == 1, "nothing another agency sent was stored")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aPartnerRAAWorksOnTheCaseUntilThePartnershipEnds(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world)
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaIRO, in: world).status == .ok)
+            let recorded = try await client.record("family_group_conference", on: "2025-07-04", caseID: id, in: world, as: .raaSocialWorker)
+            #expect(recorded.status == .created)
+            let raaCase = try await client.openCase(in: world, reference: "NS-EP-2025-0555", as: .raaSocialWorker)
+            #expect(!raaCase.isEmpty, "an RAA social worker can open a case for its partner LA")
+
+            #expect(try await world.backend.store.endPartnership(agency: TestWorld.raa, localAuthority: TestWorld.northshire, at: world.clock.stamp))
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaIRO, in: world).status == .notFound)
+            #expect(try await client.record("family_group_conference", on: "2025-07-05", caseID: id, in: world, as: .raaSocialWorker).status == .notFound)
+            let list = try await client.send(.get, "/v1/cases", as: .raaSocialWorker, in: world)
+            #expect((try list.object()["items"] as? [Any])?.isEmpty == true)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func rolesLimitWhatACallerMayDo(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world)
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .northshireAdmin, in: world).status == .forbidden, "admins read no case data")
+            #expect(try await client.send(.get, "/v1/cases", as: .northshireAdmin, in: world).status == .forbidden)
+            #expect(try await client.record("birth", on: "2025-07-01", caseID: id, in: world, as: .northshireIRO).status == .forbidden)
+            #expect(try await client.record("birth", on: "2025-07-01", caseID: id, in: world, as: .northshireLeader).status == .forbidden)
+            let open = try await client.send(.post, "/v1/cases", as: .northshireIRO, in: world, json: #"{"reference":"NS-9","local_authority":"la-northshire","profile":{"sex":"male","ethnicity":"WBRI","sibling_group_size":1,"disability":false,"unborn":false}}"#)
+            #expect(open.status == .forbidden)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func requestsWithoutValidCredentialsAnswer401(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let none = try await client.send(.get, "/v1/cases", as: nil, in: world)
+            #expect(none.status == .unauthorized)
+            #expect(none.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+            for header in ["Basic dXNlcjpwYXNz", "Bearer ept_notarealtoken_000000", "Bearer " + TokenSecret.generate()] {
+                let response = try await client.send(.get, "/v1/cases", as: nil, in: world, headers: [.authorization: header])
+                #expect(response.status == .unauthorized, "\(header)")
+            }
+            let secret = TokenSecret.generate()
+            let token = TokenRecord(id: UUID(), agency: TestWorld.northshire, role: .iro, label: "revoked-iro", createdAt: TestWorld.now, expiresAt: TestWorld.now.addingTimeInterval(86_400))
+            try await world.backend.store.createToken(token, hash: TokenSecret.hash(secret))
+            #expect(try await client.send(.get, "/v1/cases", as: nil, in: world, headers: [.authorization: "Bearer \(secret)"]).status == .ok)
+            #expect(try await world.backend.store.revokeToken(id: token.id, at: TestWorld.now))
+            #expect(try await client.send(.get, "/v1/cases", as: nil, in: world, headers: [.authorization: "Bearer \(secret)"]).status == .unauthorized)
+
+            let expired = TokenSecret.generate()
+            try await world.backend.store.createToken(
+                TokenRecord(id: UUID(), agency: TestWorld.northshire, role: .iro, label: "expired-iro", createdAt: TestWorld.now.addingTimeInterval(-10 * 86_400), expiresAt: TestWorld.now.addingTimeInterval(-86_400)),
+                hash: TokenSecret.hash(expired)
+            )
+            #expect(try await client.send(.get, "/v1/cases", as: nil, in: world, headers: [.authorization: "Bearer \(expired)"]).status == .unauthorized)
+
+            for open in ["/health/live", "/health/ready", "/openapi.yaml"] {
+                #expect(try await client.send(.get, open, as: nil, in: world).status == .ok, "\(open)")
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@Suite struct AlertsAPITests {
+    /// A baby born in August 2024 whose LA considered EP early in pre-proceedings, placed her
+    /// with dual-approved carers, and whose carers adopted her: driven through the API from
+    /// PLO to adoption order, with the alerts an IRO would have seen on three days.
+    @Test(arguments: TestDatabase.all)
+    func wholeJourneyFromPLOToAdoptionOrder(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world, reference: "NS-EP-2024-0311")
+            let journey: [(String, String, String?)] = [
+                ("birth", "2024-08-20", nil),
+                ("plo_pre_proceedings", "2024-09-02", nil),
+                ("ep_consideration", "2024-09-16", #"{"outcome":"recommended","reason":"Twin-track plan agreed at legal gateway"}"#),
+                ("parents_informed_of_ep", "2024-09-18", nil),
+                ("ep_carers_linked", "2024-09-25", #"{"route":"dual_approval"}"#),
+                ("entered_care", "2024-09-27", nil),
+                ("ep_placement", "2024-09-27", #"{"scheme":"ffa","placed_from":"birth_family"}"#),
+                ("proceedings_issued", "2024-09-30", nil),
+                ("family_time_plan", "2024-10-02", nil),
+                ("court_decision", "2025-03-10", #"{"outcome":"placement_order"}"#),
+                ("adoption_panel", "2025-04-01", #"{"outcome":"recommended"}"#),
+                ("adm_match_decision", "2025-04-08", #"{"outcome":"approved","adopters":"ep_carers"}"#),
+                ("adoption_order", "2025-06-20", nil),
+            ]
+            for (kind, date, details) in journey {
+                let response = try await client.record(kind, on: date, details: details, caseID: id, in: world)
+                #expect(response.status == .created, "\(kind): \(response.text)")
+            }
+
+            // 20 September 2024: the EP placement is due by 30 September (14 days after the
+            // recommendation) and the warning window (3 days) has not opened.
+            let early = try await results(client, world, id, asOf: "2024-09-20")
+            #expect(early["S4-placement-after-recommendation"]?["status"] as? String == "pending")
+            #expect(early["S4-placement-after-recommendation"]?["due_on"] as? String == "2024-09-30")
+            #expect(early["S4-placement-after-recommendation"]?["days_remaining"] as? Int == 10)
+            #expect(early["S2-ep-considered-early"]?["status"] as? String == "met")
+
+            // 26 September: four days left, still pending; 27 September would be due soon, but
+            // the placement happened that day. On the 26th the warning window (from the 27th) is shut.
+            let dayBefore = try await results(client, world, id, asOf: "2024-09-26")
+            #expect(dayBefore["S4-placement-after-recommendation"]?["status"] as? String == "pending")
+            #expect(dayBefore["S4-placement-after-recommendation"]?["days_remaining"] as? Int == 4)
+
+            // After the adoption order every rule is met or not applicable.
+            let after = try await results(client, world, id, asOf: "2025-06-30")
+            #expect(after.values.allSatisfy { ["met", "not_applicable"].contains($0["status"] as? String) }, "\(after.mapValues { $0["status"] ?? "" })")
+            #expect(after["S4-formal-match-timely"]?["status"] as? String == "met")
+            #expect(after["S2-26-weeks"]?["status"] as? String == "met")
+            #expect(after["S4-entry-to-family"]?["status"] as? String == "met")
+
+            let view = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
+            #expect(try view.object()["state"] as? String == "adopted")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func theAlertListShowsOpenAlertsOfVisibleCasesMostOverdueFirst(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let older = try await client.openCase(in: world, reference: "NS-EP-2025-0201")
+            try await client.record("plo_pre_proceedings", on: "2025-06-02", caseID: older, in: world)
+            let newer = try await client.openCase(in: world, reference: "NS-EP-2025-0202")
+            try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: newer, in: world)
+            let elsewhere = try await client.openCase(in: world, reference: "SM-EP-2025-0009", as: .southmoorSocialWorker, localAuthority: TestWorld.southmoor)
+            try await client.record("plo_pre_proceedings", on: "2025-06-02", caseID: elsewhere, in: world, as: .southmoorSocialWorker)
+
+            let list = try await client.send(.get, "/v1/alerts?status=overdue&rule_id=S2-ep-considered-early", as: .northshireIRO, in: world)
+            #expect(list.status == .ok)
+            let items = try #require(try list.object()["items"] as? [[String: Any]])
+            #expect(items.compactMap { $0["case_id"] as? String } == [older, newer])
+
+            let raa = try await client.send(.get, "/v1/alerts?rule_id=S2-ep-considered-early", as: .raaIRO, in: world)
+            #expect((try raa.object()["items"] as? [[String: Any]])?.count == 2, "the RAA works for Northshire")
+
+            let southmoor = try await client.send(.get, "/v1/alerts?rule_id=S2-ep-considered-early", as: .southmoorIRO, in: world)
+            #expect((try southmoor.object()["items"] as? [[String: Any]])?.compactMap { $0["case_id"] as? String } == [elsewhere])
+
+            let paged = try await client.send(.get, "/v1/alerts?rule_id=S2-ep-considered-early&limit=1", as: .northshireIRO, in: world)
+            let cursor = try #require(try paged.object()["next_cursor"] as? String)
+            let next = try await client.send(.get, "/v1/alerts?rule_id=S2-ep-considered-early&limit=1&cursor=\(cursor)", as: .northshireIRO, in: world)
+            #expect((try next.object()["items"] as? [[String: Any]])?.first?["case_id"] as? String == newer)
+
+            let socialWorker = try await client.send(.get, "/v1/alerts", as: .northshireSocialWorker, in: world)
+            #expect(socialWorker.status == .forbidden)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func anIROAcknowledgesAnAlertWhichStaysOpen(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world)
+            try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world)
+            let path = "/v1/cases/\(id)/alerts/S2-ep-considered-early/acknowledgements"
+            let note = #"{"note":"Raised at the second review; legal gateway booked"}"#
+            let acknowledged = try await client.send(.post, path, as: .northshireIRO, in: world, json: note)
+            #expect(acknowledged.status == .created, "\(acknowledged.text)")
+            #expect(try acknowledged.object()["rule_id"] as? String == "S2-ep-considered-early")
+
+            let alerts = try await results(client, world, id, asOf: nil)
+            #expect(alerts["S2-ep-considered-early"]?["status"] as? String == "overdue", "an acknowledged alert stays open")
+            #expect((alerts["S2-ep-considered-early"]?["acknowledgements"] as? [Any])?.count == 1)
+
+            #expect(try await client.send(.post, path, as: .northshireSocialWorker, in: world, json: note).status == .forbidden)
+            #expect(try await client.send(.post, path, as: .southmoorIRO, in: world, json: note).status == .notFound)
+            let blank = try await client.send(.post, path, as: .northshireIRO, in: world, json: #"{"note":"   "}"#)
+            #expect(blank.status == .unprocessableContent)
+            let unknownRule = try await client.send(.post, "/v1/cases/\(id)/alerts/S9-made-up/acknowledgements", as: .northshireIRO, in: world, json: note)
+            #expect(unknownRule.status == .badRequest)
+        }
+    }
+
+    private func results(_ client: some TestClientProtocol, _ world: TestWorld, _ id: String, asOf: String?) async throws -> [String: [String: Any]] {
+        let query = asOf.map { "?as_of=\($0)" } ?? ""
+        let response = try await client.send(.get, "/v1/cases/\(id)/alerts\(query)", as: .northshireIRO, in: world)
+        #expect(response.status == .ok, "\(response.text)")
+        let results = try response.object()["results"] as? [[String: Any]] ?? []
+        return Dictionary(uniqueKeysWithValues: results.map { ($0["rule_id"] as? String ?? "", $0) })
+    }
+}

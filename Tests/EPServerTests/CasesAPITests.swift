@@ -1,0 +1,143 @@
+import EPStore
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@Suite struct CasesAPITests {
+    @Test(arguments: TestDatabase.all)
+    func openingACaseAnswers201WithLocationAndETag(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let response = try await client.send(.post, "/v1/cases", as: .northshireSocialWorker, in: world, json: """
+                {"reference":"NS-EP-2025-0142","local_authority":"la-northshire","adoption_agency":"raa-coast-and-vale",
+                 "profile":{"sex":"not_known","ethnicity":"MWBC","sibling_group_size":1,"disability":false,"unborn":true,"expected_birth_month":"2025-06"}}
+                """)
+            #expect(response.status == .created)
+            let body = try response.object()
+            let id = try #require(body["id"] as? String)
+            #expect(response.headers[.location] == "/v1/cases/\(id)")
+            #expect(response.headers[.eTag] == "\"v1\"")
+            #expect(body["state"] as? String == "pre_birth")
+            #expect(body["adoption_agency"] as? String == "raa-coast-and-vale")
+
+            let read = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
+            #expect(read.status == .ok)
+            #expect(try read.object()["reference"] as? String == "NS-EP-2025-0142")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aReferenceIsUniqueWithinItsLocalAuthority(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            _ = try await client.openCase(in: world, reference: "NS-EP-2025-0007")
+            let again = try await client.send(.post, "/v1/cases", as: .northshireSocialWorker, in: world, json: """
+                {"reference":"NS-EP-2025-0007","local_authority":"la-northshire","profile":{"sex":"male","ethnicity":"BAFR","sibling_group_size":1,"disability":false,"unborn":false}}
+                """)
+            #expect(again.status == .conflict)
+            #expect(again.problemType == "duplicate-reference")
+            #expect(again.problemField == "/reference")
+            // The same code in another LA is another child.
+            _ = try await client.openCase(in: world, reference: "NS-EP-2025-0007", as: .southmoorSocialWorker, localAuthority: TestWorld.southmoor)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func badCaseBodiesAreRefusedNamingTheField(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let cases: [(String, HTTPResponse.Status, String, String)] = [
+                (#"{"reference":"NS-1","local_authority":"la-northshire","profile":{"sex":"male","ethnicity":"WBR","sibling_group_size":1,"disability":false,"unborn":false}}"#,
+                 .badRequest, "malformed-request", "/profile/ethnicity"),
+                (#"{"reference":"NS-2","local_authority":"la-northshire","nickname":"x","profile":{"sex":"male","ethnicity":"WBRI","sibling_group_size":1,"disability":false,"unborn":false}}"#,
+                 .badRequest, "malformed-request", ""),
+                (#"{"reference":"NS-3","local_authority":"la-northshire","profile":{"sex":"male","ethnicity":"WBRI","sibling_group_size":0,"disability":false,"unborn":false}}"#,
+                 .unprocessableContent, "invalid-field", "/profile/sibling_group_size"),
+                (#"{"reference":"NS-4","local_authority":"la-northshire","profile":{"sex":"not_known","ethnicity":"WBRI","sibling_group_size":1,"disability":false,"unborn":true}}"#,
+                 .unprocessableContent, "invalid-field", "/profile/expected_birth_month"),
+                (#"{"reference":"Jane Smith","local_authority":"la-northshire","profile":{"sex":"female","ethnicity":"WBRI","sibling_group_size":1,"disability":false,"unborn":false}}"#,
+                 .unprocessableContent, "invalid-field", "/reference"),
+                (#"{"reference":"NS-6","local_authority":"la-southmoor","profile":{"sex":"female","ethnicity":"WBRI","sibling_group_size":1,"disability":false,"unborn":false}}"#,
+                 .unprocessableContent, "invalid-field", "/local_authority"),
+                (#"{"reference":"NS-7""#, .badRequest, "malformed-request", ""),
+            ]
+            for (json, status, type, field) in cases {
+                let response = try await client.send(.post, "/v1/cases", as: .northshireSocialWorker, in: world, json: json)
+                #expect(response.status == status, "\(json) → \(response.text)")
+                #expect(response.problemType == type, "\(json) → \(response.text)")
+                #expect(response.headers[.contentType] == "application/problem+json")
+                if !field.isEmpty { #expect(response.problemField == field, "\(json) → \(response.text)") }
+            }
+            let list = try await client.send(.get, "/v1/cases", as: .northshireSocialWorker, in: world)
+            #expect((try list.object()["items"] as? [Any])?.isEmpty == true, "a refused case stores nothing")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func wrongContentTypeAnswers415(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let response = try await client.send(
+                .post, "/v1/cases", as: .northshireSocialWorker, in: world, json: "reference=NS-1",
+                headers: [.contentType: "application/x-www-form-urlencoded"]
+            )
+            #expect(response.status == .unsupportedMediaType)
+            #expect(response.problemType == "unsupported-media-type")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func bodiesOverOneMebibyteAnswer413(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let padding = String(repeating: " ", count: 1 << 20)
+            let response = try await client.send(.post, "/v1/cases", as: .northshireSocialWorker, in: world, json: "{\(padding)}")
+            #expect(response.status == .contentTooLarge)
+            #expect(response.problemType == "payload-too-large")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func casesAreListedInPagesFilteredByState(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            var opened: [String] = []
+            for number in 1...5 { opened.append(try await client.openCase(in: world, reference: "NS-EP-2025-01\(number)")) }
+            try await client.record("proceedings_issued", on: "2025-07-01", caseID: opened[2], in: world)
+
+            let first = try await client.send(.get, "/v1/cases?limit=2", as: .northshireLeader, in: world)
+            let firstBody = try first.object()
+            let cursor = try #require(firstBody["next_cursor"] as? String)
+            var seen = (firstBody["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            let second = try await client.send(.get, "/v1/cases?limit=2&cursor=\(cursor)", as: .northshireLeader, in: world)
+            seen += (try second.object()["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            let third = try await client.send(.get, "/v1/cases?limit=2&cursor=\(try #require(try second.object()["next_cursor"] as? String))", as: .northshireLeader, in: world)
+            seen += (try third.object()["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            // The test clock is pinned, so every case has the same created_at and the id breaks the tie.
+            #expect(seen == opened.sorted())
+            #expect(try third.object()["next_cursor"] == nil)
+
+            let inProceedings = try await client.send(.get, "/v1/cases?state=in_proceedings", as: .northshireLeader, in: world)
+            #expect((try inProceedings.object()["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [opened[2]])
+
+            for bad in ["limit=0", "limit=101", "cursor=not-a-cursor", "state=lost"] {
+                let response = try await client.send(.get, "/v1/cases?\(bad)", as: .northshireLeader, in: world)
+                #expect(response.status == .badRequest, "\(bad) → \(response.text)")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func updatingTheProfileNeedsTheCurrentETag(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world)
+            let missing = try await client.send(.patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world, json: #"{"sibling_group_size":2}"#)
+            #expect(missing.status == .preconditionRequired)
+            let stale = try await client.send(.patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world, json: #"{"sibling_group_size":2}"#, headers: [.ifMatch: "\"v7\""])
+            #expect(stale.status == .preconditionFailed)
+            let updated = try await client.send(.patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world, json: #"{"sibling_group_size":2}"#, headers: [.ifMatch: "\"v1\""])
+            #expect(updated.status == .ok)
+            #expect(updated.headers[.eTag] == "\"v2\"")
+            #expect((try updated.object()["profile"] as? [String: Any])?["sibling_group_size"] as? Int == 2)
+            let again = try await client.send(.patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world, json: #"{"disability":true}"#, headers: [.ifMatch: "\"v1\""])
+            #expect(again.status == .preconditionFailed, "the first tag is stale now")
+            let invalid = try await client.send(.patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world, json: #"{"sibling_group_size":0}"#, headers: [.ifMatch: "\"v2\""])
+            #expect(invalid.status == .unprocessableContent)
+        }
+    }
+}

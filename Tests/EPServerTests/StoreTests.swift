@@ -1,0 +1,115 @@
+import EPDomain
+import EPServer
+import EPStore
+import Foundation
+import SQLKit
+import Testing
+
+/// The SQL store on the real databases: one code path, the same answers on both.
+@Suite struct StoreTests {
+    static let at = Date(timeIntervalSince1970: 1_751_360_400)
+
+    func seed(_ store: SQLStore) async throws -> Case {
+        try await store.createAgency(Agency(id: "la-northshire", name: "Northshire County Council", type: .la), at: Self.at)
+        let subject = Case(
+            id: UUID(), reference: "NS-EP-2025-0142", localAuthority: "la-northshire",
+            profile: ChildProfile(sex: .female, ethnicity: .BCRB), createdAt: Self.at
+        )
+        try await store.insertCase(subject, state: .preProceedings, audit: audit("case.create", subject.id), idempotency: nil)
+        return subject
+    }
+
+    func audit(_ action: String, _ caseID: UUID, id: UUID = UUID()) -> AuditEvent {
+        AuditEvent(id: id, at: Self.at, actor: "token:test", agency: "la-northshire", role: "social_worker", action: action, caseID: caseID)
+    }
+
+    func milestone(_ kind: MilestoneKind, _ date: String) -> Milestone {
+        Milestone(id: UUID(), kind: kind, occurredOn: CalendarDate(iso: date)!, recordedAt: Self.at, recordedBy: "token:test")
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func migrationsRunOnceAndAreCurrent(database: TestDatabase) async throws {
+        try await database.withBackend { backend in
+            let migrator = try Migrator(source: backend.source, schemaFolder: URL(fileURLWithPath: TestDatabase.schemaFolder))
+            #expect(try await migrator.migrate().isEmpty, "a second run applies nothing")
+            #expect(try await migrator.isCurrent())
+            #expect(await backend.store.isReady())
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aMilestoneRoundTripsWithItsDetails(database: TestDatabase) async throws {
+        try await database.withBackend { backend in
+            let subject = try await seed(backend.store)
+            let placement = Milestone(
+                id: UUID(), kind: .epPlacement, occurredOn: CalendarDate(iso: "2025-06-19")!,
+                details: .epPlacement(scheme: .concurrency, placedFrom: .hospital), note: "Placed from the maternity unit",
+                recordedAt: Self.at, recordedBy: "token:test"
+            )
+            #expect(try await backend.store.appendMilestone(placement, to: subject, expectedVersion: 1, state: .epPlaced, audit: audit("milestone.record", subject.id), idempotency: nil))
+            let read = try #require(try await backend.store.findCase(id: subject.id))
+            #expect(read.records == [placement])
+            #expect(read.version == 2)
+            #expect(read.profile == subject.profile)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aFailedAuditWriteLeavesNoMilestoneBehind(database: TestDatabase) async throws {
+        try await database.withBackend { backend in
+            let subject = try await seed(backend.store)
+            let reused = UUID()
+            try await backend.store.recordAudit(audit("case.read", subject.id, id: reused))
+            // The audit row collides, so the whole transaction must roll back.
+            await #expect(throws: (any Error).self) {
+                try await backend.store.appendMilestone(
+                    milestone(.ploPreProceedings, "2025-07-01"), to: subject, expectedVersion: 1, state: .preProceedings,
+                    audit: audit("milestone.record", subject.id, id: reused), idempotency: nil
+                )
+            }
+            let read = try #require(try await backend.store.findCase(id: subject.id))
+            #expect(read.records.isEmpty)
+            #expect(read.version == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aStaleVersionIsRefusedWithoutWriting(database: TestDatabase) async throws {
+        try await database.withBackend { backend in
+            let subject = try await seed(backend.store)
+            #expect(try await backend.store.appendMilestone(milestone(.ploPreProceedings, "2025-07-01"), to: subject, expectedVersion: 1, state: .preProceedings, audit: audit("milestone.record", subject.id), idempotency: nil))
+            #expect(try await !backend.store.appendMilestone(milestone(.birth, "2025-06-01"), to: subject, expectedVersion: 1, state: .preProceedings, audit: audit("milestone.record", subject.id), idempotency: nil))
+            #expect(try await backend.store.findCase(id: subject.id)?.records.map(\.kind) == [.ploPreProceedings])
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func auditAndMilestonesCannotBeChangedOrDeleted(database: TestDatabase) async throws {
+        try await database.withBackend { backend in
+            let subject = try await seed(backend.store)
+            #expect(try await backend.store.appendMilestone(milestone(.birth, "2025-06-01"), to: subject, expectedVersion: 1, state: .preProceedings, audit: audit("milestone.record", subject.id), idempotency: nil))
+            for statement in ["UPDATE audit_events SET outcome = 'edited'", "DELETE FROM audit_events", "UPDATE milestones SET occurred_on = '2025-01-01'", "DELETE FROM milestones"] {
+                await #expect(throws: (any Error).self, "\(statement)") {
+                    try await backend.source.withConnection { try await $0.raw(SQLQueryString(statement)).run() }
+                }
+            }
+            // Both events carry the same instant here, so compare without order.
+            #expect(Set(try await backend.store.auditEvents(caseID: subject.id).map(\.action)) == ["case.create", "milestone.record"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func idempotencyKeysAreUniquePerCaller(database: TestDatabase) async throws {
+        try await database.withBackend { backend in
+            let subject = try await seed(backend.store)
+            let record = IdempotencyRecord(caller: "token:test", key: "retry-1", requestHash: "abc", status: 201, location: nil, body: "{}")
+            #expect(try await backend.store.appendMilestone(milestone(.birth, "2025-06-01"), to: subject, expectedVersion: 1, state: .preProceedings, audit: audit("milestone.record", subject.id), idempotency: record))
+            let current = try #require(try await backend.store.findCase(id: subject.id))
+            await #expect(throws: StoreError.idempotencyKeyTaken) {
+                try await backend.store.appendMilestone(milestone(.ploPreProceedings, "2025-07-01"), to: current, expectedVersion: 2, state: .preProceedings, audit: audit("milestone.record", subject.id), idempotency: record)
+            }
+            #expect(try await backend.store.findCase(id: subject.id)?.records.count == 1)
+            #expect(try await backend.store.idempotencyRecord(caller: "token:test", key: "retry-1") == record)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import EPServer
+import EPStore
+import Foundation
+import Logging
+
+/// The databases every store and API test runs on: SQLite always, and the real PostgreSQL the
+/// test script starts (`EPTRACK_TEST_POSTGRES_URL`). With `EPTRACK_REQUIRE_POSTGRES=1` (as the
+/// test script and CI set it) a missing PostgreSQL fails the run instead of being skipped.
+enum TestDatabase: String, CustomStringConvertible, Sendable {
+    case sqlite, postgres
+
+    static var all: [TestDatabase] {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["EPTRACK_TEST_POSTGRES_URL"] != nil || environment["EPTRACK_REQUIRE_POSTGRES"] == "1" {
+            return [.sqlite, .postgres]
+        }
+        return [.sqlite]
+    }
+
+    var description: String { rawValue }
+
+    static let schemaFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Schema").path
+
+    static let repository = URL(fileURLWithPath: schemaFolder).deletingLastPathComponent()
+
+    /// A new, empty, migrated database of this kind, removed after `body`.
+    func withBackend<T>(_ body: (Backend) async throws -> T) async throws -> T {
+        var logger = Logger(label: "eptrack-test")
+        // PostgresNIO warns when the first lease races the pool's start; tests want errors only.
+        logger.logLevel = .error
+        switch self {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("eptrack-test-\(UUID().uuidString).sqlite").path
+            defer {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            return try await run(.sqlite(path: path), logger: logger, body)
+        case .postgres:
+            guard let base = ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"] else {
+                throw TestSetupError("EPTRACK_REQUIRE_POSTGRES=1 but EPTRACK_TEST_POSTGRES_URL is not set: run scripts/test.sh")
+            }
+            // Each test gets its own schema in the shared test database.
+            let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            try await Self.admin(base, logger: logger, "CREATE SCHEMA \(schema)")
+            do {
+                let result = try await run(try DatabaseURL(base + "&search_path=\(schema)"), logger: logger, body)
+                try await Self.admin(base, logger: logger, "DROP SCHEMA \(schema) CASCADE")
+                return result
+            } catch {
+                try? await Self.admin(base, logger: logger, "DROP SCHEMA \(schema) CASCADE")
+                throw error
+            }
+        }
+    }
+
+    private func run<T>(_ url: DatabaseURL, logger: Logger, _ body: (Backend) async throws -> T) async throws -> T {
+        let backend = try await Backend.connect(url, schemaFolder: Self.schemaFolder, logger: logger)
+        do {
+            let result = try await body(backend)
+            await backend.shutdown()
+            return result
+        } catch {
+            await backend.shutdown()
+            throw error
+        }
+    }
+
+    private static func admin(_ url: String, logger: Logger, _ sql: String) async throws {
+        guard case .postgres(let settings) = try DatabaseURL(url) else { return }
+        let source = try PostgresSource(settings, maximumConnections: 1, logger: logger)
+        let runner = Task { await source.client.run() }
+        defer { runner.cancel() }
+        try await source.withConnection { database in try await database.raw(.init(sql)).run() }
+    }
+}
+
+struct TestSetupError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

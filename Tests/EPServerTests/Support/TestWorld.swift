@@ -1,0 +1,134 @@
+import EPDomain
+import EPServer
+import EPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+
+/// A running eptrack on a fresh database with a realistic set of agencies: two local
+/// authorities, an RAA in partnership with one of them, and a VAA with no partnership; and a
+/// token for each kind of caller.
+struct TestWorld: Sendable {
+    let backend: Backend
+    let tokens: [Caller: String]
+    let clock: Clock
+
+    /// Who calls, in the tests' words.
+    enum Caller: String, CaseIterable, Sendable {
+        case northshireSocialWorker, northshireIRO, northshireLeader, northshireAdmin
+        case southmoorSocialWorker, southmoorIRO
+        case raaSocialWorker, raaIRO
+        case vaaSocialWorker
+    }
+
+    static let northshire = "la-northshire"
+    static let southmoor = "la-southmoor"
+    static let raa = "raa-coast-and-vale"
+    static let vaa = "vaa-hearth"
+    /// The day the tests run on: 1 September 2025, 10:00 in London.
+    static let now = Date(timeIntervalSince1970: 1_756_717_200)
+
+    static func run(
+        on database: TestDatabase, now: Date = TestWorld.now,
+        _ body: @Sendable (TestWorld, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        try await database.withBackend { backend in
+            let store = backend.store
+            let created = Date(timeIntervalSince1970: 1_735_689_600)
+            try await store.createAgency(Agency(id: northshire, name: "Northshire County Council", type: .la), at: created)
+            try await store.createAgency(Agency(id: southmoor, name: "Southmoor Borough Council", type: .la), at: created)
+            try await store.createAgency(Agency(id: raa, name: "Coast and Vale Adoption", type: .raa), at: created)
+            try await store.createAgency(Agency(id: vaa, name: "Hearth Adoption Society", type: .vaa), at: created)
+            try await store.startPartnership(agency: raa, localAuthority: northshire, at: created)
+            var tokens: [Caller: String] = [:]
+            let roles: [Caller: (String, Role)] = [
+                .northshireSocialWorker: (northshire, .socialWorker), .northshireIRO: (northshire, .iro),
+                .northshireLeader: (northshire, .leader), .northshireAdmin: (northshire, .admin),
+                .southmoorSocialWorker: (southmoor, .socialWorker), .southmoorIRO: (southmoor, .iro),
+                .raaSocialWorker: (raa, .socialWorker), .raaIRO: (raa, .iro), .vaaSocialWorker: (vaa, .socialWorker),
+            ]
+            for (caller, (agency, role)) in roles {
+                let secret = TokenSecret.generate()
+                try await store.createToken(
+                    TokenRecord(id: UUID(), agency: agency, role: role, label: caller.rawValue, createdAt: created, expiresAt: created.addingTimeInterval(400 * 86_400)),
+                    hash: TokenSecret.hash(secret)
+                )
+                tokens[caller] = secret
+            }
+            let clock = Clock(now: { now })
+            let world = TestWorld(backend: backend, tokens: tokens, clock: clock)
+            var environment = ["DATABASE_URL": "sqlite://unused.sqlite"]
+            environment["EPTRACK_OPENAPI_FILE"] = TestDatabase.repository.appendingPathComponent("api-docs/openapi.yaml").path
+            let configuration = try ServerConfiguration(environment: environment)
+            var logger = Logger(label: "eptrack-test")
+            logger.logLevel = .warning
+            let policy = try PolicyFile.load(path: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml").path)
+            let app = try buildApplication(configuration: configuration, backend: backend, policy: policy, clock: clock, logger: logger)
+            try await app.test(.router) { client in try await body(world, client) }
+        }
+    }
+}
+
+/// JSON in and out of the API, the way a client library would do it.
+extension TestClientProtocol {
+    @discardableResult
+    func send(
+        _ method: HTTPRequest.Method, _ path: String, as caller: TestWorld.Caller?, in world: TestWorld,
+        json: String? = nil, headers extra: HTTPFields = [:]
+    ) async throws -> TestResponse {
+        var headers = extra
+        if let caller { headers[.authorization] = "Bearer \(world.tokens[caller]!)" }
+        if json != nil, headers[.contentType] == nil { headers[.contentType] = "application/json" }
+        return try await execute(uri: path, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
+    }
+
+    /// Opens a case in Northshire (or `localAuthority`) and returns its id.
+    func openCase(
+        in world: TestWorld, reference: String = "NS-EP-2025-0142", as caller: TestWorld.Caller = .northshireSocialWorker,
+        localAuthority: String = TestWorld.northshire, unborn: Bool = false
+    ) async throws -> String {
+        let profile = unborn
+            ? #"{"sex":"not_known","ethnicity":"MWBC","sibling_group_size":1,"disability":false,"unborn":true,"expected_birth_month":"2025-06"}"#
+            : #"{"sex":"female","ethnicity":"WBRI","sibling_group_size":1,"disability":false,"unborn":false}"#
+        let response = try await send(.post, "/v1/cases", as: caller, in: world, json: """
+            {"reference":"\(reference)","local_authority":"\(localAuthority)","profile":\(profile)}
+            """)
+        guard response.status == .created, let id = try response.object()["id"] as? String else {
+            throw TestSetupError("opening a case answered \(response.status): \(response.text)")
+        }
+        return id
+    }
+
+    /// Records a milestone and returns the response.
+    @discardableResult
+    func record(
+        _ kind: String, on date: String, details: String? = nil, caseID: String, in world: TestWorld,
+        as caller: TestWorld.Caller = .northshireSocialWorker, headers: HTTPFields = [:]
+    ) async throws -> TestResponse {
+        let detailsJSON = details.map { #","details":\#($0)"# } ?? ""
+        return try await send(.post, "/v1/cases/\(caseID)/milestones", as: caller, in: world, json: """
+            {"kind":"\(kind)","occurred_on":"\(date)"\(detailsJSON)}
+            """, headers: headers)
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    func object() throws -> [String: Any] {
+        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw TestSetupError("not a JSON object: \(text)")
+        }
+        return object
+    }
+
+    /// The problem's type slug, e.g. `invalid-field`.
+    var problemType: String? {
+        (try? object()["type"] as? String)?.split(separator: "/").last.map(String.init)
+    }
+
+    var problemField: String? { try? object()["field"] as? String }
+}
