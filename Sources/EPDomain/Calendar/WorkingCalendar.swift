@@ -4,14 +4,29 @@
 public struct WorkingCalendar: Sendable, Equatable {
     public let name: String
     public let bankHolidays: Set<CalendarDate>
+    /// The holidays as flags by day number from the first one: deadline arithmetic asks about
+    /// every day it steps over, and an array read is far cheaper than hashing.
+    private let firstHoliday: Int
+    private let isHoliday: [Bool]
 
     public init(name: String, bankHolidays: Set<CalendarDate>) {
         self.name = name
         self.bankHolidays = bankHolidays
+        let days = bankHolidays.map(\.dayNumber)
+        firstHoliday = days.min() ?? 0
+        var flags = Array(repeating: false, count: (days.max() ?? -1) - firstHoliday + 1)
+        for day in days { flags[day - firstHoliday] = true }
+        isHoliday = flags
     }
 
     public func isWorkingDay(_ date: CalendarDate) -> Bool {
-        !date.isWeekend && !bankHolidays.contains(date)
+        guard !date.isWeekend else { return false }
+        let offset = date.dayNumber - firstHoliday
+        return !(offset >= 0 && offset < isHoliday.count && isHoliday[offset])
+    }
+
+    public static func == (lhs: WorkingCalendar, rhs: WorkingCalendar) -> Bool {
+        lhs.name == rhs.name && lhs.bankHolidays == rhs.bankHolidays
     }
 
     /// The date `count` working days after `date` (before it, when negative). The start day itself

@@ -28,6 +28,9 @@ public struct Journey: Sendable {
         for milestone in sorted { index[milestone.kind.ordinal].append(milestone) }
         self.milestones = sorted
         self.byKind = index
+        let first = { (kind: MilestoneKind) in index[kind.ordinal].first }
+        self.startOfPlanning = Self.earliest(first(.ploPreProceedings), first(.preBirthConference), first(.proceedingsIssued))?.occurredOn
+        self.ending = Self.earliest(first(.caseClosed), first(.adoptionOrder), first(.reunification))
     }
 
     /// Every effective milestone of `kind`, in date order.
@@ -39,21 +42,26 @@ public struct Journey: Sendable {
         byKind[kind.ordinal].first(where: matches)
     }
 
+    /// The date of the first milestone of `kind` (cheaper than `first(_:)` where only the day matters).
+    public func firstOn(_ kind: MilestoneKind) -> CalendarDate? { byKind[kind.ordinal].first?.occurredOn }
+
     public func contains(_ kind: MilestoneKind) -> Bool { !byKind[kind.ordinal].isEmpty }
 
-    public var birth: CalendarDate? { first(.birth)?.occurredOn }
+    public var birth: CalendarDate? { firstOn(.birth) }
 
     /// The earliest of PLO pre-proceedings, the pre-birth conference and proceedings issued.
-    public var startOfPlanning: CalendarDate? {
-        [first(.ploPreProceedings), first(.preBirthConference), first(.proceedingsIssued)]
-            .compactMap { $0?.occurredOn }.min()
-    }
+    /// (Worked out once, in `init`: every deadline rule asks.)
+    public let startOfPlanning: CalendarDate?
 
     /// The milestone after which nothing more can happen: case closed, adoption order, or the
     /// child's return home.
-    public var ending: Milestone? {
-        [first(.caseClosed), first(.adoptionOrder), first(.reunification)]
-            .compactMap { $0 }.min { $0.occurredOn < $1.occurredOn }
+    public let ending: Milestone?
+
+    private static func earliest(_ a: Milestone?, _ b: Milestone?, _ c: Milestone?) -> Milestone? {
+        var best = a
+        if let b, best == nil || b.occurredOn < best!.occurredOn { best = b }
+        if let c, best == nil || c.occurredOn < best!.occurredOn { best = c }
+        return best
     }
 
     /// The journey as it stood on `day`: milestones that occurred after it left out, so that

@@ -28,9 +28,10 @@ public enum MilestoneKind: String, CaseIterable, Hashable, Sendable {
     case adoptionOrder = "adoption_order"
     case caseClosed = "case_closed"
 
-    /// Position in `allCases`, for array-indexed lookups on the rules engine's hot path.
-    public var ordinal: Int { MilestoneKind.ordinals[self]! }
-    private static let ordinals = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// Position in `allCases`, for array-indexed lookups on the rules engine's hot path. A
+    /// payload-free enum is stored as its case index, so this is a read, not a hash of the raw
+    /// string (a test checks it against `allCases`).
+    public var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 
     /// Kinds that may be recorded many times (marked * in DESIGN.md); every other kind at most once.
     public var isRepeatable: Bool {

@@ -16,46 +16,32 @@ struct Deadline {
     ///     overdue, with the days counted up to it.
     func outcome(
         anchor: CalendarDate, due explicitDue: CalendarDate? = nil, done: CalendarDate?,
-        stoppedOn: CalendarDate?, _ context: RuleContext, describing threshold: String? = nil
+        stoppedOn: CalendarDate?, _ context: RuleContext, describing window: String? = nil
     ) -> RuleOutcome {
         let due = explicitDue ?? context.threshold.after(anchor, in: context.calendar)
-        let window = "\(threshold ?? context.threshold.spoken) after \(anchorName) on \(anchor)"
-        var result = RuleOutcome(status: .met, anchorOn: anchor, dueOn: due, message: "")
+        func result(_ status: RuleStatus, _ verdict: DeadlineParts.Verdict, overdue: Int? = nil, remaining: Int? = nil) -> RuleOutcome {
+            let parts = DeadlineParts(
+                verdict: verdict, expected: expected, anchorName: anchorName, action: action, anchor: anchor, due: due,
+                threshold: context.threshold, window: window
+            )
+            return RuleOutcome(
+                status: status, anchorOn: anchor, dueOn: due, daysOverdue: overdue, daysRemaining: remaining,
+                explanation: RuleMessage(deadline: parts)
+            )
+        }
         if let done {
-            if done <= due {
-                result.message = "\(expected.capitalisedFirst) was recorded on \(done), within \(window)."
-            } else {
-                result.status = .late
-                result.daysOverdue = due.days(until: done)
-                result.message = "\(expected.capitalisedFirst) was recorded on \(done), \(days(result.daysOverdue!)) after it was due on \(due) (\(window))."
-            }
-            return result
+            if done <= due { return result(.met, .met(done: done)) }
+            let late = due.days(until: done)
+            return result(.late, .late(done: done, days: late), overdue: late)
         }
         if let stoppedOn {
-            if stoppedOn <= due {
-                return RuleOutcome(
-                    status: .notApplicable, anchorOn: anchor, dueOn: due,
-                    message: "The journey ended on \(stoppedOn), before \(expected) was due on \(due)."
-                )
-            }
-            result.status = .overdue
-            result.daysOverdue = due.days(until: min(stoppedOn, context.asOf))
-            result.message = "\(expected.capitalisedFirst) was never recorded: it was due on \(due) (\(window)) and the journey ended on \(stoppedOn)."
-            return result
+            if stoppedOn <= due { return result(.notApplicable, .endedFirst(stoppedOn: stoppedOn)) }
+            return result(.overdue, .missed(stoppedOn: stoppedOn), overdue: due.days(until: min(stoppedOn, context.asOf)))
         }
         let remaining = context.asOf.days(until: due)
-        if remaining < 0 {
-            result.status = .overdue
-            result.daysOverdue = -remaining
-            result.message = "\(expected.capitalisedFirst) is \(days(-remaining)) overdue: it was due on \(due) (\(window)); \(action)."
-        } else {
-            let warningOpens = context.warning.before(due, in: context.calendar)
-            result.status = context.asOf >= warningOpens ? .dueSoon : .pending
-            result.daysRemaining = remaining
-            let when = remaining == 0 ? "today" : "in \(days(remaining))"
-            result.message = "\(expected.capitalisedFirst) is due on \(due), \(when) (\(window)); \(action)."
-        }
-        return result
+        if remaining < 0 { return result(.overdue, .overdue(days: -remaining), overdue: -remaining) }
+        let warningOpens = context.warning.before(due, in: context.calendar)
+        return result(context.asOf >= warningOpens ? .dueSoon : .pending, .upcoming(days: remaining), remaining: remaining)
     }
 }
 

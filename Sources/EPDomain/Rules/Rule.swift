@@ -66,7 +66,7 @@ public struct Rule: Sendable {
         return RuleResult(
             ruleID: id, standard: standard, status: outcome.status, anchorOn: outcome.anchorOn,
             dueOn: outcome.dueOn, daysOverdue: outcome.daysOverdue, daysRemaining: outcome.daysRemaining,
-            message: outcome.message
+            explanation: outcome.explanation
         )
     }
 }
@@ -95,7 +95,43 @@ struct RuleOutcome {
     var dueOn: CalendarDate?
     var daysOverdue: Int?
     var daysRemaining: Int?
-    var message: String
+    var explanation: RuleMessage
+
+    var message: String {
+        get { explanation.description }
+        set { explanation = RuleMessage(newValue) }
+    }
+
+    /// Sets the sentence from a template (see `RuleMessage.say`).
+    mutating func say(_ template: String, _ first: CalendarDate? = nil, _ second: CalendarDate? = nil, _ third: CalendarDate? = nil, n: Int? = nil) {
+        explanation = .say(template, first, second, third, n: n)
+    }
+
+    init(
+        status: RuleStatus, anchorOn: CalendarDate? = nil, dueOn: CalendarDate? = nil, daysOverdue: Int? = nil,
+        daysRemaining: Int? = nil, message: RuleMessage
+    ) {
+        self.init(status: status, anchorOn: anchorOn, dueOn: dueOn, daysOverdue: daysOverdue, daysRemaining: daysRemaining, explanation: message)
+    }
+
+    init(
+        status: RuleStatus, anchorOn: CalendarDate? = nil, dueOn: CalendarDate? = nil, daysOverdue: Int? = nil,
+        daysRemaining: Int? = nil, message: String
+    ) {
+        self.init(status: status, anchorOn: anchorOn, dueOn: dueOn, daysOverdue: daysOverdue, daysRemaining: daysRemaining, explanation: RuleMessage(message))
+    }
+
+    init(
+        status: RuleStatus, anchorOn: CalendarDate?, dueOn: CalendarDate?, daysOverdue: Int?, daysRemaining: Int?,
+        explanation: RuleMessage
+    ) {
+        self.status = status
+        self.anchorOn = anchorOn
+        self.dueOn = dueOn
+        self.daysOverdue = daysOverdue
+        self.daysRemaining = daysRemaining
+        self.explanation = explanation
+    }
 
     static func notApplicable(_ message: String) -> RuleOutcome {
         RuleOutcome(status: .notApplicable, message: message)

@@ -33,12 +33,23 @@ public struct RuleResult: Hashable, Sendable {
     public let daysOverdue: Int?
     /// Calendar days from `asOf` to the due date, when due soon or pending.
     public let daysRemaining: Int?
-    /// One sentence an IRO can act on.
-    public let message: String
+    /// One sentence an IRO can act on, written out when read.
+    public let explanation: RuleMessage
+    public var message: String { explanation.description }
 
     public init(
         ruleID: String, standard: String, status: RuleStatus, anchorOn: CalendarDate? = nil,
         dueOn: CalendarDate? = nil, daysOverdue: Int? = nil, daysRemaining: Int? = nil, message: String
+    ) {
+        self.init(
+            ruleID: ruleID, standard: standard, status: status, anchorOn: anchorOn, dueOn: dueOn,
+            daysOverdue: daysOverdue, daysRemaining: daysRemaining, explanation: RuleMessage(message)
+        )
+    }
+
+    init(
+        ruleID: String, standard: String, status: RuleStatus, anchorOn: CalendarDate?,
+        dueOn: CalendarDate?, daysOverdue: Int?, daysRemaining: Int?, explanation: RuleMessage
     ) {
         self.ruleID = ruleID
         self.standard = standard
@@ -47,6 +58,6 @@ public struct RuleResult: Hashable, Sendable {
         self.dueOn = dueOn
         self.daysOverdue = daysOverdue
         self.daysRemaining = daysRemaining
-        self.message = message
+        self.explanation = explanation
     }
 }

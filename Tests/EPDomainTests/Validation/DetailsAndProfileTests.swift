@@ -228,3 +228,11 @@ import Testing
         #expect(YearMonth(iso: "2025-07-01") == nil)
     }
 }
+
+@Suite struct MilestoneKindTests {
+    @Test func ordinalIsThePositionInAllCases() {
+        for (position, kind) in MilestoneKind.allCases.enumerated() {
+            #expect(kind.ordinal == position, "\(kind)")
+        }
+    }
+}

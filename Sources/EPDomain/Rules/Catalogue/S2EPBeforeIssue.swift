@@ -10,29 +10,29 @@ extension Rule {
         guard let plo = journey.first(.ploPreProceedings) else {
             return .notApplicable("No PLO pre-proceedings are recorded, so there was no pre-proceedings stage to consider EP in.")
         }
-        let considered = journey.first(.epConsideration)?.occurredOn
-        guard let issued = journey.first(.proceedingsIssued)?.occurredOn else {
+        let considered = journey.firstOn(.epConsideration)
+        guard let issued = journey.firstOn(.proceedingsIssued) else {
             if let considered {
-                return RuleOutcome(status: .met, anchorOn: plo.occurredOn, message: "EP was considered on \(considered), during pre-proceedings.")
+                return RuleOutcome(status: .met, anchorOn: plo.occurredOn, message: .say("EP was considered on {0}, during pre-proceedings.", considered))
             }
             if let ending = journey.ending { return .ended(ending, before: "proceedings were issued") }
             return RuleOutcome(
                 status: .pending, anchorOn: plo.occurredOn,
-                message: "Pre-proceedings began on \(plo.occurredOn): consider EP before care proceedings are issued."
+                message: .say("Pre-proceedings began on {0}: consider EP before care proceedings are issued.", plo.occurredOn)
             )
         }
         var outcome = RuleOutcome(status: .met, anchorOn: plo.occurredOn, dueOn: issued, message: "")
         switch considered {
         case let considered? where considered <= issued:
-            outcome.message = "EP was considered on \(considered), before proceedings were issued on \(issued)."
+            outcome.say("EP was considered on {0}, before proceedings were issued on {1}.", considered, issued)
         case let considered?:
             outcome.status = .late
             outcome.daysOverdue = issued.days(until: considered)
-            outcome.message = "EP was first considered on \(considered), \(days(outcome.daysOverdue!)) after proceedings were issued on \(issued)."
+            outcome.say("EP was first considered on {0}, {days} after proceedings were issued on {1}.", considered, issued, n: outcome.daysOverdue)
         case nil:
             outcome.status = .overdue
             outcome.daysOverdue = issued.days(until: journey.ending.map { min($0.occurredOn, context.asOf) } ?? context.asOf)
-            outcome.message = "Proceedings were issued on \(issued) after pre-proceedings began on \(plo.occurredOn), and EP has still not been considered: hold the EP consideration now."
+            outcome.say("Proceedings were issued on {0} after pre-proceedings began on {1}, and EP has still not been considered: hold the EP consideration now.", issued, plo.occurredOn)
         }
         return outcome
     }

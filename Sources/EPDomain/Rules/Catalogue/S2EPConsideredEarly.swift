@@ -15,6 +15,6 @@ extension Rule {
             expected: "the EP consideration",
             anchorName: "the start of planning",
             action: "hold the twin-track EP consideration and record its outcome"
-        ).outcome(anchor: start, done: journey.first(.epConsideration)?.occurredOn, stoppedOn: journey.ending?.occurredOn, context)
+        ).outcome(anchor: start, done: journey.firstOn(.epConsideration), stoppedOn: journey.ending?.occurredOn, context)
     }
 }

@@ -11,10 +11,10 @@ extension Rule {
         guard journey.epRecommendation != nil || journey.contains(.epPlacement) else {
             return .notApplicable("EP has not been recommended for this child.")
         }
-        let informed = journey.first(.parentsInformedOfEP)?.occurredOn
-        guard let placed = journey.first(.epPlacement)?.occurredOn else {
+        let informed = journey.firstOn(.parentsInformedOfEP)
+        guard let placed = journey.firstOn(.epPlacement) else {
             if let informed {
-                return RuleOutcome(status: .met, message: "Parents were informed about EP on \(informed), before any EP placement.")
+                return RuleOutcome(status: .met, message: .say("Parents were informed about EP on {0}, before any EP placement.", informed))
             }
             if let ending = journey.ending { return .ended(ending, before: "any EP placement") }
             return RuleOutcome(status: .pending, message: "EP is recommended: give the parents accessible information about EP before the placement.")
@@ -22,15 +22,15 @@ extension Rule {
         var outcome = RuleOutcome(status: .met, anchorOn: placed, dueOn: placed, message: "")
         switch informed {
         case let informed? where informed <= placed:
-            outcome.message = "Parents were informed about EP on \(informed), before the EP placement on \(placed)."
+            outcome.say("Parents were informed about EP on {0}, before the EP placement on {1}.", informed, placed)
         case let informed?:
             outcome.status = .late
             outcome.daysOverdue = placed.days(until: informed)
-            outcome.message = "Parents were informed about EP on \(informed), \(days(outcome.daysOverdue!)) after the EP placement on \(placed)."
+            outcome.say("Parents were informed about EP on {0}, {days} after the EP placement on {1}.", informed, placed, n: outcome.daysOverdue)
         case nil:
             outcome.status = .overdue
             outcome.daysOverdue = placed.days(until: journey.ending.map { min($0.occurredOn, context.asOf) } ?? context.asOf)
-            outcome.message = "The child was placed with EP carers on \(placed) and the parents have no record of being informed about EP: inform them and record it."
+            outcome.say("The child was placed with EP carers on {0} and the parents have no record of being informed about EP: inform them and record it.", placed)
         }
         return outcome
     }

@@ -9,32 +9,33 @@ extension Rule {
         shape: .pattern,
         basis: .localDefault(source: "National EP Practice Standards S2 (twin tracking); Quality Mark descriptor 7.7")
     ) { journey, context in
-        var started = Set<String>()
-        var completed: [String: (CalendarDate, ViabilityAssessment.Outcome)] = [:]
+        // A handful of assessments per child: plain arrays beat hashing here.
+        var started: [String] = []
+        var completed: [(label: String, on: CalendarDate, outcome: ViabilityAssessment.Outcome)] = []
         for milestone in journey.all(.viabilityAssessment) {
             guard case .viabilityAssessment(let assessment) = milestone.details else { continue }
             switch assessment.status {
-            case .started: started.insert(assessment.assessment)
-            case .completed: completed[assessment.assessment] = (milestone.occurredOn, assessment.outcome ?? .negative)
+            case .started: started.append(assessment.assessment)
+            case .completed: completed.append((assessment.assessment, milestone.occurredOn, assessment.outcome ?? .negative))
             }
         }
-        let negatives = completed.values.filter { $0.1 == .negative }.map(\.0)
+        let negatives = completed.filter { $0.outcome == .negative }.map(\.on)
         guard let lastNegative = negatives.max() else {
             return .notApplicable("No viability assessment has come back negative.")
         }
-        let firstConsidered = journey.first(.epConsideration)?.occurredOn
-        let inProgress = started.subtracting(completed.keys)
-        let familyTrackOpen = !inProgress.isEmpty || completed.values.contains { $0.1 == .positive }
+        let firstConsidered = journey.firstOn(.epConsideration)
+        let inProgress = started.contains { label in !completed.contains { $0.label == label } }
+        let familyTrackOpen = inProgress || completed.contains { $0.outcome == .positive }
         if familyTrackOpen {
             if let firstConsidered {
-                return RuleOutcome(status: .met, message: "EP was considered on \(firstConsidered) while the family track was still open.")
+                return RuleOutcome(status: .met, message: .say("EP was considered on {0} while the family track was still open.", firstConsidered))
             }
             return .notApplicable("The family track is still open: an assessment is in progress or came back positive.")
         }
         var outcome = RuleOutcome(status: .met, anchorOn: lastNegative, dueOn: lastNegative, message: "")
         switch firstConsidered {
         case let considered? where considered <= lastNegative:
-            outcome.message = "EP was considered on \(considered), alongside the viability assessments (the last came back negative on \(lastNegative))."
+            outcome.say("EP was considered on {0}, alongside the viability assessments (the last came back negative on {1}).", considered, lastNegative)
         case let considered?:
             outcome.status = .late
             outcome.daysOverdue = lastNegative.days(until: considered)
@@ -42,7 +43,7 @@ extension Rule {
         case nil:
             outcome.status = .overdue
             outcome.daysOverdue = lastNegative.days(until: journey.ending.map { min($0.occurredOn, context.asOf) } ?? context.asOf)
-            outcome.message = "Every viability assessment (\(negatives.count)) has come back negative, the last on \(lastNegative), and EP has not been considered: consider EP now."
+            outcome.say("Every viability assessment ({n}) has come back negative, the last on {0}, and EP has not been considered: consider EP now.", lastNegative, n: negatives.count)
         }
         return outcome
     }

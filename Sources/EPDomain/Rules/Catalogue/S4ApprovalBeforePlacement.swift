@@ -16,9 +16,9 @@ extension Rule {
             journey.first(.epCarersLinked) { $0.details == .epCarersLinked(route: .dualApproval) },
         ]
         let approved = approvals.compactMap { $0?.occurredOn }.min()
-        guard let placed = journey.first(.epPlacement)?.occurredOn else {
+        guard let placed = journey.firstOn(.epPlacement) else {
             if let approved {
-                return RuleOutcome(status: .met, message: "The EP carers were approved for this child on \(approved), ahead of any placement.")
+                return RuleOutcome(status: .met, message: .say("The EP carers were approved for this child on {0}, ahead of any placement.", approved))
             }
             if let ending = journey.ending { return .ended(ending, before: "any EP placement") }
             return RuleOutcome(status: .pending, message: "EP carers are linked: secure Reg 25A approval (or confirm dual approval) before the child moves in.")
@@ -26,15 +26,15 @@ extension Rule {
         var outcome = RuleOutcome(status: .met, anchorOn: placed, dueOn: placed, message: "")
         switch approved {
         case let approved? where approved <= placed:
-            outcome.message = "The EP carers were approved on \(approved), before the placement on \(placed)."
+            outcome.say("The EP carers were approved on {0}, before the placement on {1}.", approved, placed)
         case let approved?:
             outcome.status = .late
             outcome.daysOverdue = placed.days(until: approved)
-            outcome.message = "The EP placement on \(placed) was made \(days(outcome.daysOverdue!)) before the carers' approval on \(approved)."
+            outcome.say("The EP placement on {0} was made {days} before the carers' approval on {1}.", placed, approved, n: outcome.daysOverdue)
         case nil:
             outcome.status = .overdue
             outcome.daysOverdue = placed.days(until: journey.ending.map { min($0.occurredOn, context.asOf) } ?? context.asOf)
-            outcome.message = "The child was placed with EP carers on \(placed) with no Reg 25A approval or dual approval recorded: record the approval or check the placement's legal basis."
+            outcome.say("The child was placed with EP carers on {0} with no Reg 25A approval or dual approval recorded: record the approval or check the placement's legal basis.", placed)
         }
         return outcome
     }

@@ -11,7 +11,7 @@ extension Rule {
         guard let recommended = journey.epRecommendation?.occurredOn else {
             return .notApplicable("EP has not been recommended for this child.")
         }
-        let placed = journey.first(.epPlacement)?.occurredOn
+        let placed = journey.firstOn(.epPlacement)
         let move = journey.first(.interimPlacement) { interim in
             interim.occurredOn >= recommended && (placed.map { interim.occurredOn < $0 } ?? true)
         }
@@ -19,19 +19,19 @@ extension Rule {
         case let (moved?, placed?):
             return RuleOutcome(
                 status: .late, anchorOn: recommended, dueOn: moved, daysOverdue: moved.days(until: placed),
-                message: "Avoidable move: the child went to an interim placement on \(moved), after EP was recommended on \(recommended), and reached the EP carers only on \(placed)."
+                message: .say("Avoidable move: the child went to an interim placement on {0}, after EP was recommended on {1}, and reached the EP carers only on {2}.", moved, recommended, placed)
             )
         case let (moved?, nil):
             let stopped = journey.ending.map { min($0.occurredOn, context.asOf) } ?? context.asOf
             return RuleOutcome(
                 status: .overdue, anchorOn: recommended, dueOn: moved, daysOverdue: moved.days(until: stopped),
-                message: "The child moved to an interim placement on \(moved) although EP was recommended on \(recommended), and is not yet with EP carers: find EP carers now."
+                message: .say("The child moved to an interim placement on {0} although EP was recommended on {1}, and is not yet with EP carers: find EP carers now.", moved, recommended)
             )
         case let (nil, placed?):
-            return RuleOutcome(status: .met, anchorOn: recommended, message: "The child moved straight to the EP carers on \(placed), with no interim placement after EP was recommended.")
+            return RuleOutcome(status: .met, anchorOn: recommended, message: .say("The child moved straight to the EP carers on {0}, with no interim placement after EP was recommended.", placed))
         case (nil, nil):
             if let ending = journey.ending { return .ended(ending, before: "any placement with EP carers") }
-            return RuleOutcome(status: .pending, anchorOn: recommended, message: "EP was recommended on \(recommended): place the child directly with EP carers, avoiding an interim move.")
+            return RuleOutcome(status: .pending, anchorOn: recommended, message: .say("EP was recommended on {0}: place the child directly with EP carers, avoiding an interim move.", recommended))
         }
     }
 }

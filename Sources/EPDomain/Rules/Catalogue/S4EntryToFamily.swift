@@ -8,7 +8,7 @@ extension Rule {
         shape: .deadline(defaultThreshold: Period(14, .months), defaultWarning: Period(2, .months), units: Set(Period.Unit.allCases)),
         basis: .localDefault(source: "Adoption scorecard A10 (A1 adjusted for foster-carer adoptions); DfE 2013-16 A1 threshold of 14 months")
     ) { journey, context in
-        guard let entered = journey.first(.enteredCare)?.occurredOn else {
+        guard let entered = journey.firstOn(.enteredCare) else {
             return .notApplicable("The child has not entered care.")
         }
         if journey.contains(.reunification) || journey.state == .otherPermanence {
@@ -20,7 +20,7 @@ extension Rule {
             action: "progress family finding and the match"
         )
         let match = journey.first(.admMatchDecision, where: \.isApprovedMatch)
-        let placed = journey.first(.epPlacement)?.occurredOn
+        let placed = journey.firstOn(.epPlacement)
         let movedIn: CalendarDate?
         switch match?.details {
         case .admMatchDecision(_, .epCarers)?:

@@ -8,13 +8,13 @@ extension Rule {
         shape: .deadline(defaultThreshold: Period(5, .workingDays), defaultWarning: Period(2, .workingDays), units: Set(Period.Unit.allCases)),
         basis: .localDefault(source: "National EP Practice Standards S5.4 and S6.3; local practice default")
     ) { journey, context in
-        guard let placed = journey.first(.epPlacement)?.occurredOn else {
+        guard let placed = journey.firstOn(.epPlacement) else {
             return .notApplicable("The child has not been placed with EP carers.")
         }
         return Deadline(
             expected: "the family time plan",
             anchorName: "the EP placement",
             action: "agree the family time plan and share it with the carers and the family"
-        ).outcome(anchor: placed, done: journey.first(.familyTimePlan)?.occurredOn, stoppedOn: journey.ending?.occurredOn, context)
+        ).outcome(anchor: placed, done: journey.firstOn(.familyTimePlan), stoppedOn: journey.ending?.occurredOn, context)
     }
 }

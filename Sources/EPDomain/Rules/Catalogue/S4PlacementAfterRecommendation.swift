@@ -11,7 +11,7 @@ extension Rule {
         guard let recommended = journey.epRecommendation?.occurredOn else {
             return .notApplicable("EP has not been recommended for this child.")
         }
-        let placed = journey.first(.epPlacement)?.occurredOn
+        let placed = journey.firstOn(.epPlacement)
         var anchor = recommended
         var anchorName = "EP was recommended"
         if let birth = journey.birth, birth > recommended {

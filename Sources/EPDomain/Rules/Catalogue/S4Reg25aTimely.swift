@@ -15,6 +15,6 @@ extension Rule {
             expected: "the nominated officer's Reg 25A decision",
             anchorName: "the EP carers were linked",
             action: "put the temporary approval to the nominated officer"
-        ).outcome(anchor: link.occurredOn, done: journey.first(.reg25aDecision)?.occurredOn, stoppedOn: journey.ending?.occurredOn, context)
+        ).outcome(anchor: link.occurredOn, done: journey.firstOn(.reg25aDecision), stoppedOn: journey.ending?.occurredOn, context)
     }
 }

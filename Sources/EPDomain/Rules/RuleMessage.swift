@@ -1,0 +1,91 @@
+/// The sentence an IRO reads, kept as its parts and written out only when asked for: the
+/// engine evaluates millions of results for dashboards and lists that never show most of
+/// their messages.
+public struct RuleMessage: Hashable, Sendable, CustomStringConvertible {
+    enum Parts: Hashable, Sendable {
+        case text(String)
+        /// A fixed sentence with `{0}`, `{1}`, `{2}` for dates, `{days}` for a count of days
+        /// and `{n}` for a number: nothing is formatted until the message is read.
+        case template(String, CalendarDate?, CalendarDate?, CalendarDate?, Int?)
+        case deadline(DeadlineParts)
+    }
+
+    let parts: Parts
+
+    init(_ text: String) {
+        parts = .text(text)
+    }
+
+    static func say(
+        _ template: String, _ first: CalendarDate? = nil, _ second: CalendarDate? = nil, _ third: CalendarDate? = nil, n: Int? = nil
+    ) -> RuleMessage {
+        RuleMessage(parts: .template(template, first, second, third, n))
+    }
+
+    private init(parts: Parts) {
+        self.parts = parts
+    }
+
+    init(deadline: DeadlineParts) {
+        parts = .deadline(deadline)
+    }
+
+    public var description: String {
+        switch parts {
+        case .text(let text):
+            return text
+        case .template(var text, let first, let second, let third, let n):
+            for (placeholder, date) in [("{0}", first), ("{1}", second), ("{2}", third)] {
+                if let date { text = text.replacingOccurrences(of: placeholder, with: date.iso) }
+            }
+            if let n {
+                text = text.replacingOccurrences(of: "{days}", with: days(n)).replacingOccurrences(of: "{n}", with: String(n))
+            }
+            return text
+        case .deadline(let deadline):
+            return deadline.sentence
+        }
+    }
+}
+
+/// Everything a deadline rule's sentence is made from (see `Deadline`).
+struct DeadlineParts: Hashable, Sendable {
+    enum Verdict: Hashable, Sendable {
+        case met(done: CalendarDate)
+        case late(done: CalendarDate, days: Int)
+        case endedFirst(stoppedOn: CalendarDate)
+        case missed(stoppedOn: CalendarDate)
+        case overdue(days: Int)
+        case upcoming(days: Int)
+    }
+
+    let verdict: Verdict
+    let expected: String
+    let anchorName: String
+    let action: String
+    let anchor: CalendarDate
+    let due: CalendarDate
+    let threshold: Period
+    /// Said instead of the threshold where a rule moves or restates it ("week 30 of pregnancy").
+    let window: String?
+
+    var sentence: String {
+        let what = expected.capitalisedFirst
+        let window = "\(self.window ?? threshold.spoken) after \(anchorName) on \(anchor)"
+        switch verdict {
+        case .met(let done):
+            return "\(what) was recorded on \(done), by its due date of \(due) (\(window))."
+        case .late(let done, let count):
+            return "\(what) was recorded on \(done), \(days(count)) after it was due on \(due) (\(window))."
+        case .endedFirst(let stoppedOn):
+            return "The journey ended on \(stoppedOn), before \(expected) was due on \(due)."
+        case .missed(let stoppedOn):
+            return "\(what) was never recorded: it was due on \(due) (\(window)) and the journey ended on \(stoppedOn)."
+        case .overdue(let count):
+            return "\(what) is \(days(count)) overdue: it was due on \(due) (\(window)); \(action)."
+        case .upcoming(let count):
+            let when = count == 0 ? "today" : "in \(days(count))"
+            return "\(what) is due on \(due), \(when) (\(window)); \(action)."
+        }
+    }
+}
