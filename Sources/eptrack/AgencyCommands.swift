@@ -80,6 +80,9 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             guard let role = Role(rawValue: role) else { throw ValidationError("--role must be social_worker, iro, leader or admin") }
             guard (1...730).contains(expires) else { throw ValidationError("--expires must be 1 to 730 days") }
+            if let name, let found = PersonalDataGuard.identifier(in: name) {
+                throw ValidationError("--name looks like it contains \(found.rawValue): label tokens by team or system, not by person")
+            }
             let secret = TokenSecret.generate()
             let now = Clock().stamp
             let record = TokenRecord(id: UUID(), agency: agency, role: role, label: name, createdAt: now, expiresAt: now.addingTimeInterval(Double(expires) * 86_400))

@@ -49,6 +49,12 @@ import Testing
             #expect(early.problemType == "chronology-conflict")
             #expect(try early.object()["conflicting_milestone_id"] as? String == issuedID)
 
+            let personal = try await client.send(.post, "/v1/cases/\(id)/milestones", as: .northshireSocialWorker, in: world,
+                                                 json: #"{"kind":"family_group_conference","occurred_on":"2025-08-01","note":"Held at nan's house, B33 8TH"}"#)
+            #expect(personal.status == .unprocessableContent)
+            #expect(personal.problemField == "/note")
+            #expect(!personal.text.contains("B33"), "the refusal never echoes the identifier")
+
             let missingCase = try await client.record("birth", on: "2025-07-01", caseID: UUID().uuidString, in: world)
             #expect(missingCase.status == .notFound)
 

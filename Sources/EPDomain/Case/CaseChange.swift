@@ -63,8 +63,12 @@ extension Case {
         if input.occurredOn > asOf {
             throw .invalid("/occurred_on", "occurred_on \(input.occurredOn) is in the future (today is \(asOf))")
         }
-        if let note = input.note, note.count > maxNoteLength {
-            throw .invalid("/note", "note is limited to \(maxNoteLength) characters")
+        if let note = input.note {
+            guard note.count <= maxNoteLength else { throw .invalid("/note", "note is limited to \(maxNoteLength) characters") }
+            try PersonalDataGuard.check(note, field: "/note")
+        }
+        for (key, text) in input.details.freeText {
+            try PersonalDataGuard.check(text, field: "/details/\(key)")
         }
     }
 
@@ -74,6 +78,7 @@ extension Case {
         guard reason.count <= DetailsCodec.maxTextLength else {
             throw .invalid("/reason", "reason is limited to \(DetailsCodec.maxTextLength) characters")
         }
+        try PersonalDataGuard.check(reason, field: "/reason")
         return reason
     }
 

@@ -18,6 +18,17 @@ public enum MilestoneDetails: Hashable, Sendable {
     case caseClosed(reason: String)
 }
 
+extension MilestoneDetails {
+    /// The details that are free text, by key: checked for personal data before storing.
+    public var freeText: [(key: String, text: String)] {
+        switch self {
+        case .epConsideration(_, let reason?): [("reason", reason)]
+        case .caseClosed(let reason): [("reason", reason)]
+        default: []
+        }
+    }
+}
+
 public struct ViabilityAssessment: Hashable, Sendable {
     /// A short label pairing the start and the completion of one assessment, e.g. `VA-1`.
     public var assessment: String

@@ -9,6 +9,7 @@ public enum ProfileValidator {
               reference.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "/") }) else {
             throw .invalid("/reference", "reference must be an opaque code of 3 to 32 letters, digits, - or /")
         }
+        try PersonalDataGuard.checkReference(reference)
     }
 
     public static func check(_ profile: ChildProfile) throws(ValidationError) {

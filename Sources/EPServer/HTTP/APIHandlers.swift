@@ -49,7 +49,7 @@ struct APIHandlers: APIProtocol {
     func getCase(_ input: Operations.GetCase.Input) async throws -> Operations.GetCase.Output {
         let caller = try RequestScope.requireCaller()
         let id = try Mapping.pathID(input.path.caseId, what: "case")
-        let asOf = try Mapping.date(input.query.asOf, field: "/as_of")
+        let asOf = try Mapping.asOf(input.query.asOf)
         let view = try await cases.view(caseID: id, by: caller, asOf: asOf, requestID: RequestScope.requestID)
         return .ok(.init(headers: .init(eTag: view.subject.etag), body: .json(Mapping.caseBody(view))))
     }
@@ -107,7 +107,7 @@ struct APIHandlers: APIProtocol {
         let caller = try RequestScope.requireCaller()
         let id = try Mapping.pathID(input.path.caseId, what: "case")
         let view = try await alerts.results(
-            caseID: id, by: caller, asOf: try Mapping.date(input.query.asOf, field: "/as_of"), requestID: RequestScope.requestID
+            caseID: id, by: caller, asOf: try Mapping.asOf(input.query.asOf), requestID: RequestScope.requestID
         )
         return .ok(.init(body: .json(.init(
             caseId: id.lowercased, asOf: view.asOf.iso, policyId: policies.inForce.id,
@@ -121,7 +121,7 @@ struct APIHandlers: APIProtocol {
         let offset = try Cursor.offset(input.query.cursor)
         let page = try await alerts.openAlerts(
             by: caller, status: input.query.status.flatMap { RuleStatus(rawValue: $0.rawValue) },
-            ruleID: input.query.ruleId?.rawValue, asOf: try Mapping.date(input.query.asOf, field: "/as_of"),
+            ruleID: input.query.ruleId?.rawValue, asOf: try Mapping.asOf(input.query.asOf),
             limit: limit, offset: offset
         )
         let items = page.items.map { alert in

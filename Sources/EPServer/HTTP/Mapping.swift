@@ -23,6 +23,15 @@ enum Mapping {
         return id
     }
 
+    /// The `as_of` query parameter: a malformed one is a bad request (400), not a bad value.
+    static func asOf(_ text: String?) throws -> CalendarDate? {
+        guard let text else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            throw ServiceError.badParameter(field: "as_of", detail: "as_of must be a real date as YYYY-MM-DD")
+        }
+        return date
+    }
+
     static func date(_ text: String?, field: String) throws -> CalendarDate? {
         guard let text else { return nil }
         guard let date = CalendarDate(iso: text) else {

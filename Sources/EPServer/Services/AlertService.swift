@@ -62,6 +62,7 @@ public struct AlertService: Sendable {
         guard !text.isEmpty, text.count <= Case.maxNoteLength else {
             throw ServiceError.invalid(ValidationError(.invalidField, field: "/note", "an acknowledgement needs a note of 1 to \(Case.maxNoteLength) characters"))
         }
+        try validate { () throws(ValidationError) in try PersonalDataGuard.check(text, field: "/note") }
         let now = cases.clock.stamp
         let acknowledgement = Acknowledgement(id: UUID(), caseID: caseID, ruleID: ruleID, note: text, acknowledgedBy: caller.actor, acknowledgedAt: now)
         let audit = AuditEvent(at: now, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "alert.acknowledge", caseID: caseID, requestID: requestID)

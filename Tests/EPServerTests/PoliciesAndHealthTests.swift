@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@Suite struct PoliciesAndHealthTests {
+    @Test(arguments: TestDatabase.all)
+    func thePolicyInForceListsEveryRuleWithItsThreshold(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let list = try await client.send(.get, "/v1/policies", as: .northshireSocialWorker, in: world)
+            #expect(list.status == .ok)
+            let items = try #require(try list.object()["items"] as? [[String: Any]])
+            #expect(items.map { $0["id"] as? String } == ["england-default"])
+            #expect(items.first?["in_force"] as? Bool == true)
+
+            let policy = try await client.send(.get, "/v1/policies/england-default", as: .northshireLeader, in: world)
+            let rules = try #require(try policy.object()["rules"] as? [[String: Any]])
+            #expect(rules.count == 16)
+            let twentySix = try #require(rules.first { $0["id"] as? String == "S2-26-weeks" })
+            #expect(twentySix["basis"] as? String == "statutory")
+            #expect(twentySix["threshold"] as? String == "26 weeks")
+            let order = try #require(rules.first { $0["id"] as? String == "S2-ep-before-issue" })
+            #expect(order["shape"] as? String == "order")
+            #expect(order["threshold"] == nil)
+
+            #expect(try await client.send(.get, "/v1/policies/wales-default", as: .northshireLeader, in: world).status == .notFound)
+            #expect(try await client.send(.get, "/v1/policies", as: nil, in: world).status == .unauthorized)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func healthAnswersWithoutCredentials(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let live = try await client.send(.get, "/health/live", as: nil, in: world)
+            #expect(try live.object()["status"] as? String == "ok")
+            let ready = try await client.send(.get, "/health/ready", as: nil, in: world)
+            #expect(ready.status == .ok)
+            #expect(ready.headers[HTTPField.Name("X-Request-Id")!] != nil)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aMalformedAsOfIsABadRequest(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world)
+            for bad in ["2025-02-30", "yesterday", "2025-2-1"] {
+                let response = try await client.send(.get, "/v1/cases/\(id)/alerts?as_of=\(bad)", as: .northshireIRO, in: world)
+                #expect(response.status == .badRequest, "\(bad)")
+                #expect(response.problemField == "as_of")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func openingACaseAndAcknowledgingAreIdempotentToo(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "ns-open-0142"]
+            let body = #"{"reference":"NS-EP-2025-0142","local_authority":"la-northshire","profile":{"sex":"female","ethnicity":"APKN","sibling_group_size":2,"disability":false,"unborn":false}}"#
+            let first = try await client.send(.post, "/v1/cases", as: .northshireSocialWorker, in: world, json: body, headers: key)
+            let retry = try await client.send(.post, "/v1/cases", as: .northshireSocialWorker, in: world, json: body, headers: key)
+            #expect(first.status == .created)
+            #expect(retry.status == .created, "a retry replays rather than clashing on the reference")
+            let id = try #require(try first.object()["id"] as? String)
+            #expect(try retry.object()["id"] as? String == id)
+            #expect(retry.headers[.location] == "/v1/cases/\(id)")
+
+            try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world)
+            let ackKey: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "iro-ack-1"]
+            let path = "/v1/cases/\(id)/alerts/S2-ep-considered-early/acknowledgements"
+            let ack = try await client.send(.post, path, as: .northshireIRO, in: world, json: #"{"note":"Chased at review"}"#, headers: ackKey)
+            let ackRetry = try await client.send(.post, path, as: .northshireIRO, in: world, json: #"{"note":"Chased at review"}"#, headers: ackKey)
+            #expect(try ack.object()["id"] as? String == (try ackRetry.object()["id"] as? String))
+            let alerts = try await client.send(.get, "/v1/cases/\(id)/alerts", as: .northshireIRO, in: world)
+            let early = (try alerts.object()["results"] as? [[String: Any]])?.first { $0["rule_id"] as? String == "S2-ep-considered-early" }
+            #expect((early?["acknowledgements"] as? [Any])?.count == 1)
+        }
+    }
+}
