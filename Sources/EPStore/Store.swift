@@ -21,22 +21,33 @@ public protocol Store: Sendable {
     func revokeToken(id: UUID, at: Date) async throws -> Bool
 
     // Cases
-    func insertCase(_ subject: Case, state: JourneyState, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws
+    func insertCase(
+        _ subject: Case, state: JourneyState, alerts: [AlertIndexEntry], audit: AuditEvent, idempotency: IdempotencyRecord?
+    ) async throws
     func findCase(id: UUID) async throws -> Case?
+    /// The cases with these ids, with their milestones (in no particular order).
+    func findCases(ids: [UUID]) async throws -> [Case]
     func listCases(_ query: CaseQuery) async throws -> [CaseSummary]
     /// Cases whose journey is still open, with their milestones, for the cross-case alert list.
     func openCases(in localAuthorities: Set<String>) async throws -> [Case]
     /// Saves a changed profile if the case is still at `expectedVersion`; false if someone else
     /// changed it first.
-    func updateCase(_ subject: Case, expectedVersion: Int, audit: AuditEvent) async throws -> Bool
+    func updateCase(_ subject: Case, expectedVersion: Int, alerts: [AlertIndexEntry], audit: AuditEvent) async throws -> Bool
     /// Appends a milestone if the case is still at `expectedVersion`; false if another write
     /// got there first (the caller re-reads and re-validates).
     func appendMilestone(
         _ milestone: Milestone, to subject: Case, expectedVersion: Int, state: JourneyState,
-        audit: AuditEvent, idempotency: IdempotencyRecord?
+        alerts: [AlertIndexEntry], audit: AuditEvent, idempotency: IdempotencyRecord?
     ) async throws -> Bool
 
     // Alerts
+    /// One page of the alert index: entries open on `query.asOf` on open journeys, by due date.
+    func alertIndexPage(_ query: AlertIndexQuery) async throws -> [AlertIndexEntry]
+    /// Replaces a case's alert index entries (for rebuilding after a policy change).
+    func replaceAlertIndex(caseID: UUID, with entries: [AlertIndexEntry]) async throws
+    func caseIDs(after: UUID?, limit: Int) async throws -> [UUID]
+    func setting(_ key: String) async throws -> String?
+    func setSetting(_ key: String, to value: String) async throws
     func addAcknowledgement(_ acknowledgement: Acknowledgement, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws
     func acknowledgements(caseID: UUID) async throws -> [Acknowledgement]
 
@@ -174,5 +185,54 @@ public struct Acknowledgement: Sendable, Hashable {
         self.note = note
         self.acknowledgedBy = acknowledgedBy
         self.acknowledgedAt = acknowledgedAt
+    }
+}
+
+/// Where one rule stands for one case if nothing more is recorded (see `RuleResult.opensOn`).
+public struct AlertIndexEntry: Sendable, Hashable {
+    public let caseID: UUID
+    public let ruleID: String
+    public let opensOn: CalendarDate
+    public let overdueOn: CalendarDate
+    public let dueOn: CalendarDate
+
+    public init(caseID: UUID, ruleID: String, opensOn: CalendarDate, overdueOn: CalendarDate, dueOn: CalendarDate) {
+        self.caseID = caseID
+        self.ruleID = ruleID
+        self.opensOn = opensOn
+        self.overdueOn = overdueOn
+        self.dueOn = dueOn
+    }
+}
+
+public struct AlertIndexQuery: Sendable {
+    public var localAuthorities: Set<String>
+    public var asOf: CalendarDate
+    /// `overdue` or `due_soon`; both when nil.
+    public var status: RuleStatus?
+    public var ruleID: String?
+    public var limit: Int
+    /// Resume after this (due_on, rule_id, case_id).
+    public var after: AlertCursor?
+
+    public init(localAuthorities: Set<String>, asOf: CalendarDate, status: RuleStatus?, ruleID: String?, limit: Int, after: AlertCursor?) {
+        self.localAuthorities = localAuthorities
+        self.asOf = asOf
+        self.status = status
+        self.ruleID = ruleID
+        self.limit = limit
+        self.after = after
+    }
+}
+
+public struct AlertCursor: Sendable, Hashable {
+    public let dueOn: CalendarDate
+    public let ruleID: String
+    public let caseID: UUID
+
+    public init(dueOn: CalendarDate, ruleID: String, caseID: UUID) {
+        self.dueOn = dueOn
+        self.ruleID = ruleID
+        self.caseID = caseID
     }
 }

@@ -112,6 +112,45 @@ import Testing
         }
     }
 
+    /// The alert list (from the alert index for today, by evaluation for a past day) agrees
+    /// with every case's own results.
+    @Test(arguments: TestDatabase.all)
+    func theAlertListAgreesWithEachCasesOwnResults(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            // An unborn child whose pre-birth conference has not happened; a child in proceedings
+            // with no EP consideration; a child placed in an interim placement after EP was
+            // recommended; a child with a Reg 25A link awaiting the decision (due soon).
+            let unborn = try await client.openCase(in: world, reference: "NS-EP-2025-0301", unborn: true)
+            let proceedings = try await client.openCase(in: world, reference: "NS-EP-2025-0302")
+            for (kind, date) in [("birth", "2025-03-02"), ("plo_pre_proceedings", "2025-04-01"), ("proceedings_issued", "2025-05-12")] {
+                try await client.record(kind, on: date, caseID: proceedings, in: world)
+            }
+            let moved = try await client.openCase(in: world, reference: "NS-EP-2025-0303")
+            try await client.record("birth", on: "2025-07-20", caseID: moved, in: world)
+            try await client.record("ep_consideration", on: "2025-07-25", details: #"{"outcome":"recommended"}"#, caseID: moved, in: world)
+            try await client.record("interim_placement", on: "2025-08-01", details: #"{"placement_type":"foster_care"}"#, caseID: moved, in: world)
+            let linked = try await client.openCase(in: world, reference: "NS-EP-2025-0304")
+            try await client.record("ep_carers_linked", on: "2025-08-29", details: #"{"route":"reg25a"}"#, caseID: linked, in: world)
+
+            for asOf in [nil, "2025-08-15", "2025-09-03"] {
+                var expected: Set<String> = []
+                for id in [unborn, proceedings, moved, linked] {
+                    for (rule, result) in try await results(client, world, id, asOf: asOf) where ["overdue", "due_soon"].contains(result["status"] as? String) {
+                        expected.insert("\(id) \(rule)")
+                    }
+                }
+                let query = asOf.map { "?as_of=\($0)&limit=100" } ?? "?limit=100"
+                let list = try await client.send(.get, "/v1/alerts\(query)", as: .northshireIRO, in: world)
+                let items = try #require(try list.object()["items"] as? [[String: Any]])
+                let listed = Set(items.map { "\($0["case_id"] as? String ?? "") \(($0["alert"] as? [String: Any])?["rule_id"] as? String ?? "")" })
+                #expect(listed == expected, "as_of \(asOf ?? "today")")
+                #expect(!expected.isEmpty)
+                let dues = items.compactMap { ($0["alert"] as? [String: Any])?["due_on"] as? String }
+                #expect(dues == dues.sorted(), "most overdue first")
+            }
+        }
+    }
+
     private func results(_ client: some TestClientProtocol, _ world: TestWorld, _ id: String, asOf: String?) async throws -> [String: [String: Any]] {
         let query = asOf.map { "?as_of=\($0)" } ?? ""
         let response = try await client.send(.get, "/v1/cases/\(id)/alerts\(query)", as: .northshireIRO, in: world)

@@ -15,7 +15,7 @@ import Testing
             id: UUID(), reference: "NS-EP-2025-0142", localAuthority: "la-northshire",
             profile: ChildProfile(sex: .female, ethnicity: .BCRB), createdAt: Self.at
         )
-        try await store.insertCase(subject, state: .preProceedings, audit: audit("case.create", subject.id), idempotency: nil)
+        try await store.insertCase(subject, state: .preProceedings, alerts: [], audit: audit("case.create", subject.id), idempotency: nil)
         return subject
     }
 
@@ -46,7 +46,7 @@ import Testing
                 details: .epPlacement(scheme: .concurrency, placedFrom: .hospital), note: "Placed from the maternity unit",
                 recordedAt: Self.at, recordedBy: "token:test"
             )
-            #expect(try await backend.store.appendMilestone(placement, to: subject, expectedVersion: 1, state: .epPlaced, audit: audit("milestone.record", subject.id), idempotency: nil))
+            #expect(try await backend.store.appendMilestone(placement, to: subject, expectedVersion: 1, state: .epPlaced, alerts: [], audit: audit("milestone.record", subject.id), idempotency: nil))
             let read = try #require(try await backend.store.findCase(id: subject.id))
             #expect(read.records == [placement])
             #expect(read.version == 2)
@@ -63,7 +63,7 @@ import Testing
             // The audit row collides, so the whole transaction must roll back.
             await #expect(throws: (any Error).self) {
                 try await backend.store.appendMilestone(
-                    milestone(.ploPreProceedings, "2025-07-01"), to: subject, expectedVersion: 1, state: .preProceedings,
+                    milestone(.ploPreProceedings, "2025-07-01"), to: subject, expectedVersion: 1, state: .preProceedings, alerts: [],
                     audit: audit("milestone.record", subject.id, id: reused), idempotency: nil
                 )
             }
@@ -77,8 +77,8 @@ import Testing
     func aStaleVersionIsRefusedWithoutWriting(database: TestDatabase) async throws {
         try await database.withBackend { backend in
             let subject = try await seed(backend.store)
-            #expect(try await backend.store.appendMilestone(milestone(.ploPreProceedings, "2025-07-01"), to: subject, expectedVersion: 1, state: .preProceedings, audit: audit("milestone.record", subject.id), idempotency: nil))
-            #expect(try await !backend.store.appendMilestone(milestone(.birth, "2025-06-01"), to: subject, expectedVersion: 1, state: .preProceedings, audit: audit("milestone.record", subject.id), idempotency: nil))
+            #expect(try await backend.store.appendMilestone(milestone(.ploPreProceedings, "2025-07-01"), to: subject, expectedVersion: 1, state: .preProceedings, alerts: [], audit: audit("milestone.record", subject.id), idempotency: nil))
+            #expect(try await !backend.store.appendMilestone(milestone(.birth, "2025-06-01"), to: subject, expectedVersion: 1, state: .preProceedings, alerts: [], audit: audit("milestone.record", subject.id), idempotency: nil))
             #expect(try await backend.store.findCase(id: subject.id)?.records.map(\.kind) == [.ploPreProceedings])
         }
     }
@@ -87,7 +87,7 @@ import Testing
     func auditAndMilestonesCannotBeChangedOrDeleted(database: TestDatabase) async throws {
         try await database.withBackend { backend in
             let subject = try await seed(backend.store)
-            #expect(try await backend.store.appendMilestone(milestone(.birth, "2025-06-01"), to: subject, expectedVersion: 1, state: .preProceedings, audit: audit("milestone.record", subject.id), idempotency: nil))
+            #expect(try await backend.store.appendMilestone(milestone(.birth, "2025-06-01"), to: subject, expectedVersion: 1, state: .preProceedings, alerts: [], audit: audit("milestone.record", subject.id), idempotency: nil))
             for statement in ["UPDATE audit_events SET outcome = 'edited'", "DELETE FROM audit_events", "UPDATE milestones SET occurred_on = '2025-01-01'", "DELETE FROM milestones"] {
                 await #expect(throws: (any Error).self, "\(statement)") {
                     try await backend.source.withConnection { try await $0.raw(SQLQueryString(statement)).run() }
@@ -103,10 +103,10 @@ import Testing
         try await database.withBackend { backend in
             let subject = try await seed(backend.store)
             let record = IdempotencyRecord(caller: "token:test", key: "retry-1", requestHash: "abc", status: 201, location: nil, body: "{}")
-            #expect(try await backend.store.appendMilestone(milestone(.birth, "2025-06-01"), to: subject, expectedVersion: 1, state: .preProceedings, audit: audit("milestone.record", subject.id), idempotency: record))
+            #expect(try await backend.store.appendMilestone(milestone(.birth, "2025-06-01"), to: subject, expectedVersion: 1, state: .preProceedings, alerts: [], audit: audit("milestone.record", subject.id), idempotency: record))
             let current = try #require(try await backend.store.findCase(id: subject.id))
             await #expect(throws: StoreError.idempotencyKeyTaken) {
-                try await backend.store.appendMilestone(milestone(.ploPreProceedings, "2025-07-01"), to: current, expectedVersion: 2, state: .preProceedings, audit: audit("milestone.record", subject.id), idempotency: record)
+                try await backend.store.appendMilestone(milestone(.ploPreProceedings, "2025-07-01"), to: current, expectedVersion: 2, state: .preProceedings, alerts: [], audit: audit("milestone.record", subject.id), idempotency: record)
             }
             #expect(try await backend.store.findCase(id: subject.id)?.records.count == 1)
             #expect(try await backend.store.idempotencyRecord(caller: "token:test", key: "retry-1") == record)

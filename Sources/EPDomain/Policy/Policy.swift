@@ -24,12 +24,21 @@ public struct Policy: Sendable {
     public func evaluate(_ journey: Journey, asOf: CalendarDate) -> [RuleResult] {
         let journey = journey.asOf(asOf)
         return rules.compactMap { setting in
-            guard setting.enabled else { return nil }
-            return setting.rule.evaluate(journey, RuleContext(
-                asOf: asOf, calendar: calendar, threshold: setting.threshold ?? Period(0, .days),
-                warning: setting.warning ?? Period(0, .days)
-            ))
+            setting.enabled ? setting.rule.evaluate(journey, context(for: setting, asOf: asOf)) : nil
         }
+    }
+
+    /// One enabled rule's result, or nil when the policy does not have it in force.
+    public func evaluate(_ journey: Journey, asOf: CalendarDate, ruleID: String) -> RuleResult? {
+        guard let setting = rules.first(where: { $0.rule.id == ruleID && $0.enabled }) else { return nil }
+        return setting.rule.evaluate(journey.asOf(asOf), context(for: setting, asOf: asOf))
+    }
+
+    private func context(for setting: PolicyRule, asOf: CalendarDate) -> RuleContext {
+        RuleContext(
+            asOf: asOf, calendar: calendar, threshold: setting.threshold ?? Period(0, .days),
+            warning: setting.warning ?? Period(0, .days)
+        )
     }
 }
 

@@ -39,9 +39,12 @@ struct Deadline {
             return result(.overdue, .missed(stoppedOn: stoppedOn), overdue: due.days(until: min(stoppedOn, context.asOf)))
         }
         let remaining = context.asOf.days(until: due)
-        if remaining < 0 { return result(.overdue, .overdue(days: -remaining), overdue: -remaining) }
-        let warningOpens = context.warning.before(due, in: context.calendar)
-        return result(context.asOf >= warningOpens ? .dueSoon : .pending, .upcoming(days: remaining), remaining: remaining)
+        let warningOpens = min(context.warning.before(due, in: context.calendar), due)
+        var open = remaining < 0
+            ? result(.overdue, .overdue(days: -remaining), overdue: -remaining)
+            : result(context.asOf >= warningOpens ? .dueSoon : .pending, .upcoming(days: remaining), remaining: remaining)
+        open.openWindow = (warningOpens, due.adding(days: 1))
+        return open
     }
 }
 

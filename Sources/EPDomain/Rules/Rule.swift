@@ -63,11 +63,19 @@ public struct Rule: Sendable {
     /// Milestones after `context.asOf` are ignored: the result is the one that day would have given.
     public func evaluate(_ journey: Journey, _ context: RuleContext) -> RuleResult {
         let outcome = check(journey.asOf(context.asOf), context)
-        return RuleResult(
+        var result = RuleResult(
             ruleID: id, standard: standard, status: outcome.status, anchorOn: outcome.anchorOn,
             dueOn: outcome.dueOn, daysOverdue: outcome.daysOverdue, daysRemaining: outcome.daysRemaining,
             explanation: outcome.explanation
         )
+        if let window = outcome.openWindow {
+            (result.opensOn, result.overdueOn) = window
+        } else if outcome.status == .overdue {
+            // An order or pattern rule that needs action now: open since its due (or anchor) day.
+            let since = outcome.dueOn ?? outcome.anchorOn ?? context.asOf
+            (result.opensOn, result.overdueOn) = (since, since)
+        }
+        return result
     }
 }
 
@@ -96,6 +104,8 @@ struct RuleOutcome {
     var daysOverdue: Int?
     var daysRemaining: Int?
     var explanation: RuleMessage
+    /// For a deadline still running or passed: when it turns due soon, and when overdue.
+    var openWindow: (opens: CalendarDate, overdue: CalendarDate)?
 
     var message: String {
         get { explanation.description }

@@ -33,6 +33,11 @@ public struct RuleResult: Hashable, Sendable {
     public let daysOverdue: Int?
     /// Calendar days from `asOf` to the due date, when due soon or pending.
     public let daysRemaining: Int?
+    /// If nothing more is recorded, the first day this result is an open alert (`due_soon` or
+    /// `overdue`) and the first day it is `overdue`; nil when only a new milestone can open it.
+    /// They let the alert list find open alerts without re-evaluating every case.
+    public internal(set) var opensOn: CalendarDate?
+    public internal(set) var overdueOn: CalendarDate?
     /// One sentence an IRO can act on, written out when read.
     public let explanation: RuleMessage
     public var message: String { explanation.description }

@@ -118,11 +118,10 @@ struct APIHandlers: APIProtocol {
     func listAlerts(_ input: Operations.ListAlerts.Input) async throws -> Operations.ListAlerts.Output {
         let caller = try RequestScope.requireCaller()
         let limit = try Cursor.limit(input.query.limit)
-        let offset = try Cursor.offset(input.query.cursor)
         let page = try await alerts.openAlerts(
             by: caller, status: input.query.status.flatMap { RuleStatus(rawValue: $0.rawValue) },
             ruleID: input.query.ruleId?.rawValue, asOf: try Mapping.asOf(input.query.asOf),
-            limit: limit, offset: offset
+            limit: limit, from: try Cursor.alertPosition(input.query.cursor)
         )
         let items = page.items.map { alert in
             Components.Schemas.CaseAlert(
@@ -131,7 +130,7 @@ struct APIHandlers: APIProtocol {
             )
         }
         return .ok(.init(body: .json(.init(
-            asOf: page.asOf.iso, items: items, nextCursor: page.more ? Cursor.encode(offset: offset + items.count) : nil
+            asOf: page.asOf.iso, items: items, nextCursor: page.next.map(Cursor.encode)
         ))))
     }
 

@@ -1,3 +1,4 @@
+import EPDomain
 import EPStore
 import Foundation
 
@@ -7,7 +8,12 @@ enum Cursor {
         encode("c:\(Int64((cursor.createdAt.timeIntervalSince1970 * 1000).rounded())):\(cursor.id.uuidString)")
     }
 
-    static func encode(offset: Int) -> String { encode("o:\(offset)") }
+    static func encode(_ position: AlertService.PagePosition) -> String {
+        switch position {
+        case .offset(let offset): encode("o:\(offset)")
+        case .index(let cursor): encode("k:\(cursor.dueOn.iso):\(cursor.ruleID):\(cursor.caseID.uuidString)")
+        }
+    }
 
     static func caseCursor(_ text: String?) throws -> CaseCursor? {
         guard let text else { return nil }
@@ -18,11 +24,14 @@ enum Cursor {
         return CaseCursor(createdAt: Date(timeIntervalSince1970: Double(millis) / 1000), id: id)
     }
 
-    static func offset(_ text: String?) throws -> Int {
-        guard let text else { return 0 }
+    static func alertPosition(_ text: String?) throws -> AlertService.PagePosition? {
+        guard let text else { return nil }
         let parts = try decode(text).split(separator: ":")
-        guard parts.count == 2, parts[0] == "o", let offset = Int(parts[1]), offset >= 0 else { throw invalid }
-        return offset
+        if parts.count == 2, parts[0] == "o", let offset = Int(parts[1]), offset >= 0 { return .offset(offset) }
+        if parts.count == 4, parts[0] == "k", let due = CalendarDate(iso: parts[1]), let id = UUID(uuidString: String(parts[3])) {
+            return .index(AlertCursor(dueOn: due, ruleID: String(parts[2]), caseID: id))
+        }
+        throw invalid
     }
 
     static func limit(_ value: Int?) throws -> Int {

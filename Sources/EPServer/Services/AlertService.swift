@@ -23,12 +23,55 @@ public struct AlertService: Sendable {
         )
     }
 
-    /// Open alerts on open journeys, most overdue first (then soonest due), paged by position.
+    /// Where a page of the alert list starts: a position in the alert index (today and later),
+    /// or an offset into a full evaluation (a day in the past).
+    public enum PagePosition: Sendable, Equatable {
+        case index(AlertCursor)
+        case offset(Int)
+    }
+
+    /// Open alerts on open journeys, most overdue first (then soonest due).
+    ///
+    /// For today or a later day the alert index finds the open alerts, and only the cases on
+    /// the page are loaded and evaluated. For a past day the index cannot say (milestones since
+    /// then may have closed alerts that were open), so every visible open case is evaluated.
     public func openAlerts(
-        by caller: Caller, status: RuleStatus?, ruleID: String?, asOf: CalendarDate?, limit: Int, offset: Int
-    ) async throws -> (items: [CaseAlert], asOf: CalendarDate, more: Bool) {
+        by caller: Caller, status: RuleStatus?, ruleID: String?, asOf: CalendarDate?, limit: Int, from position: PagePosition?
+    ) async throws -> (items: [CaseAlert], asOf: CalendarDate, next: PagePosition?) {
         try require(caller.role == .iro || caller.role == .leader, caller, "list alerts across cases")
-        let day = asOf ?? cases.clock.today
+        let today = cases.clock.today
+        let day = asOf ?? today
+        if day >= today {
+            switch position {
+            case .offset?: throw ServiceError.badParameter(field: "cursor", detail: "cursor belongs to another as_of; start again without it")
+            case .index(let cursor)?: return try await fromIndex(caller, status, ruleID, day, limit, after: cursor)
+            case nil: return try await fromIndex(caller, status, ruleID, day, limit, after: nil)
+            }
+        }
+        if case .index? = position { throw ServiceError.badParameter(field: "cursor", detail: "cursor belongs to another as_of; start again without it") }
+        let offset: Int = if case .offset(let offset)? = position { offset } else { 0 }
+        return try await byEvaluation(caller, status, ruleID, day, limit, offset)
+    }
+
+    private func fromIndex(
+        _ caller: Caller, _ status: RuleStatus?, _ ruleID: String?, _ day: CalendarDate, _ limit: Int, after cursor: AlertCursor?
+    ) async throws -> (items: [CaseAlert], asOf: CalendarDate, next: PagePosition?) {
+        let entries = try await store.alertIndexPage(AlertIndexQuery(
+            localAuthorities: caller.visibleLocalAuthorities, asOf: day, status: status, ruleID: ruleID, limit: limit, after: cursor
+        ))
+        let loaded = Dictionary(uniqueKeysWithValues: try await store.findCases(ids: Array(Set(entries.map(\.caseID)))).map { ($0.id, $0) })
+        let items = entries.compactMap { entry -> CaseAlert? in
+            guard let subject = loaded[entry.caseID],
+                  let result = policy.evaluate(subject.journey, asOf: day, ruleID: entry.ruleID), result.status.isOpen else { return nil }
+            return CaseAlert(caseID: subject.id, reference: subject.reference, localAuthority: subject.localAuthority, result: result)
+        }
+        let next = entries.count == limit ? entries.last.map { PagePosition.index(AlertCursor(dueOn: $0.dueOn, ruleID: $0.ruleID, caseID: $0.caseID)) } : nil
+        return (items, day, next)
+    }
+
+    private func byEvaluation(
+        _ caller: Caller, _ status: RuleStatus?, _ ruleID: String?, _ day: CalendarDate, _ limit: Int, _ offset: Int
+    ) async throws -> (items: [CaseAlert], asOf: CalendarDate, next: PagePosition?) {
         var alerts: [CaseAlert] = []
         for subject in try await store.openCases(in: caller.visibleLocalAuthorities) {
             for result in policy.evaluate(subject.journey, asOf: day) where result.status.isOpen {
@@ -37,15 +80,14 @@ public struct AlertService: Sendable {
                 alerts.append(CaseAlert(caseID: subject.id, reference: subject.reference, localAuthority: subject.localAuthority, result: result))
             }
         }
+        // The index's order: by due date, then rule, then case.
         alerts.sort { lhs, rhs in
-            let left = (lhs.result.daysOverdue ?? -(lhs.result.daysRemaining ?? 0))
-            let right = (rhs.result.daysOverdue ?? -(rhs.result.daysRemaining ?? 0))
-            if left != right { return left > right }
-            if lhs.result.ruleID != rhs.result.ruleID { return lhs.result.ruleID < rhs.result.ruleID }
-            return lhs.caseID.uuidString < rhs.caseID.uuidString
+            let left = (lhs.result.dueOn?.dayNumber ?? .min, lhs.result.ruleID, lhs.caseID.uuidString)
+            let right = (rhs.result.dueOn?.dayNumber ?? .min, rhs.result.ruleID, rhs.caseID.uuidString)
+            return left < right
         }
         let page = Array(alerts.dropFirst(offset).prefix(limit))
-        return (page, day, offset + page.count < alerts.count)
+        return (page, day, offset + page.count < alerts.count ? .offset(offset + page.count) : nil)
     }
 
     public func acknowledge(

@@ -44,7 +44,10 @@ public struct CaseService: Sendable {
         let view = view(of: subject, acknowledgements: [], asOf: clock.today)
         let audit = AuditEvent(at: now, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "case.create", caseID: subject.id, requestID: requestID)
         do {
-            try await store.insertCase(subject, state: view.state, audit: audit, idempotency: try idempotency.record(caller: caller.actor) { try response(view) })
+            try await store.insertCase(
+                subject, state: view.state, alerts: AlertIndex.entries(for: subject, policy: policy, asOf: clock.today), audit: audit,
+                idempotency: try idempotency.record(caller: caller.actor) { try response(view) }
+            )
         } catch StoreError.duplicateReference(let reference) {
             throw ServiceError.duplicateReference(reference)
         } catch StoreError.idempotencyKeyTaken {
@@ -89,7 +92,8 @@ public struct CaseService: Sendable {
         let profile = subject.profile
         try validate { () throws(ValidationError) in try ProfileValidator.check(profile) }
         let audit = AuditEvent(at: clock.stamp, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "case.update", caseID: caseID, requestID: requestID)
-        guard try await store.updateCase(subject, expectedVersion: expected, audit: audit) else {
+        let alerts = AlertIndex.entries(for: subject, policy: policy, asOf: clock.today)
+        guard try await store.updateCase(subject, expectedVersion: expected, alerts: alerts, audit: audit) else {
             throw ServiceError.preconditionFailed(currentETag: "\"v\(expected + 1)\"")
         }
         return view(of: subject, acknowledgements: try await store.acknowledgements(caseID: caseID), asOf: clock.today)
@@ -116,16 +120,17 @@ public struct CaseService: Sendable {
             updated.records.append(milestone)
             updated.version += 1
             let journey = updated.journey
+            let results = policy.evaluate(journey, asOf: today)
             let result = RecordedMilestone(
                 caseID: caseID, milestone: milestone, state: journey.state,
-                openAlerts: policy.evaluate(journey, asOf: today).filter(\.status.isOpen),
-                findings: DataQuality.findings(in: journey)
+                openAlerts: results.filter(\.status.isOpen), findings: DataQuality.findings(in: journey)
             )
             let action = milestone.correction == nil ? "milestone.record" : (milestone.correction!.retracted ? "milestone.retract" : "milestone.correct")
             let audit = AuditEvent(at: now, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: action, caseID: caseID, milestoneID: milestone.id, requestID: requestID)
             do {
                 if try await store.appendMilestone(
-                    milestone, to: subject, expectedVersion: subject.version, state: result.state, audit: audit,
+                    milestone, to: subject, expectedVersion: subject.version, state: result.state,
+                    alerts: AlertIndex.entries(caseID: caseID, results), audit: audit,
                     idempotency: try idempotency.record(caller: caller.actor) { try response(result) }
                 ) {
                     return .fresh(result)

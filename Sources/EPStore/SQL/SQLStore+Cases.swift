@@ -3,7 +3,9 @@ import Foundation
 import SQLKit
 
 extension SQLStore {
-    public func insertCase(_ subject: Case, state: JourneyState, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws {
+    public func insertCase(
+        _ subject: Case, state: JourneyState, alerts: [AlertIndexEntry], audit: AuditEvent, idempotency: IdempotencyRecord?
+    ) async throws {
         let profile = subject.profile
         try await source.transaction { database in
             do {
@@ -18,6 +20,7 @@ extension SQLStore {
             } catch where UniqueViolation.table(of: error) == "cases" {
                 throw StoreError.duplicateReference(subject.reference)
             }
+            try await writeAlertIndex(caseID: subject.id, alerts, on: database)
             try await write(audit, on: database)
             try await write(idempotency, at: audit.at, on: database)
         }
@@ -29,6 +32,28 @@ extension SQLStore {
             var subject = try Rows.caseSummary(row).subject
             subject.records = try await database.raw("SELECT * FROM milestones WHERE case_id = \(bind: id) ORDER BY seq")
                 .all().map(Rows.milestone)
+            return subject
+        }
+    }
+
+    public func findCases(ids: [UUID]) async throws -> [Case] {
+        guard !ids.isEmpty else { return [] }
+        return try await source.withConnection { database in
+            let summaries = try await database.raw("SELECT * FROM cases WHERE id IN (\(binds: ids))").all().map(Rows.caseSummary)
+            let milestones = try await database.raw("SELECT * FROM milestones WHERE case_id IN (\(binds: ids)) ORDER BY case_id, seq").all()
+            return try Self.attach(milestones, to: summaries)
+        }
+    }
+
+    /// Puts each milestone row on its case, keeping recording order.
+    static func attach(_ rows: [any SQLRow], to summaries: [CaseSummary]) throws -> [Case] {
+        var byCase: [UUID: [Milestone]] = [:]
+        for row in rows {
+            byCase[try row.decode(column: "case_id", as: UUID.self), default: []].append(try Rows.milestone(row))
+        }
+        return summaries.map { summary in
+            var subject = summary.subject
+            subject.records = byCase[subject.id] ?? []
             return subject
         }
     }
@@ -60,19 +85,11 @@ extension SQLStore {
                 WHERE c.local_authority IN (\(binds: localAuthorities.sorted())) AND c.state NOT IN (\(binds: closed))
                 ORDER BY m.case_id, m.seq
                 """).all()
-            var byCase: [UUID: [Milestone]] = [:]
-            for row in milestones {
-                byCase[try row.decode(column: "case_id", as: UUID.self), default: []].append(try Rows.milestone(row))
-            }
-            return summaries.map { summary in
-                var subject = summary.subject
-                subject.records = byCase[subject.id] ?? []
-                return subject
-            }
+            return try Self.attach(milestones, to: summaries)
         }
     }
 
-    public func updateCase(_ subject: Case, expectedVersion: Int, audit: AuditEvent) async throws -> Bool {
+    public func updateCase(_ subject: Case, expectedVersion: Int, alerts: [AlertIndexEntry], audit: AuditEvent) async throws -> Bool {
         let profile = subject.profile
         return try await source.transaction { database in
             let updated = try await database.raw("""
@@ -85,6 +102,7 @@ extension SQLStore {
                 RETURNING id
                 """).all()
             guard !updated.isEmpty else { return false }
+            try await writeAlertIndex(caseID: subject.id, alerts, on: database)
             try await write(audit, on: database)
             return true
         }
@@ -92,7 +110,7 @@ extension SQLStore {
 
     public func appendMilestone(
         _ milestone: Milestone, to subject: Case, expectedVersion: Int, state: JourneyState,
-        audit: AuditEvent, idempotency: IdempotencyRecord?
+        alerts: [AlertIndexEntry], audit: AuditEvent, idempotency: IdempotencyRecord?
     ) async throws -> Bool {
         let details = try Rows.detailsJSON(milestone.details)
         return try await source.transaction { database in
@@ -111,6 +129,7 @@ extension SQLStore {
                         \(bind: milestone.recordedBy), \(bind: milestone.correction?.supersedes), \(bind: milestone.correction?.reason),
                         \(bind: milestone.correction?.retracted ?? false))
                 """).run()
+            try await writeAlertIndex(caseID: subject.id, alerts, on: database)
             try await write(audit, on: database)
             try await write(idempotency, at: audit.at, on: database)
             return true

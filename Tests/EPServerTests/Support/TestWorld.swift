@@ -66,6 +66,7 @@ struct TestWorld: Sendable {
             var logger = Logger(label: "eptrack-test")
             logger.logLevel = .warning
             let policy = try PolicyFile.load(path: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml").path)
+            try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: clock, logger: logger)
             let app = try buildApplication(configuration: configuration, backend: backend, policy: policy, clock: clock, logger: logger)
             try await app.test(.router) { client in try await body(world, client) }
         }

@@ -1,0 +1,84 @@
+import EPDomain
+import Foundation
+import SQLKit
+
+extension SQLStore {
+    func writeAlertIndex(caseID: UUID, _ entries: [AlertIndexEntry], on database: any SQLDatabase) async throws {
+        try await database.raw("DELETE FROM alert_index WHERE case_id = \(bind: caseID)").run()
+        for entry in entries {
+            try await database.raw("""
+                INSERT INTO alert_index (case_id, rule_id, opens_on, overdue_on, due_on)
+                VALUES (\(bind: caseID), \(bind: entry.ruleID), \(bind: entry.opensOn.iso), \(bind: entry.overdueOn.iso), \(bind: entry.dueOn.iso))
+                """).run()
+        }
+    }
+
+    public func replaceAlertIndex(caseID: UUID, with entries: [AlertIndexEntry]) async throws {
+        try await source.transaction { try await writeAlertIndex(caseID: caseID, entries, on: $0) }
+    }
+
+    public func alertIndexPage(_ query: AlertIndexQuery) async throws -> [AlertIndexEntry] {
+        guard !query.localAuthorities.isEmpty else { return [] }
+        let closed = JourneyState.allCases.filter { !$0.isOpen }.map(\.rawValue)
+        let day = query.asOf.iso
+        var sql: SQLQueryString = """
+            SELECT a.case_id, a.rule_id, a.opens_on, a.overdue_on, a.due_on FROM alert_index a JOIN cases c ON c.id = a.case_id
+            WHERE c.local_authority IN (\(binds: query.localAuthorities.sorted())) AND c.state NOT IN (\(binds: closed))
+              AND a.opens_on <= \(bind: day)
+            """
+        switch query.status {
+        case .overdue?: sql = sql + " AND a.overdue_on <= \(bind: day)"
+        case .dueSoon?: sql = sql + " AND a.overdue_on > \(bind: day)"
+        default: break
+        }
+        if let rule = query.ruleID { sql = sql + " AND a.rule_id = \(bind: rule)" }
+        if let after = query.after {
+            let due = after.dueOn.iso
+            sql = sql + """
+                 AND (a.due_on > \(bind: due) OR (a.due_on = \(bind: due) AND (a.rule_id > \(bind: after.ruleID)
+                      OR (a.rule_id = \(bind: after.ruleID) AND a.case_id > \(bind: after.caseID)))))
+                """
+        }
+        sql = sql + " ORDER BY a.due_on, a.rule_id, a.case_id LIMIT \(literal: query.limit)"
+        let statement = sql
+        return try await source.withConnection { database in
+            try await database.raw(statement).all().map { row in
+                guard let opens = CalendarDate(iso: try row.decode(column: "opens_on", as: String.self)),
+                      let overdue = CalendarDate(iso: try row.decode(column: "overdue_on", as: String.self)),
+                      let due = CalendarDate(iso: try row.decode(column: "due_on", as: String.self)) else {
+                    throw StoredDataError("alert index row with an unreadable date")
+                }
+                return AlertIndexEntry(
+                    caseID: try row.decode(column: "case_id", as: UUID.self), ruleID: try row.decode(column: "rule_id", as: String.self),
+                    opensOn: opens, overdueOn: overdue, dueOn: due
+                )
+            }
+        }
+    }
+
+    public func caseIDs(after: UUID?, limit: Int) async throws -> [UUID] {
+        try await source.withConnection { database in
+            let rows = if let after {
+                try await database.raw("SELECT id FROM cases WHERE id > \(bind: after) ORDER BY id LIMIT \(literal: limit)").all()
+            } else {
+                try await database.raw("SELECT id FROM cases ORDER BY id LIMIT \(literal: limit)").all()
+            }
+            return try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        }
+    }
+
+    public func setting(_ key: String) async throws -> String? {
+        try await source.withConnection { database in
+            try await database.raw("SELECT value FROM settings WHERE key = \(bind: key)").first()?.decode(column: "value", as: String.self)
+        }
+    }
+
+    public func setSetting(_ key: String, to value: String) async throws {
+        try await source.withConnection { database in
+            try await database.raw("""
+                INSERT INTO settings (key, value) VALUES (\(bind: key), \(bind: value))
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """).run()
+        }
+    }
+}
