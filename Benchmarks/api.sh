@@ -21,7 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
+command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
 echo "== building eptrack (release)"
 swift build -c release --product eptrack --scratch-path "$SCRATCH" 2>&1 | tail -1
 BIN="$SCRATCH/release/eptrack"
@@ -44,10 +44,10 @@ echo "   seeded in $(python3 -c "print(round($(date +%s.%N) - $start, 1))") s"
 
 export EPTRACK_BENCH_IDS="$WORK/ids.txt" EPTRACK_BENCH_DIR="$(pwd)/Benchmarks/api"
 URL="http://127.0.0.1:$PORT"
-run() { # name connections script path
-    local name="$1" connections="$2" script="$3" path="$4"
-    wrk -t2 -c"$connections" -d"${DURATION}s" --latency -s "Benchmarks/api/$script" "$URL$path" > "$WORK/$name.txt"
-    python3 - "$WORK/$name.txt" "$name" <<'PY'
+run() { # slug label connections script path
+    local slug="$1" label="$2" connections="$3" script="$4" path="$5"
+    wrk -t2 -c"$connections" -d"${DURATION}s" --latency -s "Benchmarks/api/$script" "$URL$path" > "$WORK/$slug.txt"
+    python3 - "$WORK/$slug.txt" "$label" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
@@ -63,12 +63,13 @@ PY
 }
 
 echo "== wrk, $DURATION s per run, 2 threads"
-EPTRACK_BENCH_TOKEN="$IRO" run "GET /health/live (ceiling)" 32 with-token.lua /health/live
-EPTRACK_BENCH_TOKEN="$IRO" run "GET /v1/cases/{id}" 32 get-case.lua /v1/cases
-EPTRACK_BENCH_TOKEN="$IRO" run "GET /v1/alerts?status=overdue" 4 with-token.lua "/v1/alerts?status=overdue"
-EPTRACK_BENCH_TOKEN="$SW" run "POST /v1/cases/{id}/milestones" 32 record-milestone.lua /v1/cases
-ceiling=$(cat "$WORK/GET /health/live (ceiling).txt.rate")
-for name in "GET /v1/cases/{id}" "GET /v1/alerts?status=overdue" "POST /v1/cases/{id}/milestones"; do
-    python3 -c "print(f'{\"$name\":<34} {float(open(\"$WORK/$name.txt.rate\").read()) / $ceiling:6.1%} of the ceiling')"
+EPTRACK_BENCH_TOKEN="$IRO" run live "GET /health/live (ceiling)" 32 with-token.lua /health/live
+EPTRACK_BENCH_TOKEN="$IRO" run case "GET /v1/cases/{id}" 32 get-case.lua /v1/cases
+EPTRACK_BENCH_TOKEN="$IRO" run alerts "GET /v1/alerts?status=overdue" 4 with-token.lua "/v1/alerts?status=overdue"
+EPTRACK_BENCH_TOKEN="$SW" run write "POST /v1/cases/{id}/milestones" 32 record-milestone.lua /v1/cases
+ceiling=$(cat "$WORK/live.txt.rate")
+for pair in "case:GET /v1/cases/{id}" "alerts:GET /v1/alerts?status=overdue" "write:POST /v1/cases/{id}/milestones"; do
+    slug="${pair%%:*}" label="${pair#*:}"
+    python3 -c "print(f'{\"$label\":<34} {float(open(\"$WORK/$slug.txt.rate\").read()) / $ceiling:6.1%} of the ceiling')"
 done
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m)"

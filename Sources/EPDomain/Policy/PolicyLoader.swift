@@ -128,8 +128,12 @@ public enum PolicyLoader {
             reader.problem("\(id): \(key) must be a whole number and a unit, e.g. '20 working_days' (units: \(allowed))", at: node)
             return nil
         }
-        guard let unit = Period.Unit(rawValue: String(parts[1])), units.contains(unit) else {
+        guard let unit = Period.Unit(rawValue: String(parts[1])) else {
             reader.problem("\(id): unknown unit '\(parts[1])' for \(key); use \(allowed)", at: node)
+            return nil
+        }
+        guard units.contains(unit) else {
+            reader.problem("\(id): \(key) is counted in \(allowed) only, not \(unit.rawValue)", at: node)
             return nil
         }
         guard value >= minimum else {

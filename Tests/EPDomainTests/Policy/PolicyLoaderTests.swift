@@ -103,7 +103,7 @@ import Testing
 
     @Test func refusesMonthsForThePreBirthConferenceWhichCountsWeeksOfPregnancy() {
         let yaml = variant("threshold: 30 weeks   # the week of pregnancy by which the conference is held", "threshold: 7 months")
-        expectProblem(problems(yaml), "unknown unit 'months' for threshold; use weeks", line: line(of: "7 months", in: yaml))
+        expectProblem(problems(yaml), "threshold is counted in weeks only, not months", line: line(of: "7 months", in: yaml))
     }
 
     @Test func refusesADuplicateRule() {
