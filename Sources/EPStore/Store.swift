@@ -11,12 +11,12 @@ public protocol Store: Sendable {
     func agencies() async throws -> [Agency]
     func startPartnership(agency: String, localAuthority: String, at: Date) async throws
     func endPartnership(agency: String, localAuthority: String, at: Date) async throws -> Bool
-    /// The local authorities an RAA or VAA works for through an active partnership.
-    func partnerLocalAuthorities(of agency: String) async throws -> Set<String>
 
     // API tokens
     func createToken(_ token: TokenRecord, hash: String) async throws
-    func token(hash: String) async throws -> TokenRecord?
+    /// The token with this hash, its agency's type and the local authorities the agency works
+    /// for through active partnerships: everything needed to authenticate, in one round trip.
+    func credential(hash: String) async throws -> Credential?
     func tokens() async throws -> [TokenRecord]
     func revokeToken(id: UUID, at: Date) async throws -> Bool
 
@@ -235,4 +235,10 @@ public struct AlertCursor: Sendable, Hashable {
         self.ruleID = ruleID
         self.caseID = caseID
     }
+}
+
+public struct Credential: Sendable, Hashable {
+    public let token: TokenRecord
+    public let agencyType: AgencyType
+    public let partnerLocalAuthorities: Set<String>
 }

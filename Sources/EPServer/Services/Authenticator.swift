@@ -14,20 +14,18 @@ public struct Authenticator: Sendable {
     }
 
     public func caller(bearer token: String) async throws -> Caller {
-        guard TokenSecret.isWellFormed(token), let record = try await store.token(hash: TokenSecret.hash(token)) else {
+        guard TokenSecret.isWellFormed(token), let credential = try await store.credential(hash: TokenSecret.hash(token)) else {
             throw ServiceError.unauthenticated("the bearer token is not one this server issued")
         }
+        let record = credential.token
         if record.revokedAt != nil { throw ServiceError.unauthenticated("the bearer token has been revoked") }
         if record.expiresAt <= clock.now() { throw ServiceError.unauthenticated("the bearer token has expired") }
-        guard let agency = try await store.agency(id: record.agency) else {
-            throw ServiceError.unauthenticated("the bearer token's agency no longer exists")
-        }
-        let visible: Set<String> = switch agency.type {
-        case .la: [agency.id]
-        case .raa, .vaa: try await store.partnerLocalAuthorities(of: agency.id)
+        let visible: Set<String> = switch credential.agencyType {
+        case .la: [record.agency]
+        case .raa, .vaa: credential.partnerLocalAuthorities
         }
         return Caller(
-            actor: "token:\(record.id.uuidString.lowercased())", agency: agency.id, agencyType: agency.type,
+            actor: "token:\(record.id.uuidString.lowercased())", agency: record.agency, agencyType: credential.agencyType,
             role: record.role, visibleLocalAuthorities: visible
         )
     }

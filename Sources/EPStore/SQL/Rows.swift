@@ -14,28 +14,35 @@ enum Rows {
         String(decoding: try encoder.encode(DetailsCodec.encode(details)), as: UTF8.self)
     }
 
-    static func milestone(_ row: any SQLRow) throws -> Milestone {
-        let kindName = try row.decode(column: "kind", as: String.self)
+    /// Milestone columns renamed with a prefix, for a query that joins them to their case.
+    static func milestoneColumns(_ table: String, prefix: String) -> String {
+        ["id", "kind", "occurred_on", "details", "note", "recorded_at", "recorded_by", "supersedes", "correction_reason", "retracted"]
+            .map { "\(table).\($0) AS \(prefix)\($0)" }.joined(separator: ", ")
+    }
+
+    /// The columns of a milestone row, as selected by `milestoneColumns(prefix:)`.
+    static func milestone(_ row: any SQLRow, prefix: String = "") throws -> Milestone {
+        let kindName = try row.decode(column: prefix + "kind", as: String.self)
         guard let kind = MilestoneKind(rawValue: kindName),
-              let occurredOn = CalendarDate(iso: try row.decode(column: "occurred_on", as: String.self)) else {
+              let occurredOn = CalendarDate(iso: try row.decode(column: prefix + "occurred_on", as: String.self)) else {
             throw StoredDataError("milestone row with kind \(kindName) cannot be read")
         }
-        let raw = try JSONDecoder().decode([String: DetailValue].self, from: Data(try row.decode(column: "details", as: String.self).utf8))
+        let raw = try JSONDecoder().decode([String: DetailValue].self, from: Data(try row.decode(column: prefix + "details", as: String.self).utf8))
         let details = try DetailsCodec.decode(kind: kind, raw)
-        let supersedes = try row.decode(column: "supersedes", as: UUID?.self)
+        let supersedes = try row.decode(column: prefix + "supersedes", as: UUID?.self)
         return Milestone(
-            id: try row.decode(column: "id", as: UUID.self),
+            id: try row.decode(column: prefix + "id", as: UUID.self),
             kind: kind,
             occurredOn: occurredOn,
             details: details,
-            note: try row.decode(column: "note", as: String?.self),
-            recordedAt: try row.decode(column: "recorded_at", as: Date.self),
-            recordedBy: try row.decode(column: "recorded_by", as: String.self),
+            note: try row.decode(column: prefix + "note", as: String?.self),
+            recordedAt: try row.decode(column: prefix + "recorded_at", as: Date.self),
+            recordedBy: try row.decode(column: prefix + "recorded_by", as: String.self),
             correction: try supersedes.map { supersedes in
                 Milestone.Correction(
                     supersedes: supersedes,
-                    reason: try row.decode(column: "correction_reason", as: String?.self) ?? "",
-                    retracted: try row.decode(column: "retracted", as: Bool.self)
+                    reason: try row.decode(column: prefix + "correction_reason", as: String?.self) ?? "",
+                    retracted: try row.decode(column: prefix + "retracted", as: Bool.self)
                 )
             }
         )

@@ -5,12 +5,18 @@ import SQLKit
 extension SQLStore {
     func writeAlertIndex(caseID: UUID, _ entries: [AlertIndexEntry], on database: any SQLDatabase) async throws {
         try await database.raw("DELETE FROM alert_index WHERE case_id = \(bind: caseID)").run()
-        for entry in entries {
-            try await database.raw("""
-                INSERT INTO alert_index (case_id, rule_id, opens_on, overdue_on, due_on)
-                VALUES (\(bind: caseID), \(bind: entry.ruleID), \(bind: entry.opensOn.iso), \(bind: entry.overdueOn.iso), \(bind: entry.dueOn.iso))
-                """).run()
+        guard !entries.isEmpty else { return }
+        try await database.raw(writeAlertIndexRows(caseID, entries)).run()
+    }
+
+    /// The values of several alert index rows in one INSERT (one round trip per write).
+    func writeAlertIndexRows(_ caseID: UUID, _ entries: [AlertIndexEntry]) -> SQLQueryString {
+        var sql: SQLQueryString = "INSERT INTO alert_index (case_id, rule_id, opens_on, overdue_on, due_on) VALUES "
+        for (position, entry) in entries.enumerated() {
+            sql = sql + (position == 0 ? "" : ", ")
+                + "(\(bind: caseID), \(bind: entry.ruleID), \(bind: entry.opensOn.iso), \(bind: entry.overdueOn.iso), \(bind: entry.dueOn.iso))"
         }
+        return sql
     }
 
     public func replaceAlertIndex(caseID: UUID, with entries: [AlertIndexEntry]) async throws {

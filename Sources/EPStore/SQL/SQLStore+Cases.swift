@@ -26,14 +26,21 @@ extension SQLStore {
         }
     }
 
+    /// One round trip: the case's columns on every row, its milestones beside them.
     public func findCase(id: UUID) async throws -> Case? {
-        try await source.withConnection { database in
-            guard let row = try await database.raw("SELECT * FROM cases WHERE id = \(bind: id)").first() else { return nil }
-            var subject = try Rows.caseSummary(row).subject
-            subject.records = try await database.raw("SELECT * FROM milestones WHERE case_id = \(bind: id) ORDER BY seq")
-                .all().map(Rows.milestone)
-            return subject
+        let columns = Rows.milestoneColumns("m", prefix: "m_")
+        let rows = try await source.withConnection { database in
+            try await database.raw("""
+                SELECT c.*, \(unsafeRaw: columns) FROM cases c LEFT JOIN milestones m ON m.case_id = c.id
+                WHERE c.id = \(bind: id) ORDER BY m.seq
+                """).all()
         }
+        guard let first = rows.first else { return nil }
+        var subject = try Rows.caseSummary(first).subject
+        subject.records = try rows.compactMap { row in
+            try row.decodeNil(column: "m_id") ? nil : Rows.milestone(row, prefix: "m_")
+        }
+        return subject
     }
 
     public func findCases(ids: [UUID]) async throws -> [Case] {

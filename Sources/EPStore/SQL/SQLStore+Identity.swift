@@ -49,13 +49,6 @@ extension SQLStore {
         }
     }
 
-    public func partnerLocalAuthorities(of agency: String) async throws -> Set<String> {
-        try await source.withConnection { database in
-            Set(try await database.raw("SELECT local_authority FROM partnerships WHERE agency_id = \(bind: agency) AND ended_at IS NULL")
-                .all().map { try $0.decode(column: "local_authority", as: String.self) })
-        }
-    }
-
     public func createToken(_ token: TokenRecord, hash: String) async throws {
         try await source.withConnection { database in
             try await database.raw("""
@@ -66,10 +59,22 @@ extension SQLStore {
         }
     }
 
-    public func token(hash: String) async throws -> TokenRecord? {
-        try await source.withConnection { database in
-            try await database.raw("SELECT * FROM api_tokens WHERE token_hash = \(bind: hash)").first().map(Rows.token)
+    public func credential(hash: String) async throws -> Credential? {
+        let rows = try await source.withConnection { database in
+            try await database.raw("""
+                SELECT t.*, a.type AS agency_type, p.local_authority AS partner
+                FROM api_tokens t JOIN agencies a ON a.id = t.agency_id
+                LEFT JOIN partnerships p ON p.agency_id = t.agency_id AND p.ended_at IS NULL
+                WHERE t.token_hash = \(bind: hash)
+                """).all()
         }
+        guard let first = rows.first else { return nil }
+        let typeName = try first.decode(column: "agency_type", as: String.self)
+        guard let type = AgencyType(rawValue: typeName) else { throw StoredDataError("agency with unknown type \(typeName)") }
+        return Credential(
+            token: try Rows.token(first), agencyType: type,
+            partnerLocalAuthorities: Set(try rows.compactMap { try $0.decode(column: "partner", as: String?.self) })
+        )
     }
 
     public func tokens() async throws -> [TokenRecord] {
