@@ -18,7 +18,8 @@ public func buildApplication(
     router.add(middleware: AuthenticationMiddleware(authenticator: Authenticator(store: backend.store, clock: clock)))
     let cases = CaseService(store: backend.store, policy: policy, clock: clock)
     let handlers = APIHandlers(
-        cases: cases, alerts: AlertService(cases: cases), policies: PolicyCatalogue(inForce: policy), store: backend.store,
+        cases: cases, alerts: AlertService(cases: cases), policies: PolicyCatalogue(inForce: policy),
+        admin: AdminService(store: backend.store, clock: clock), store: backend.store,
         openAPIDocument: try Data(contentsOf: URL(fileURLWithPath: configuration.openAPIFile))
     )
     try handlers.registerHandlers(on: router)

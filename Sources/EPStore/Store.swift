@@ -11,6 +11,8 @@ public protocol Store: Sendable {
     func agencies() async throws -> [Agency]
     func startPartnership(agency: String, localAuthority: String, at: Date) async throws
     func endPartnership(agency: String, localAuthority: String, at: Date) async throws -> Bool
+    /// Every partnership, active or ended, that involves `agency` on either side.
+    func partnerships(involving agency: String) async throws -> [Partnership]
 
     // API tokens
     func createToken(_ token: TokenRecord, hash: String) async throws
@@ -55,6 +57,7 @@ public protocol Store: Sendable {
     func idempotencyRecord(caller: String, key: String) async throws -> IdempotencyRecord?
     func recordAudit(_ event: AuditEvent) async throws
     func auditEvents(caseID: UUID) async throws -> [AuditEvent]
+    func auditEvents(_ query: AuditQuery) async throws -> [AuditEvent]
 
     /// Whether the database answers and its migrations are current.
     func isReady() async -> Bool
@@ -65,8 +68,8 @@ public enum StoreError: Error, Equatable {
     case duplicateReference(String)
     /// A row with this idempotency key was stored first by a concurrent request.
     case idempotencyKeyTaken
-    /// A referenced agency does not exist.
-    case unknownAgency(String)
+    /// An agency with this id, or an active partnership between these agencies, already exists.
+    case alreadyExists(String)
 }
 
 public struct CaseSummary: Sendable, Hashable {
@@ -241,4 +244,44 @@ public struct Credential: Sendable, Hashable {
     public let token: TokenRecord
     public let agencyType: AgencyType
     public let partnerLocalAuthorities: Set<String>
+}
+
+public struct Partnership: Sendable, Hashable {
+    public let agency: String
+    public let localAuthority: String
+    public let startedAt: Date
+    public let endedAt: Date?
+
+    public init(agency: String, localAuthority: String, startedAt: Date, endedAt: Date?) {
+        self.agency = agency
+        self.localAuthority = localAuthority
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+    }
+}
+
+/// Which audit events an admin asks for: those of their own agency and of the cases it can see
+/// (`agency` nil: every event, for the operator's `eptrack audit export`).
+public struct AuditQuery: Sendable {
+    public var agency: String?
+    public var localAuthorities: Set<String>
+    public var caseID: UUID?
+    public var actor: String?
+    /// From this instant (inclusive) to that one (exclusive).
+    public var from: Date?
+    public var until: Date?
+    public var limit: Int
+    /// Resume after this (at, id).
+    public var after: (at: Date, id: UUID)?
+
+    public init(agency: String?, localAuthorities: Set<String>, caseID: UUID?, actor: String?, from: Date?, until: Date?, limit: Int, after: (at: Date, id: UUID)?) {
+        self.agency = agency
+        self.localAuthorities = localAuthorities
+        self.caseID = caseID
+        self.actor = actor
+        self.from = from
+        self.until = until
+        self.limit = limit
+        self.after = after
+    }
 }

@@ -17,7 +17,11 @@ struct AgencyCommand: AsyncParsableCommand {
             guard Agency.isValidID(id) else { throw ValidationError("--id must be 2 to 64 lower-case letters, digits or -") }
             guard let type = AgencyType(rawValue: type) else { throw ValidationError("--type must be la, raa or vaa") }
             let agency = Agency(id: id, name: name, type: type)
-            try await CLI.withBackend { try await $0.store.createAgency(agency, at: Clock().stamp) }
+            do {
+                try await CLI.withBackend { try await $0.store.createAgency(agency, at: Clock().stamp) }
+            } catch StoreError.alreadyExists(let what) {
+                throw ValidationError("\(what) already exists")
+            }
             print("created \(type.rawValue) \(id)")
         }
     }
@@ -48,7 +52,11 @@ struct PartnershipCommand: AsyncParsableCommand {
                 guard let owner = try await backend.store.agency(id: localAuthority), owner.type == .la else {
                     throw ValidationError("--local-authority must be a registered LA")
                 }
-                try await backend.store.startPartnership(agency: agency, localAuthority: localAuthority, at: Clock().stamp)
+                do {
+                    try await backend.store.startPartnership(agency: agency, localAuthority: localAuthority, at: Clock().stamp)
+                } catch StoreError.alreadyExists(let what) {
+                    throw ValidationError("\(what) already exists")
+                }
             }
             print("\(agency) now works for \(localAuthority)")
         }

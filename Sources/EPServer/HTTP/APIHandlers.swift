@@ -9,6 +9,7 @@ struct APIHandlers: APIProtocol {
     let cases: CaseService
     let alerts: AlertService
     let policies: PolicyCatalogue
+    let admin: AdminService
     let store: any Store
     let openAPIDocument: Data
 

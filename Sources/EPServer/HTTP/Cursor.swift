@@ -24,6 +24,17 @@ enum Cursor {
         return CaseCursor(createdAt: Date(timeIntervalSince1970: Double(millis) / 1000), id: id)
     }
 
+    static func encode(auditAt at: Date, id: UUID) -> String {
+        encode("a:\(Int64((at.timeIntervalSince1970 * 1000).rounded())):\(id.uuidString)")
+    }
+
+    static func auditPosition(_ text: String?) throws -> (at: Date, id: UUID)? {
+        guard let text else { return nil }
+        let parts = try decode(text).split(separator: ":")
+        guard parts.count == 3, parts[0] == "a", let millis = Int64(parts[1]), let id = UUID(uuidString: String(parts[2])) else { throw invalid }
+        return (Date(timeIntervalSince1970: Double(millis) / 1000), id)
+    }
+
     static func alertPosition(_ text: String?) throws -> AlertService.PagePosition? {
         guard let text else { return nil }
         let parts = try decode(text).split(separator: ":")

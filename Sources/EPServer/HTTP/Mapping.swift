@@ -25,9 +25,13 @@ enum Mapping {
 
     /// The `as_of` query parameter: a malformed one is a bad request (400), not a bad value.
     static func asOf(_ text: String?) throws -> CalendarDate? {
+        try dayParameter(text, name: "as_of")
+    }
+
+    static func dayParameter(_ text: String?, name: String) throws -> CalendarDate? {
         guard let text else { return nil }
         guard let date = CalendarDate(iso: text) else {
-            throw ServiceError.badParameter(field: "as_of", detail: "as_of must be a real date as YYYY-MM-DD")
+            throw ServiceError.badParameter(field: name, detail: "\(name) must be a real date as YYYY-MM-DD")
         }
         return date
     }

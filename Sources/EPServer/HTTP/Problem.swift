@@ -15,6 +15,7 @@ public struct Problem: Error, Sendable {
         case notFound = "not-found"
         case chronologyConflict = "chronology-conflict"
         case duplicateReference = "duplicate-reference"
+        case alreadyExists = "already-exists"
         case idempotencyInFlight = "idempotency-in-flight"
         case concurrentUpdate = "concurrent-update"
         case preconditionFailed = "precondition-failed"
@@ -32,7 +33,7 @@ public struct Problem: Error, Sendable {
             case .unauthorized: .unauthorized
             case .forbidden: .forbidden
             case .notFound: .notFound
-            case .chronologyConflict, .duplicateReference, .idempotencyInFlight, .concurrentUpdate: .conflict
+            case .chronologyConflict, .duplicateReference, .alreadyExists, .idempotencyInFlight, .concurrentUpdate: .conflict
             case .preconditionFailed: .preconditionFailed
             case .payloadTooLarge: .contentTooLarge
             case .unsupportedMediaType: .unsupportedMediaType
@@ -51,6 +52,7 @@ public struct Problem: Error, Sendable {
             case .notFound: "Not found"
             case .chronologyConflict: "Impossible given the journey recorded so far"
             case .duplicateReference: "The reference is already used by another case"
+            case .alreadyExists: "It already exists"
             case .idempotencyInFlight: "The first request with this Idempotency-Key is still being processed"
             case .concurrentUpdate: "The case kept changing under this request"
             case .preconditionFailed: "The case has changed since you read it"
@@ -126,6 +128,8 @@ extension Problem {
             self.init(.malformedRequest, detail, field: field)
         case .duplicateReference(let reference):
             self.init(.duplicateReference, "this local authority already has a case with reference \(reference)", field: "/reference")
+        case .alreadyExists(let what):
+            self.init(.alreadyExists, "\(what) already exists")
         case .preconditionRequired:
             self.init(.preconditionRequired, "send If-Match with the ETag from your last read of the case", field: "If-Match")
         case .preconditionFailed(let current):

@@ -11,6 +11,8 @@ public enum ServiceError: Error, Equatable {
     /// A query or path parameter is malformed.
     case badParameter(field: String, detail: String)
     case duplicateReference(String)
+    /// An agency or an active partnership that already exists.
+    case alreadyExists(String)
     case preconditionRequired
     case preconditionFailed(currentETag: String)
     /// The same Idempotency-Key was used before with a different request.

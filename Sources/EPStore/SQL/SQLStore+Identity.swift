@@ -4,10 +4,14 @@ import SQLKit
 
 extension SQLStore {
     public func createAgency(_ agency: Agency, at: Date) async throws {
-        try await source.withConnection { database in
-            try await database.raw("""
-                INSERT INTO agencies (id, name, type, created_at) VALUES (\(bind: agency.id), \(bind: agency.name), \(bind: agency.type.rawValue), \(bind: at))
-                """).run()
+        do {
+            try await source.withConnection { database in
+                try await database.raw("""
+                    INSERT INTO agencies (id, name, type, created_at) VALUES (\(bind: agency.id), \(bind: agency.name), \(bind: agency.type.rawValue), \(bind: at))
+                    """).run()
+            }
+        } catch where UniqueViolation.table(of: error) == "agencies" {
+            throw StoreError.alreadyExists("agency \(agency.id)")
         }
     }
 
@@ -29,12 +33,34 @@ extension SQLStore {
         return Agency(id: try row.decode(column: "id", as: String.self), name: try row.decode(column: "name", as: String.self), type: type)
     }
 
+    /// Starts a partnership; one that ended before is started again (its earlier span stays in
+    /// the audit trail).
     public func startPartnership(agency: String, localAuthority: String, at: Date) async throws {
-        try await source.transaction { database in
-            try await database.raw("DELETE FROM partnerships WHERE agency_id = \(bind: agency) AND local_authority = \(bind: localAuthority) AND ended_at IS NOT NULL").run()
+        do {
+            try await source.transaction { database in
+                try await database.raw("DELETE FROM partnerships WHERE agency_id = \(bind: agency) AND local_authority = \(bind: localAuthority) AND ended_at IS NOT NULL").run()
+                try await database.raw("""
+                    INSERT INTO partnerships (agency_id, local_authority, started_at) VALUES (\(bind: agency), \(bind: localAuthority), \(bind: at))
+                    """).run()
+            }
+        } catch where UniqueViolation.table(of: error) == "partnerships" {
+            throw StoreError.alreadyExists("an active partnership between \(agency) and \(localAuthority)")
+        }
+    }
+
+    public func partnerships(involving agency: String) async throws -> [Partnership] {
+        try await source.withConnection { database in
             try await database.raw("""
-                INSERT INTO partnerships (agency_id, local_authority, started_at) VALUES (\(bind: agency), \(bind: localAuthority), \(bind: at))
-                """).run()
+                SELECT * FROM partnerships WHERE agency_id = \(bind: agency) OR local_authority = \(bind: agency)
+                ORDER BY agency_id, local_authority
+                """).all().map { row in
+                Partnership(
+                    agency: try row.decode(column: "agency_id", as: String.self),
+                    localAuthority: try row.decode(column: "local_authority", as: String.self),
+                    startedAt: try row.decode(column: "started_at", as: Date.self),
+                    endedAt: try row.decode(column: "ended_at", as: Date?.self)
+                )
+            }
         }
     }
 

@@ -44,21 +44,46 @@ public struct SQLStore: Store {
 
     public func auditEvents(caseID: UUID) async throws -> [AuditEvent] {
         try await source.withConnection { database in
-            try await database.raw("SELECT * FROM audit_events WHERE case_id = \(bind: caseID) ORDER BY at, id").all().map { row in
-                AuditEvent(
-                    id: try row.decode(column: "id", as: UUID.self),
-                    at: try row.decode(column: "at", as: Date.self),
-                    actor: try row.decode(column: "actor", as: String.self),
-                    agency: try row.decode(column: "agency_id", as: String.self),
-                    role: try row.decode(column: "role", as: String.self),
-                    action: try row.decode(column: "action", as: String.self),
-                    caseID: try row.decode(column: "case_id", as: UUID?.self),
-                    milestoneID: try row.decode(column: "milestone_id", as: UUID?.self),
-                    requestID: try row.decode(column: "request_id", as: String?.self),
-                    outcome: try row.decode(column: "outcome", as: String.self)
-                )
-            }
+            try await database.raw("SELECT * FROM audit_events WHERE case_id = \(bind: caseID) ORDER BY at, id").all().map(Self.auditEvent)
         }
+    }
+
+    public func auditEvents(_ query: AuditQuery) async throws -> [AuditEvent] {
+        var sql: SQLQueryString = "SELECT e.* FROM audit_events e LEFT JOIN cases c ON c.id = e.case_id WHERE 1 = 1"
+        if let agency = query.agency {
+            sql = sql + " AND (e.agency_id = \(bind: agency)"
+            if !query.localAuthorities.isEmpty {
+                sql = sql + " OR c.local_authority IN (\(binds: query.localAuthorities.sorted()))"
+            }
+            sql = sql + ")"
+        }
+        if let caseID = query.caseID { sql = sql + " AND e.case_id = \(bind: caseID)" }
+        if let actor = query.actor { sql = sql + " AND e.actor = \(bind: actor)" }
+        if let from = query.from { sql = sql + " AND e.at >= \(bind: from)" }
+        if let until = query.until { sql = sql + " AND e.at < \(bind: until)" }
+        if let after = query.after {
+            sql = sql + " AND (e.at > \(bind: after.at) OR (e.at = \(bind: after.at) AND e.id > \(bind: after.id)))"
+        }
+        sql = sql + " ORDER BY e.at, e.id LIMIT \(literal: query.limit)"
+        let statement = sql
+        return try await source.withConnection { database in
+            try await database.raw(statement).all().map(Self.auditEvent)
+        }
+    }
+
+    private static func auditEvent(_ row: any SQLRow) throws -> AuditEvent {
+        AuditEvent(
+            id: try row.decode(column: "id", as: UUID.self),
+            at: try row.decode(column: "at", as: Date.self),
+            actor: try row.decode(column: "actor", as: String.self),
+            agency: try row.decode(column: "agency_id", as: String.self),
+            role: try row.decode(column: "role", as: String.self),
+            action: try row.decode(column: "action", as: String.self),
+            caseID: try row.decode(column: "case_id", as: UUID?.self),
+            milestoneID: try row.decode(column: "milestone_id", as: UUID?.self),
+            requestID: try row.decode(column: "request_id", as: String?.self),
+            outcome: try row.decode(column: "outcome", as: String.self)
+        )
     }
 
     public func idempotencyRecord(caller: String, key: String) async throws -> IdempotencyRecord? {

@@ -7,6 +7,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import Synchronization
 
 /// A running eptrack on a fresh database with a realistic set of agencies: two local
 /// authorities, an RAA in partnership with one of them, and a VAA with no partnership; and a
@@ -19,7 +20,7 @@ struct TestWorld: Sendable {
     /// Who calls, in the tests' words.
     enum Caller: String, CaseIterable, Sendable {
         case northshireSocialWorker, northshireIRO, northshireLeader, northshireAdmin
-        case southmoorSocialWorker, southmoorIRO
+        case southmoorSocialWorker, southmoorIRO, southmoorAdmin
         case raaSocialWorker, raaIRO
         case vaaSocialWorker
     }
@@ -47,7 +48,7 @@ struct TestWorld: Sendable {
             let roles: [Caller: (String, Role)] = [
                 .northshireSocialWorker: (northshire, .socialWorker), .northshireIRO: (northshire, .iro),
                 .northshireLeader: (northshire, .leader), .northshireAdmin: (northshire, .admin),
-                .southmoorSocialWorker: (southmoor, .socialWorker), .southmoorIRO: (southmoor, .iro),
+                .southmoorSocialWorker: (southmoor, .socialWorker), .southmoorIRO: (southmoor, .iro), .southmoorAdmin: (southmoor, .admin),
                 .raaSocialWorker: (raa, .socialWorker), .raaIRO: (raa, .iro), .vaaSocialWorker: (vaa, .socialWorker),
             ]
             for (caller, (agency, role)) in roles {
@@ -58,7 +59,10 @@ struct TestWorld: Sendable {
                 )
                 tokens[caller] = secret
             }
-            let clock = Clock(now: { now })
+            // The clock starts at `now` and moves on a millisecond each time it is read, so that
+            // records made one after another are ordered in time as they would be for real.
+            let ticks = Mutex(0)
+            let clock = Clock(now: { now.addingTimeInterval(Double(ticks.withLock { tick in tick += 1; return tick }) / 1000) })
             let world = TestWorld(backend: backend, tokens: tokens, clock: clock)
             var environment = ["DATABASE_URL": "sqlite://unused.sqlite"]
             environment["EPTRACK_OPENAPI_FILE"] = TestDatabase.repository.appendingPathComponent("api-docs/openapi.yaml").path

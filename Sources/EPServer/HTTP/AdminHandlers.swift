@@ -1,0 +1,69 @@
+import EPDomain
+import EPStore
+import EPTrackAPI
+import Foundation
+
+/// The contract's administration operations (agencies, partnerships, audit trail).
+extension APIHandlers {
+    func listAgencies(_ input: Operations.ListAgencies.Input) async throws -> Operations.ListAgencies.Output {
+        let agencies = try await admin.agencies(by: try RequestScope.requireCaller())
+        return .ok(.init(body: .json(.init(items: agencies.map(Self.agency)))))
+    }
+
+    func createAgency(_ input: Operations.CreateAgency.Input) async throws -> Operations.CreateAgency.Output {
+        let caller = try RequestScope.requireCaller()
+        guard case .json(let body) = input.body else { throw Problem(.unsupportedMediaType, "send application/json") }
+        guard let type = AgencyType(rawValue: body._type.rawValue) else { throw ServiceError.badParameter(field: "/type", detail: "type is la, raa or vaa") }
+        let created = try await admin.createAgency(Agency(id: body.id, name: body.name, type: type), by: caller, requestID: RequestScope.requestID)
+        return .created(.init(body: .json(Self.agency(created))))
+    }
+
+    func listPartnerships(_ input: Operations.ListPartnerships.Input) async throws -> Operations.ListPartnerships.Output {
+        let partnerships = try await admin.partnerships(by: try RequestScope.requireCaller())
+        return .ok(.init(body: .json(.init(items: partnerships.map(Self.partnership)))))
+    }
+
+    func createPartnership(_ input: Operations.CreatePartnership.Input) async throws -> Operations.CreatePartnership.Output {
+        let caller = try RequestScope.requireCaller()
+        guard case .json(let body) = input.body else { throw Problem(.unsupportedMediaType, "send application/json") }
+        let started = try await admin.startPartnership(
+            agency: body.agency, localAuthority: body.localAuthority, by: caller, requestID: RequestScope.requestID
+        )
+        return .created(.init(body: .json(Self.partnership(started))))
+    }
+
+    func endPartnership(_ input: Operations.EndPartnership.Input) async throws -> Operations.EndPartnership.Output {
+        try await admin.endPartnership(
+            agency: input.path.agencyId, localAuthority: input.path.localAuthority,
+            by: try RequestScope.requireCaller(), requestID: RequestScope.requestID
+        )
+        return .noContent(.init())
+    }
+
+    func listAuditEvents(_ input: Operations.ListAuditEvents.Input) async throws -> Operations.ListAuditEvents.Output {
+        let caller = try RequestScope.requireCaller()
+        let limit = try Cursor.limit(input.query.limit)
+        let events = try await admin.auditEvents(
+            by: caller, caseID: try input.query.caseId.map { try Mapping.uuid($0, field: "case_id") }, actor: input.query.actor,
+            from: try Mapping.dayParameter(input.query.from, name: "from"), to: try Mapping.dayParameter(input.query.to, name: "to"),
+            limit: limit, after: try Cursor.auditPosition(input.query.cursor)
+        )
+        let next = events.count == limit ? events.last.map { Cursor.encode(auditAt: $0.at, id: $0.id) } : nil
+        return .ok(.init(body: .json(.init(items: events.map(Self.auditEvent), nextCursor: next))))
+    }
+
+    static func agency(_ agency: Agency) -> Components.Schemas.Agency {
+        .init(id: agency.id, name: agency.name, _type: .init(rawValue: agency.type.rawValue)!)
+    }
+
+    static func partnership(_ partnership: Partnership) -> Components.Schemas.Partnership {
+        .init(agency: partnership.agency, localAuthority: partnership.localAuthority, startedAt: partnership.startedAt, endedAt: partnership.endedAt)
+    }
+
+    static func auditEvent(_ event: AuditEvent) -> Components.Schemas.AuditEvent {
+        .init(
+            id: event.id.lowercased, at: event.at, actor: event.actor, agency: event.agency, role: event.role, action: event.action,
+            caseId: event.caseID?.lowercased, milestoneId: event.milestoneID?.lowercased, requestId: event.requestID, outcome: event.outcome
+        )
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import EPDomain
+import EPServer
+import EPStore
+import Foundation
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "The audit trail.", subcommands: [Export.self])
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the audit trail as CSV to standard output (every agency's).")
+        @Option(name: .customLong("case"), help: "Only this case's events") var caseID: String?
+        @Option(help: "First day (YYYY-MM-DD, UTC)") var from: String?
+        @Option(help: "Last day (YYYY-MM-DD, UTC)") var to: String?
+
+        func run() async throws {
+            let caseUUID = try caseID.map { text in
+                guard let id = UUID(uuidString: text) else { throw ValidationError("--case must be a case id") }
+                return id
+            }
+            let days = try [from, to].map { text in
+                try text.map { text in
+                    guard let day = CalendarDate(iso: text) else { throw ValidationError("dates are YYYY-MM-DD") }
+                    return Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400)
+                }
+            }
+            print("at,actor,agency,role,action,case_id,milestone_id,request_id,outcome")
+            try await CLI.withBackend { backend in
+                var after: (at: Date, id: UUID)?
+                while true {
+                    let page = try await backend.store.auditEvents(AuditQuery(
+                        agency: nil, localAuthorities: [], caseID: caseUUID, actor: nil,
+                        from: days[0], until: days[1].map { $0.addingTimeInterval(86_400) }, limit: 1000, after: after
+                    ))
+                    for event in page {
+                        let fields = [
+                            ISO8601DateFormatter().string(from: event.at), event.actor, event.agency, event.role, event.action,
+                            event.caseID?.uuidString.lowercased() ?? "", event.milestoneID?.uuidString.lowercased() ?? "",
+                            event.requestID ?? "", event.outcome,
+                        ]
+                        print(fields.map(Self.csv).joined(separator: ","))
+                    }
+                    guard page.count == 1000, let last = page.last else { break }
+                    after = (last.at, last.id)
+                }
+            }
+        }
+
+        /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
+        static func csv(_ field: String) -> String {
+            field.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }
+    }
+}
