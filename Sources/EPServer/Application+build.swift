@@ -10,12 +10,14 @@ import OpenAPIHummingbird
 /// used by `eptrack serve` and by the tests.
 public func buildApplication(
     configuration: ServerConfiguration, backend: Backend, policy: Policy, clock: Clock = Clock(), logger: Logger
-) throws -> some ApplicationProtocol {
+) async throws -> some ApplicationProtocol {
+    var oidc: OIDCVerifier?
+    if let settings = configuration.oidc { oidc = try await OIDCVerifier.load(settings) }
     let router = Router()
     router.add(middleware: ProblemMiddleware(logger: logger))
     router.add(middleware: ResponseHeaderMiddleware())
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
-    router.add(middleware: AuthenticationMiddleware(authenticator: Authenticator(store: backend.store, clock: clock)))
+    router.add(middleware: AuthenticationMiddleware(authenticator: Authenticator(store: backend.store, clock: clock, oidc: oidc)))
     let cases = CaseService(store: backend.store, policy: policy, clock: clock)
     let handlers = APIHandlers(
         cases: cases, alerts: AlertService(cases: cases), policies: PolicyCatalogue(inForce: policy),

@@ -14,6 +14,10 @@ public protocol Store: Sendable {
     /// Every partnership, active or ended, that involves `agency` on either side.
     func partnerships(involving agency: String) async throws -> [Partnership]
 
+    /// An agency's type and the local authorities it works for through active partnerships,
+    /// in one round trip; nil when there is no such agency.
+    func access(agency: String) async throws -> (type: AgencyType, partners: Set<String>)?
+
     // API tokens
     func createToken(_ token: TokenRecord, hash: String) async throws
     /// The token with this hash, its agency's type and the local authorities the agency works
@@ -21,6 +25,7 @@ public protocol Store: Sendable {
     func credential(hash: String) async throws -> Credential?
     func tokens() async throws -> [TokenRecord]
     func revokeToken(id: UUID, at: Date) async throws -> Bool
+    func recordTokenUse(id: UUID, at: Date) async throws
 
     // Cases
     func insertCase(
@@ -111,8 +116,12 @@ public struct TokenRecord: Sendable, Hashable {
     public let createdAt: Date
     public let expiresAt: Date
     public let revokedAt: Date?
+    /// When it last authenticated a request, to the hour.
+    public let lastUsedAt: Date?
 
-    public init(id: UUID, agency: String, role: Role, label: String?, createdAt: Date, expiresAt: Date, revokedAt: Date? = nil) {
+    public init(
+        id: UUID, agency: String, role: Role, label: String?, createdAt: Date, expiresAt: Date, revokedAt: Date? = nil, lastUsedAt: Date? = nil
+    ) {
         self.id = id
         self.agency = agency
         self.role = role
@@ -120,6 +129,7 @@ public struct TokenRecord: Sendable, Hashable {
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.revokedAt = revokedAt
+        self.lastUsedAt = lastUsedAt
     }
 }
 

@@ -107,7 +107,8 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             for token in try await CLI.withBackend({ try await $0.store.tokens() }) {
                 let status = token.revokedAt != nil ? "revoked" : (token.expiresAt < Date() ? "expired" : "active")
-                print("\(token.id.uuidString.lowercased())\t\(token.agency)\t\(token.role.rawValue)\t\(status)\texpires \(ISO8601DateFormatter().string(from: token.expiresAt))\t\(token.label ?? "")")
+                let lastUse = token.lastUsedAt.map { ISO8601DateFormatter().string(from: $0) } ?? "never"
+                print("\(token.id.uuidString.lowercased())\t\(token.agency)\t\(token.role.rawValue)\t\(status)\texpires \(ISO8601DateFormatter().string(from: token.expiresAt))\tlast used \(lastUse)\t\(token.label ?? "")")
             }
         }
     }

@@ -33,7 +33,7 @@ struct Serve: AsyncParsableCommand {
         let backend = try await Backend.connect(configuration.database, schemaFolder: configuration.schemaFolder, logger: logger)
         logger.info("database ready", metadata: ["database": .string(configuration.database.description), "policy": .string("\(policy.id) \(policy.version)")])
         try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: Clock(), logger: logger)
-        let app = try buildApplication(configuration: configuration, backend: backend, policy: policy, logger: logger)
+        let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, logger: logger)
         do {
             try await app.runService()
         } catch {

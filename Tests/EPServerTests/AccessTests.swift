@@ -113,4 +113,20 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func aTokensLastUseIsRecorded(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let before = try await world.backend.store.tokens().first { $0.label == TestWorld.Caller.northshireLeader.rawValue }
+            #expect(before?.lastUsedAt == nil)
+            #expect(try await client.send(.get, "/v1/cases", as: .northshireLeader, in: world).status == .ok)
+            // Recorded off the request's path: give it a moment.
+            var after: Date?
+            for _ in 0..<40 where after == nil {
+                try await Task.sleep(for: .milliseconds(50))
+                after = try await world.backend.store.tokens().first { $0.label == TestWorld.Caller.northshireLeader.rawValue }?.lastUsedAt
+            }
+            #expect(after != nil)
+        }
+    }
 }

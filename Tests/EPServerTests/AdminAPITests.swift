@@ -86,6 +86,11 @@ import Testing
 
             let day = try await client.send(.get, "/v1/audit?from=2025-09-01&to=2025-09-01", as: .northshireAdmin, in: world)
             #expect((try day.object()["items"] as? [Any])?.count == 3)
+            _ = try await client.send(.get, "/v1/cases", as: .northshireLeader, in: world)
+            let listed = try await client.send(.get, "/v1/audit?actor=\(try #require(try trail.object()["items"] as? [[String: Any]]).first?["actor"] as? String ?? "")", as: .northshireAdmin, in: world)
+            #expect(listed.status == .ok)
+            let lists = try await client.send(.get, "/v1/audit?from=2025-09-01", as: .northshireAdmin, in: world)
+            #expect((try lists.object()["items"] as? [[String: Any]])?.contains { $0["action"] as? String == "cases.list" } == true, "reading a list of cases is audited too")
             let before = try await client.send(.get, "/v1/audit?to=2025-08-31", as: .northshireAdmin, in: world)
             #expect((try before.object()["items"] as? [Any])?.isEmpty == true)
             #expect(try await client.send(.get, "/v1/audit", as: .northshireIRO, in: world).status == .forbidden)

@@ -14,6 +14,8 @@ public struct ServerConfiguration: Sendable {
     /// The OpenAPI document served at /openapi.yaml.
     public var openAPIFile: String
     public var bodyLimit: Int
+    /// OpenID Connect bearer tokens, when configured (API tokens work either way).
+    public var oidc: OIDCVerifier.Settings?
 
     public static let defaultDatabase = "sqlite://eptrack.sqlite"
 
@@ -36,5 +38,15 @@ public struct ServerConfiguration: Sendable {
         schemaFolder = environment["EPTRACK_SCHEMA_DIR"] ?? "Schema"
         openAPIFile = environment["EPTRACK_OPENAPI_FILE"] ?? "api-docs/openapi.yaml"
         bodyLimit = 1 << 20
+        let oidcKeys = ["EPTRACK_OIDC_ISSUER", "EPTRACK_OIDC_AUDIENCE", "EPTRACK_OIDC_JWKS_FILE"]
+        let given = oidcKeys.filter { environment[$0] != nil }
+        if given.count == oidcKeys.count {
+            oidc = OIDCVerifier.Settings(
+                issuer: environment["EPTRACK_OIDC_ISSUER"]!, audience: environment["EPTRACK_OIDC_AUDIENCE"]!,
+                tenant: environment["EPTRACK_OIDC_TENANT"], jwksFile: environment["EPTRACK_OIDC_JWKS_FILE"]!
+            )
+        } else if !given.isEmpty || environment["EPTRACK_OIDC_TENANT"] != nil {
+            throw Invalid(description: "OIDC needs all of \(oidcKeys.joined(separator: ", ")); missing \(oidcKeys.filter { environment[$0] == nil }.joined(separator: ", "))")
+        }
     }
 }

@@ -41,7 +41,8 @@ struct APIHandlers: APIProtocol {
         let limit = try Cursor.limit(input.query.limit)
         let page = try await cases.list(
             by: caller, state: input.query.state.flatMap { JourneyState(rawValue: $0.rawValue) },
-            localAuthority: input.query.localAuthority, limit: limit, after: try Cursor.caseCursor(input.query.cursor)
+            localAuthority: input.query.localAuthority, limit: limit, after: try Cursor.caseCursor(input.query.cursor),
+            requestID: RequestScope.requestID
         )
         let next = page.count == limit ? page.last.map { Cursor.encode(CaseCursor(createdAt: $0.subject.createdAt, id: $0.subject.id)) } : nil
         return .ok(.init(body: .json(.init(items: page.map(Mapping.summary), nextCursor: next))))
@@ -122,7 +123,7 @@ struct APIHandlers: APIProtocol {
         let page = try await alerts.openAlerts(
             by: caller, status: input.query.status.flatMap { RuleStatus(rawValue: $0.rawValue) },
             ruleID: input.query.ruleId?.rawValue, asOf: try Mapping.asOf(input.query.asOf),
-            limit: limit, from: try Cursor.alertPosition(input.query.cursor)
+            limit: limit, from: try Cursor.alertPosition(input.query.cursor), requestID: RequestScope.requestID
         )
         let items = page.items.map { alert in
             Components.Schemas.CaseAlert(

@@ -36,9 +36,11 @@ public struct AlertService: Sendable {
     /// the page are loaded and evaluated. For a past day the index cannot say (milestones since
     /// then may have closed alerts that were open), so every visible open case is evaluated.
     public func openAlerts(
-        by caller: Caller, status: RuleStatus?, ruleID: String?, asOf: CalendarDate?, limit: Int, from position: PagePosition?
+        by caller: Caller, status: RuleStatus?, ruleID: String?, asOf: CalendarDate?, limit: Int, from position: PagePosition?,
+        requestID: String?
     ) async throws -> (items: [CaseAlert], asOf: CalendarDate, next: PagePosition?) {
         try require(caller.role == .iro || caller.role == .leader, caller, "list alerts across cases")
+        try await store.recordAudit(AuditEvent(at: cases.clock.stamp, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "alerts.list", requestID: requestID))
         let today = cases.clock.today
         let day = asOf ?? today
         if day >= today {

@@ -7,19 +7,37 @@ import Foundation
 public struct Authenticator: Sendable {
     let store: any Store
     let clock: Clock
+    let oidc: OIDCVerifier?
 
-    public init(store: any Store, clock: Clock) {
+    public init(store: any Store, clock: Clock, oidc: OIDCVerifier?) {
         self.store = store
         self.clock = clock
+        self.oidc = oidc
     }
 
+    /// An API token (`ept_…`) or, when OIDC is configured, a JWT from the identity provider.
     public func caller(bearer token: String) async throws -> Caller {
+        if !token.hasPrefix(TokenSecret.prefix), let oidc {
+            let identity = try await oidc.identity(of: token, now: clock.now())
+            guard let access = try await store.access(agency: identity.agency) else {
+                throw ServiceError.unauthenticated("the bearer token's agency \(identity.agency) is not registered here")
+            }
+            return Caller(
+                actor: "oidc:\(identity.subject)", agency: identity.agency, agencyType: access.type, role: identity.role,
+                visibleLocalAuthorities: access.type == .la ? [identity.agency] : access.partners
+            )
+        }
+        return try await apiTokenCaller(token)
+    }
+
+    private func apiTokenCaller(_ token: String) async throws -> Caller {
         guard TokenSecret.isWellFormed(token), let credential = try await store.credential(hash: TokenSecret.hash(token)) else {
             throw ServiceError.unauthenticated("the bearer token is not one this server issued")
         }
         let record = credential.token
         if record.revokedAt != nil { throw ServiceError.unauthenticated("the bearer token has been revoked") }
         if record.expiresAt <= clock.now() { throw ServiceError.unauthenticated("the bearer token has expired") }
+        noteUse(of: record)
         let visible: Set<String> = switch credential.agencyType {
         case .la: [record.agency]
         case .raa, .vaa: credential.partnerLocalAuthorities
@@ -28,5 +46,14 @@ public struct Authenticator: Sendable {
             actor: "token:\(record.id.uuidString.lowercased())", agency: record.agency, agencyType: credential.agencyType,
             role: record.role, visibleLocalAuthorities: visible
         )
+    }
+
+    /// Records when a token was last used, at most once an hour per token and off the request's
+    /// path, so `eptrack token list` can show stale tokens without a write on every request.
+    private func noteUse(of record: TokenRecord) {
+        let now = clock.stamp
+        guard record.lastUsedAt.map({ now.timeIntervalSince($0) >= 3600 }) ?? true else { return }
+        let store = self.store
+        Task { try? await store.recordTokenUse(id: record.id, at: now) }
     }
 }

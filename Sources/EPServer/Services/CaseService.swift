@@ -63,9 +63,10 @@ public struct CaseService: Sendable {
     }
 
     public func list(
-        by caller: Caller, state: JourneyState?, localAuthority: String?, limit: Int, after cursor: CaseCursor?
+        by caller: Caller, state: JourneyState?, localAuthority: String?, limit: Int, after cursor: CaseCursor?, requestID: String?
     ) async throws -> [CaseSummary] {
         try require(caller.role.readsCases, caller, "read cases")
+        try await store.recordAudit(AuditEvent(at: clock.stamp, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "cases.list", requestID: requestID))
         var visible = caller.visibleLocalAuthorities
         if let localAuthority { visible = visible.intersection([localAuthority]) }
         return try await store.listCases(CaseQuery(localAuthorities: visible, state: state, limit: limit, after: cursor))

@@ -85,7 +85,8 @@ enum Rows {
             label: try row.decode(column: "label", as: String?.self),
             createdAt: try row.decode(column: "created_at", as: Date.self),
             expiresAt: try row.decode(column: "expires_at", as: Date.self),
-            revokedAt: try row.decode(column: "revoked_at", as: Date?.self)
+            revokedAt: try row.decode(column: "revoked_at", as: Date?.self),
+            lastUsedAt: try row.decode(column: "last_used_at", as: Date?.self)
         )
     }
 }

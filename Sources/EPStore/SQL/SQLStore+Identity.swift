@@ -75,6 +75,20 @@ extension SQLStore {
         }
     }
 
+    public func access(agency: String) async throws -> (type: AgencyType, partners: Set<String>)? {
+        let rows = try await source.withConnection { database in
+            try await database.raw("""
+                SELECT a.type, p.local_authority AS partner FROM agencies a
+                LEFT JOIN partnerships p ON p.agency_id = a.id AND p.ended_at IS NULL
+                WHERE a.id = \(bind: agency)
+                """).all()
+        }
+        guard let first = rows.first else { return nil }
+        let typeName = try first.decode(column: "type", as: String.self)
+        guard let type = AgencyType(rawValue: typeName) else { throw StoredDataError("agency with unknown type \(typeName)") }
+        return (type, Set(try rows.compactMap { try $0.decode(column: "partner", as: String?.self) }))
+    }
+
     public func createToken(_ token: TokenRecord, hash: String) async throws {
         try await source.withConnection { database in
             try await database.raw("""
@@ -106,6 +120,12 @@ extension SQLStore {
     public func tokens() async throws -> [TokenRecord] {
         try await source.withConnection { database in
             try await database.raw("SELECT * FROM api_tokens ORDER BY created_at, id").all().map(Rows.token)
+        }
+    }
+
+    public func recordTokenUse(id: UUID, at: Date) async throws {
+        try await source.withConnection { database in
+            try await database.raw("UPDATE api_tokens SET last_used_at = \(bind: at) WHERE id = \(bind: id)").run()
         }
     }
 

@@ -33,7 +33,7 @@ struct TestWorld: Sendable {
     static let now = Date(timeIntervalSince1970: 1_756_717_200)
 
     static func run(
-        on database: TestDatabase, now: Date = TestWorld.now,
+        on database: TestDatabase, now: Date = TestWorld.now, environment extra: [String: String] = [:],
         _ body: @Sendable (TestWorld, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await database.withBackend { backend in
@@ -64,14 +64,14 @@ struct TestWorld: Sendable {
             let ticks = Mutex(0)
             let clock = Clock(now: { now.addingTimeInterval(Double(ticks.withLock { tick in tick += 1; return tick }) / 1000) })
             let world = TestWorld(backend: backend, tokens: tokens, clock: clock)
-            var environment = ["DATABASE_URL": "sqlite://unused.sqlite"]
+            var environment = extra.merging(["DATABASE_URL": "sqlite://unused.sqlite"]) { _, fixed in fixed }
             environment["EPTRACK_OPENAPI_FILE"] = TestDatabase.repository.appendingPathComponent("api-docs/openapi.yaml").path
             let configuration = try ServerConfiguration(environment: environment)
             var logger = Logger(label: "eptrack-test")
             logger.logLevel = .warning
             let policy = try PolicyFile.load(path: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml").path)
             try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: clock, logger: logger)
-            let app = try buildApplication(configuration: configuration, backend: backend, policy: policy, clock: clock, logger: logger)
+            let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, clock: clock, logger: logger)
             try await app.test(.router) { client in try await body(world, client) }
         }
     }
