@@ -17,6 +17,8 @@ struct Serve: AsyncParsableCommand {
           EPTRACK_SCHEMA_DIR   folder of SQL migrations (default Schema)
           EPTRACK_OPENAPI_FILE the contract served at /openapi.yaml (default api-docs/openapi.yaml)
           LOG_LEVEL        trace, debug, info, notice, warning, error, critical (default info)
+          EPTRACK_OIDC_ISSUER, EPTRACK_OIDC_AUDIENCE, EPTRACK_OIDC_JWKS_FILE, EPTRACK_OIDC_TENANT
+                           accept OIDC bearer JWTs (README "Connecting Microsoft Entra ID")
         """
     )
 
