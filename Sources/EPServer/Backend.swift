@@ -2,6 +2,7 @@ import EPDomain
 import EPStore
 import Foundation
 import Logging
+import SQLKit
 
 /// The database connection, migrated and ready, with the store on top of it. Used by the
 /// server, the CLI and the tests alike.
@@ -10,8 +11,15 @@ public final class Backend: Sendable {
     public let store: SQLStore
     private let runner: Task<Void, Never>?
 
-    /// Connects to `url`, waits for the database, and applies any missing migrations.
-    public static func connect(_ url: DatabaseURL, schemaFolder: String, logger: Logger) async throws -> Backend {
+    public struct UnsafeDatabase: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Connects to `url`, waits for the database (up to `patience`), refuses a PostgreSQL that
+    /// could lose acknowledged writes (unless `allowUnsafe`), and applies missing migrations.
+    public static func connect(
+        _ url: DatabaseURL, schemaFolder: String, allowUnsafe: Bool = false, patience: Duration = .seconds(30), logger: Logger
+    ) async throws -> Backend {
         let source: any SQLConnectionSource
         var runner: Task<Void, Never>?
         switch url {
@@ -24,6 +32,8 @@ public final class Backend: Sendable {
         }
         let migrator = try Migrator(source: source, schemaFolder: URL(fileURLWithPath: schemaFolder))
         do {
+            try await waitForDatabase(source, patience: patience, logger: logger)
+            if case .postgres = url, !allowUnsafe { try await refuseUnsafeSettings(source) }
             let applied = try await migrator.migrate()
             if !applied.isEmpty { logger.info("applied migrations", metadata: ["versions": .string(applied.map(String.init).joined(separator: ","))]) }
         } catch {
@@ -42,5 +52,58 @@ public final class Backend: Sendable {
     public func shutdown() async {
         try? await source.shutdown()
         runner?.cancel()
+    }
+
+    /// Retries a trivial query with growing pauses, so a server started beside its database
+    /// waits for it, but not for ever.
+    private static func waitForDatabase(_ source: any SQLConnectionSource, patience: Duration, logger: Logger) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + patience
+        var pause = Duration.milliseconds(200)
+        while true {
+            do {
+                // PostgresNIO's pool waits for a connection indefinitely; each attempt is bounded.
+                try await withTimeout(.seconds(3)) {
+                    try await source.withConnection { try await $0.raw("SELECT 1").run() }
+                }
+                return
+            } catch {
+                guard clock.now + pause < deadline else { throw error }
+                logger.warning("database not reachable yet; retrying", metadata: ["retry_in_ms": .stringConvertible(pause.components.seconds * 1000 + pause.components.attoseconds / 1_000_000_000_000_000)])
+                try await Task.sleep(for: pause)
+                pause = min(pause * 2, .seconds(5))
+            }
+        }
+    }
+
+    /// A PostgreSQL with fsync, synchronous_commit or full_page_writes off can lose writes the
+    /// API has already acknowledged with 201. Refused unless the operator says otherwise
+    /// (EPTRACK_ALLOW_UNSAFE_DB=1, meant for throwaway test servers).
+    private static func refuseUnsafeSettings(_ source: any SQLConnectionSource) async throws {
+        for setting in ["fsync", "synchronous_commit", "full_page_writes"] {
+            let value = try await source.withConnection { database in
+                try await database.raw("SELECT current_setting(\(bind: setting)) AS value").first()?.decode(column: "value", as: String.self)
+            }
+            if value == "off" {
+                throw UnsafeDatabase(description: "PostgreSQL runs with \(setting)=off, so acknowledged writes could be lost; fix the server, or set EPTRACK_ALLOW_UNSAFE_DB=1 for a throwaway test database")
+            }
+        }
+    }
+}
+
+struct TimedOut: Error, CustomStringConvertible {
+    let description = "the database did not answer in time"
+}
+
+/// Runs `body`, cancelling it and throwing `TimedOut` if it takes longer than `limit`.
+func withTimeout<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    try await withThrowingTaskGroup(of: T.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try await Task.sleep(for: limit)
+            throw TimedOut()
+        }
+        defer { group.cancelAll() }
+        return try await group.next()!
     }
 }

@@ -32,7 +32,9 @@ struct Serve: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let backend = try await Backend.connect(configuration.database, schemaFolder: configuration.schemaFolder, logger: logger)
+        let backend = try await Backend.connect(
+            configuration.database, schemaFolder: configuration.schemaFolder, allowUnsafe: configuration.allowUnsafeDatabase, logger: logger
+        )
         logger.info("database ready", metadata: ["database": .string(configuration.database.description), "policy": .string("\(policy.id) \(policy.version)")])
         try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: Clock(), logger: logger)
         let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, logger: logger)

@@ -19,7 +19,9 @@ enum CLI {
         var logger = make("eptrack")
         logger.logLevel = .warning
         let configuration = try ServerConfiguration()
-        let backend = try await Backend.connect(configuration.database, schemaFolder: configuration.schemaFolder, logger: logger)
+        let backend = try await Backend.connect(
+            configuration.database, schemaFolder: configuration.schemaFolder, allowUnsafe: configuration.allowUnsafeDatabase, logger: logger
+        )
         do {
             let result = try await body(backend)
             await backend.shutdown()

@@ -3,6 +3,8 @@ import EPServer
 import EPStore
 import Foundation
 import SQLKit
+import HummingbirdTesting
+import Logging
 import Testing
 
 /// The SQL store on the real databases: one code path, the same answers on both.
@@ -110,6 +112,46 @@ import Testing
             }
             #expect(try await backend.store.findCase(id: subject.id)?.records.count == 1)
             #expect(try await backend.store.idempotencyRecord(caller: "token:test", key: "retry-1") == record)
+        }
+    }
+}
+
+/// Start-up refuses a PostgreSQL that could lose acknowledged writes, and readiness follows the
+/// database.
+@Suite struct StartupTests {
+    @Test func aPostgreSQLWithFsyncOffIsRefusedUnlessAllowed() async throws {
+        guard TestDatabase.all.contains(.postgres) else { return }  // SQLite-only run (plain `swift test`)
+        let url = try #require(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"], "run scripts/test.sh")
+        var logger = Logger(label: "eptrack-test")
+        logger.logLevel = .critical
+        // The test script's server runs with fsync off, exactly the unsafe setting.
+        let error = await #expect(throws: Backend.UnsafeDatabase.self) {
+            try await Backend.connect(try DatabaseURL(url), schemaFolder: TestDatabase.schemaFolder, patience: .seconds(1), logger: logger)
+        }
+        #expect(error?.description.contains("fsync=off") == true)
+    }
+
+    @Test func anUnreachableDatabaseFailsStartAfterABoundedWait() async throws {
+        var logger = Logger(label: "eptrack-test")
+        logger.logLevel = .critical
+        let started = ContinuousClock.now
+        await #expect(throws: (any Error).self) {
+            // Port 9 (discard) on loopback: nothing listens there.
+            try await Backend.connect(try DatabaseURL("postgres://eptrack:secret@127.0.0.1:9/eptrack?sslmode=disable"), schemaFolder: TestDatabase.schemaFolder, patience: .seconds(2), logger: logger)
+        }
+        #expect(ContinuousClock.now - started < .seconds(20))
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func readinessFailsWhenMigrationsAreNotCurrent(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            #expect(try await client.send(.get, "/health/ready", as: nil, in: world).status == .ok)
+            // As if someone rolled the schema back under a running server.
+            try await world.backend.source.withConnection { try await $0.raw("DELETE FROM schema_migrations WHERE version = 3").run() }
+            let notReady = try await client.send(.get, "/health/ready", as: nil, in: world)
+            #expect(notReady.status == .serviceUnavailable)
+            #expect(notReady.problemType == "not-ready")
+            #expect(try await client.send(.get, "/health/live", as: nil, in: world).status == .ok, "the process is still alive")
         }
     }
 }

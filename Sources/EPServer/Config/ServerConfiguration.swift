@@ -14,6 +14,8 @@ public struct ServerConfiguration: Sendable {
     /// The OpenAPI document served at /openapi.yaml.
     public var openAPIFile: String
     public var bodyLimit: Int
+    /// Accept a PostgreSQL running with fsync, synchronous_commit or full_page_writes off.
+    public var allowUnsafeDatabase: Bool
     /// OpenID Connect bearer tokens, when configured (API tokens work either way).
     public var oidc: OIDCVerifier.Settings?
 
@@ -38,6 +40,7 @@ public struct ServerConfiguration: Sendable {
         schemaFolder = environment["EPTRACK_SCHEMA_DIR"] ?? "Schema"
         openAPIFile = environment["EPTRACK_OPENAPI_FILE"] ?? "api-docs/openapi.yaml"
         bodyLimit = 1 << 20
+        allowUnsafeDatabase = environment["EPTRACK_ALLOW_UNSAFE_DB"] == "1"
         let oidcKeys = ["EPTRACK_OIDC_ISSUER", "EPTRACK_OIDC_AUDIENCE", "EPTRACK_OIDC_JWKS_FILE"]
         let given = oidcKeys.filter { environment[$0] != nil }
         if given.count == oidcKeys.count {
