@@ -8,10 +8,22 @@ typealias EPDomainPolicy = EPDomain.Policy
 
 enum CLI {
     static func make(_ label: String) -> Logger {
+        bootstrap
         var logger = Logger(label: label)
-        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        logger.logLevel = level
         return logger
     }
+
+    static var level: Logger.Level {
+        ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+    }
+
+    /// Log lines are JSON unless LOG_FORMAT=text (for reading on a terminal); set up once.
+    static let bootstrap: Void = {
+        if ProcessInfo.processInfo.environment["LOG_FORMAT"] != "text" {
+            LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
+        }
+    }()
 
     /// Connects to the configured database (migrating it) for a one-off command, runs `body`,
     /// and disconnects.

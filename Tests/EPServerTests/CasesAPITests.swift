@@ -64,6 +64,7 @@ import Testing
                 #expect(response.status == status, "\(json) → \(response.text)")
                 #expect(response.problemType == type, "\(json) → \(response.text)")
                 #expect(response.headers[.contentType] == "application/problem+json")
+                #expect(try response.object()["request_id"] as? String == response.headers[HTTPField.Name("X-Request-Id")!], "the problem quotes the request id")
                 if !field.isEmpty { #expect(response.problemField == field, "\(json) → \(response.text)") }
             }
             let list = try await client.send(.get, "/v1/cases", as: .northshireSocialWorker, in: world)

@@ -36,6 +36,10 @@ import Testing
             let ready = try await client.send(.get, "/health/ready", as: nil, in: world)
             #expect(ready.status == .ok)
             #expect(ready.headers[HTTPField.Name("X-Request-Id")!] != nil)
+            let traced = try await client.send(.get, "/health/live", as: nil, in: world, headers: [HTTPField.Name("X-Request-Id")!: "lb-7f3a-0042"])
+            #expect(traced.headers[HTTPField.Name("X-Request-Id")!] == "lb-7f3a-0042", "a caller's request id is echoed")
+            let unsafe = try await client.send(.get, "/health/live", as: nil, in: world, headers: [HTTPField.Name("X-Request-Id")!: "<script>"])
+            #expect(unsafe.headers[HTTPField.Name("X-Request-Id")!] != "<script>", "an id that is not a plain token is replaced")
         }
     }
 

@@ -26,17 +26,26 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         let offered = request.headers[.xRequestID]
         let requestID = offered.flatMap { $0.count <= 100 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } ? $0 : nil }
             ?? UUID().uuidString.lowercased()
+        let started = ContinuousClock.now
         var response: Response
         do {
             response = try await RequestScope.$requestID.withValue(requestID) { try await next(request, context) }
         } catch {
-            let problem = Problem.from(error)
+            var problem = Problem.from(error)
+            problem.requestID = requestID
             if problem.kind == .internalError {
                 logger.error("request failed", metadata: ["request_id": .string(requestID), "error": .string(String(reflecting: error))])
             }
             response = try problem.response(from: request, context: context)
         }
         response.headers[.xRequestID] = requestID
+        let elapsed = ContinuousClock.now - started
+        // Method, path (ids are pseudonymous), status and time: never headers, bodies or tokens.
+        logger.info("request", metadata: [
+            "request_id": .string(requestID), "method": .string(request.method.rawValue), "path": .string(request.uri.path),
+            "status": .stringConvertible(response.status.code),
+            "duration_ms": .string(String(format: "%.1f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
+        ])
         return response
     }
 }

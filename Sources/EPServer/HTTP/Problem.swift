@@ -72,6 +72,8 @@ public struct Problem: Error, Sendable {
     public var field: String?
     public var conflictingMilestone: UUID?
     public var headers: HTTPFields = [:]
+    /// The request's id, so a person reporting the error can quote it.
+    public var requestID: String?
 
     public init(_ kind: Kind, _ detail: String, field: String? = nil) {
         self.kind = kind
@@ -82,7 +84,7 @@ public struct Problem: Error, Sendable {
     var body: Components.Schemas.Problem {
         Components.Schemas.Problem(
             _type: "/problems/\(kind.rawValue)", title: kind.title, status: kind.status.code, detail: detail,
-            field: field, conflictingMilestoneId: conflictingMilestone?.lowercased
+            field: field, conflictingMilestoneId: conflictingMilestone?.lowercased, requestId: requestID
         )
     }
 }
