@@ -29,7 +29,7 @@ public struct JSONLogHandler: LogHandler {
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { _, new in new }) {
             fields[key] = value.description
         }
-        if let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) {
+        if let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes]) {
             var line = data
             line.append(0x0A)
             FileHandle.standardOutput.write(line)
