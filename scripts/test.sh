@@ -13,6 +13,8 @@ SCRATCH="${EPTRACK_SCRATCH_PATH:-/var/tmp/eptrack-build}"
 LOGS="$(mktemp -d /tmp/eptrack-test.XXXXXX)"
 trap 'pg_stop; rm -rf "$LOGS"' EXIT
 
+bash scripts/check-docker.sh
+
 pg_start
 export EPTRACK_TEST_POSTGRES_URL="$PG_URL"
 export EPTRACK_REQUIRE_POSTGRES=1
