@@ -94,6 +94,12 @@ import Testing
                 let response = try await client.send(.get, "/v1/cases", as: nil, in: world, headers: [.authorization: header])
                 #expect(response.status == .unauthorized, "\(header)")
             }
+            // A real token with one character of its checksum changed: refused before any look-up.
+            let genuine = world.tokens[.northshireIRO]!
+            let tampered = String(genuine.dropLast()) + (genuine.last == "0" ? "1" : "0")
+            #expect(try await client.send(.get, "/v1/cases", as: nil, in: world, headers: [.authorization: "Bearer \(tampered)"]).status == .unauthorized)
+            #expect(!TokenSecret.isWellFormed(tampered))
+
             let secret = TokenSecret.generate()
             let token = TokenRecord(id: UUID(), agency: TestWorld.northshire, role: .iro, label: "revoked-iro", createdAt: TestWorld.now, expiresAt: TestWorld.now.addingTimeInterval(86_400))
             try await world.backend.store.createToken(token, hash: TokenSecret.hash(secret))
