@@ -9,19 +9,22 @@ import OpenAPIHummingbird
 /// Builds the HTTP application on a connected backend: the one way the server is put together,
 /// used by `eptrack serve` and by the tests.
 public func buildApplication(
-    configuration: ServerConfiguration, backend: Backend, policy: Policy, clock: Clock = Clock(), logger: Logger
+    configuration: ServerConfiguration, backend: Backend, policy: Policy, clock: Clock = Clock(),
+    metrics: ServiceMetrics? = nil, logger: Logger
 ) async throws -> some ApplicationProtocol {
     var oidc: OIDCVerifier?
     if let settings = configuration.oidc { oidc = try await OIDCVerifier.load(settings) }
     let router = Router()
     router.add(middleware: ProblemMiddleware(logger: logger))
+    // Request counts and durations by route template, through swift-metrics.
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: ResponseHeaderMiddleware())
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     router.add(middleware: AuthenticationMiddleware(authenticator: Authenticator(store: backend.store, clock: clock, oidc: oidc)))
     let cases = CaseService(store: backend.store, policy: policy, clock: clock)
     let handlers = APIHandlers(
         cases: cases, alerts: AlertService(cases: cases), policies: PolicyCatalogue(inForce: policy),
-        admin: AdminService(store: backend.store, clock: clock), store: backend.store,
+        admin: AdminService(store: backend.store, clock: clock), metrics: metrics ?? ServiceMetrics(policy: policy), store: backend.store,
         openAPIDocument: try Data(contentsOf: URL(fileURLWithPath: configuration.openAPIFile))
     )
     try handlers.registerHandlers(on: router)

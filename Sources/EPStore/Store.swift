@@ -53,6 +53,8 @@ public protocol Store: Sendable {
     /// Replaces a case's alert index entries (for rebuilding after a policy change).
     func replaceAlertIndex(caseID: UUID, with entries: [AlertIndexEntry]) async throws
     func caseIDs(after: UUID?, limit: Int) async throws -> [UUID]
+    /// Open alerts on open journeys on `asOf`, counted by rule, across the deployment (for metrics).
+    func openAlertCounts(asOf: CalendarDate) async throws -> [String: Int]
     func setting(_ key: String) async throws -> String?
     func setSetting(_ key: String, to value: String) async throws
     func addAcknowledgement(_ acknowledgement: Acknowledgement, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws

@@ -3,6 +3,8 @@ import EPServer
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
+import Prometheus
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,7 +41,9 @@ struct Serve: AsyncParsableCommand {
         )
         logger.info("database ready", metadata: ["database": .string(configuration.database.description), "policy": .string("\(policy.id) \(policy.version)")])
         try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: Clock(), logger: logger)
-        let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, logger: logger)
+        let metrics = ServiceMetrics(policy: policy)
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
+        let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, metrics: metrics, logger: logger)
         do {
             try await app.runService()
         } catch {

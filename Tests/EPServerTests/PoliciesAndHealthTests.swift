@@ -44,6 +44,22 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.all)
+    func metricsCountMilestonesAndOpenAlertsWithoutCredentials(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world)
+            try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world)
+            let metrics = try await client.send(.get, "/metrics", as: nil, in: world)
+            #expect(metrics.status == .ok)
+            #expect(metrics.text.contains("process_start_time_seconds "))
+            #expect(metrics.text.contains(#"eptrack_milestones_recorded_total{kind="plo_pre_proceedings"} 1"#), "\(metrics.text)")
+            // 20 working days from 1 July passed long before 1 September: one overdue alert.
+            #expect(metrics.text.contains(#"eptrack_alerts_open{rule_id="S2-ep-considered-early"} 1"#))
+            #expect(metrics.text.contains(#"eptrack_alerts_open{rule_id="S2-26-weeks"} 0"#))
+            #expect(!metrics.text.contains("NS-EP-2025-0142"), "no case data in metrics")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func aMalformedAsOfIsABadRequest(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
             let id = try await client.openCase(in: world)

@@ -10,6 +10,7 @@ struct APIHandlers: APIProtocol {
     let alerts: AlertService
     let policies: PolicyCatalogue
     let admin: AdminService
+    let metrics: ServiceMetrics
     let store: any Store
     let openAPIDocument: Data
 
@@ -75,6 +76,7 @@ struct APIHandlers: APIProtocol {
         let milestone = try Mapping.milestoneInput(kind: body.kind, occurredOn: body.occurredOn, details: body.details, note: body.note)
         let idempotency = try IdempotencyRequest(key: input.headers.idempotencyKey, operation: "recordMilestone", target: id.lowercased, body: body)
         let recorded = try await record(.record(milestone), caseID: id, caller: caller, idempotency: idempotency)
+        metrics.milestoneRecorded(milestone.kind)
         return .created(.init(headers: .init(location: Self.location(id)), body: .json(recorded)))
     }
 
@@ -182,6 +184,10 @@ struct APIHandlers: APIProtocol {
             )))
         }
         return .ok(.init(body: .json(.init(status: .ok))))
+    }
+
+    func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output {
+        .ok(.init(body: .plainText(HTTPBody(try await metrics.exposition(store: store, asOf: cases.clock.today)))))
     }
 
     func getOpenAPIDocument(_ input: Operations.GetOpenAPIDocument.Input) async throws -> Operations.GetOpenAPIDocument.Output {

@@ -72,7 +72,7 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
 
 /// Resolves the bearer token to a caller for every path but the public ones.
 struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var publicPaths: Set<String> { ["/health/live", "/health/ready", "/openapi.yaml"] }
+    static var publicPaths: Set<String> { ["/health/live", "/health/ready", "/metrics", "/openapi.yaml"] }
     let authenticator: Authenticator
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

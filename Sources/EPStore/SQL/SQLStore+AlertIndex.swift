@@ -62,6 +62,20 @@ extension SQLStore {
         }
     }
 
+    public func openAlertCounts(asOf: CalendarDate) async throws -> [String: Int] {
+        let closed = JourneyState.allCases.filter { !$0.isOpen }.map(\.rawValue)
+        return try await source.withConnection { database in
+            let rows = try await database.raw("""
+                SELECT a.rule_id, COUNT(*) AS open FROM alert_index a JOIN cases c ON c.id = a.case_id
+                WHERE a.opens_on <= \(bind: asOf.iso) AND c.state NOT IN (\(binds: closed))
+                GROUP BY a.rule_id
+                """).all()
+            return Dictionary(uniqueKeysWithValues: try rows.map {
+                (try $0.decode(column: "rule_id", as: String.self), try $0.decode(column: "open", as: Int.self))
+            })
+        }
+    }
+
     public func caseIDs(after: UUID?, limit: Int) async throws -> [UUID] {
         try await source.withConnection { database in
             let rows = if let after {
