@@ -24,7 +24,8 @@ public func buildApplication(
     let cases = CaseService(store: backend.store, policy: policy, clock: clock)
     let handlers = APIHandlers(
         cases: cases, alerts: AlertService(cases: cases), policies: PolicyCatalogue(inForce: policy),
-        admin: AdminService(store: backend.store, clock: clock), metrics: metrics ?? ServiceMetrics(policy: policy), store: backend.store,
+        admin: AdminService(store: backend.store, clock: clock),
+        dashboards: DashboardService(store: backend.store, policy: policy, clock: clock), metrics: metrics ?? ServiceMetrics(policy: policy), store: backend.store,
         openAPIDocument: try Data(contentsOf: URL(fileURLWithPath: configuration.openAPIFile))
     )
     try handlers.registerHandlers(on: router)

@@ -37,6 +37,8 @@ public protocol Store: Sendable {
     func listCases(_ query: CaseQuery) async throws -> [CaseSummary]
     /// Cases whose journey is still open, with their milestones, for the cross-case alert list.
     func openCases(in localAuthorities: Set<String>) async throws -> [Case]
+    /// Every case of these local authorities, with its milestones, for dashboards.
+    func allCases(in localAuthorities: Set<String>) async throws -> [Case]
     /// Saves a changed profile if the case is still at `expectedVersion`; false if someone else
     /// changed it first.
     func updateCase(_ subject: Case, expectedVersion: Int, alerts: [AlertIndexEntry], audit: AuditEvent) async throws -> Bool

@@ -119,6 +119,20 @@ import Testing
                             #expect(alerts.status == .forbidden)
                         }
                     }
+                    let dashboard = try await send(.get, "/v1/dashboards/summary?from=2025-01-01&to=2025-12-31", agency, role)
+                    if role == .leader {
+                        let figures = try dashboard.object()["figures"] as? [[String: Any]] ?? []
+                        let total = figures.first { $0["figure"] as? String == "cases_by_state" && $0["breakdown"] as? String == "" }
+                        if Self.agencies.prefix(3).contains(agency) {
+                            // An LA's own view is exact and counts its own case only.
+                            #expect(total?["value"] as? Double == 1, "\(agency) leader dashboard")
+                        } else {
+                            #expect(try dashboard.object()["small_numbers_suppressed"] as? Bool == true, "\(agency) leader dashboard")
+                            #expect(total?["value"] as? Double ?? 0 == 0 || total?["suppressed"] as? Bool == true)
+                        }
+                    } else {
+                        #expect(dashboard.status == .forbidden)
+                    }
                     let audit = try await send(.get, "/v1/audit?limit=100", agency, role)
                     if role == .admin {
                         let foreign = Set(cases.filter { !Self.sees(agency, $0.localAuthority) }.map(\.id))

@@ -10,6 +10,7 @@ struct APIHandlers: APIProtocol {
     let alerts: AlertService
     let policies: PolicyCatalogue
     let admin: AdminService
+    let dashboards: DashboardService
     let metrics: ServiceMetrics
     let store: any Store
     let openAPIDocument: Data

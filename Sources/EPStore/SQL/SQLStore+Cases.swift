@@ -79,6 +79,20 @@ extension SQLStore {
         }
     }
 
+    public func allCases(in localAuthorities: Set<String>) async throws -> [Case] {
+        guard !localAuthorities.isEmpty else { return [] }
+        let authorities = localAuthorities.sorted()
+        return try await source.withConnection { database in
+            let summaries = try await database.raw("SELECT * FROM cases WHERE local_authority IN (\(binds: authorities)) ORDER BY created_at, id")
+                .all().map(Rows.caseSummary)
+            let milestones = try await database.raw("""
+                SELECT m.* FROM milestones m JOIN cases c ON c.id = m.case_id
+                WHERE c.local_authority IN (\(binds: authorities)) ORDER BY m.case_id, m.seq
+                """).all()
+            return try Self.attach(milestones, to: summaries)
+        }
+    }
+
     public func openCases(in localAuthorities: Set<String>) async throws -> [Case] {
         guard !localAuthorities.isEmpty else { return [] }
         let closed = JourneyState.allCases.filter { !$0.isOpen }.map(\.rawValue)

@@ -1,0 +1,27 @@
+/// Works out a dashboard's figures from cases: pure, no clock, no I/O. One pass over the
+/// journeys, then a sort per duration measure.
+public enum DashboardBuilder {
+    public static func build(cases: [Case], policy: Policy, request: DashboardRequest) -> Dashboard {
+        var tally = DashboardTally(policy: policy, request: request)
+        for subject in cases { tally.add(subject) }
+
+        var layout = FigureLayout(quarters: tally.quarters.map(\.description))
+        layout.casesByState(tally.casesByState)
+        layout.epPlacements(tally.epPlacementsByQuarter)
+        layout.rate("ep_rate", tally.epRate)
+        layout.rate("ep_consideration_rate", tally.consideration)
+        layout.durations(tally.durations)
+        layout.ruleCompliance(ids: tally.ruleIDs, counts: tally.ruleCounts)
+        layout.outcomes(tally.outcomes)
+        layout.familyTime(tally.familyTime)
+
+        let withheld = request.suppressSmallNumbers
+            ? SmallNumberSuppression.withheld(layout.cells, threshold: request.threshold)
+            : Array(repeating: false, count: layout.cells.values.count)
+        return Dashboard(
+            request: request,
+            figures: layout.drafts.map { $0.resolve(layout.cells, withheld: withheld) },
+            definitions: FigureDefinitions.all(request: request)
+        )
+    }
+}

@@ -1,0 +1,122 @@
+/// Everything the figures are made from, gathered in one pass over the cases.
+struct DashboardTally: Sendable {
+    let request: DashboardRequest
+    let quarters: [Quarter]
+    /// The rules the policy has in force, in policy order.
+    let ruleIDs: [String]
+
+    /// By `JourneyState.allCases` index.
+    private(set) var casesByState = Array(repeating: 0, count: JourneyState.allCases.count)
+    private(set) var epPlacementsByQuarter: [Int]
+    private(set) var epRate: RateTally
+    private(set) var consideration: RateTally
+    /// By `DurationMeasure.allCases` index: the lengths in days, unsorted.
+    private(set) var durations = Array(repeating: [Int](), count: DurationMeasure.allCases.count)
+    /// By rule, then met, late, overdue.
+    private(set) var ruleCounts: [[Int]]
+    /// By `EPPlacementOutcome.allCases` index.
+    private(set) var outcomes = Array(repeating: 0, count: EPPlacementOutcome.allCases.count)
+    /// By `FamilyTimeStatus.allCases` index.
+    private(set) var familyTime = Array(repeating: 0, count: FamilyTimeStatus.allCases.count)
+
+    private let policy: Policy
+    private let ruleIndex: [String: Int]
+
+    // The case lists the tally indexes by, kept rather than rebuilt for every child.
+    private static let states = JourneyState.allCases
+    private static let measures = DurationMeasure.allCases
+    private static let outcomeKinds = EPPlacementOutcome.allCases
+    private static let sessionStatuses = FamilyTimeStatus.allCases
+
+    init(policy: Policy, request: DashboardRequest) {
+        self.request = request
+        self.policy = policy
+        quarters = Quarter.covering(from: request.from, to: request.to)
+        ruleIDs = policy.rules.filter(\.enabled).map(\.rule.id)
+        ruleIndex = Dictionary(ruleIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        epPlacementsByQuarter = Array(repeating: 0, count: quarters.count)
+        epRate = RateTally(quarters: quarters.count)
+        consideration = RateTally(quarters: quarters.count)
+        ruleCounts = Array(repeating: [0, 0, 0], count: ruleIDs.count)
+    }
+
+    /// The index in `quarters` of a day inside the period, nil outside it.
+    private func quarter(of day: CalendarDate) -> Int? {
+        guard request.contains(day), let first = quarters.first else { return nil }
+        return Quarter(containing: day).index - first.index
+    }
+
+    mutating func add(_ subject: Case) {
+        let journey = subject.journey.asOf(request.asOf)
+        guard let start = Self.start(of: journey) else { return }
+        let groups = ChildGroups(profile: journey.profile, birth: journey.birth, start: start)
+
+        if request.contains(start) {
+            casesByState[Self.states.firstIndex(of: journey.state)!] += 1
+            countRules(journey)
+        }
+
+        // EP rate: children with a placement order or an EP recommendation, in the quarter of
+        // whichever came first; counted when placed with EP carers.
+        let epPlaced = journey.first(.epPlacement)
+        if let qualified = Self.earliest(journey.placementOrder?.occurredOn, journey.epRecommendation?.occurredOn),
+           let quarter = quarter(of: qualified) {
+            epRate.add(quarter: quarter, groups: groups, counted: epPlaced != nil)
+        }
+
+        // EP consideration rate: children with a plan that could lead to adoption.
+        let adoptionPlan = Self.earliest(
+            Self.earliest(journey.firstOn(.proceedingsIssued), journey.firstOn(.section19Application)),
+            journey.placementOrder?.occurredOn
+        )
+        if let adoptionPlan, let quarter = quarter(of: adoptionPlan) {
+            consideration.add(quarter: quarter, groups: groups, counted: journey.contains(.epConsideration))
+        }
+
+        for (index, measure) in Self.measures.enumerated() {
+            if let interval = measure.interval(in: journey), request.contains(interval.countedOn) {
+                durations[index].append(interval.days)
+            }
+        }
+
+        if let epPlaced, let quarter = quarter(of: epPlaced.occurredOn) {
+            epPlacementsByQuarter[quarter] += 1
+            outcomes[Self.outcomeKinds.firstIndex(of: EPPlacementOutcome(journey))!] += 1
+        }
+
+        for session in journey.all(.familyTime) where request.contains(session.occurredOn) {
+            if case .familyTime(let status, _) = session.details {
+                familyTime[Self.sessionStatuses.firstIndex(of: status)!] += 1
+            }
+        }
+    }
+
+    private mutating func countRules(_ journey: Journey) {
+        let results = policy.evaluate(journey, asOf: request.asOf)
+        for (position, result) in results.enumerated() {
+            // The policy returns its enabled rules in order; the lookup is only a safeguard.
+            let rule = position < ruleIDs.count && ruleIDs[position] == result.ruleID ? position : ruleIndex[result.ruleID]
+            guard let rule else { continue }
+            switch result.status {
+            case .met: ruleCounts[rule][0] += 1
+            case .late: ruleCounts[rule][1] += 1
+            case .overdue: ruleCounts[rule][2] += 1
+            case .dueSoon, .pending, .notApplicable: break
+            }
+        }
+    }
+
+    /// The day a case counts from: its start of planning; failing that its first milestone other
+    /// than the birth (a birth can be years before the agency's involvement); failing that the birth.
+    static func start(of journey: Journey) -> CalendarDate? {
+        journey.startOfPlanning
+            ?? journey.milestones.first { $0.kind != .birth }?.occurredOn
+            ?? journey.birth
+    }
+
+    private static func earliest(_ a: CalendarDate?, _ b: CalendarDate?) -> CalendarDate? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return min(a, b)
+    }
+}

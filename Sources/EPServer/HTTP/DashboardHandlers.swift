@@ -1,0 +1,36 @@
+import EPDomain
+import EPTrackAPI
+import Foundation
+import OpenAPIRuntime
+
+extension APIHandlers {
+    func getDashboardSummary(_ input: Operations.GetDashboardSummary.Input) async throws -> Operations.GetDashboardSummary.Output {
+        let caller = try RequestScope.requireCaller()
+        guard let from = try Mapping.dayParameter(input.query.from, name: "from"),
+              let to = try Mapping.dayParameter(input.query.to, name: "to") else {
+            throw ServiceError.badParameter(field: "from", detail: "from and to are required (YYYY-MM-DD)")
+        }
+        let dashboard = try await dashboards.summary(
+            by: caller, from: from, to: to, localAuthority: input.query.localAuthority,
+            asOf: try Mapping.asOf(input.query.asOf), requestID: RequestScope.requestID
+        )
+        // The representation the client weights highest; JSON when it names neither.
+        let preferred = input.headers.accept
+            .filter { $0.contentType == .json || $0.contentType == .csv }
+            .max { $0.quality.doubleValue < $1.quality.doubleValue }
+        if preferred?.contentType == .csv {
+            return .ok(.init(body: .csv(HTTPBody(dashboard.csv))))
+        }
+        return .ok(.init(body: .json(.init(
+            from: from.iso, to: to.iso, asOf: dashboard.request.asOf.iso,
+            smallNumbersSuppressed: dashboard.request.suppressSmallNumbers,
+            figures: dashboard.figures.map { figure in
+                .init(
+                    figure: figure.name, breakdown: figure.breakdown, period: figure.period, statistic: figure.statistic,
+                    value: figure.value, numerator: figure.numerator, denominator: figure.denominator, suppressed: figure.suppressed
+                )
+            },
+            definitions: dashboard.definitions.sorted { $0.key < $1.key }.map { .init(figure: $0.key, definition: $0.value) }
+        ))))
+    }
+}

@@ -1,0 +1,77 @@
+import EPDomain
+import Foundation
+import Testing
+
+/// Short names for the details the dashboard tests record beyond the shared ones in Support/.
+extension MilestoneDetails {
+    static func session(_ status: FamilyTimeStatus) -> MilestoneDetails { .familyTime(status: status, supervised: true) }
+    static func court(_ outcome: CourtOutcome) -> MilestoneDetails { .courtDecision(outcome: outcome) }
+}
+
+extension ChildProfile {
+    static func child(_ sex: Sex, _ ethnicity: Ethnicity, siblings: Int = 1, disability: Bool = false) -> ChildProfile {
+        ChildProfile(sex: sex, ethnicity: ethnicity, siblingGroupSize: siblings, disability: disability)
+    }
+
+    static func unborn(_ ethnicity: Ethnicity, expected month: String, siblings: Int = 1, disability: Bool = false) -> ChildProfile {
+        ChildProfile(
+            sex: .notKnown, ethnicity: ethnicity, siblingGroupSize: siblings, disability: disability,
+            unborn: true, expectedBirthMonth: YearMonth(iso: month)!
+        )
+    }
+}
+
+extension Policies {
+    /// The shipped England policy with every rule but `keep` switched off, so that rule
+    /// compliance on a hand-worked set can be worked out by hand.
+    static func englandWithOnly(_ keep: Set<String>) throws -> Policy {
+        let text = try String(contentsOf: folder.appendingPathComponent("england-default.yaml"), encoding: .utf8)
+        var lines: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lines.append(String(line))
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("- id: "), !keep.contains(String(trimmed.dropFirst(6))) {
+                lines.append("    enabled: false")
+            }
+        }
+        return try load(yaml: lines.joined(separator: "\n"))
+    }
+}
+
+extension Dashboard {
+    /// The one figure with these labels; records an issue when there is none or more than one.
+    func figure(
+        _ name: String, _ breakdown: String, period: String = "", _ statistic: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> Figure? {
+        let found = figures.filter { $0.name == name && $0.breakdown == breakdown && $0.period == period && $0.statistic == statistic }
+        if found.count != 1 {
+            Issue.record("expected one \(name) [\(breakdown)] [\(period)] \(statistic), found \(found.count)", sourceLocation: sourceLocation)
+        }
+        return found.first
+    }
+
+    /// A count figure's value as a whole number (nil when withheld).
+    func count(
+        _ name: String, _ breakdown: String = "", period: String = "", _ statistic: String = "count",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> Int? {
+        figure(name, breakdown, period: period, statistic, sourceLocation: sourceLocation)?.value.map { Int($0) }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so a property test's datasets are the same on
+/// every run and a failure can be replayed from its seed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,162 @@
+import EPDomain
+import Testing
+
+/// Over many generated datasets: no withheld count can be recovered from its group's published
+/// total minus the shown parts, no shown count is small, and nothing is withheld without reason.
+@Suite struct SuppressionPropertyTests {
+    static let pool = RandomJourneys.pool(count: 400, seed: 20_250_101)
+
+    /// One cell of a figure row: a count row's value, or a rate row's numerator or denominator.
+    struct Cell {
+        let label: String
+        let exact: Int
+        let shown: Int?
+    }
+
+    /// A published total and the cells that add up to it, found from the row labels alone.
+    struct Group {
+        let label: String
+        let total: Cell
+        let parts: [Cell]
+    }
+
+    static func key(_ figure: Figure) -> String { "\(figure.name)|\(figure.breakdown)|\(figure.period)|\(figure.statistic)" }
+
+    /// The groups the published figures form, derived here from what each figure means (not from
+    /// the builder's own bookkeeping).
+    static func groups(exact: Dashboard, shown: Dashboard) -> [Group] {
+        var shownRows: [String: Figure] = [:]
+        for figure in shown.figures { shownRows[key(figure)] = figure }
+        func count(_ figure: Figure) -> Cell {
+            Cell(label: key(figure), exact: Int(figure.value!), shown: shownRows[key(figure)]!.value.map { Int($0) })
+        }
+        func numerator(_ figure: Figure) -> Cell {
+            Cell(label: key(figure) + " numerator", exact: figure.numerator!, shown: shownRows[key(figure)]!.numerator)
+        }
+        func denominator(_ figure: Figure) -> Cell {
+            Cell(label: key(figure) + " denominator", exact: figure.denominator!, shown: shownRows[key(figure)]!.denominator)
+        }
+        let rows = exact.figures
+        var groups: [Group] = []
+        for name in ["cases_by_state", "ep_placement_outcomes", "family_time"] {
+            let family = rows.filter { $0.name == name }
+            let total = family.first { $0.breakdown.isEmpty }!
+            groups.append(Group(label: name, total: count(total), parts: family.filter { !$0.breakdown.isEmpty }.map(count)))
+        }
+        let placements = rows.filter { $0.name == "ep_placements" }
+        groups.append(Group(
+            label: "ep_placements", total: count(placements.first { $0.period.isEmpty }!),
+            parts: placements.filter { !$0.period.isEmpty }.map(count)
+        ))
+        for name in ["ep_rate", "ep_consideration_rate"] {
+            let family = rows.filter { $0.name == name }
+            let whole = family.first { $0.breakdown.isEmpty && $0.period.isEmpty }!
+            var partitions: [(String, [Figure])] = [("quarters", family.filter { $0.breakdown.isEmpty && !$0.period.isEmpty })]
+            for dimension in ["ethnicity_group", "age_band", "sibling_group", "disability"] {
+                partitions.append((dimension, family.filter { $0.breakdown.hasPrefix(dimension + "=") }))
+            }
+            for (label, parts) in partitions {
+                groups.append(Group(label: "\(name) \(label) numerators", total: numerator(whole), parts: parts.map(numerator)))
+                groups.append(Group(label: "\(name) \(label) denominators", total: denominator(whole), parts: parts.map(denominator)))
+            }
+        }
+        let rules = rows.filter { $0.name == "rule_compliance" }
+        for rate in rules where rate.statistic == "rate" {
+            let parts = rules.filter { $0.breakdown == rate.breakdown && $0.statistic != "rate" }
+            groups.append(Group(label: rate.breakdown, total: denominator(rate), parts: parts.map(count)))
+        }
+        return groups
+    }
+
+    struct Tally {
+        var datasets = 0
+        var primary = 0
+        var secondary = 0
+        var groupsWithTwoOrMoreHidden = 0
+    }
+
+    @Test func noWithheldCountCanBeRecoveredAndNoShownCountIsSmall() throws {
+        let policy = Policies.england
+        var tally = Tally()
+        for seed in UInt64(1)...150 {
+            var rng = SeededGenerator(seed: seed)
+            let size = Int.random(in: 1...160, using: &rng)
+            let cases = (0..<size).map { _ in Self.pool.randomElement(using: &rng)! }
+            let from = CalendarDate.day("2024-01-01").adding(days: Int.random(in: 0...700, using: &rng))
+            let to = from.adding(days: Int.random(in: 30...720, using: &rng))
+            let asOf = to.adding(days: Int.random(in: 0...200, using: &rng))
+            let threshold = [5, 5, 5, 3, 1, 10].randomElement(using: &rng)!
+            let exact = DashboardBuilder.build(cases: cases, policy: policy, request: DashboardRequest(from: from, to: to, asOf: asOf, suppressSmallNumbers: false, threshold: threshold))
+            let shown = DashboardBuilder.build(cases: cases, policy: policy, request: DashboardRequest(from: from, to: to, asOf: asOf, suppressSmallNumbers: true, threshold: threshold))
+            check(exact: exact, shown: shown, threshold: threshold, seed: seed, &tally)
+        }
+        // The datasets exercised what they are meant to (else the checks above prove nothing).
+        #expect(tally.datasets == 150)
+        #expect(tally.primary > 2_000, "primary suppressions seen: \(tally.primary)")
+        #expect(tally.secondary > 200, "secondary suppressions seen: \(tally.secondary)")
+        #expect(tally.groupsWithTwoOrMoreHidden > 1_000)
+    }
+
+    func check(exact: Dashboard, shown: Dashboard, threshold: Int, seed: UInt64, _ tally: inout Tally) {
+        tally.datasets += 1
+        let small = 1...max(1, threshold)
+        #expect(exact.figures.allSatisfy { !$0.suppressed }, "seed \(seed): an exact view withholds nothing")
+        #expect(exact.figures.map(Self.key) == shown.figures.map(Self.key), "seed \(seed): same rows")
+        guard exact.figures.count == shown.figures.count else { return }
+
+        for (truth, row) in zip(exact.figures, shown.figures) {
+            let label = "seed \(seed) \(Self.key(row))"
+            // Whatever is shown is the exact figure; withholding never alters a number.
+            if let value = row.value { #expect(value == truth.value, "\(label) value") }
+            if let numerator = row.numerator { #expect(numerator == truth.numerator, "\(label) numerator") }
+            if let denominator = row.denominator { #expect(denominator == truth.denominator, "\(label) denominator") }
+            switch row.statistic {
+            case "rate":
+                // Shown parts are never small; zero is never withheld; a rate needs both parts.
+                for (part, exactPart) in [(row.numerator, truth.numerator!), (row.denominator, truth.denominator!)] {
+                    if let part { #expect(!small.contains(part), "\(label): shown \(part)") }
+                    if exactPart == 0 { #expect(part == 0, "\(label): zero withheld") }
+                }
+                #expect(row.suppressed == (row.numerator == nil || row.denominator == nil), "\(label) flag")
+                if row.suppressed { #expect(row.value == nil, "\(label): a rate over a withheld count") }
+            case "median", "p90":
+                let n = shown.figures.first { $0.name == row.name && $0.breakdown == row.breakdown && $0.statistic == "n" }!
+                #expect(row.suppressed == n.suppressed, "\(label): follows its n")
+            default:
+                if let value = row.value { #expect(!small.contains(Int(value)), "\(label): shown \(value)") }
+                if truth.value == 0 { #expect(row.value == 0, "\(label): zero withheld") }
+                #expect(row.suppressed == (row.value == nil), "\(label) flag")
+            }
+        }
+
+        for group in Self.groups(exact: exact, shown: shown) {
+            let label = "seed \(seed) \(group.label)"
+            #expect(group.parts.map(\.exact).reduce(0, +) == group.total.exact, "\(label): the parts add up to the total")
+            let hidden = group.parts.filter { $0.shown == nil }
+            if group.total.shown != nil {
+                // total − shown parts = the sum of the hidden ones: one hidden part would be exposed.
+                #expect(hidden.count != 1, "\(label): \(hidden.first?.label ?? "") = total − the rest")
+            }
+            // Withholding beyond the threshold only where needed, and only the next-smallest cell.
+            let primary = hidden.filter { small.contains($0.exact) }
+            let secondary = hidden.filter { !small.contains($0.exact) }
+            tally.primary += primary.count
+            tally.secondary += secondary.count
+            if hidden.count >= 2 { tally.groupsWithTwoOrMoreHidden += 1 }
+            #expect(secondary.count <= 1, "\(label): more secondary suppression than needed")
+            if let extra = secondary.first {
+                #expect(primary.count == 1, "\(label): secondary suppression without a lone small cell")
+                let smallestOther = group.parts.filter { !small.contains($0.exact) && $0.exact > 0 }.map(\.exact).min()
+                #expect(extra.exact == smallestOther, "\(label): the next-smallest cell is the one withheld")
+            }
+        }
+
+        // The same count published twice is withheld in both places or neither.
+        #expect(exact.count("ep_placements") == exact.count("ep_placement_outcomes"), "seed \(seed)")
+        #expect(shown.figure("ep_placements", "", "count")?.suppressed == shown.figure("ep_placement_outcomes", "", "count")?.suppressed, "seed \(seed)")
+        for met in shown.figures where met.name == "rule_compliance" && met.statistic == "met" {
+            let rate = shown.figure("rule_compliance", met.breakdown, "rate")
+            #expect(rate?.numerator.map(Double.init) == met.value, "seed \(seed) \(met.breakdown): met and the rate's numerator agree")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import EPServer
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// Leaders' figures over the cases they may see: exact for an LA's own cases, small numbers
+/// suppressed for any view spanning agencies, JSON or CSV.
+@Suite struct DashboardAPITests {
+    @Test(arguments: TestDatabase.all)
+    func anLALeaderSeesExactFiguresForItsOwnCases(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            for number in 1...3 {
+                let id = try await client.openCase(in: world, reference: "NS-EP-2025-07\(number)")
+                try await client.record("plo_pre_proceedings", on: "2025-07-0\(number)", caseID: id, in: world)
+            }
+            let other = try await client.openCase(in: world, reference: "SM-EP-2025-0701", as: .southmoorSocialWorker, localAuthority: TestWorld.southmoor)
+            try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: other, in: world, as: .southmoorSocialWorker)
+
+            let response = try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30", as: .northshireLeader, in: world)
+            #expect(response.status == .ok, "\(response.text)")
+            let body = try response.object()
+            #expect(body["small_numbers_suppressed"] as? Bool == false)
+            let figures = try #require(body["figures"] as? [[String: Any]])
+            let states = figures.filter { $0["figure"] as? String == "cases_by_state" }
+            // Three Northshire cases in pre-proceedings; Southmoor's case is not counted.
+            let preProceedings = states.first { $0["breakdown"] as? String == "state=pre_proceedings" }
+            #expect(preProceedings?["value"] as? Double == 3)
+            let total = states.first { $0["breakdown"] as? String == "" }
+            #expect(total?["value"] as? Double == 3, "the total counts Northshire's cases only")
+            #expect(states.filter { $0["breakdown"] as? String != "" }.compactMap { $0["value"] as? Double }.reduce(0, +) == 3)
+            #expect((body["definitions"] as? [[String: Any]])?.isEmpty == false)
+
+            let csv = try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30", as: .northshireLeader, in: world, headers: [.accept: "text/csv"])
+            #expect(csv.status == .ok)
+            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(csv.text.hasPrefix("figure,breakdown,period,statistic,value,numerator,denominator,suppressed"))
+            #expect(csv.text.contains("cases_by_state,state=pre_proceedings,"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aViewAcrossAgenciesSuppressesSmallNumbers(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            for number in 1...3 {
+                let id = try await client.openCase(in: world, reference: "NS-EP-2025-08\(number)")
+                try await client.record("plo_pre_proceedings", on: "2025-07-0\(number)", caseID: id, in: world)
+            }
+            let secret = TokenSecret.generate()
+            try await world.backend.store.createToken(
+                .init(id: UUID(), agency: TestWorld.raa, role: .leader, label: "raa head of service", createdAt: TestWorld.now, expiresAt: TestWorld.now.addingTimeInterval(86_400)),
+                hash: TokenSecret.hash(secret)
+            )
+            let response = try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30", as: nil, in: world, headers: [.authorization: "Bearer \(secret)"])
+            #expect(response.status == .ok)
+            let body = try response.object()
+            #expect(body["small_numbers_suppressed"] as? Bool == true)
+            let figures = try #require(body["figures"] as? [[String: Any]])
+            let preProceedings = figures.first { $0["figure"] as? String == "cases_by_state" && $0["breakdown"] as? String == "state=pre_proceedings" }
+            #expect(preProceedings?["suppressed"] as? Bool == true, "3 cases is a small number")
+            #expect(preProceedings?["value"] == nil)
+            for figure in figures where figure["statistic"] as? String == "count" {
+                if let value = figure["value"] as? Double { #expect(value == 0 || value > 5, "\(figure)") }
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func onlyLeadersReadDashboards(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            for caller in [TestWorld.Caller.northshireIRO, .northshireSocialWorker, .northshireAdmin] {
+                #expect(try await client.send(.get, "/v1/dashboards/summary?from=2025-01-01&to=2025-12-31", as: caller, in: world).status == .forbidden)
+            }
+            let backwards = try await client.send(.get, "/v1/dashboards/summary?from=2025-12-31&to=2025-01-01", as: .northshireLeader, in: world)
+            #expect(backwards.status == .badRequest)
+            #expect(try await client.send(.get, "/v1/dashboards/summary?from=2025-01-01", as: .northshireLeader, in: world).status == .badRequest)
+        }
+    }
+}
