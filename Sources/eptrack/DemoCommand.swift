@@ -1,0 +1,76 @@
+import ArgumentParser
+import EPDomain
+import EPServer
+import EPStore
+import Foundation
+
+/// Fills the configured database with synthetic, anonymised journeys across two local
+/// authorities and a partnered RAA, so a newcomer sees real alerts and dashboards at once.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Fill the database with synthetic journeys and print tokens to explore them.",
+        discussion: "Every milestone goes through the same validation as the API; nothing here is real data."
+    )
+
+    @Option(help: "How many cases") var cases: Int = 200
+    @Option(help: "Seed: the same seed gives the same journeys") var seed: UInt64 = 1
+
+    static let localAuthorities = [("la-demo-north", "Demo North County Council"), ("la-demo-south", "Demo South Borough Council")]
+    static let raa = ("raa-demo", "Demo Regional Adoption Agency")
+
+    func run() async throws {
+        guard (1...100_000).contains(cases) else { throw ValidationError("--cases must be 1 to 100000") }
+        let configuration = try ServerConfiguration()
+        let policy = try PolicyFile.load(path: configuration.policyFile)
+        try await CLI.withBackend { backend in
+            let store = backend.store
+            let clock = Clock()
+            for (id, name) in Self.localAuthorities where try await store.agency(id: id) == nil {
+                try await store.createAgency(Agency(id: id, name: name, type: .la), at: clock.stamp)
+            }
+            if try await store.agency(id: Self.raa.0) == nil {
+                try await store.createAgency(Agency(id: Self.raa.0, name: Self.raa.1, type: .raa), at: clock.stamp)
+                for (id, _) in Self.localAuthorities {
+                    try await store.startPartnership(agency: Self.raa.0, localAuthority: id, at: clock.stamp)
+                }
+            }
+            let service = CaseService(store: store, policy: policy, clock: clock)
+            var generator = SyntheticJourneys(seed: seed)
+            var recorded = 0
+            for number in 0..<cases {
+                let (localAuthority, _) = Self.localAuthorities[number % Self.localAuthorities.count]
+                let caller = Caller(actor: "demo", agency: localAuthority, agencyType: .la, role: .socialWorker, visibleLocalAuthorities: [localAuthority])
+                let (profile, milestones) = generator.next(startingBefore: clock.today)
+                let reference = "DEMO-\(seed)-\(number + 1)"
+                let opened = try await service.open(
+                    NewCase(reference: reference, localAuthority: localAuthority, adoptionAgency: Self.raa.0, profile: profile),
+                    by: caller, requestID: nil, idempotency: nil, response: { _ in fatalError("no idempotency key") }
+                )
+                guard case .fresh(let view) = opened else { continue }
+                // Journeys still running today stop at today: nothing is recorded in the future.
+                for milestone in milestones where milestone.occurredOn <= clock.today {
+                    do {
+                        _ = try await service.record(
+                            .record(milestone), caseID: view.subject.id, by: caller, requestID: nil, idempotency: nil,
+                            response: { _ in fatalError("no idempotency key") }
+                        )
+                        recorded += 1
+                    } catch ServiceError.invalid {
+                        continue  // a synthetic step the journey so far makes impossible: skipped, as a social worker would
+                    }
+                }
+            }
+            print("created \(cases) synthetic cases (\(recorded) milestones) in \(Self.localAuthorities.map(\.0).joined(separator: " and ")), worked on by \(Self.raa.0)")
+            for (agency, role) in [("la-demo-north", Role.leader), ("la-demo-north", .iro), (Self.raa.0, .leader)] {
+                let secret = TokenSecret.generate()
+                let now = clock.stamp
+                try await store.createToken(
+                    TokenRecord(id: UUID(), agency: agency, role: role, label: "demo \(role.rawValue)", createdAt: now, expiresAt: now.addingTimeInterval(7 * 86_400)),
+                    hash: TokenSecret.hash(secret)
+                )
+                print("\(agency) \(role.rawValue) token (7 days): \(secret)")
+            }
+        }
+    }
+}
