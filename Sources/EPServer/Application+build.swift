@@ -14,8 +14,10 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     var oidc: OIDCVerifier?
     if let settings = configuration.oidc { oidc = try await OIDCVerifier.load(settings) }
+    let document = try Data(contentsOf: URL(fileURLWithPath: configuration.openAPIFile))
     let router = Router()
     router.add(middleware: ProblemMiddleware(logger: logger))
+    router.add(middleware: MethodNotAllowedMiddleware(routes: RouteTable(openAPIDocument: String(decoding: document, as: UTF8.self))))
     // Request counts and durations by route template, through swift-metrics.
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ResponseHeaderMiddleware())
@@ -26,7 +28,7 @@ public func buildApplication(
         cases: cases, alerts: AlertService(cases: cases), policies: PolicyCatalogue(inForce: policy),
         admin: AdminService(store: backend.store, clock: clock),
         dashboards: DashboardService(store: backend.store, policy: policy, clock: clock), metrics: metrics ?? ServiceMetrics(policy: policy), store: backend.store,
-        openAPIDocument: try Data(contentsOf: URL(fileURLWithPath: configuration.openAPIFile))
+        openAPIDocument: document
     )
     try handlers.registerHandlers(on: router)
     return Application(

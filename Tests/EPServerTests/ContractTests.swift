@@ -36,6 +36,12 @@ import Yams
                 let routed = response.status != .notFound || response.text.contains("no case")
                 #expect(routed, "\(method) \(template) → \(response.text)")
             }
+            let wrongMethod = try await client.send(.delete, "/v1/cases", as: .northshireIRO, in: world)
+            #expect(wrongMethod.status == .methodNotAllowed)
+            #expect(wrongMethod.headers[.allow] == "POST, GET")
+            let wrongOnTemplate = try await client.send(.put, "/v1/cases/\(UUID().uuidString)/alerts", as: .northshireIRO, in: world)
+            #expect(wrongOnTemplate.status == .methodNotAllowed)
+            #expect(wrongOnTemplate.headers[.allow] == "GET")
             let undocumented = try await client.send(.get, "/v1/secrets", as: .northshireIRO, in: world)
             #expect(undocumented.status == .notFound)
             #expect(!undocumented.text.contains("no case"))

@@ -13,6 +13,7 @@ public struct Problem: Error, Sendable {
         case unauthorized
         case forbidden
         case notFound = "not-found"
+        case methodNotAllowed = "method-not-allowed"
         case chronologyConflict = "chronology-conflict"
         case duplicateReference = "duplicate-reference"
         case alreadyExists = "already-exists"
@@ -33,6 +34,7 @@ public struct Problem: Error, Sendable {
             case .unauthorized: .unauthorized
             case .forbidden: .forbidden
             case .notFound: .notFound
+            case .methodNotAllowed: .methodNotAllowed
             case .chronologyConflict, .duplicateReference, .alreadyExists, .idempotencyInFlight, .concurrentUpdate: .conflict
             case .preconditionFailed: .preconditionFailed
             case .payloadTooLarge: .contentTooLarge
@@ -50,6 +52,7 @@ public struct Problem: Error, Sendable {
             case .unauthorized: "Credentials are missing or not valid"
             case .forbidden: "Your role does not allow this"
             case .notFound: "Not found"
+            case .methodNotAllowed: "This path does not answer that method"
             case .chronologyConflict: "Impossible given the journey recorded so far"
             case .duplicateReference: "The reference is already used by another case"
             case .alreadyExists: "It already exists"
