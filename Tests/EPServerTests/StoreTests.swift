@@ -155,3 +155,22 @@ import Testing
         }
     }
 }
+
+@Suite struct StatementTimeoutTests {
+    @Test func postgreSQLCancelsAStatementThatRunsPastTheTimeout() async throws {
+        guard TestDatabase.all.contains(.postgres) else { return }  // SQLite-only run (plain `swift test`)
+        let url = try #require(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"], "run scripts/test.sh")
+        guard case .postgres(let settings) = try DatabaseURL(url) else { Issue.record("not a PostgreSQL URL"); return }
+        var logger = Logger(label: "eptrack-test")
+        logger.logLevel = .critical
+        let source = try PostgresSource(settings, maximumConnections: 1, statementTimeout: .milliseconds(300), logger: logger)
+        let runner = Task { await source.client.run() }
+        defer { runner.cancel() }
+        try await source.withConnection { try await $0.raw("SELECT 1").run() }
+        let started = ContinuousClock.now
+        await #expect(throws: (any Error).self) {
+            try await source.withConnection { try await $0.raw("SELECT pg_sleep(5)").run() }
+        }
+        #expect(ContinuousClock.now - started < .seconds(3), "cancelled by the server well before the 5 s sleep ended")
+    }
+}

@@ -10,15 +10,21 @@ public final class PostgresSource: SQLConnectionSource {
     public let dialect = "postgres"
     public let client: PostgresClient
 
-    public init(_ settings: DatabaseURL.PostgresSettings, maximumConnections: Int = 20, logger: Logger) throws {
+    /// - Parameter statementTimeout: the longest any one statement may run before PostgreSQL
+    ///   cancels it, so a stuck query fails a request instead of holding a connection for ever.
+    public init(
+        _ settings: DatabaseURL.PostgresSettings, maximumConnections: Int = 20, statementTimeout: Duration = .seconds(10), logger: Logger
+    ) throws {
         var configuration = PostgresClient.Configuration(
             host: settings.host, port: settings.port, username: settings.username,
             password: settings.password, database: settings.database, tls: try Self.tls(settings)
         )
         configuration.options.maximumConnections = maximumConnections
         configuration.options.connectTimeout = .seconds(5)
+        let milliseconds = statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
+        configuration.options.additionalStartupParameters = [("statement_timeout", "\(milliseconds)")]
         if let searchPath = settings.searchPath {
-            configuration.options.additionalStartupParameters = [("search_path", searchPath)]
+            configuration.options.additionalStartupParameters.append(("search_path", searchPath))
         }
         client = PostgresClient(configuration: configuration, backgroundLogger: logger)
     }
