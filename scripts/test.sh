@@ -18,6 +18,7 @@ bash scripts/check-docker.sh
 pg_start
 export EPTRACK_TEST_POSTGRES_URL="$PG_URL"
 export EPTRACK_REQUIRE_POSTGRES=1
+export EPTRACK_REPORT_OUT="$LOGS/report.html"
 
 echo "== building (scratch path $SCRATCH)"
 set +e
@@ -40,6 +41,8 @@ set +e
 swift test --skip-build --scratch-path "$SCRATCH" > "$LOGS/test.log" 2>&1
 status=$?
 set -e
+# The dashboard report a test wrote must render in a real browser.
+if [ "$status" -eq 0 ]; then bash scripts/render-report.sh "$LOGS/report.html" "$LOGS/report.png" || status=1; fi
 # Failures and issues in full; passing tests only by suite; then the closing summary lines.
 grep -vE "^(◇|↳|✔ Test |Test Suite|\s*Executed)" "$LOGS/test.log" | tail -150
 grep -E "Executed [0-9]+ tests|Test run with" "$LOGS/test.log" | tail -2

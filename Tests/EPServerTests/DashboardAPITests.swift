@@ -40,6 +40,35 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.all)
+    func thePrintableReportIsOneSelfContainedPageWithItsCharts(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world, reference: "NS-EP-2025-0901")
+            for (kind, date, details) in [
+                ("birth", "2025-06-02", nil), ("plo_pre_proceedings", "2025-06-10", nil),
+                ("ep_consideration", "2025-06-20", #"{"outcome":"recommended"}"#),
+                ("ep_placement", "2025-06-30", #"{"scheme":"ffa","placed_from":"birth_family"}"#),
+            ] as [(String, String, String?)] {
+                try await client.record(kind, on: date, details: details, caseID: id, in: world)
+            }
+            let report = try await client.send(.get, "/v1/dashboards/summary?from=2025-01-01&to=2025-12-31", as: .northshireLeader, in: world, headers: [.accept: "text/html"])
+            #expect(report.status == .ok)
+            #expect(report.headers[.contentType]?.hasPrefix("text/html") == true)
+            let html = report.text
+            #expect(html.hasPrefix("<!DOCTYPE html>"))
+            #expect(html.components(separatedBy: "<svg").count - 1 == 4, "EP rate by quarter, equality breakdown, durations, rule compliance")
+            #expect(html.contains("@page { size: A4"))
+            #expect(!html.contains("<script"), "no scripts")
+            #expect(!html.contains("src=") && !html.contains("<link"), "nothing loaded from elsewhere")
+            #expect(html.contains("<dt>ep_rate</dt>"), "definitions underneath")
+            #expect(html.contains("2025-Q2"))
+            // The test script renders this page in headless Chromium to check it draws.
+            if let out = ProcessInfo.processInfo.environment["EPTRACK_REPORT_OUT"], database == .sqlite {
+                try html.write(toFile: out, atomically: true, encoding: .utf8)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func aViewAcrossAgenciesSuppressesSmallNumbers(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
             for number in 1...3 {

@@ -16,10 +16,16 @@ extension APIHandlers {
         )
         // The representation the client weights highest; JSON when it names neither.
         let preferred = input.headers.accept
-            .filter { $0.contentType == .json || $0.contentType == .csv }
+            .filter { [.json, .csv, .html].contains($0.contentType) }
             .max { $0.quality.doubleValue < $1.quality.doubleValue }
-        if preferred?.contentType == .csv {
+        switch preferred?.contentType {
+        case .csv?:
             return .ok(.init(body: .csv(HTTPBody(dashboard.csv))))
+        case .html?:
+            let scope = input.query.localAuthority ?? caller.agency
+            return .ok(.init(body: .html(HTTPBody(DashboardReport.html(dashboard, title: "Early permanence: \(scope)")))))
+        default:
+            break
         }
         return .ok(.init(body: .json(.init(
             from: from.iso, to: to.iso, asOf: dashboard.request.asOf.iso,

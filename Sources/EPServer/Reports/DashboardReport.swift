@@ -1,0 +1,133 @@
+import EPDomain
+import Foundation
+
+/// The printable report a leader takes to a board: one self-contained HTML page (no scripts,
+/// fonts or styles from elsewhere) with charts drawn here as inline SVG, the figures behind
+/// them, and their definitions. Laid out for A4 portrait and a laptop screen alike.
+enum DashboardReport {
+    static func html(_ dashboard: Dashboard, title: String) -> String {
+        let request = dashboard.request
+        var body = """
+            <header><h1>\(escape(title))</h1>
+            <p>Cases whose planning started \(request.from.iso) to \(request.to.iso); rules evaluated as of \(request.asOf.iso).
+            \(request.suppressSmallNumbers ? "Counts from 1 to \(request.threshold) are suppressed (shown as ▪), as this view spans more than one agency." : "Exact figures for the local authority's own cases.")</p></header>
+            """
+        body += section("EP rate by quarter", chart: bars(rates(dashboard, "ep_rate", period: true), asPercent: true),
+                        note: "Children placed with EP carers as a share of children with a placement order or an EP recommendation.")
+        body += section("EP rate by ethnicity group, age band, sibling group and disability",
+                        chart: bars(rates(dashboard, "ep_rate", period: false), asPercent: true),
+                        note: "Every child who may be adopted should have the chance of EP (Standard 1.4).")
+        body += section("Days between milestones (median and 90th percentile)", chart: durations(dashboard), note: "Bars show the median; the tick shows the 90th percentile; n is the number of children.")
+        body += section("Rule compliance", chart: bars(ruleCompliance(dashboard), asPercent: true), note: "Met as a share of met, late and overdue results for each rule of the policy in force.")
+        body += "<section class=\"definitions\"><h2>What each figure counts</h2><dl>"
+        for (name, text) in dashboard.definitions.sorted(by: { $0.key < $1.key }) {
+            body += "<dt>\(escape(name))</dt><dd>\(escape(text))</dd>"
+        }
+        body += "</dl></section>"
+        return """
+            <!DOCTYPE html>
+            <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>
+            @page { size: A4 portrait; margin: 15mm; }
+            body { font-family: system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: #1d1d1f; max-width: 180mm; margin: 0 auto; padding: 1rem; line-height: 1.4; }
+            h1 { font-size: 1.5rem; margin-bottom: 0.25rem; } h2 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
+            section { break-inside: avoid; page-break-inside: avoid; } .note { color: #555; font-size: 0.85rem; }
+            svg { width: 100%; height: auto; } svg text { font-size: 11px; fill: #1d1d1f; }
+            .definitions { break-before: page; font-size: 0.8rem; } dt { font-weight: 600; margin-top: 0.5rem; } dd { margin: 0 0 0 1rem; }
+            </style></head><body>
+            \(body)
+            </body></html>
+            """
+    }
+
+    /// A labelled value in 0...1 (or nil when suppressed or undefined) with its fraction.
+    struct Bar {
+        let label: String
+        let value: Double?
+        let detail: String
+        let tick: Double?
+        var suppressed = false
+    }
+
+    private static func rates(_ dashboard: Dashboard, _ name: String, period: Bool) -> [Bar] {
+        dashboard.figures.filter { $0.name == name && $0.statistic == "rate" && (period ? !$0.period.isEmpty && $0.breakdown.isEmpty : !$0.breakdown.isEmpty && $0.period.isEmpty) }
+            .map { figure in
+                Bar(label: period ? figure.period : readable(figure.breakdown), value: figure.suppressed ? nil : figure.value,
+                    detail: fraction(figure), tick: nil, suppressed: figure.suppressed)
+            }
+    }
+
+    private static func ruleCompliance(_ dashboard: Dashboard) -> [Bar] {
+        dashboard.figures.filter { $0.name == "rule_compliance" && $0.statistic == "rate" }.map { figure in
+            Bar(label: readable(figure.breakdown), value: figure.suppressed ? nil : figure.value, detail: fraction(figure), tick: nil, suppressed: figure.suppressed)
+        }
+    }
+
+    private static func durations(_ dashboard: Dashboard) -> String {
+        let measures = dashboard.figures.filter { $0.name == "duration_days" && $0.statistic == "median" }.map(\.breakdown)
+        func value(_ breakdown: String, _ statistic: String) -> Figure? {
+            dashboard.figures.first { $0.name == "duration_days" && $0.breakdown == breakdown && $0.statistic == statistic }
+        }
+        let longest = max(1, measures.compactMap { value($0, "p90")?.value }.max() ?? 1)
+        let bars = measures.map { measure -> Bar in
+            let median = value(measure, "median")
+            let p90 = value(measure, "p90")
+            let n = value(measure, "n")
+            let shown = n?.suppressed == true ? "▪" : (n?.value).map { String(Int($0)) } ?? "0"
+            let detail = median?.value.map { "median \(Int($0)), p90 \(Int(p90?.value ?? 0)) days, n \(shown)" } ?? "n \(shown)"
+            return Bar(
+                label: readable(measure), value: median?.value.map { $0 / longest }, detail: detail, tick: p90?.value.map { $0 / longest },
+                suppressed: median?.suppressed == true
+            )
+        }
+        return self.bars(bars, asPercent: false)
+    }
+
+    /// Horizontal bars, one per row: the label, the bar, and the figure in words.
+    private static func bars(_ bars: [Bar], asPercent: Bool) -> String {
+        guard !bars.isEmpty else { return "<p class=\"note\">No figures for this period.</p>" }
+        let rowHeight = 22
+        let height = bars.count * rowHeight + 10
+        var svg = "<svg viewBox=\"0 0 770 \(height)\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
+        for (row, bar) in bars.enumerated() {
+            let y = row * rowHeight + 5
+            svg += "<text x=\"0\" y=\"\(y + 14)\">\(escape(bar.label))</text>"
+            svg += "<rect x=\"220\" y=\"\(y + 3)\" width=\"210\" height=\"14\" fill=\"#eef1f5\"/>"
+            if let value = bar.value {
+                svg += "<rect x=\"220\" y=\"\(y + 3)\" width=\"\(Int((210 * min(max(value, 0), 1)).rounded()))\" height=\"14\" fill=\"#2f6690\"/>"
+            } else {
+                svg += "<text x=\"225\" y=\"\(y + 14)\">\(bar.suppressed ? "▪ suppressed (small number)" : "no children")</text>"
+            }
+            if let tick = bar.tick {
+                let x = 220 + Int((210 * min(max(tick, 0), 1)).rounded())
+                svg += "<line x1=\"\(x)\" y1=\"\(y + 1)\" x2=\"\(x)\" y2=\"\(y + 19)\" stroke=\"#c44536\" stroke-width=\"2\"/>"
+            }
+            let words = asPercent ? (bar.value.map { String(format: "%.0f%%", $0 * 100) } ?? "") + " " + bar.detail : bar.detail
+            svg += "<text x=\"440\" y=\"\(y + 14)\">\(escape(words.trimmingCharacters(in: .whitespaces)))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    private static func section(_ heading: String, chart: String, note: String) -> String {
+        "<section><h2>\(escape(heading))</h2>\(chart)<p class=\"note\">\(escape(note))</p></section>"
+    }
+
+    private static func fraction(_ figure: Figure) -> String {
+        let numerator = figure.numerator.map(String.init) ?? "▪"
+        let denominator = figure.denominator.map(String.init) ?? "▪"
+        return "(\(numerator)/\(denominator))"
+    }
+
+    private static func readable(_ breakdown: String) -> String {
+        let value = breakdown.split(separator: "=", maxSplits: 1).last.map(String.init) ?? breakdown
+        let key = breakdown.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+        let text = value.replacingOccurrences(of: "_", with: " ")
+        return key == "rule" || key == "measure" || key.isEmpty ? text : "\(key.replacingOccurrences(of: "_", with: " ")): \(text)"
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
