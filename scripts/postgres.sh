@@ -30,13 +30,34 @@ pg_start() {
     if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$PG_DIR"; fi
     pg_as_postgres "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --pwfile="$PG_DIR/.pw" \
         --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
+    # TLS with a throwaway CA, so clients can be tested with sslmode=verify-full.
+    pg_make_certificates
     # fsync off: this server holds nothing worth keeping. Never do this for a real deployment.
     pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c fsync=off -c max_connections=200 ${PG_EXTRA_OPTIONS:-}" start >/dev/null
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c fsync=off -c max_connections=200 -c ssl=on -c ssl_cert_file=$PG_DIR/tls/server.crt -c ssl_key_file=$PG_DIR/tls/server.key ${PG_EXTRA_OPTIONS:-}" start >/dev/null
     pg_as_postgres "$PG_BIN/createdb" -h "$PG_DIR" -p "$port" -U postgres eptrack
     export PG_BIN PG_DIR PG_PORT="$port"
     export PG_URL="postgres://postgres:$password@127.0.0.1:$port/eptrack?sslmode=disable"
+    # The certificate names localhost; verify-full checks it and the CA.
+    export PG_TLS_URL="postgres://postgres:$password@localhost:$port/eptrack?sslmode=verify-full&sslrootcert=$PG_DIR/tls/ca.crt"
+    export PG_TLS_WRONG_CA_URL="postgres://postgres:$password@localhost:$port/eptrack?sslmode=verify-full&sslrootcert=$PG_DIR/tls/other-ca.crt"
     echo "== PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+# A CA, a server certificate for localhost signed by it, and an unrelated CA (for the refusal test).
+pg_make_certificates() {
+    local tls="$PG_DIR/tls"
+    mkdir -p "$tls"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=eptrack test CA" \
+        -keyout "$tls/ca.key" -out "$tls/ca.crt" >/dev/null 2>&1
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=someone else's CA" \
+        -keyout "$tls/other-ca.key" -out "$tls/other-ca.crt" >/dev/null 2>&1
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$tls/server.key" -out "$tls/server.csr" >/dev/null 2>&1
+    printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' > "$tls/san.ext"
+    openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.crt" -CAkey "$tls/ca.key" -CAcreateserial -days 2 \
+        -extfile "$tls/san.ext" -out "$tls/server.crt" >/dev/null 2>&1
+    chmod 600 "$tls/server.key"
+    if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$tls"; chmod 755 "$tls"; chmod 644 "$tls/"*.crt; fi
 }
 
 pg_stop() {
