@@ -23,6 +23,7 @@ public func buildApplication(
     router.add(middleware: ResponseHeaderMiddleware())
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     router.add(middleware: AuthenticationMiddleware(authenticator: Authenticator(store: backend.store, clock: clock, oidc: oidc)))
+    router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(limitPerMinute: configuration.rateLimitPerMinute)))
     let cases = CaseService(store: backend.store, policy: policy, clock: clock)
     let handlers = APIHandlers(
         cases: cases, alerts: AlertService(cases: cases), policies: PolicyCatalogue(inForce: policy),

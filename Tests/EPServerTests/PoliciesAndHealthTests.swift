@@ -96,3 +96,20 @@ import Testing
         }
     }
 }
+
+@Suite struct RateLimitTests {
+    @Test func aCallerOverTheLimitGets429WithRetryAfterAndOthersDoNot() async throws {
+        try await TestWorld.run(on: .sqlite, environment: ["EPTRACK_RATE_LIMIT": "5"]) { world, client in
+            for _ in 1...5 {
+                #expect(try await client.send(.get, "/v1/policies", as: .northshireIRO, in: world).status == .ok)
+            }
+            let limited = try await client.send(.get, "/v1/policies", as: .northshireIRO, in: world)
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.problemType == "rate-limited")
+            // 5 a minute is one every 12 s.
+            #expect(limited.headers[.retryAfter].flatMap(Int.init).map { (1...12).contains($0) } == true)
+            #expect(try await client.send(.get, "/v1/policies", as: .northshireLeader, in: world).status == .ok, "another caller has its own bucket")
+            #expect(try await client.send(.get, "/health/live", as: nil, in: world).status == .ok, "health is not limited")
+        }
+    }
+}

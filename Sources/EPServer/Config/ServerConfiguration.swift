@@ -16,6 +16,8 @@ public struct ServerConfiguration: Sendable {
     public var bodyLimit: Int
     /// Accept a PostgreSQL running with fsync, synchronous_commit or full_page_writes off.
     public var allowUnsafeDatabase: Bool
+    /// Requests a minute each caller may make to this instance.
+    public var rateLimitPerMinute: Int
     /// OpenID Connect bearer tokens, when configured (API tokens work either way).
     public var oidc: OIDCVerifier.Settings?
 
@@ -41,6 +43,10 @@ public struct ServerConfiguration: Sendable {
         openAPIFile = environment["EPTRACK_OPENAPI_FILE"] ?? "api-docs/openapi.yaml"
         bodyLimit = 1 << 20
         allowUnsafeDatabase = environment["EPTRACK_ALLOW_UNSAFE_DB"] == "1"
+        guard let rate = Int(environment["EPTRACK_RATE_LIMIT"] ?? "1200"), rate >= 1 else {
+            throw Invalid(description: "EPTRACK_RATE_LIMIT must be a whole number of requests a minute, at least 1")
+        }
+        rateLimitPerMinute = rate
         let oidcKeys = ["EPTRACK_OIDC_ISSUER", "EPTRACK_OIDC_AUDIENCE", "EPTRACK_OIDC_JWKS_FILE"]
         let given = oidcKeys.filter { environment[$0] != nil }
         if given.count == oidcKeys.count {

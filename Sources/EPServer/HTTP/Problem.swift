@@ -25,6 +25,7 @@ public struct Problem: Error, Sendable {
         case invalidField = "invalid-field"
         case idempotencyKeyReused = "idempotency-key-reused"
         case preconditionRequired = "precondition-required"
+        case rateLimited = "rate-limited"
         case notReady = "not-ready"
         case internalError = "internal-error"
 
@@ -41,6 +42,7 @@ public struct Problem: Error, Sendable {
             case .unsupportedMediaType: .unsupportedMediaType
             case .invalidField, .idempotencyKeyReused: .unprocessableContent
             case .preconditionRequired: .preconditionRequired
+            case .rateLimited: .tooManyRequests
             case .notReady: .serviceUnavailable
             case .internalError: .internalServerError
             }
@@ -64,6 +66,7 @@ public struct Problem: Error, Sendable {
             case .invalidField: "A value is not allowed"
             case .idempotencyKeyReused: "The Idempotency-Key was used for a different request"
             case .preconditionRequired: "If-Match is required"
+            case .rateLimited: "Too many requests"
             case .notReady: "Not ready"
             case .internalError: "Internal error"
             }
