@@ -32,11 +32,10 @@ pg_start() {
         --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
     # TLS with a throwaway CA, so clients can be tested with sslmode=verify-full.
     pg_make_certificates
-    # fsync off: this server holds nothing worth keeping. Never do this for a real deployment.
-    pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c fsync=off -c max_connections=200 -c ssl=on -c ssl_cert_file=$PG_DIR/tls/server.crt -c ssl_key_file=$PG_DIR/tls/server.key ${PG_EXTRA_OPTIONS:-}" start >/dev/null
+    PG_PORT="$port"
+    pg_resume
     pg_as_postgres "$PG_BIN/createdb" -h "$PG_DIR" -p "$port" -U postgres eptrack
-    export PG_BIN PG_DIR PG_PORT="$port"
+    export PG_BIN PG_DIR PG_PORT
     export PG_URL="postgres://postgres:$password@127.0.0.1:$port/eptrack?sslmode=disable"
     # The certificate names localhost; verify-full checks it and the CA.
     export PG_TLS_URL="postgres://postgres:$password@localhost:$port/eptrack?sslmode=verify-full&sslrootcert=$PG_DIR/tls/ca.crt"
@@ -58,6 +57,18 @@ pg_make_certificates() {
         -extfile "$tls/san.ext" -out "$tls/server.crt" >/dev/null 2>&1
     chmod 600 "$tls/server.key"
     if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$tls"; chmod 755 "$tls"; chmod 644 "$tls/"*.crt; fi
+}
+
+# Starts (or restarts) the server on its data directory and port.
+pg_resume() {
+    # fsync off: this server holds nothing worth keeping. Never do this for a real deployment.
+    pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 \
+        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c max_connections=200 -c ssl=on -c ssl_cert_file=$PG_DIR/tls/server.crt -c ssl_key_file=$PG_DIR/tls/server.key ${PG_EXTRA_OPTIONS:-}" start >/dev/null
+}
+
+# Stops the server but keeps its data, to test what happens while the database is away.
+pg_pause() {
+    pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null
 }
 
 pg_stop() {

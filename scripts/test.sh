@@ -45,7 +45,10 @@ set -e
 # The dashboard report a test wrote must render in a real browser, and the real server must
 # stop cleanly on SIGTERM.
 if [ "$status" -eq 0 ]; then bash scripts/render-report.sh "$LOGS/report.html" "$LOGS/report.png" || status=1; fi
-if [ "$status" -eq 0 ]; then bash scripts/check-shutdown.sh "$(swift build --scratch-path "$SCRATCH" --show-bin-path)/eptrack" || status=1; fi
+BIN="$(swift build --scratch-path "$SCRATCH" --show-bin-path)/eptrack"
+if [ "$status" -eq 0 ]; then bash scripts/check-shutdown.sh "$BIN" || status=1; fi
+source scripts/check-ready.sh
+if [ "$status" -eq 0 ]; then check_ready "$BIN" || status=1; fi
 # Failures and issues in full; passing tests only by suite; then the closing summary lines.
 grep -vE "^(◇|↳|✔ Test |Test Suite|\s*Executed)" "$LOGS/test.log" | tail -150
 grep -E "Executed [0-9]+ tests|Test run with" "$LOGS/test.log" | tail -2

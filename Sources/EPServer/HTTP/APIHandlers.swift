@@ -179,7 +179,10 @@ struct APIHandlers: APIProtocol {
     }
 
     func getReady(_ input: Operations.GetReady.Input) async throws -> Operations.GetReady.Output {
-        guard await store.isReady() else {
+        // A database that has gone away makes the pool wait for a connection: answer within 2 s.
+        let store = self.store
+        let ready = (try? await withTimeout(.seconds(2)) { await store.isReady() }) ?? false
+        guard ready else {
             return .serviceUnavailable(.init(body: .applicationProblemJson(
                 Problem(.notReady, "the database is unreachable or its migrations are not current").body
             )))
