@@ -34,6 +34,7 @@ struct TestWorld: Sendable {
 
     static func run(
         on database: TestDatabase, now: Date = TestWorld.now, environment extra: [String: String] = [:],
+        logger given: Logger? = nil,
         _ body: @Sendable (TestWorld, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await database.withBackend { backend in
@@ -67,8 +68,8 @@ struct TestWorld: Sendable {
             var environment = extra.merging(["DATABASE_URL": "sqlite://unused.sqlite"]) { _, fixed in fixed }
             environment["EPTRACK_OPENAPI_FILE"] = TestDatabase.repository.appendingPathComponent("api-docs/openapi.yaml").path
             let configuration = try ServerConfiguration(environment: environment)
-            var logger = Logger(label: "eptrack-test")
-            logger.logLevel = .warning
+            var logger = given ?? Logger(label: "eptrack-test")
+            if given == nil { logger.logLevel = .warning }
             let policy = try PolicyFile.load(path: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml").path)
             try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: clock, logger: logger)
             let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, clock: clock, logger: logger)
