@@ -59,6 +59,30 @@ import Testing
         }
     }
 
+    @Test func theMetricsExpositionParsesAndCountsExactlyWhatWasSent() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            let id = try await client.openCase(in: world)
+            try await client.record("family_group_conference", on: "2025-07-01", caseID: id, in: world)
+            let retry: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "fgc-2"]
+            try await client.record("family_group_conference", on: "2025-07-08", caseID: id, in: world, headers: retry)
+            try await client.record("family_group_conference", on: "2025-07-08", caseID: id, in: world, headers: retry)  // replayed
+            try await client.record("plo_pre_proceedings", on: "2025-07-10", caseID: id, in: world)
+            try await client.record("plo_pre_proceedings", on: "2025-07-11", caseID: id, in: world)  // refused: only one PLO
+            let text = try await client.send(.get, "/metrics", as: nil, in: world).text
+            // Prometheus text format: comments, or `name{label="value",...} number`.
+            let sample = try Regex(#"^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[a-zA-Z_][a-zA-Z0-9_]*="[^"]*"(,[a-zA-Z_][a-zA-Z0-9_]*="[^"]*")*\})? -?[0-9.e+-]+$"#)
+            var values: [String: Double] = [:]
+            for line in text.split(separator: "\n") where !line.isEmpty {
+                if line.hasPrefix("# HELP ") || line.hasPrefix("# TYPE ") { continue }
+                #expect(line.wholeMatch(of: sample) != nil, "not a Prometheus sample: \(line)")
+                let parts = line.split(separator: " ")
+                values[String(parts[0])] = Double(parts[1])
+            }
+            #expect(values[#"eptrack_milestones_recorded_total{kind="family_group_conference"}"#] == 2, "a replayed retry is not counted")
+            #expect(values[#"eptrack_milestones_recorded_total{kind="plo_pre_proceedings"}"#] == 1, "a refused milestone is not counted")
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func aMalformedAsOfIsABadRequest(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in

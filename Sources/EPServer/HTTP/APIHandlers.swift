@@ -76,8 +76,8 @@ struct APIHandlers: APIProtocol {
         guard case .json(let body) = input.body else { throw Problem(.unsupportedMediaType, "send application/json") }
         let milestone = try Mapping.milestoneInput(kind: body.kind, occurredOn: body.occurredOn, details: body.details, note: body.note)
         let idempotency = try IdempotencyRequest(key: input.headers.idempotencyKey, operation: "recordMilestone", target: id.lowercased, body: body)
-        let recorded = try await record(.record(milestone), caseID: id, caller: caller, idempotency: idempotency)
-        metrics.milestoneRecorded(milestone.kind)
+        let (recorded, fresh) = try await record(.record(milestone), caseID: id, caller: caller, idempotency: idempotency)
+        if fresh { metrics.milestoneRecorded(milestone.kind) }  // a replayed retry stored nothing new
         return .created(.init(headers: .init(location: Self.location(id)), body: .json(recorded)))
     }
 
@@ -90,19 +90,19 @@ struct APIHandlers: APIProtocol {
         let idempotency = try IdempotencyRequest(
             key: input.headers.idempotencyKey, operation: "correctMilestone", target: "\(id.lowercased)/\(milestoneID.lowercased)", body: body
         )
-        let recorded = try await record(change, caseID: id, caller: caller, idempotency: idempotency)
+        let (recorded, _) = try await record(change, caseID: id, caller: caller, idempotency: idempotency)
         return .created(.init(body: .json(recorded)))
     }
 
     private func record(
         _ change: CaseChange, caseID: UUID, caller: Caller, idempotency: IdempotencyRequest?
-    ) async throws -> Components.Schemas.MilestoneRecorded {
+    ) async throws -> (body: Components.Schemas.MilestoneRecorded, fresh: Bool) {
         let outcome = try await cases.record(change, caseID: caseID, by: caller, requestID: RequestScope.requestID, idempotency: idempotency) { recorded in
             try .init(status: 201, location: Self.location(caseID), body: Mapping.recorded(recorded))
         }
         return switch outcome {
-        case .fresh(let recorded): Mapping.recorded(recorded)
-        case .replay(let stored): try stored.decodeBody(as: Components.Schemas.MilestoneRecorded.self)
+        case .fresh(let recorded): (Mapping.recorded(recorded), true)
+        case .replay(let stored): (try stored.decodeBody(as: Components.Schemas.MilestoneRecorded.self), false)
         }
     }
 
