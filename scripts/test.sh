@@ -49,6 +49,8 @@ BIN="$(swift build --scratch-path "$SCRATCH" --show-bin-path)/eptrack"
 if [ "$status" -eq 0 ]; then bash scripts/check-shutdown.sh "$BIN" || status=1; fi
 source scripts/check-ready.sh
 if [ "$status" -eq 0 ]; then check_ready "$BIN" || status=1; fi
+source scripts/check-tls.sh
+if [ "$status" -eq 0 ]; then check_tls "$BIN" || status=1; fi
 # Failures and issues in full; passing tests only by suite; then the closing summary lines.
 grep -vE "^(◇|↳|✔ Test |Test Suite|\s*Executed)" "$LOGS/test.log" | tail -150
 grep -E "Executed [0-9]+ tests|Test run with" "$LOGS/test.log" | tail -2

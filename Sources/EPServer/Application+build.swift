@@ -3,6 +3,9 @@ import EPStore
 import EPTrackAPI
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import NIOSSL
 import Logging
 import OpenAPIHummingbird
 
@@ -34,10 +37,20 @@ public func buildApplication(
     try handlers.registerHandlers(on: router)
     return Application(
         router: router,
+        server: try serverBuilder(configuration),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "eptrack"),
         onServerRunning: { channel in
             logger.info("eptrack is listening", metadata: ["url": .string("http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)")])
         },
         logger: logger
     )
+}
+
+/// Plain HTTP behind a proxy, or HTTPS (TLS 1.2+) when a certificate and key are configured.
+private func serverBuilder(_ configuration: ServerConfiguration) throws -> HTTPServerBuilder {
+    guard let files = configuration.tls else { return .http1() }
+    let chain = try NIOSSLCertificate.fromPEMFile(files.certificateFile).map { NIOSSLCertificateSource.certificate($0) }
+    var tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(try NIOSSLPrivateKey(file: files.keyFile, format: .pem)))
+    tls.minimumTLSVersion = .tlsv12
+    return try .tls(.http1(), tlsConfiguration: tls)
 }

@@ -21,6 +21,7 @@ struct Serve: AsyncParsableCommand {
           LOG_LEVEL        trace, debug, info, notice, warning, error, critical (default info)
           LOG_FORMAT       json (default) or text
           EPTRACK_RATE_LIMIT   requests a minute per caller per instance (default 1200)
+          TLS_CERT_FILE, TLS_KEY_FILE  answer HTTPS (TLS 1.2+) with this PEM certificate and key
           EPTRACK_ALLOW_UNSAFE_DB=1   accept a PostgreSQL with fsync, synchronous_commit or full_page_writes off
           EPTRACK_OIDC_ISSUER, EPTRACK_OIDC_AUDIENCE, EPTRACK_OIDC_JWKS_FILE, EPTRACK_OIDC_TENANT
                            accept OIDC bearer JWTs (README "Connecting Microsoft Entra ID")

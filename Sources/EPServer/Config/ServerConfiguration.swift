@@ -16,6 +16,9 @@ public struct ServerConfiguration: Sendable {
     public var bodyLimit: Int
     /// Accept a PostgreSQL running with fsync, synchronous_commit or full_page_writes off.
     public var allowUnsafeDatabase: Bool
+    /// A PEM certificate chain and key: the server then answers HTTPS (TLS 1.2 or later) itself,
+    /// for deployments with no proxy in front.
+    public var tls: (certificateFile: String, keyFile: String)?
     /// Requests a minute each caller may make to this instance.
     public var rateLimitPerMinute: Int
     /// OpenID Connect bearer tokens, when configured (API tokens work either way).
@@ -47,6 +50,11 @@ public struct ServerConfiguration: Sendable {
             throw Invalid(description: "EPTRACK_RATE_LIMIT must be a whole number of requests a minute, at least 1")
         }
         rateLimitPerMinute = rate
+        switch (environment["TLS_CERT_FILE"], environment["TLS_KEY_FILE"]) {
+        case let (certificate?, key?): tls = (certificate, key)
+        case (nil, nil): tls = nil
+        default: throw Invalid(description: "TLS needs both TLS_CERT_FILE and TLS_KEY_FILE")
+        }
         let oidcKeys = ["EPTRACK_OIDC_ISSUER", "EPTRACK_OIDC_AUDIENCE", "EPTRACK_OIDC_JWKS_FILE"]
         let given = oidcKeys.filter { environment[$0] != nil }
         if given.count == oidcKeys.count {
