@@ -16,7 +16,9 @@ trap 'pg_stop; rm -rf "$LOGS"' EXIT
 bash scripts/check-docker.sh
 
 pg_start
-export EPTRACK_TEST_POSTGRES_URL="$PG_URL"
+# The store and API suites reach PostgreSQL over TLS with sslmode=verify-full, as a managed
+# service would be reached.
+export EPTRACK_TEST_POSTGRES_URL="$PG_TLS_URL"
 export EPTRACK_TEST_POSTGRES_TLS_URL="$PG_TLS_URL" EPTRACK_TEST_POSTGRES_WRONG_CA_URL="$PG_TLS_WRONG_CA_URL"
 export EPTRACK_REQUIRE_POSTGRES=1
 export EPTRACK_REPORT_OUT="$LOGS/report.html"
