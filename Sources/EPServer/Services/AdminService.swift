@@ -94,6 +94,6 @@ public struct AdminService: Sendable {
     }
 
     private func audit(_ action: String, _ caller: Caller, _ requestID: String?) async throws {
-        try await store.recordAudit(AuditEvent(at: clock.stamp, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: action, requestID: requestID))
+        try await store.recordAudit(AuditEvent(caller, action, at: clock.stamp, requestID: requestID))
     }
 }

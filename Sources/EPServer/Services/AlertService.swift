@@ -16,7 +16,7 @@ public struct AlertService: Sendable {
     public func results(caseID: UUID, by caller: Caller, asOf: CalendarDate?, requestID: String?) async throws -> CaseAlertsView {
         let subject = try await cases.visibleCase(caseID, caller)
         let day = asOf ?? cases.clock.today
-        try await store.recordAudit(AuditEvent(at: cases.clock.stamp, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "alerts.read", caseID: caseID, requestID: requestID))
+        try await store.recordAudit(AuditEvent(caller, "alerts.read", at: cases.clock.stamp, caseID: caseID, requestID: requestID))
         return CaseAlertsView(
             caseID: caseID, asOf: day, results: policy.evaluate(subject.journey, asOf: day),
             acknowledgements: try await store.acknowledgements(caseID: caseID)
@@ -40,7 +40,7 @@ public struct AlertService: Sendable {
         requestID: String?
     ) async throws -> (items: [CaseAlert], asOf: CalendarDate, next: PagePosition?) {
         try require(caller.role == .iro || caller.role == .leader, caller, "list alerts across cases")
-        try await store.recordAudit(AuditEvent(at: cases.clock.stamp, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "alerts.list", requestID: requestID))
+        try await store.recordAudit(AuditEvent(caller, "alerts.list", at: cases.clock.stamp, requestID: requestID))
         let today = cases.clock.today
         let day = asOf ?? today
         if day >= today {
@@ -109,7 +109,7 @@ public struct AlertService: Sendable {
         try validate { () throws(ValidationError) in try PersonalDataGuard.check(text, field: "/note") }
         let now = cases.clock.stamp
         let acknowledgement = Acknowledgement(id: UUID(), caseID: caseID, ruleID: ruleID, note: text, acknowledgedBy: caller.actor, acknowledgedAt: now)
-        let audit = AuditEvent(at: now, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "alert.acknowledge", caseID: caseID, requestID: requestID)
+        let audit = AuditEvent(caller, "alert.acknowledge", at: now, caseID: caseID, requestID: requestID)
         do {
             try await store.addAcknowledgement(
                 acknowledgement, audit: audit, idempotency: try idempotency.record(caller: caller.actor) { try response(acknowledgement) }

@@ -42,7 +42,7 @@ public struct CaseService: Sendable {
             adoptionAgency: draft.adoptionAgency, profile: draft.profile, createdAt: now
         )
         let view = view(of: subject, acknowledgements: [], asOf: clock.today)
-        let audit = AuditEvent(at: now, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "case.create", caseID: subject.id, requestID: requestID)
+        let audit = AuditEvent(caller, "case.create", at: now, caseID: subject.id, requestID: requestID)
         do {
             try await store.insertCase(
                 subject, state: view.state, alerts: AlertIndex.entries(for: subject, policy: policy, asOf: clock.today), audit: audit,
@@ -58,7 +58,7 @@ public struct CaseService: Sendable {
 
     public func view(caseID: UUID, by caller: Caller, asOf: CalendarDate?, requestID: String?) async throws -> CaseView {
         let subject = try await visibleCase(caseID, caller)
-        try await store.recordAudit(AuditEvent(at: clock.stamp, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "case.read", caseID: caseID, requestID: requestID))
+        try await store.recordAudit(AuditEvent(caller, "case.read", at: clock.stamp, caseID: caseID, requestID: requestID))
         return view(of: subject, acknowledgements: try await store.acknowledgements(caseID: caseID), asOf: asOf ?? clock.today)
     }
 
@@ -66,7 +66,7 @@ public struct CaseService: Sendable {
         by caller: Caller, state: JourneyState?, localAuthority: String?, limit: Int, after cursor: CaseCursor?, requestID: String?
     ) async throws -> [CaseSummary] {
         try require(caller.role.readsCases, caller, "read cases")
-        try await store.recordAudit(AuditEvent(at: clock.stamp, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "cases.list", requestID: requestID))
+        try await store.recordAudit(AuditEvent(caller, "cases.list", at: clock.stamp, requestID: requestID))
         var visible = caller.visibleLocalAuthorities
         if let localAuthority { visible = visible.intersection([localAuthority]) }
         return try await store.listCases(CaseQuery(localAuthorities: visible, state: state, limit: limit, after: cursor))
@@ -92,7 +92,7 @@ public struct CaseService: Sendable {
         subject.version += 1
         let profile = subject.profile
         try validate { () throws(ValidationError) in try ProfileValidator.check(profile) }
-        let audit = AuditEvent(at: clock.stamp, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "case.update", caseID: caseID, requestID: requestID)
+        let audit = AuditEvent(caller, "case.update", at: clock.stamp, caseID: caseID, requestID: requestID)
         let alerts = AlertIndex.entries(for: subject, policy: policy, asOf: clock.today)
         guard try await store.updateCase(subject, expectedVersion: expected, alerts: alerts, audit: audit) else {
             throw ServiceError.preconditionFailed(currentETag: "\"v\(expected + 1)\"")
@@ -127,7 +127,7 @@ public struct CaseService: Sendable {
                 openAlerts: results.filter(\.status.isOpen), findings: DataQuality.findings(in: journey)
             )
             let action = milestone.correction == nil ? "milestone.record" : (milestone.correction!.retracted ? "milestone.retract" : "milestone.correct")
-            let audit = AuditEvent(at: now, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: action, caseID: caseID, milestoneID: milestone.id, requestID: requestID)
+            let audit = AuditEvent(caller, action, at: now, caseID: caseID, milestoneID: milestone.id, requestID: requestID)
             do {
                 if try await store.appendMilestone(
                     milestone, to: subject, expectedVersion: subject.version, state: result.state,

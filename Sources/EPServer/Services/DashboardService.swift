@@ -26,7 +26,7 @@ public struct DashboardService: Sendable {
         }
         var scope = caller.visibleLocalAuthorities
         if let localAuthority { scope = scope.intersection([localAuthority]) }
-        try await store.recordAudit(AuditEvent(at: clock.stamp, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: "dashboard.read", requestID: requestID))
+        try await store.recordAudit(AuditEvent(caller, "dashboard.read", at: clock.stamp, requestID: requestID))
         let exact = caller.agencyType == .la && scope == [caller.agency]
         let request = DashboardRequest(from: from, to: to, asOf: asOf ?? clock.today, suppressSmallNumbers: !exact)
         return DashboardBuilder.build(cases: try await store.allCases(in: scope), policy: policy, request: request)
