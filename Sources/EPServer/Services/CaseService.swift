@@ -41,11 +41,11 @@ public struct CaseService: Sendable {
             id: UUID(), reference: draft.reference, localAuthority: draft.localAuthority,
             adoptionAgency: draft.adoptionAgency, profile: draft.profile, createdAt: now
         )
-        let view = view(of: subject, acknowledgements: [], asOf: clock.today)
+        let (view, alerts) = viewAndIndex(of: subject, acknowledgements: [], asOf: clock.today)
         let audit = AuditEvent(caller, "case.create", at: now, caseID: subject.id, requestID: requestID)
         do {
             try await store.insertCase(
-                subject, state: view.state, alerts: AlertIndex.entries(for: subject, policy: policy, asOf: clock.today), audit: audit,
+                subject, state: view.state, alerts: alerts, audit: audit,
                 idempotency: try idempotency.record(caller: caller.actor) { try response(view) }
             )
         } catch StoreError.duplicateReference(let reference) {
@@ -93,11 +93,11 @@ public struct CaseService: Sendable {
         let profile = subject.profile
         try validate { () throws(ValidationError) in try ProfileValidator.check(profile) }
         let audit = AuditEvent(caller, "case.update", at: clock.stamp, caseID: caseID, requestID: requestID)
-        let alerts = AlertIndex.entries(for: subject, policy: policy, asOf: clock.today)
+        let (view, alerts) = viewAndIndex(of: subject, acknowledgements: try await store.acknowledgements(caseID: caseID), asOf: clock.today)
         guard try await store.updateCase(subject, expectedVersion: expected, alerts: alerts, audit: audit) else {
             throw ServiceError.preconditionFailed(currentETag: "\"v\(expected + 1)\"")
         }
-        return view(of: subject, acknowledgements: try await store.acknowledgements(caseID: caseID), asOf: clock.today)
+        return view
     }
 
     // MARK: Milestones
@@ -154,12 +154,20 @@ public struct CaseService: Sendable {
     }
 
     func view(of subject: Case, acknowledgements: [Acknowledgement], asOf: CalendarDate) -> CaseView {
+        viewAndIndex(of: subject, acknowledgements: acknowledgements, asOf: asOf).view
+    }
+
+    /// The case as the API shows it and its alert index entries, from one evaluation of the policy.
+    private func viewAndIndex(
+        of subject: Case, acknowledgements: [Acknowledgement], asOf: CalendarDate
+    ) -> (view: CaseView, index: [AlertIndexEntry]) {
         let journey = subject.journey
-        return CaseView(
-            subject: subject, state: journey.state,
-            openAlerts: policy.evaluate(journey, asOf: asOf).filter(\.status.isOpen),
+        let results = policy.evaluate(journey, asOf: asOf)
+        let view = CaseView(
+            subject: subject, state: journey.state, openAlerts: results.filter(\.status.isOpen),
             acknowledgements: acknowledgements, findings: DataQuality.findings(in: journey)
         )
+        return (view, AlertIndex.entries(caseID: subject.id, results))
     }
 
     private func requireAdoptionAgency(_ id: String) async throws {
