@@ -80,30 +80,26 @@ extension SQLStore {
     }
 
     public func allCases(in localAuthorities: Set<String>) async throws -> [Case] {
-        guard !localAuthorities.isEmpty else { return [] }
-        let authorities = localAuthorities.sorted()
-        return try await source.withConnection { database in
-            let summaries = try await database.raw("SELECT * FROM cases WHERE local_authority IN (\(binds: authorities)) ORDER BY created_at, id")
-                .all().map(Rows.caseSummary)
-            let milestones = try await database.raw("""
-                SELECT m.* FROM milestones m JOIN cases c ON c.id = m.case_id
-                WHERE c.local_authority IN (\(binds: authorities)) ORDER BY m.case_id, m.seq
-                """).all()
-            return try Self.attach(milestones, to: summaries)
-        }
+        try await cases(in: localAuthorities, states: JourneyState.allCases)
     }
 
     public func openCases(in localAuthorities: Set<String>) async throws -> [Case] {
+        try await cases(in: localAuthorities, states: JourneyState.allCases.filter(\.isOpen))
+    }
+
+    /// The cases of these LAs in these states, with their milestones, in two queries.
+    private func cases(in localAuthorities: Set<String>, states: [JourneyState]) async throws -> [Case] {
         guard !localAuthorities.isEmpty else { return [] }
-        let closed = JourneyState.allCases.filter { !$0.isOpen }.map(\.rawValue)
+        let authorities = localAuthorities.sorted()
+        let states = states.map(\.rawValue)
         return try await source.withConnection { database in
             let summaries = try await database.raw("""
-                SELECT * FROM cases WHERE local_authority IN (\(binds: localAuthorities.sorted())) AND state NOT IN (\(binds: closed))
+                SELECT * FROM cases WHERE local_authority IN (\(binds: authorities)) AND state IN (\(binds: states))
                 ORDER BY created_at, id
                 """).all().map(Rows.caseSummary)
             let milestones = try await database.raw("""
                 SELECT m.* FROM milestones m JOIN cases c ON c.id = m.case_id
-                WHERE c.local_authority IN (\(binds: localAuthorities.sorted())) AND c.state NOT IN (\(binds: closed))
+                WHERE c.local_authority IN (\(binds: authorities)) AND c.state IN (\(binds: states))
                 ORDER BY m.case_id, m.seq
                 """).all()
             return try Self.attach(milestones, to: summaries)
