@@ -175,16 +175,11 @@ extension Problem {
         self.init(.malformedRequest, detail, field: path.isEmpty ? nil : pointer)
     }
 
+    /// The generated layer wraps what a handler or its decoding threw: the error inside decides,
+    /// and failing that the status the runtime chose.
     private static func fromGenerated(_ error: ServerError) -> Problem {
-        switch error.underlyingError {
-        case let service as ServiceError: return Problem(service)
-        case let problem as Problem: return problem
-        case let decoding as DecodingError: return Problem(decoding: decoding)
-        default: break
-        }
-        if error.httpStatus == .internalServerError {
-            return Problem(.internalError, "The server failed to handle the request; it has been logged.")
-        }
+        let inner = from(error.underlyingError)
+        guard inner.kind == .internalError, error.httpStatus != .internalServerError else { return inner }
         return Problem(status: error.httpStatus, detail: error.causeDescription)
     }
 
