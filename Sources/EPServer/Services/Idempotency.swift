@@ -1,4 +1,3 @@
-import Crypto
 import EPStore
 import Foundation
 
@@ -15,7 +14,7 @@ public struct IdempotencyRequest: Sendable {
         var material = Data("\(operation) \(target)\n".utf8)
         material.append(try encoder.encode(body))
         self.key = key
-        self.requestHash = SHA256.hash(data: material).map { String(format: "%02x", $0) }.joined()
+        self.requestHash = sha256Hex(material)
     }
 }
 

@@ -27,10 +27,15 @@ public enum TokenSecret {
     }
 
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        sha256Hex(Data(token.utf8))
     }
 
     private static func checksum(_ body: some StringProtocol) -> String {
-        String(SHA256.hash(data: Data(body.utf8)).map { String(format: "%02x", $0) }.joined().prefix(6))
+        String(sha256Hex(Data(body.utf8)).prefix(6))
     }
+}
+
+/// SHA-256 as lower-case hex: token hashes, token checksums and idempotency request hashes.
+func sha256Hex(_ data: Data) -> String {
+    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
 }
