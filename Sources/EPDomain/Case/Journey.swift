@@ -57,6 +57,11 @@ public struct Journey: Sendable {
     /// child's return home.
     public let ending: Milestone?
 
+    /// The last day an open wait counts up to: `asOf`, or the journey's end if that came first.
+    func lastDayCounted(asOf: CalendarDate) -> CalendarDate {
+        ending.map { min($0.occurredOn, asOf) } ?? asOf
+    }
+
     private static func earliest(_ a: Milestone?, _ b: Milestone?, _ c: Milestone?) -> Milestone? {
         var best = a
         if let b, best == nil || b.occurredOn < best!.occurredOn { best = b }

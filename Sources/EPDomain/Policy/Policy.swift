@@ -31,7 +31,7 @@ public struct Policy: Sendable {
     /// One enabled rule's result, or nil when the policy does not have it in force.
     public func evaluate(_ journey: Journey, asOf: CalendarDate, ruleID: String) -> RuleResult? {
         guard let setting = rules.first(where: { $0.rule.id == ruleID && $0.enabled }) else { return nil }
-        return setting.rule.evaluate(journey.asOf(asOf), context(for: setting, asOf: asOf))
+        return setting.rule.evaluate(journey, context(for: setting, asOf: asOf))  // the rule leaves out later milestones
     }
 
     private func context(for setting: PolicyRule, asOf: CalendarDate) -> RuleContext {

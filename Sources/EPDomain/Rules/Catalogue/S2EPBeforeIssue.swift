@@ -31,7 +31,7 @@ extension Rule {
             outcome.say("EP was first considered on {0}, {days} after proceedings were issued on {1}.", considered, issued, n: outcome.daysOverdue)
         case nil:
             outcome.status = .overdue
-            outcome.daysOverdue = issued.days(until: journey.ending.map { min($0.occurredOn, context.asOf) } ?? context.asOf)
+            outcome.daysOverdue = issued.days(until: journey.lastDayCounted(asOf: context.asOf))
             outcome.say("Proceedings were issued on {0} after pre-proceedings began on {1}, and EP has still not been considered: hold the EP consideration now.", issued, plo.occurredOn)
         }
         return outcome

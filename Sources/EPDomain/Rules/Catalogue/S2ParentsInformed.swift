@@ -29,7 +29,7 @@ extension Rule {
             outcome.say("Parents were informed about EP on {0}, {days} after the EP placement on {1}.", informed, placed, n: outcome.daysOverdue)
         case nil:
             outcome.status = .overdue
-            outcome.daysOverdue = placed.days(until: journey.ending.map { min($0.occurredOn, context.asOf) } ?? context.asOf)
+            outcome.daysOverdue = placed.days(until: journey.lastDayCounted(asOf: context.asOf))
             outcome.say("The child was placed with EP carers on {0} and the parents have no record of being informed about EP: inform them and record it.", placed)
         }
         return outcome

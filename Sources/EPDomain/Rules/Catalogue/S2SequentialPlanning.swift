@@ -42,7 +42,7 @@ extension Rule {
             outcome.message = "Sequential planning: EP was first considered on \(considered), \(days(outcome.daysOverdue!)) after the last of \(negatives.count) negative viability assessments on \(lastNegative)."
         case nil:
             outcome.status = .overdue
-            outcome.daysOverdue = lastNegative.days(until: journey.ending.map { min($0.occurredOn, context.asOf) } ?? context.asOf)
+            outcome.daysOverdue = lastNegative.days(until: journey.lastDayCounted(asOf: context.asOf))
             outcome.say("Every viability assessment ({n}) has come back negative, the last on {0}, and EP has not been considered: consider EP now.", lastNegative, n: negatives.count)
         }
         return outcome

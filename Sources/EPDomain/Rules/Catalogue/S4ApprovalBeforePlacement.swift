@@ -33,7 +33,7 @@ extension Rule {
             outcome.say("The EP placement on {0} was made {days} before the carers' approval on {1}.", placed, approved, n: outcome.daysOverdue)
         case nil:
             outcome.status = .overdue
-            outcome.daysOverdue = placed.days(until: journey.ending.map { min($0.occurredOn, context.asOf) } ?? context.asOf)
+            outcome.daysOverdue = placed.days(until: journey.lastDayCounted(asOf: context.asOf))
             outcome.say("The child was placed with EP carers on {0} with no Reg 25A approval or dual approval recorded: record the approval or check the placement's legal basis.", placed)
         }
         return outcome

@@ -22,7 +22,7 @@ extension Rule {
                 message: .say("Avoidable move: the child went to an interim placement on {0}, after EP was recommended on {1}, and reached the EP carers only on {2}.", moved, recommended, placed)
             )
         case let (moved?, nil):
-            let stopped = journey.ending.map { min($0.occurredOn, context.asOf) } ?? context.asOf
+            let stopped = journey.lastDayCounted(asOf: context.asOf)
             return RuleOutcome(
                 status: .overdue, anchorOn: recommended, dueOn: moved, daysOverdue: moved.days(until: stopped),
                 message: .say("The child moved to an interim placement on {0} although EP was recommended on {1}, and is not yet with EP carers: find EP carers now.", moved, recommended)
