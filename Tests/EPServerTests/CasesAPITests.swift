@@ -140,4 +140,32 @@ import Testing
             #expect(invalid.status == .unprocessableContent)
         }
     }
+
+    /// Lost updates: twenty people editing the profile from the same read; one wins, the rest
+    /// are told the case changed, and the stored profile is the winner's.
+    @Test(arguments: TestDatabase.all)
+    func concurrentUpdatesFromOneReadLetExactlyOneThrough(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world)
+            let edits = (0..<20).map { #"{"sibling_group_size":\#($0 % 4 + 1),"disability":\#($0 % 2 == 0)}"# }
+            let outcomes = try await withThrowingTaskGroup(of: (Int, HTTPResponse.Status).self) { group in
+                for (index, edit) in edits.enumerated() {
+                    group.addTask {
+                        let response = try await client.send(.patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world, json: edit, headers: [.ifMatch: "\"v1\""])
+                        return (index, response.status)
+                    }
+                }
+                return try await group.reduce(into: [(Int, HTTPResponse.Status)]()) { $0.append($1) }
+            }
+            let winners = outcomes.filter { $0.1.kind == .successful }
+            #expect(winners.count == 1, "\(outcomes.map(\.1))")
+            #expect(outcomes.filter { $0.1 == .preconditionFailed }.count == 19, "the others are told their read is stale")
+            let stored = try await client.send(.get, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world)
+            #expect(stored.headers[.eTag] == "\"v2\"", "one update, one new version")
+            let winner = try #require(winners.first?.0)
+            let profile = try #require(try stored.object()["profile"] as? [String: Any])
+            #expect(profile["sibling_group_size"] as? Int == winner % 4 + 1)
+            #expect(profile["disability"] as? Bool == (winner % 2 == 0))
+        }
+    }
 }

@@ -131,18 +131,26 @@ import Testing
         try await TestWorld.run(on: database) { world, client in
             let id = try await client.openCase(in: world)
             let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "ns-0142-fgc-1"]
-            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+            // Each answer: its status, and the milestone id a 201 carries.
+            let answers = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String?).self) { group in
                 for _ in 0..<20 {
                     group.addTask {
-                        try await client.record("family_group_conference", on: "2025-07-03", caseID: id, in: world, headers: key).status
+                        let response = try await client.record("family_group_conference", on: "2025-07-03", caseID: id, in: world, headers: key)
+                        let milestone = response.status == .created ? (try response.object()["milestone"] as? [String: Any])?["id"] as? String : nil
+                        return (response.status, milestone)
                     }
                 }
-                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+                return try await group.reduce(into: [(HTTPResponse.Status, String?)]()) { $0.append($1) }
             }
-            #expect(statuses.allSatisfy { $0 == .created || $0 == .conflict }, "\(statuses)")
+            let statuses = answers.map(\.0)
+            #expect(statuses.allSatisfy { $0 == .created || $0 == .conflict }, "the rest replay or are told the first is in flight: \(statuses)")
             #expect(statuses.contains(.created))
+            let ids = Set(answers.compactMap(\.1))
+            #expect(ids.count == 1, "every 201 is the first response replayed: \(ids)")
             let view = try await client.send(.get, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world)
-            #expect((try view.object()["milestones"] as? [Any])?.count == 1)
+            let stored = try #require(try view.object()["milestones"] as? [[String: Any]])
+            #expect(stored.count == 1, "exactly one milestone stored")
+            #expect(Set(stored.compactMap { $0["id"] as? String }) == ids)
         }
     }
 }
