@@ -31,7 +31,7 @@ public func buildApplication(
     let handlers = APIHandlers(
         cases: cases, alerts: AlertService(cases: cases), policies: PolicyCatalogue(inForce: policy),
         admin: AdminService(store: backend.store, clock: clock),
-        dashboards: DashboardService(store: backend.store, policy: policy, clock: clock), metrics: metrics ?? ServiceMetrics(policy: policy), store: backend.store,
+        dashboards: DashboardService(store: backend.store, policy: policy, clock: clock), metrics: metrics ?? ServiceMetrics(policy: policy), store: backend.store, connections: backend.source,
         openAPIDocument: document
     )
     try handlers.registerHandlers(on: router)
@@ -47,10 +47,14 @@ public func buildApplication(
 }
 
 /// Plain HTTP behind a proxy, or HTTPS (TLS 1.2+) when a certificate and key are configured.
+/// Either way a connection with no request in progress for `requestTimeout` is closed, so slow
+/// or silent clients cannot hold connections open.
 private func serverBuilder(_ configuration: ServerConfiguration) throws -> HTTPServerBuilder {
-    guard let files = configuration.tls else { return .http1() }
+    let seconds = configuration.requestTimeout.components.seconds
+    let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .seconds(seconds)))
+    guard let files = configuration.tls else { return http1 }
     let chain = try NIOSSLCertificate.fromPEMFile(files.certificateFile).map { NIOSSLCertificateSource.certificate($0) }
     var tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(try NIOSSLPrivateKey(file: files.keyFile, format: .pem)))
     tls.minimumTLSVersion = .tlsv12
-    return try .tls(.http1(), tlsConfiguration: tls)
+    return try .tls(http1, tlsConfiguration: tls)
 }

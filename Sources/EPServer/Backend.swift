@@ -17,8 +17,10 @@ public final class Backend: Sendable {
 
     /// Connects to `url`, waits for the database (up to `patience`), refuses a PostgreSQL that
     /// could lose acknowledged writes (unless `allowUnsafe`), and applies missing migrations.
+    /// Later, each unit of work waits at most `connectionWait` for a PostgreSQL connection.
     public static func connect(
-        _ url: DatabaseURL, schemaFolder: String, allowUnsafe: Bool = false, patience: Duration = .seconds(30), logger: Logger
+        _ url: DatabaseURL, schemaFolder: String, allowUnsafe: Bool = false, patience: Duration = .seconds(30),
+        connectionWait: Duration = .milliseconds(1500), logger: Logger
     ) async throws -> Backend {
         let source: any SQLConnectionSource
         var runner: Task<Void, Never>?
@@ -26,7 +28,7 @@ public final class Backend: Sendable {
         case .sqlite(let path):
             source = try await SQLiteSource(path: path, logger: logger)
         case .postgres(let settings):
-            let postgres = try PostgresSource(settings, logger: logger)
+            let postgres = try PostgresSource(settings, leaseTimeout: connectionWait, logger: logger)
             runner = Task { await postgres.client.run() }
             source = postgres
         }

@@ -32,7 +32,8 @@ enum CLI {
         logger.logLevel = .warning
         let configuration = try ServerConfiguration()
         let backend = try await Backend.connect(
-            configuration.database, schemaFolder: configuration.schemaFolder, allowUnsafe: configuration.allowUnsafeDatabase, logger: logger
+            configuration.database, schemaFolder: configuration.schemaFolder, allowUnsafe: configuration.allowUnsafeDatabase,
+            connectionWait: configuration.databaseWait, logger: logger
         )
         do {
             let result = try await body(backend)

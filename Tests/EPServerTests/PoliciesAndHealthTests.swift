@@ -80,6 +80,11 @@ import Testing
             }
             #expect(values[#"eptrack_milestones_recorded_total{kind="family_group_conference"}"#] == 2, "a replayed retry is not counted")
             #expect(values[#"eptrack_milestones_recorded_total{kind="plo_pre_proceedings"}"#] == 1, "a refused milestone is not counted")
+            // The embedded database has one connection, free between requests.
+            #expect(values["eptrack_db_connections_capacity"] == 1)
+            #expect(values["eptrack_db_connections_in_use"] == 0)
+            #expect(values["eptrack_db_connections_waiting"] == 0)
+            #expect(values["eptrack_db_connection_wait_timeouts_total"] == 0)
         }
     }
 

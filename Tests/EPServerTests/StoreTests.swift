@@ -5,6 +5,7 @@ import Foundation
 import SQLKit
 import HummingbirdTesting
 import Logging
+import Synchronization
 import Testing
 
 /// The SQL store on the real databases: one code path, the same answers on both.
@@ -126,7 +127,7 @@ import Testing
         logger.logLevel = .critical
         // The test script's server runs with fsync off, exactly the unsafe setting.
         let error = await #expect(throws: Backend.UnsafeDatabase.self) {
-            try await Backend.connect(try DatabaseURL(url), schemaFolder: TestDatabase.schemaFolder, patience: .seconds(1), logger: logger)
+            try await Backend.connect(try DatabaseURL(url), schemaFolder: TestDatabase.schemaFolder, patience: .seconds(1), connectionWait: .seconds(30), logger: logger)
         }
         #expect(error?.description.contains("fsync=off") == true)
     }
@@ -156,22 +157,59 @@ import Testing
     }
 }
 
-@Suite struct StatementTimeoutTests {
-    @Test func postgreSQLCancelsAStatementThatRunsPastTheTimeout() async throws {
-        guard TestDatabase.all.contains(.postgres) else { return }  // SQLite-only run (plain `swift test`)
+/// A request must not hang on the database: a statement that runs too long is cancelled by
+/// PostgreSQL, and a request that cannot get a connection in time gives up before it starts.
+@Suite struct DatabaseTimeoutTests {
+    private func source(connections: Int, statementTimeout: Duration = .seconds(10), leaseTimeout: Duration = .milliseconds(1500)) throws -> PostgresSource? {
+        guard TestDatabase.all.contains(.postgres) else { return nil }  // SQLite-only run (plain `swift test`)
         let url = try #require(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"], "run scripts/test.sh")
-        guard case .postgres(let settings) = try DatabaseURL(url) else { Issue.record("not a PostgreSQL URL"); return }
+        guard case .postgres(let settings) = try DatabaseURL(url) else { Issue.record("not a PostgreSQL URL"); return nil }
         var logger = Logger(label: "eptrack-test")
         logger.logLevel = .critical
-        let source = try PostgresSource(settings, maximumConnections: 1, statementTimeout: .milliseconds(300), logger: logger)
+        return try PostgresSource(settings, maximumConnections: connections, statementTimeout: statementTimeout, leaseTimeout: leaseTimeout, logger: logger)
+    }
+
+    @Test func postgreSQLCancelsAStatementThatRunsPastTheTimeout() async throws {
+        guard let source = try source(connections: 1, statementTimeout: .milliseconds(300)) else { return }
         let runner = Task { await source.client.run() }
         defer { runner.cancel() }
         try await source.withConnection { try await $0.raw("SELECT 1").run() }
         let started = ContinuousClock.now
-        await #expect(throws: (any Error).self) {
+        await #expect(throws: DatabaseUnavailable.self, "a cancelled statement is the database's failure: 503, not 500") {
             try await source.withConnection { try await $0.raw("SELECT pg_sleep(5)").run() }
         }
         #expect(ContinuousClock.now - started < .seconds(3), "cancelled by the server well before the 5 s sleep ended")
+    }
+
+    @Test func aRequestGivesUpWaitingForABusyPoolAndNeverStartsLate() async throws {
+        guard let source = try source(connections: 1, leaseTimeout: .milliseconds(300)) else { return }
+        let runner = Task { await source.client.run() }
+        defer { runner.cancel() }
+        // Open the one connection first (a TLS handshake on a busy machine can itself take 300 ms).
+        var open = false
+        for _ in 0..<50 where !open {
+            do {
+                try await source.withConnection { try await $0.raw("SELECT 1").run() }
+                open = true
+            } catch is DatabaseUnavailable {}
+        }
+        let timeoutsBefore = source.usage.timeouts
+        let holder = Task { try await source.withConnection { try await $0.raw("SELECT pg_sleep(1.5)").run() } }
+        for _ in 0..<100 where source.usage.inUse == 0 { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(source.usage.inUse == 1, "the only connection is held")
+
+        let startedLate = Mutex(false)
+        let started = ContinuousClock.now
+        await #expect(throws: DatabaseUnavailable.self) {
+            try await source.withConnection { _ in startedLate.withLock { $0 = true } }
+        }
+        #expect(ContinuousClock.now - started < .seconds(1), "gave up after the 300 ms lease timeout, not after the holder")
+        #expect(source.usage == { var usage = PoolUsage(capacity: 1); usage.inUse = 1; usage.timeouts = timeoutsBefore + 1; return usage }())
+
+        try await holder.value
+        #expect(!startedLate.withLock { $0 }, "the connection freed later did not run the abandoned work")
+        #expect(source.usage.inUse == 0 && source.usage.waiting == 0)
+        try await source.withConnection { try await $0.raw("SELECT 1").run() }  // the pool still works
     }
 }
 

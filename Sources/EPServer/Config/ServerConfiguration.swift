@@ -21,6 +21,11 @@ public struct ServerConfiguration: Sendable {
     public var tls: (certificateFile: String, keyFile: String)?
     /// Requests a minute each caller may make to this instance.
     public var rateLimitPerMinute: Int
+    /// How long a connection may sit without a request in progress, including a client that
+    /// opened it and is slow to send its request line and headers: then it is closed.
+    public var requestTimeout: Duration
+    /// The longest a request waits for a database connection before answering 503.
+    public var databaseWait: Duration
     /// OpenID Connect bearer tokens, when configured (API tokens work either way).
     public var oidc: OIDCVerifier.Settings?
 
@@ -50,6 +55,14 @@ public struct ServerConfiguration: Sendable {
             throw Invalid(description: "EPTRACK_RATE_LIMIT must be a whole number of requests a minute, at least 1")
         }
         rateLimitPerMinute = rate
+        guard let timeout = Int(environment["EPTRACK_REQUEST_TIMEOUT"] ?? "30"), (1...3600).contains(timeout) else {
+            throw Invalid(description: "EPTRACK_REQUEST_TIMEOUT must be a whole number of seconds from 1 to 3600")
+        }
+        requestTimeout = .seconds(timeout)
+        guard let wait = Int(environment["EPTRACK_DB_WAIT_MS"] ?? "1500"), (100...60_000).contains(wait) else {
+            throw Invalid(description: "EPTRACK_DB_WAIT_MS must be a whole number of milliseconds from 100 to 60000")
+        }
+        databaseWait = .milliseconds(wait)
         switch (environment["TLS_CERT_FILE"], environment["TLS_KEY_FILE"]) {
         case let (certificate?, key?): tls = (certificate, key)
         case (nil, nil): tls = nil

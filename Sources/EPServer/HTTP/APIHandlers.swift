@@ -13,6 +13,7 @@ struct APIHandlers: APIProtocol {
     let dashboards: DashboardService
     let metrics: ServiceMetrics
     let store: any Store
+    let connections: any SQLConnectionSource
     let openAPIDocument: Data
 
     // MARK: Cases
@@ -191,7 +192,7 @@ struct APIHandlers: APIProtocol {
     }
 
     func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output {
-        .ok(.init(body: .plainText(HTTPBody(try await metrics.exposition(store: store, asOf: cases.clock.today)))))
+        .ok(.init(body: .plainText(HTTPBody(try await metrics.exposition(store: store, pool: connections.usage, asOf: cases.clock.today)))))
     }
 
     func getOpenAPIDocument(_ input: Operations.GetOpenAPIDocument.Input) async throws -> Operations.GetOpenAPIDocument.Output {

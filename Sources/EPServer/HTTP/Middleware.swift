@@ -33,8 +33,13 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             var problem = Problem.from(error)
             problem.requestID = requestID
-            if problem.kind == .internalError {
+            switch problem.kind {
+            case .internalError:
                 logger.error("request failed", metadata: ["request_id": .string(requestID), "error": .string(String(reflecting: error))])
+            case .databaseUnavailable:
+                logger.warning("database unavailable", metadata: ["request_id": .string(requestID), "reason": .string(problem.detail)])
+            default:
+                break
             }
             response = try problem.response(from: request, context: context)
         }

@@ -1,4 +1,5 @@
 import EPDomain
+import EPStore
 import EPTrackAPI
 import Foundation
 import HTTPTypes
@@ -27,6 +28,7 @@ public struct Problem: Error, Sendable {
         case preconditionRequired = "precondition-required"
         case rateLimited = "rate-limited"
         case notReady = "not-ready"
+        case databaseUnavailable = "database-unavailable"
         case internalError = "internal-error"
 
         var status: HTTPResponse.Status {
@@ -43,7 +45,7 @@ public struct Problem: Error, Sendable {
             case .invalidField, .idempotencyKeyReused: .unprocessableContent
             case .preconditionRequired: .preconditionRequired
             case .rateLimited: .tooManyRequests
-            case .notReady: .serviceUnavailable
+            case .notReady, .databaseUnavailable: .serviceUnavailable
             case .internalError: .internalServerError
             }
         }
@@ -68,6 +70,7 @@ public struct Problem: Error, Sendable {
             case .preconditionRequired: "If-Match is required"
             case .rateLimited: "Too many requests"
             case .notReady: "Not ready"
+            case .databaseUnavailable: "The database is not available; nothing was changed"
             case .internalError: "Internal error"
             }
         }
@@ -107,6 +110,10 @@ extension Problem {
             return Problem(error)
         case let error as ServerError:
             return fromGenerated(error)
+        case let error as DatabaseUnavailable:
+            var problem = Problem(.databaseUnavailable, "\(error.description); nothing was stored: retry in a few seconds")
+            problem.headers[.retryAfter] = "2"
+            return problem
         case let error as DecodingError:
             return Problem(decoding: error)
         case let error as HTTPError:

@@ -3,18 +3,28 @@ import NIOSSL
 import PostgresKit
 import PostgresNIO
 import SQLKit
+import Synchronization
 
 /// The production database: PostgresNIO's connection pool. `run()` must be running (the server
 /// adds the client to its services; tools and tests start it in a task).
 public final class PostgresSource: SQLConnectionSource {
     public let dialect = "postgres"
     public let client: PostgresClient
+    private let leaseTimeout: Duration
+    private let counter: PoolUsageCounter
 
-    /// - Parameter statementTimeout: the longest any one statement may run before PostgreSQL
-    ///   cancels it, so a stuck query fails a request instead of holding a connection for ever.
+    /// - Parameters:
+    ///   - statementTimeout: the longest any one statement may run before PostgreSQL cancels
+    ///     it, so a stuck query fails a request instead of holding a connection for ever.
+    ///   - leaseTimeout: the longest a unit of work waits for a connection. PostgresNIO's pool
+    ///     waits for ever (while the database is down it keeps trying to connect); a request
+    ///     should rather answer 503 quickly and let the client retry.
     public init(
-        _ settings: DatabaseURL.PostgresSettings, maximumConnections: Int = 20, statementTimeout: Duration = .seconds(10), logger: Logger
+        _ settings: DatabaseURL.PostgresSettings, maximumConnections: Int = 20, statementTimeout: Duration = .seconds(10),
+        leaseTimeout: Duration = .milliseconds(1500), logger: Logger
     ) throws {
+        self.leaseTimeout = leaseTimeout
+        counter = PoolUsageCounter(capacity: maximumConnections)
         var configuration = PostgresClient.Configuration(
             host: settings.host, port: settings.port, username: settings.username,
             password: settings.password, database: settings.database, tls: try Self.tls(settings)
@@ -29,9 +39,58 @@ public final class PostgresSource: SQLConnectionSource {
         client = PostgresClient(configuration: configuration, backgroundLogger: logger)
     }
 
-    public func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
-            try await body(connection.sql())
+    public var usage: PoolUsage { counter.snapshot }
+
+    /// Waits at most `leaseTimeout` for a connection. Once `body` has its connection it runs to
+    /// its end, however long the wait was: giving up is decided before the first statement, never
+    /// in the middle of a transaction.
+    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let attempt = LeaseAttempt()
+        counter.startedWaiting()
+        do {
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask { [client, counter] in
+                    try await client.withConnection { connection in
+                        guard attempt.claim() else { throw DatabaseUnavailable("no database connection was free in time") }
+                        counter.leased()
+                        defer { counter.released() }
+                        return try await body(connection.sql())
+                    }
+                }
+                group.addTask { [leaseTimeout] in
+                    try await Task.sleep(for: leaseTimeout)
+                    guard attempt.abandon() else { return nil }  // leased in time: the other task answers
+                    throw DatabaseUnavailable("the database did not hand out a connection within \(leaseTimeout)")
+                }
+                for try await result in group {
+                    if let result {
+                        group.cancelAll()
+                        return result
+                    }
+                }
+                preconditionFailure("the lease task always returns or throws")
+            }
+        } catch {
+            if attempt.endedWithoutLease() { counter.gaveUp(timedOut: error is DatabaseUnavailable) }
+            if let error = error as? PSQLError, let reason = Self.unavailability(error) { throw DatabaseUnavailable(reason) }
+            throw error
+        }
+    }
+
+    /// Errors that mean the database went away or is overloaded, not that a statement was
+    /// wrong: the work did not happen and may be retried.
+    private static func unavailability(_ error: PSQLError) -> String? {
+        switch error.code {
+        case .connectionError, .serverClosedConnection, .uncleanShutdown, .poolClosed:
+            return "the connection to the database was lost"
+        case .server:
+            switch error.serverInfo?[.sqlState] {
+            case "57014": return "the database did not finish a statement within the statement timeout"
+            case "57P01", "57P02", "57P03": return "the database is shutting down or starting up"
+            default: return nil
+            }
+        default:
+            return nil
         }
     }
 
@@ -54,6 +113,41 @@ public final class PostgresSource: SQLConnectionSource {
         case .verifyFull:
             tls.certificateVerification = .fullVerification
             return .require(tls)
+        }
+    }
+}
+
+/// One unit of work's wait for a connection: either it gets one (`claim`) or it gives up
+/// (`abandon`), never both, so a connection handed out after the deadline goes straight back.
+private final class LeaseAttempt: Sendable {
+    private enum Phase { case waiting, leased, abandoned, counted }
+    private let phase = Mutex(Phase.waiting)
+
+    func claim() -> Bool {
+        phase.withLock { phase in
+            guard phase == .waiting else { return false }
+            phase = .leased
+            return true
+        }
+    }
+
+    func abandon() -> Bool {
+        phase.withLock { phase in
+            guard phase == .waiting else { return false }
+            phase = .abandoned
+            return true
+        }
+    }
+
+    /// True once, if the attempt ended (by timeout or failure) without ever holding a connection.
+    func endedWithoutLease() -> Bool {
+        phase.withLock { phase in
+            switch phase {
+            case .leased, .counted: return false
+            case .waiting, .abandoned:
+                phase = .counted
+                return true
+            }
         }
     }
 }

@@ -5,13 +5,16 @@ import SQLKit
 public protocol SQLConnectionSource: Sendable {
     /// `postgres` or `sqlite`: the folder of Schema/ whose migrations apply.
     var dialect: String { get }
-    func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Throws `DatabaseUnavailable` when no connection comes in time or the connection breaks.
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Connections in use and waited for, for `/metrics`.
+    var usage: PoolUsage { get }
     func shutdown() async throws
 }
 
 extension SQLConnectionSource {
     /// Runs `body` in one transaction on one connection: all of it is stored, or none of it.
-    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withConnection { database in
             try await database.raw("BEGIN").run()
             do {

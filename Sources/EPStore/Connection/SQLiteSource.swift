@@ -8,6 +8,7 @@ public final class SQLiteSource: SQLConnectionSource {
     public let dialect = "sqlite"
     private let connection: SQLiteConnection
     private let lock = AsyncLock()
+    private let counter = PoolUsageCounter(capacity: 1)
 
     public init(path: String, logger: Logger) async throws {
         connection = try await SQLiteConnection.open(
@@ -20,9 +21,16 @@ public final class SQLiteSource: SQLConnectionSource {
         try await database.raw("PRAGMA busy_timeout = 5000").run()
     }
 
-    public func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public var usage: PoolUsage { counter.snapshot }
+
+    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let database = connection.sql()
-        return try await lock.withLock { try await body(database) }
+        counter.startedWaiting()
+        return try await lock.withLock { [counter] in
+            counter.leased()
+            defer { counter.released() }
+            return try await body(database)
+        }
     }
 
     public func shutdown() async throws {

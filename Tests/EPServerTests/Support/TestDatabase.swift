@@ -57,7 +57,9 @@ enum TestDatabase: String, CustomStringConvertible, Sendable {
 
     private func run<T>(_ url: DatabaseURL, logger: Logger, _ body: (Backend) async throws -> T) async throws -> T {
         // The test script's PostgreSQL runs with fsync off: it holds nothing worth keeping.
-        let backend = try await Backend.connect(url, schemaFolder: Self.schemaFolder, allowUnsafe: true, logger: logger)
+        // Hundreds of tests opening their own pools at once on two cores are far slower to get a
+        // first connection than a running server; the wait limit itself is DatabaseTimeoutTests'.
+        let backend = try await Backend.connect(url, schemaFolder: Self.schemaFolder, allowUnsafe: true, connectionWait: .seconds(30), logger: logger)
         do {
             let result = try await body(backend)
             await backend.shutdown()
