@@ -31,6 +31,9 @@ public protocol Store: Sendable {
     func insertCase(
         _ subject: Case, state: JourneyState, alerts: [AlertIndexEntry], audit: AuditEvent, idempotency: IdempotencyRecord?
     ) async throws
+    /// Stores whole cases at once, each with its milestones, alert index entries and audit
+    /// event, all in one transaction (the demo's synthetic journeys, thousands at a time).
+    func importCases(_ cases: [ImportedCase]) async throws
     func findCase(id: UUID) async throws -> Case?
     /// The cases with these ids, with their milestones (in no particular order).
     func findCases(ids: [UUID]) async throws -> [Case]
@@ -202,6 +205,21 @@ public struct Acknowledgement: Sendable, Hashable {
         self.note = note
         self.acknowledgedBy = acknowledgedBy
         self.acknowledgedAt = acknowledgedAt
+    }
+}
+
+/// A case with its whole history, validated and evaluated, ready to be stored in one go.
+public struct ImportedCase: Sendable {
+    public let subject: Case
+    public let state: JourneyState
+    public let alerts: [AlertIndexEntry]
+    public let audit: AuditEvent
+
+    public init(subject: Case, state: JourneyState, alerts: [AlertIndexEntry], audit: AuditEvent) {
+        self.subject = subject
+        self.state = state
+        self.alerts = alerts
+        self.audit = audit
     }
 }
 

@@ -158,7 +158,7 @@ public struct CaseService: Sendable {
     }
 
     /// The case as the API shows it and its alert index entries, from one evaluation of the policy.
-    private func viewAndIndex(
+    func viewAndIndex(
         of subject: Case, acknowledgements: [Acknowledgement], asOf: CalendarDate
     ) -> (view: CaseView, index: [AlertIndexEntry]) {
         let journey = subject.journey

@@ -1,0 +1,48 @@
+import EPDomain
+import EPStore
+import Foundation
+
+extension CaseService {
+    /// Opens whole journeys at once (the demo's synthetic ones) and stores them in one
+    /// transaction. Each step goes through the same domain checks as the API: a step the
+    /// journey so far makes impossible is skipped, as a social worker's would be refused, and
+    /// nothing dated after today is recorded. Returns the cases and milestones stored.
+    public func importJourneys(
+        _ journeys: [(draft: NewCase, steps: [MilestoneInput])], by caller: Caller
+    ) async throws -> (cases: Int, milestones: Int) {
+        try require(caller.role.writesCases, caller, "open cases")
+        let now = clock.stamp
+        let today = clock.today
+        var imported: [ImportedCase] = []
+        imported.reserveCapacity(journeys.count)
+        for (draft, steps) in journeys {
+            try validate { () throws(ValidationError) in
+                try ProfileValidator.check(reference: draft.reference)
+                try ProfileValidator.check(draft.profile)
+            }
+            guard caller.visibleLocalAuthorities.contains(draft.localAuthority) else {
+                throw ServiceError.forbidden("\(draft.localAuthority) is not a local authority the importer works for")
+            }
+            var subject = Case(
+                id: UUID(), reference: draft.reference, localAuthority: draft.localAuthority,
+                adoptionAgency: draft.adoptionAgency, profile: draft.profile, createdAt: now
+            )
+            for step in steps where step.occurredOn <= today {
+                guard let milestone = try? subject.record(.record(step), id: UUID(), recordedBy: caller.actor, at: now, asOf: today) else { continue }
+                subject.records.append(milestone)
+                subject.version += 1
+            }
+            let (view, alerts) = viewAndIndex(of: subject, acknowledgements: [], asOf: today)
+            imported.append(ImportedCase(
+                subject: subject, state: view.state, alerts: alerts,
+                audit: AuditEvent(caller, "case.import", at: now, caseID: subject.id, requestID: nil)
+            ))
+        }
+        do {
+            try await store.importCases(imported)
+        } catch StoreError.duplicateReference(let reference) {
+            throw ServiceError.duplicateReference(reference)
+        }
+        return (imported.count, imported.reduce(0) { $0 + $1.subject.records.count })
+    }
+}
