@@ -35,11 +35,16 @@ enum AgeBand: String, CaseIterable, Sendable {
     case oneToSixMonths = "1_to_6_months"
     case sixToTwelveMonths = "6_to_12_months"
     case oneYearAndOver = "1_year_and_over"
+    /// Born before the case was opened, but the birth is not recorded: the age is unknown, and
+    /// counting the child as unborn would flatter the pre-birth figures.
+    case notKnown = "not_known"
 
-    /// Unborn when no birth is recorded or the birth came after `start`; otherwise by calendar
-    /// months from birth (a child born on 10 March is under 1 month until 9 April inclusive).
-    init(birth: CalendarDate?, start: CalendarDate) {
-        guard let birth, birth <= start else { self = .unborn; return }
+    /// Unborn when the birth came after `start`, or is not recorded yet for a child unborn at
+    /// referral; otherwise by calendar months from birth (a child born on 10 March is under 1
+    /// month until 9 April inclusive).
+    init(birth: CalendarDate?, unbornAtReferral: Bool, start: CalendarDate) {
+        guard let birth else { self = unbornAtReferral ? .unborn : .notKnown; return }
+        guard birth <= start else { self = .unborn; return }
         if start < birth.adding(months: 1) {
             self = .underOneMonth
         } else if start < birth.adding(months: 6) {
@@ -62,7 +67,7 @@ struct ChildGroups: Sendable {
     /// `start` is the start of planning, or failing that the journey's first milestone.
     init(profile: ChildProfile, birth: CalendarDate?, start: CalendarDate) {
         ethnicity = Self.ethnicityGroups.firstIndex(of: profile.ethnicity.group)!
-        age = Self.ageBands.firstIndex(of: AgeBand(birth: birth, start: start))!
+        age = Self.ageBands.firstIndex(of: AgeBand(birth: birth, unbornAtReferral: profile.unborn, start: start))!
         siblings = profile.siblingGroupSize <= 1 ? 0 : 1
         disability = profile.disability ? 0 : 1
     }

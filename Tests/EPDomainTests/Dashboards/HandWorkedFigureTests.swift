@@ -108,6 +108,7 @@ import Testing
         expectRate(d, "ep_rate", "age_band=1_to_6_months", 4, 6)
         expectRate(d, "ep_rate", "age_band=6_to_12_months", 0, 2)
         expectRate(d, "ep_rate", "age_band=1_year_and_over", 0, 0)
+        expectRate(d, "ep_rate", "age_band=not_known", 0, 0)
         // Sibling groups of 2+: J03 J14 J22 J24 J29 placed, J18 not → 5/6; single: 14 − 5 over 19 − 6.
         expectRate(d, "ep_rate", "sibling_group=1", 9, 13)
         expectRate(d, "ep_rate", "sibling_group=2_plus", 5, 6)
@@ -217,10 +218,10 @@ import Testing
     @Test func layout() throws {
         let d = try Self.build()
         // cases_by_state 1 + 10; ep_placements 1 + 4 quarters; each rate 1 + 4 quarters +
-        // (6 + 5 + 2 + 2) breakdowns = 20; duration_days 6 measures × 3; rule_compliance 2 rules × 4;
-        // ep_placement_outcomes 1 + 4; family_time 1 + 4: 11 + 5 + 20 + 20 + 18 + 8 + 5 + 5 = 92.
-        #expect(d.figures.count == 92)
-        #expect(Set(d.figures.map { [$0.name, $0.breakdown, $0.period, $0.statistic] }).count == 92)
+        // (6 + 6 + 2 + 2) breakdowns = 21; duration_days 6 measures × 3; rule_compliance 2 rules × 4;
+        // ep_placement_outcomes 1 + 4; family_time 1 + 4: 11 + 5 + 21 + 21 + 18 + 8 + 5 + 5 = 94.
+        #expect(d.figures.count == 94)
+        #expect(Set(d.figures.map { [$0.name, $0.breakdown, $0.period, $0.statistic] }).count == 94)
         var names: [String] = []
         for figure in d.figures where names.last != figure.name { names.append(figure.name) }
         #expect(names == [
@@ -263,6 +264,17 @@ import Testing
         // Any outcome counts as considered, so the consideration rate does not move.
         expectRate(before, "ep_consideration_rate", "", 21, 24)
         expectRate(after, "ep_consideration_rate", "", 21, 24)
+    }
+
+    /// J01 was born before her case opened. Without her birth recorded her age is not known: she
+    /// leaves under_1_month for not_known, and is not counted as unborn.
+    @Test func aBornChildWithoutARecordedBirthIsOfUnknownAge() throws {
+        var j01 = HandWorkedSet.j01.subject
+        j01.records.removeAll { $0.kind == .birth }
+        let d = try Self.build(HandWorkedSet.cases.filter { $0.reference != "HW-01" } + [j01])
+        expectRate(d, "ep_rate", "age_band=not_known", 1, 1)
+        expectRate(d, "ep_rate", "age_band=under_1_month", 6, 6)
+        expectRate(d, "ep_rate", "age_band=unborn", 3, 4)
     }
 
     /// The as-of date decides what had happened: on 30 June 2025, J01 was still awaiting the
