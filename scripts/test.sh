@@ -53,6 +53,9 @@ source scripts/check-ready.sh
 if [ "$status" -eq 0 ]; then check_ready "$BIN" || status=1; fi
 source scripts/check-tls.sh
 if [ "$status" -eq 0 ]; then check_tls "$BIN" || status=1; fi
+# A crash drill: PostgreSQL is killed with SIGKILL under write load and restarted.
+source scripts/check-faults.sh
+if [ "$status" -eq 0 ]; then check_faults "$BIN" || status=1; fi
 # Failures and issues in full; passing tests only by suite; then the closing summary lines.
 grep -vE "^(◇|↳|✔ Test |Test Suite|\s*Executed)" "$LOGS/test.log" | tail -150
 grep -E "Executed [0-9]+ tests|Test run with" "$LOGS/test.log" | tail -2

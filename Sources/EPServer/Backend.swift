@@ -20,7 +20,7 @@ public final class Backend: Sendable {
     /// Later, each unit of work waits at most `connectionWait` for a PostgreSQL connection.
     public static func connect(
         _ url: DatabaseURL, schemaFolder: String, allowUnsafe: Bool = false, patience: Duration = .seconds(30),
-        connectionWait: Duration = .milliseconds(1500), logger: Logger
+        connectionWait: Duration = .seconds(1), logger: Logger
     ) async throws -> Backend {
         let source: any SQLConnectionSource
         var runner: Task<Void, Never>?

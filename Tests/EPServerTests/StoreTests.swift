@@ -160,7 +160,7 @@ import Testing
 /// A request must not hang on the database: a statement that runs too long is cancelled by
 /// PostgreSQL, and a request that cannot get a connection in time gives up before it starts.
 @Suite struct DatabaseTimeoutTests {
-    private func source(connections: Int, statementTimeout: Duration = .seconds(10), leaseTimeout: Duration = .milliseconds(1500)) throws -> PostgresSource? {
+    private func source(connections: Int, statementTimeout: Duration = .seconds(10), leaseTimeout: Duration = .seconds(30)) throws -> PostgresSource? {
         guard TestDatabase.all.contains(.postgres) else { return nil }  // SQLite-only run (plain `swift test`)
         let url = try #require(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"], "run scripts/test.sh")
         guard case .postgres(let settings) = try DatabaseURL(url) else { Issue.record("not a PostgreSQL URL"); return nil }
@@ -181,6 +181,29 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(3), "cancelled by the server well before the 5 s sleep ended")
     }
 
+    /// PostgresNIO never answers a statement sent on a connection the database has dropped;
+    /// the watch on the connection answers instead.
+    @Test func aStatementOnADroppedConnectionAnswersInsteadOfHanging() async throws {
+        guard let source = try source(connections: 1), let other = try self.source(connections: 1) else { return }
+        let runners = [Task { await source.client.run() }, Task { await other.client.run() }]
+        defer { runners.forEach { $0.cancel() } }
+        let sent = Mutex<ContinuousClock.Instant?>(nil)
+        await #expect(throws: DatabaseUnavailable.self) {
+            try await source.withConnection { database in
+                let pid = try await database.raw("SELECT pg_backend_pid() AS pid").first()?.decode(column: "pid", as: Int32.self)
+                // The database ends this session, as when it is restarted or killed.
+                try await other.withConnection { try await $0.raw("SELECT pg_terminate_backend(\(bind: pid))").run() }
+                sent.withLock { $0 = .now }
+                // Whether this is sent before or after the close is noticed, it must not hang.
+                try await Task.sleep(for: .milliseconds(50))
+                try await database.raw("SELECT 1").run()
+            }
+        }
+        let waited = try #require(sent.withLock { $0 }).duration(to: .now)
+        #expect(waited < .seconds(5), "answered within the watch's interval and grace of the session ending, not left hanging")
+        try await source.withConnection { try await $0.raw("SELECT 1").run() }  // the pool opens a new connection
+    }
+
     @Test func aRequestGivesUpWaitingForABusyPoolAndNeverStartsLate() async throws {
         guard let source = try source(connections: 1, leaseTimeout: .milliseconds(300)) else { return }
         let runner = Task { await source.client.run() }
@@ -194,7 +217,7 @@ import Testing
             } catch is DatabaseUnavailable {}
         }
         let timeoutsBefore = source.usage.timeouts
-        let holder = Task { try await source.withConnection { try await $0.raw("SELECT pg_sleep(1.5)").run() } }
+        let holder = Task { try await source.withConnection { try await $0.raw("SELECT pg_sleep(3)").run() } }
         for _ in 0..<100 where source.usage.inUse == 0 { try await Task.sleep(for: .milliseconds(20)) }
         #expect(source.usage.inUse == 1, "the only connection is held")
 
@@ -203,7 +226,7 @@ import Testing
         await #expect(throws: DatabaseUnavailable.self) {
             try await source.withConnection { _ in startedLate.withLock { $0 = true } }
         }
-        #expect(ContinuousClock.now - started < .seconds(1), "gave up after the 300 ms lease timeout, not after the holder")
+        #expect(ContinuousClock.now - started < .seconds(2.5), "gave up after the 300 ms lease timeout, not after the 3 s holder")
         #expect(source.usage == { var usage = PoolUsage(capacity: 1); usage.inUse = 1; usage.timeouts = timeoutsBefore + 1; return usage }())
 
         try await holder.value
@@ -228,7 +251,7 @@ import Testing
             return
         }
         #expect(settings.sslMode == .verifyFull)
-        let source = try PostgresSource(settings, maximumConnections: 1, logger: logger)
+        let source = try PostgresSource(settings, maximumConnections: 1, leaseTimeout: .seconds(30), logger: logger)
         let runner = Task { await source.client.run() }
         defer { runner.cancel() }
         let encrypted = try await source.withConnection { database in

@@ -59,7 +59,7 @@ public struct ServerConfiguration: Sendable {
             throw Invalid(description: "EPTRACK_REQUEST_TIMEOUT must be a whole number of seconds from 1 to 3600")
         }
         requestTimeout = .seconds(timeout)
-        guard let wait = Int(environment["EPTRACK_DB_WAIT_MS"] ?? "1500"), (100...60_000).contains(wait) else {
+        guard let wait = Int(environment["EPTRACK_DB_WAIT_MS"] ?? "1000"), (100...60_000).contains(wait) else {
             throw Invalid(description: "EPTRACK_DB_WAIT_MS must be a whole number of milliseconds from 100 to 60000")
         }
         databaseWait = .milliseconds(wait)

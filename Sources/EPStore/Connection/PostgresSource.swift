@@ -21,7 +21,7 @@ public final class PostgresSource: SQLConnectionSource {
     ///     should rather answer 503 quickly and let the client retry.
     public init(
         _ settings: DatabaseURL.PostgresSettings, maximumConnections: Int = 20, statementTimeout: Duration = .seconds(10),
-        leaseTimeout: Duration = .milliseconds(1500), logger: Logger
+        leaseTimeout: Duration = .seconds(1), logger: Logger
     ) throws {
         self.leaseTimeout = leaseTimeout
         counter = PoolUsageCounter(capacity: maximumConnections)
@@ -54,7 +54,7 @@ public final class PostgresSource: SQLConnectionSource {
                         guard attempt.claim() else { throw DatabaseUnavailable("no database connection was free in time") }
                         counter.leased()
                         defer { counter.released() }
-                        return try await body(connection.sql())
+                        return try await ConnectionWatch.run(on: connection) { try await body(connection.sql()) }
                     }
                 }
                 group.addTask { [leaseTimeout] in
@@ -81,7 +81,7 @@ public final class PostgresSource: SQLConnectionSource {
     /// wrong: the work did not happen and may be retried.
     private static func unavailability(_ error: PSQLError) -> String? {
         switch error.code {
-        case .connectionError, .serverClosedConnection, .uncleanShutdown, .poolClosed:
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed:
             return "the connection to the database was lost"
         case .server:
             switch error.serverInfo?[.sqlState] {

@@ -72,7 +72,7 @@ enum TestDatabase: String, CustomStringConvertible, Sendable {
 
     private static func admin(_ url: String, logger: Logger, _ sql: String) async throws {
         guard case .postgres(let settings) = try DatabaseURL(url) else { return }
-        let source = try PostgresSource(settings, maximumConnections: 1, logger: logger)
+        let source = try PostgresSource(settings, maximumConnections: 1, leaseTimeout: .seconds(30), logger: logger)
         let runner = Task { await source.client.run() }
         defer { runner.cancel() }
         try await source.withConnection { database in try await database.raw(.init(sql)).run() }
