@@ -9,3 +9,4 @@ end
 response = function(status)
     if status ~= 201 then wrk.thread:set("errors", (wrk.thread:get("errors") or 0) + 1) end
 end
+return { request = request, response = response }

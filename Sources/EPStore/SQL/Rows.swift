@@ -14,15 +14,6 @@ enum Rows {
         String(decoding: try encoder.encode(DetailsCodec.encode(details)), as: UTF8.self)
     }
 
-    static let decoder = JSONDecoder()
-
-    /// A stored `details` object. Most milestones carry none: `{}` is read without a parser,
-    /// since reading a case reads every one of its milestones.
-    static func detailValues(_ json: String) throws -> [String: DetailValue] {
-        if json == "{}" { return [:] }
-        return try decoder.decode([String: DetailValue].self, from: Data(json.utf8))
-    }
-
     /// Milestone columns renamed with a prefix, for a query that joins them to their case.
     static func milestoneColumns(_ table: String, prefix: String) -> String {
         ["id", "kind", "occurred_on", "details", "note", "recorded_at", "recorded_by", "supersedes", "correction_reason", "retracted"]
@@ -36,7 +27,7 @@ enum Rows {
               let occurredOn = CalendarDate(iso: try row.decode(column: prefix + "occurred_on", as: String.self)) else {
             throw StoredDataError("milestone row with kind \(kindName) cannot be read")
         }
-        let details = try DetailsCodec.decode(kind: kind, try detailValues(try row.decode(column: prefix + "details", as: String.self)))
+        let details = try DetailsCodec.decode(kind: kind, try DetailsJSON.parse(try row.decode(column: prefix + "details", as: String.self)))
         let supersedes = try row.decode(column: prefix + "supersedes", as: UUID?.self)
         return Milestone(
             id: try row.decode(column: prefix + "id", as: UUID.self),
