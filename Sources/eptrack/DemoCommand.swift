@@ -35,6 +35,9 @@ struct DemoCommand: AsyncParsableCommand {
                     try await store.startPartnership(agency: Self.raa.0, localAuthority: id, at: clock.stamp)
                 }
             }
+            // The journeys' alert index entries are worked out with the policy in force: bring
+            // any earlier cases' entries to it first and mark it, so the server has nothing to rebuild.
+            try await AlertIndex.rebuildIfPolicyChanged(store: store, policy: policy, clock: clock, logger: CLI.make("eptrack"))
             let service = CaseService(store: store, policy: policy, clock: clock)
             var generator = SyntheticJourneys(seed: seed)
             var recorded = 0
