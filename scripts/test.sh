@@ -53,6 +53,10 @@ source scripts/check-ready.sh
 if [ "$status" -eq 0 ]; then check_ready "$BIN" || status=1; fi
 source scripts/check-tls.sh
 if [ "$status" -eq 0 ]; then check_tls "$BIN" || status=1; fi
+# The contract fuzzed with Schemathesis (scripts/schemathesis.toml says what each operation may
+# answer beyond its schema, and why).
+source scripts/check-fuzz.sh
+if [ "$status" -eq 0 ]; then check_fuzz "$BIN" || status=1; fi
 # A crash drill: PostgreSQL is killed with SIGKILL under write load and restarted.
 source scripts/check-faults.sh
 if [ "$status" -eq 0 ]; then check_faults "$BIN" || status=1; fi

@@ -24,6 +24,8 @@ public enum AgencyType: String, CaseIterable, Hashable, Sendable {
 }
 
 public struct Agency: Hashable, Sendable {
+    public static let maxNameLength = 200
+
     public let id: String
     public let name: String
     public let type: AgencyType

@@ -64,8 +64,7 @@ extension Case {
             throw .invalid("/occurred_on", "occurred_on \(input.occurredOn) is in the future (today is \(asOf))")
         }
         if let note = input.note {
-            guard note.count <= maxNoteLength else { throw .invalid("/note", "note is limited to \(maxNoteLength) characters") }
-            try PersonalDataGuard.check(note, field: "/note")
+            _ = try FreeText.check(note, field: "/note", limit: maxNoteLength)
         }
         for (key, text) in input.details.freeText {
             try PersonalDataGuard.check(text, field: "/details/\(key)")
@@ -73,13 +72,8 @@ extension Case {
     }
 
     private static func reason(_ text: String) throws(ValidationError) -> String {
-        let reason = text.trimmingWhitespace
-        guard !reason.isEmpty else { throw .invalid("/reason", "a correction needs a reason") }
-        guard reason.count <= DetailsCodec.maxTextLength else {
-            throw .invalid("/reason", "reason is limited to \(DetailsCodec.maxTextLength) characters")
-        }
-        try PersonalDataGuard.check(reason, field: "/reason")
-        return reason
+        guard !text.trimmingWhitespace.isEmpty else { throw .invalid("/reason", "a correction needs a reason") }
+        return try FreeText.check(text, field: "/reason", limit: DetailsCodec.maxTextLength)
     }
 
     @discardableResult

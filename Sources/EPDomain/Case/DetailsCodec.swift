@@ -169,12 +169,8 @@ public enum DetailsCodec {
             guard case .string(let text) = value else {
                 throw .invalid("/details/\(key)", "expected a string, got \(value.typeName)")
             }
-            let trimmed = text.trimmingWhitespace
-            guard !trimmed.isEmpty else { throw .invalid("/details/\(key)", "\(key) must not be blank") }
-            guard trimmed.count <= DetailsCodec.maxTextLength else {
-                throw .invalid("/details/\(key)", "\(key) is limited to \(DetailsCodec.maxTextLength) characters")
-            }
-            return trimmed
+            // Personal data is checked with the milestone's other free text.
+            return try FreeText.check(text, field: "/details/\(key)", limit: DetailsCodec.maxTextLength, personalData: false)
         }
 
         /// A short code such as `VA-1`: letters, digits and `-`, at most 16 characters.

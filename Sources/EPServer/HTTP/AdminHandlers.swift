@@ -44,7 +44,7 @@ extension APIHandlers {
         let caller = try RequestScope.requireCaller()
         let limit = try Cursor.limit(input.query.limit)
         let events = try await admin.auditEvents(
-            by: caller, caseID: try input.query.caseId.map { try Mapping.uuid($0, field: "case_id") }, actor: input.query.actor,
+            by: caller, caseID: try input.query.caseId.map { try Mapping.uuid($0, field: "case_id") }, actor: try Mapping.filterText(input.query.actor, field: "actor", limit: 100),
             from: try Mapping.dayParameter(input.query.from, name: "from"), to: try Mapping.dayParameter(input.query.to, name: "to"),
             limit: limit, after: try Cursor.auditPosition(input.query.cursor)
         )

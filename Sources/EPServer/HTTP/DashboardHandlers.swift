@@ -11,7 +11,7 @@ extension APIHandlers {
             throw ServiceError.badParameter(field: "from", detail: "from and to are required (YYYY-MM-DD)")
         }
         let dashboard = try await dashboards.summary(
-            by: caller, from: from, to: to, localAuthority: input.query.localAuthority,
+            by: caller, from: from, to: to, localAuthority: try Mapping.agencyID(input.query.localAuthority, field: "local_authority"),
             asOf: try Mapping.asOf(input.query.asOf), requestID: RequestScope.requestID
         )
         // The representation the client weights highest; JSON when it names neither.

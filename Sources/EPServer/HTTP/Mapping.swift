@@ -17,6 +17,24 @@ enum Mapping {
         return id
     }
 
+    /// An agency id given as a filter: malformed is a bad request, not an empty answer.
+    static func agencyID(_ text: String?, field: String) throws -> String? {
+        guard let text else { return nil }
+        guard Agency.isValidID(text) else {
+            throw ServiceError.badParameter(field: field, detail: "\(field) must be an agency id: 2 to 64 lower-case letters, digits or -")
+        }
+        return text
+    }
+
+    /// A text filter: within its length, and printable.
+    static func filterText(_ text: String?, field: String, limit: Int) throws -> String? {
+        guard let text else { return nil }
+        guard text.unicodeScalars.count <= limit, !text.unicodeScalars.contains(where: FreeText.isControl) else {
+            throw ServiceError.badParameter(field: field, detail: "\(field) must be at most \(limit) printable characters")
+        }
+        return text
+    }
+
     /// A path id that is not a UUID names nothing: answered like any unknown id.
     static func pathID(_ text: String, what: String) throws -> UUID {
         guard let id = UUID(uuidString: text) else { throw ServiceError.notFound("no \(what) \(text.prefix(40))") }
@@ -75,8 +93,12 @@ enum Mapping {
             }
         }
         let typed = try validate { () throws(ValidationError) in try DetailsCodec.decode(kind: kind, raw) }
-        let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        return MilestoneInput(kind: kind, occurredOn: day, details: typed, note: trimmed?.isEmpty == false ? trimmed : nil)
+        // A blank note is no note; any other is checked as sent (its length counts every character).
+        let checked = try note.flatMap { raw in
+            raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil
+                : try validate { () throws(ValidationError) in try FreeText.check(raw, field: "/note", limit: Case.maxNoteLength) }
+        }
+        return MilestoneInput(kind: kind, occurredOn: day, details: typed, note: checked)
     }
 
     static func correction(_ body: Schemas.CorrectionInput, of milestoneID: UUID) throws -> CaseChange {
@@ -149,7 +171,9 @@ enum Mapping {
     }
 
     static func alert(_ result: RuleResult, acknowledgements: [Acknowledgement]) -> Schemas.Alert {
-        let mine = acknowledgements.filter { $0.ruleID == result.ruleID }
+        // The latest 100 (the store lists them oldest first): an alert acknowledged every week
+        // for two years still answers within the contract.
+        let mine = acknowledgements.filter { $0.ruleID == result.ruleID }.suffix(100)
         return Schemas.Alert(
             ruleId: Schemas.RuleID(rawValue: result.ruleID)!,
             standard: result.standard, title: RuleCatalogue.rule(id: result.ruleID)?.title ?? result.ruleID,

@@ -1,8 +1,10 @@
 import EPDomain
+import EPStore
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import OpenAPIRuntime
 
 /// Who is calling and which request this is, for the handlers generated from the contract
 /// (they see only the generated input types).
@@ -35,7 +37,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             problem.requestID = requestID
             switch problem.kind {
             case .internalError:
-                logger.error("request failed", metadata: ["request_id": .string(requestID), "error": .string(String(reflecting: error))])
+                logger.error("request failed", metadata: ["request_id": .string(requestID), "error": .string(Self.loggable(error))])
             case .databaseUnavailable:
                 logger.warning("database unavailable", metadata: ["request_id": .string(requestID), "reason": .string(problem.detail)])
             default:
@@ -52,6 +54,18 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             "duration_ms": .string(String(format: "%.1f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
         ])
         return response
+    }
+}
+
+extension ProblemMiddleware {
+    /// An unexpected error as the log may show it: where it came from and its type (and a
+    /// database error's code), never its description, which can quote the request's headers
+    /// and body (a bearer token, a note).
+    static func loggable(_ error: any Error) -> String {
+        if let error = error as? ServerError {
+            return "in \(error.operationID): " + loggable(error.underlyingError)
+        }
+        return databaseErrorSummary(error) ?? String(reflecting: type(of: error))
     }
 }
 

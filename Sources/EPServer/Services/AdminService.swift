@@ -22,8 +22,10 @@ public struct AdminService: Sendable {
         guard Agency.isValidID(agency.id) else {
             throw ServiceError.invalid(ValidationError(.invalidField, field: "/id", "an agency id is 2 to 64 lower-case letters, digits or -"))
         }
-        let name = agency.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw ServiceError.invalid(ValidationError(.invalidField, field: "/name", "an agency needs a name")) }
+        // An agency's name is public and not about a child: no personal-data check.
+        let name = try validate { () throws(ValidationError) in
+            try FreeText.check(agency.name, field: "/name", limit: Agency.maxNameLength, personalData: false)
+        }
         let created = Agency(id: agency.id, name: name, type: agency.type)
         do {
             try await store.createAgency(created, at: clock.stamp)

@@ -102,11 +102,7 @@ public struct AlertService: Sendable {
         guard policy.rules.contains(where: { $0.rule.id == ruleID && $0.enabled }) else {
             throw ServiceError.notFound("rule \(ruleID) is not in force")
         }
-        let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= Case.maxNoteLength else {
-            throw ServiceError.invalid(ValidationError(.invalidField, field: "/note", "an acknowledgement needs a note of 1 to \(Case.maxNoteLength) characters"))
-        }
-        try validate { () throws(ValidationError) in try PersonalDataGuard.check(text, field: "/note") }
+        let text = try validate { () throws(ValidationError) in try FreeText.check(note, field: "/note", limit: Case.maxNoteLength) }
         let now = cases.clock.stamp
         let acknowledgement = Acknowledgement(id: UUID(), caseID: caseID, ruleID: ruleID, note: text, acknowledgedBy: caller.actor, acknowledgedAt: now)
         let audit = AuditEvent(caller, "alert.acknowledge", at: now, caseID: caseID, requestID: requestID)

@@ -9,12 +9,20 @@ public struct IdempotencyRequest: Sendable {
 
     public init?(key: String?, operation: String, target: String, body: some Encodable) throws {
         guard let key else { return nil }
+        // The contract's 1 to 100 characters from a set no layer rewrites (no %, + or spaces).
+        guard (1...100).contains(key.unicodeScalars.count), key.unicodeScalars.allSatisfy(Self.isKeyCharacter) else {
+            throw ServiceError.badParameter(field: "Idempotency-Key", detail: "Idempotency-Key must be 1 to 100 letters, digits, '.', '_', '~', ':' or '-'; a UUID is ideal")
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         var material = Data("\(operation) \(target)\n".utf8)
         material.append(try encoder.encode(body))
         self.key = key
         self.requestHash = sha256Hex(material)
+    }
+
+    private static func isKeyCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._~:-".unicodeScalars.contains(scalar))
     }
 }
 
