@@ -1,28 +1,29 @@
 -- pgbench: the database work of one POST /v1/cases/{id}/milestones, statement for statement
 -- (SQLStore.credential, findCase, appendMilestone with its alert index and audit row), on a
--- random seeded case. The floor eptrack's write path is compared with.
+-- random seeded case. The floor eptrack's write path is compared with. (pgbench sends each
+-- :variable as a bound parameter, as eptrack does.)
 \set n random(1, :cases)
 SELECT t.*, a.type AS agency_type, p.local_authority AS partner
   FROM api_tokens t JOIN agencies a ON a.id = t.agency_id
   LEFT JOIN partnerships p ON p.agency_id = t.agency_id AND p.ended_at IS NULL
- WHERE t.token_hash = :'token_hash';
+ WHERE t.token_hash = :token_hash;
 -- findCase returns the case with all its milestones; \gset needs one row, so the same join is
 -- aggregated here (the same pages are read; fewer bytes travel back).
 SELECT b.id AS case_id, count(m.id) AS milestone_count
   FROM bench_case_ids b JOIN cases c ON c.id = b.id LEFT JOIN milestones m ON m.case_id = c.id
  WHERE b.n = :n GROUP BY b.id \gset
 BEGIN;
-UPDATE cases SET version = version + 1, state = state, updated_at = now() WHERE id = :'case_id' RETURNING id;
+UPDATE cases SET version = version + 1, state = state, updated_at = now() WHERE id = CAST(:case_id AS uuid) RETURNING id;
 -- The row lock above serialises writers on one case, as the version claim does in eptrack.
 INSERT INTO milestones (id, case_id, seq, kind, occurred_on, details, note, recorded_at, recorded_by, supersedes, correction_reason, retracted)
-SELECT gen_random_uuid(), :'case_id', coalesce(max(seq), 0) + 1, 'family_time', '2025-10-01',
+SELECT gen_random_uuid(), CAST(:case_id AS uuid), coalesce(max(seq), 0) + 1, 'family_time', '2025-10-01',
        '{"status":"attended","supervised":true}', NULL, now(), 'bench-sw', NULL, NULL, false
-  FROM milestones WHERE case_id = :'case_id';
-DELETE FROM alert_index WHERE case_id = :'case_id';
+  FROM milestones WHERE case_id = CAST(:case_id AS uuid);
+DELETE FROM alert_index WHERE case_id = CAST(:case_id AS uuid);
 INSERT INTO alert_index (case_id, rule_id, opens_on, overdue_on, due_on) VALUES
-  (:'case_id', 'S2-ep-considered-early', '2025-01-10', '2025-02-07', '2025-02-07'),
-  (:'case_id', 'S2-ep-before-issue', '2025-01-20', '2025-01-20', '2025-01-20'),
-  (:'case_id', 'S2-26-weeks', '2025-07-01', '2025-07-21', '2025-07-21');
+  (CAST(:case_id AS uuid), 'S2-ep-considered-early', '2025-01-10', '2025-02-07', '2025-02-07'),
+  (CAST(:case_id AS uuid), 'S2-ep-before-issue', '2025-01-20', '2025-01-20', '2025-01-20'),
+  (CAST(:case_id AS uuid), 'S2-26-weeks', '2025-07-01', '2025-07-21', '2025-07-21');
 INSERT INTO audit_events (id, at, actor, agency_id, role, action, case_id, milestone_id, request_id, outcome)
-VALUES (gen_random_uuid(), now(), 'bench-sw', 'la-bench', 'social_worker', 'milestone.record', :'case_id', gen_random_uuid(), gen_random_uuid()::text, 'success');
+VALUES (gen_random_uuid(), now(), 'bench-sw', 'la-bench', 'social_worker', 'milestone.record', CAST(:case_id AS uuid), gen_random_uuid(), gen_random_uuid()::text, 'success');
 COMMIT;

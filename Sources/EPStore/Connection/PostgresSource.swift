@@ -3,7 +3,6 @@ import NIOSSL
 import PostgresKit
 import PostgresNIO
 import SQLKit
-import Synchronization
 
 /// The production database: PostgresNIO's connection pool. `run()` must be running (the server
 /// adds the client to its services; tools and tests start it in a task).
@@ -12,6 +11,7 @@ public final class PostgresSource: SQLConnectionSource {
     public let client: PostgresClient
     private let leaseTimeout: Duration
     private let counter: PoolUsageCounter
+    private let supervisor = Supervisor()
 
     /// - Parameters:
     ///   - statementTimeout: the longest any one statement may run before PostgreSQL cancels
@@ -41,38 +41,40 @@ public final class PostgresSource: SQLConnectionSource {
 
     public var usage: PoolUsage { counter.snapshot }
 
-    /// Waits at most `leaseTimeout` for a connection. Once `body` has its connection it runs to
-    /// its end, however long the wait was: giving up is decided before the first statement, never
-    /// in the middle of a transaction.
+    /// Waits at most `leaseTimeout` for a connection, and answers even when the connection dies
+    /// under the work (see `Supervisor`). Once `body` has its connection it runs to its end:
+    /// giving up on the wait is decided before the first statement, never in a transaction.
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let attempt = LeaseAttempt()
+        let unit = SupervisedUnit<T>(deadline: .now + leaseTimeout, counter: counter)
         counter.startedWaiting()
-        do {
-            return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask { [client, counter] in
-                    try await client.withConnection { connection in
-                        guard attempt.claim() else { throw DatabaseUnavailable("no database connection was free in time") }
-                        counter.leased()
-                        defer { counter.released() }
-                        return try await ConnectionWatch.run(on: connection) { try await body(connection.sql()) }
+        let result = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, any Error>, Never>) in
+                unit.start(continuation) {
+                    Task { [client] in
+                        do {
+                            let value = try await client.withConnection { connection in
+                                guard unit.claim(connection) else { throw DatabaseUnavailable("no database connection was free in time") }
+                                defer { unit.release() }
+                                return try await body(connection.sql())
+                            }
+                            unit.answer(.success(value))
+                        } catch {
+                            unit.answer(.failure(error))
+                        }
                     }
                 }
-                group.addTask { [leaseTimeout] in
-                    try await Task.sleep(for: leaseTimeout)
-                    guard attempt.abandon() else { return nil }  // leased in time: the other task answers
-                    throw DatabaseUnavailable("the database did not hand out a connection within \(leaseTimeout)")
-                }
-                for try await result in group {
-                    if let result {
-                        group.cancelAll()
-                        return result
-                    }
-                }
-                preconditionFailure("the lease task always returns or throws")
+                supervisor.supervise(unit)
             }
-        } catch {
-            if attempt.endedWithoutLease() { counter.gaveUp(timedOut: error is DatabaseUnavailable) }
-            if let error = error as? PSQLError, let reason = Self.unavailability(error) { throw DatabaseUnavailable(reason) }
+        } onCancel: {
+            unit.cancel()
+        }
+        switch result {
+        case .success(let value):
+            return value
+        case .failure(let error as PSQLError):
+            if let reason = Self.unavailability(error) { throw DatabaseUnavailable(reason) }
+            throw error
+        case .failure(let error):
             throw error
         }
     }
@@ -94,7 +96,9 @@ public final class PostgresSource: SQLConnectionSource {
         }
     }
 
-    public func shutdown() async throws {}
+    public func shutdown() async throws {
+        supervisor.stop()
+    }
 
     private static func tls(_ settings: DatabaseURL.PostgresSettings) throws -> PostgresClient.Configuration.TLS {
         var tls = TLSConfiguration.makeClientConfiguration()
@@ -113,41 +117,6 @@ public final class PostgresSource: SQLConnectionSource {
         case .verifyFull:
             tls.certificateVerification = .fullVerification
             return .require(tls)
-        }
-    }
-}
-
-/// One unit of work's wait for a connection: either it gets one (`claim`) or it gives up
-/// (`abandon`), never both, so a connection handed out after the deadline goes straight back.
-private final class LeaseAttempt: Sendable {
-    private enum Phase { case waiting, leased, abandoned, counted }
-    private let phase = Mutex(Phase.waiting)
-
-    func claim() -> Bool {
-        phase.withLock { phase in
-            guard phase == .waiting else { return false }
-            phase = .leased
-            return true
-        }
-    }
-
-    func abandon() -> Bool {
-        phase.withLock { phase in
-            guard phase == .waiting else { return false }
-            phase = .abandoned
-            return true
-        }
-    }
-
-    /// True once, if the attempt ended (by timeout or failure) without ever holding a connection.
-    func endedWithoutLease() -> Bool {
-        phase.withLock { phase in
-            switch phase {
-            case .leased, .counted: return false
-            case .waiting, .abandoned:
-                phase = .counted
-                return true
-            }
         }
     }
 }
