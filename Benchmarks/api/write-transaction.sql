@@ -15,9 +15,10 @@ SELECT b.id AS case_id, count(m.id) AS milestone_count
 BEGIN;
 UPDATE cases SET version = version + 1, state = state, updated_at = now() WHERE id = CAST(:case_id AS uuid) RETURNING id;
 -- The row lock above serialises writers on one case, as the version claim does in eptrack.
+-- (The space in ": true" keeps pgbench from reading ":true" as a variable.)
 INSERT INTO milestones (id, case_id, seq, kind, occurred_on, details, note, recorded_at, recorded_by, supersedes, correction_reason, retracted)
 SELECT gen_random_uuid(), CAST(:case_id AS uuid), coalesce(max(seq), 0) + 1, 'family_time', '2025-10-01',
-       '{"status":"attended","supervised":true}', NULL, now(), 'bench-sw', NULL, NULL, false
+       '{"status":"attended","supervised": true}', NULL, now(), 'bench-sw', NULL, NULL, false
   FROM milestones WHERE case_id = CAST(:case_id AS uuid);
 DELETE FROM alert_index WHERE case_id = CAST(:case_id AS uuid);
 INSERT INTO alert_index (case_id, rule_id, opens_on, overdue_on, due_on) VALUES
