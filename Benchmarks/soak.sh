@@ -36,10 +36,18 @@ python3 -c "print(f'pgbench, the same SQL                {float($floor):9.0f} tx
 python3 -c "print(f'eptrack / pgbench                    {float($peak) / float($floor):9.2f}   (target ≥ 0.6)')"
 
 echo "== 3. soak: about half the peak ($(python3 -c "print(round(float($peak) / 2))") writes/s) for $SOAK_SECONDS s"
-# 8 paced connections; each waits long enough between requests for the total to be half the peak.
-delay=$(python3 -c "print(max(1, round(8 * 1000 / (float($peak) / 2))))")
+# 8 paced connections; each waits between requests so that the total is half the peak. The
+# warm-up measures how long a request itself takes at that pace, and the pause is corrected
+# for it: 8 connections × 1000 / (pause + request time) = target.
+target=$(python3 -c "print(float($peak) / 2)")
+delay=$(python3 -c "print(max(1, round(8 * 1000 / $target)))")
 export EPTRACK_BENCH_DELAY_MS="$delay"
 EPTRACK_BENCH_TOKEN="$SW" bench_wrk warmup "soak warm-up (60 s)" 8 60 record-milestone-paced.lua /v1/cases
+delay=$(python3 -c "
+achieved = float(open('$WORK/warmup.txt.rate').read())
+request = 8 * 1000 / achieved - $delay
+print(max(1, round(8 * 1000 / $target - request)))")
+export EPTRACK_BENCH_DELAY_MS="$delay"
 rss_start=$(rss_mib)
 EPTRACK_BENCH_TOKEN="$SW" bench_wrk soak "soak ($SOAK_SECONDS s)" 8 "$SOAK_SECONDS" record-milestone-paced.lua /v1/cases
 rss_end=$(rss_mib)
