@@ -23,9 +23,12 @@ final class Supervisor: Sendable {
         units.withLock { $0[ObjectIdentifier(unit)] = unit }
         watch.withLock { watch in
             guard watch == nil else { return }
+            // Holds the supervisor only while inspecting, so a source nobody uses any more (and
+            // never shut down) lets its watch end.
             watch = Task { [weak self] in
-                while let self, !Task.isCancelled {
-                    try? await Task.sleep(for: Self.interval)
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: Supervisor.interval)
+                    guard let self else { return }
                     self.inspect()
                 }
             }
