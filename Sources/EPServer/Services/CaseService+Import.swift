@@ -16,13 +16,7 @@ extension CaseService {
         var imported: [ImportedCase] = []
         imported.reserveCapacity(journeys.count)
         for (draft, steps) in journeys {
-            try validate { () throws(ValidationError) in
-                try ProfileValidator.check(reference: draft.reference)
-                try ProfileValidator.check(draft.profile)
-            }
-            guard caller.visibleLocalAuthorities.contains(draft.localAuthority) else {
-                throw ServiceError.forbidden("\(draft.localAuthority) is not a local authority the importer works for")
-            }
+            try check(draft, by: caller)
             var subject = Case(
                 id: UUID(), reference: draft.reference, localAuthority: draft.localAuthority,
                 adoptionAgency: draft.adoptionAgency, profile: draft.profile, createdAt: now
@@ -32,9 +26,11 @@ extension CaseService {
                 subject.records.append(milestone)
                 subject.version += 1
             }
-            let (view, alerts) = viewAndIndex(of: subject, acknowledgements: [], asOf: today)
+            // Only the state and the alert index are stored: no view (data quality findings) is built.
+            let journey = subject.journey
             imported.append(ImportedCase(
-                subject: subject, state: view.state, alerts: alerts,
+                subject: subject, state: journey.state,
+                alerts: AlertIndex.entries(caseID: subject.id, policy.evaluate(journey, asOf: today)),
                 audit: AuditEvent(caller, "case.import", at: now, caseID: subject.id, requestID: nil)
             ))
         }

@@ -25,16 +25,7 @@ public struct CaseService: Sendable {
     ) async throws -> Replayable<CaseView> {
         try require(caller.role.writesCases, caller, "open cases")
         if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
-        try validate { () throws(ValidationError) in
-            try ProfileValidator.check(reference: draft.reference)
-            try ProfileValidator.check(draft.profile)
-        }
-        guard caller.visibleLocalAuthorities.contains(draft.localAuthority) else {
-            throw ServiceError.invalid(ValidationError(
-                .invalidField, field: "/local_authority",
-                "\(draft.localAuthority) is not a local authority you work for"
-            ))
-        }
+        try check(draft, by: caller)
         if let agency = draft.adoptionAgency { try await requireAdoptionAgency(agency) }
         let now = clock.stamp
         let subject = Case(
@@ -145,6 +136,20 @@ public struct CaseService: Sendable {
 
     // MARK: Shared
 
+    /// A new case's own checks: an opaque reference, a valid profile, an LA the caller works for.
+    func check(_ draft: NewCase, by caller: Caller) throws {
+        try validate { () throws(ValidationError) in
+            try ProfileValidator.check(reference: draft.reference)
+            try ProfileValidator.check(draft.profile)
+        }
+        guard caller.visibleLocalAuthorities.contains(draft.localAuthority) else {
+            throw ServiceError.invalid(ValidationError(
+                .invalidField, field: "/local_authority",
+                "\(draft.localAuthority) is not a local authority you work for"
+            ))
+        }
+    }
+
     func visibleCase(_ caseID: UUID, _ caller: Caller) async throws -> Case {
         try require(caller.role.readsCases, caller, "read cases")
         guard let subject = try await store.findCase(id: caseID), caller.canSee(localAuthority: subject.localAuthority) else {
@@ -158,7 +163,7 @@ public struct CaseService: Sendable {
     }
 
     /// The case as the API shows it and its alert index entries, from one evaluation of the policy.
-    func viewAndIndex(
+    private func viewAndIndex(
         of subject: Case, acknowledgements: [Acknowledgement], asOf: CalendarDate
     ) -> (view: CaseView, index: [AlertIndexEntry]) {
         let journey = subject.journey
