@@ -21,7 +21,7 @@ extension Case {
         let removed: Set<UUID>
         switch change {
         case .record(let input):
-            try Self.check(input, asOf: asOf)
+            let note = try Self.check(input, asOf: asOf)
             if let ending = current.milestones.first(where: \.kind.endsJourney) {
                 throw .conflict(
                     "/kind",
@@ -31,16 +31,16 @@ extension Case {
             }
             record = Milestone(
                 id: id, kind: input.kind, occurredOn: input.occurredOn, details: input.details,
-                note: input.note, recordedAt: recordedAt, recordedBy: recordedBy
+                note: note, recordedAt: recordedAt, recordedBy: recordedBy
             )
             removed = []
         case .correct(let target, let replacement, let reason):
-            try Self.check(replacement, asOf: asOf)
+            let note = try Self.check(replacement, asOf: asOf)
             let reason = try Self.reason(reason)
             try Self.requireEffective(target, in: current, records: records)
             record = Milestone(
                 id: id, kind: replacement.kind, occurredOn: replacement.occurredOn, details: replacement.details,
-                note: replacement.note, recordedAt: recordedAt, recordedBy: recordedBy,
+                note: note, recordedAt: recordedAt, recordedBy: recordedBy,
                 correction: .init(supersedes: target, reason: reason, retracted: false)
             )
             removed = [target]
@@ -59,16 +59,16 @@ extension Case {
         return record
     }
 
-    private static func check(_ input: MilestoneInput, asOf: CalendarDate) throws(ValidationError) {
+    /// Checks what a record or a correction brings; returns its note as stored (trimmed).
+    private static func check(_ input: MilestoneInput, asOf: CalendarDate) throws(ValidationError) -> String? {
         if input.occurredOn > asOf {
             throw .invalid("/occurred_on", "occurred_on \(input.occurredOn) is in the future (today is \(asOf))")
         }
-        if let note = input.note {
-            _ = try FreeText.check(note, field: "/note", limit: maxNoteLength)
-        }
+        let note = try input.note.map { note throws(ValidationError) in try FreeText.check(note, field: "/note", limit: maxNoteLength) }
         for (key, text) in input.details.freeText {
             try PersonalDataGuard.check(text, field: "/details/\(key)")
         }
+        return note
     }
 
     private static func reason(_ text: String) throws(ValidationError) -> String {

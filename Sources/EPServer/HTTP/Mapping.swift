@@ -93,12 +93,10 @@ enum Mapping {
             }
         }
         let typed = try validate { () throws(ValidationError) in try DetailsCodec.decode(kind: kind, raw) }
-        // A blank note is no note; any other is checked as sent (its length counts every character).
-        let checked = try note.flatMap { raw in
-            raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil
-                : try validate { () throws(ValidationError) in try FreeText.check(raw, field: "/note", limit: Case.maxNoteLength) }
-        }
-        return MilestoneInput(kind: kind, occurredOn: day, details: typed, note: checked)
+        // A blank note is no note; any other goes to the domain as sent, to be checked (its length
+        // counts every character) and trimmed there.
+        let given = note.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        return MilestoneInput(kind: kind, occurredOn: day, details: typed, note: given)
     }
 
     static func correction(_ body: Schemas.CorrectionInput, of milestoneID: UUID) throws -> CaseChange {
