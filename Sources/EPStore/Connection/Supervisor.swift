@@ -107,12 +107,12 @@ final class SupervisedUnit<T: Sendable>: Supervised {
 
     /// Answers the caller, if nobody has yet.
     func answer(_ result: Result<T, any Error>) {
-        let waiting = state.withLock { state in
+        let (waiting, leased, abandoned) = state.withLock { state in
             defer { state.waiting = nil }
-            return state.waiting
+            return (state.waiting, state.leased, state.abandoned)
         }
         guard let waiting else { return }
-        if !state.withLock(\.leased) { counter.gaveUp(timedOut: state.withLock(\.abandoned)) }
+        if !leased { counter.gaveUp(timedOut: abandoned) }
         waiting.resume(returning: result)
     }
 
@@ -125,8 +125,10 @@ final class SupervisedUnit<T: Sendable>: Supervised {
             return state.task
         }
         guard let task else { return }
-        task.cancel()
+        // Answered first: the withdrawn lease then fails with the pool's own error, too late to
+        // be the answer.
         answer(.failure(CancellationError()))
+        task.cancel()
     }
 
     func inspect(now: ContinuousClock.Instant) -> Bool {
@@ -150,8 +152,10 @@ final class SupervisedUnit<T: Sendable>: Supervised {
         case .wait:
             return false
         case .timedOut(let task):
-            task?.cancel()  // withdraws the lease request from the pool
             answer(.failure(DatabaseUnavailable("the database did not hand out a connection in time")))
+            // Withdraws the lease request from the pool, which then fails it with its own error:
+            // answered first, so that error is not the answer.
+            task?.cancel()
             return true
         case .lost:
             release()
