@@ -16,7 +16,8 @@ public final class Backend: Sendable {
     }
 
     /// Connects to `url`, waits for the database (up to `patience`), refuses a PostgreSQL that
-    /// could lose acknowledged writes (unless `allowUnsafe`), and applies missing migrations.
+    /// could lose acknowledged writes (unless `allowUnsafe`), and applies missing migrations
+    /// (then writes any journey digests missing from cases stored before they were kept).
     /// Later, each unit of work waits at most `connectionWait` for a PostgreSQL connection.
     public static func connect(
         _ url: DatabaseURL, schemaFolder: String, allowUnsafe: Bool = false, patience: Duration = .seconds(30),
@@ -33,16 +34,19 @@ public final class Backend: Sendable {
             source = postgres
         }
         let migrator = try Migrator(source: source, schemaFolder: URL(fileURLWithPath: schemaFolder))
+        let store = SQLStore(source: source, migrator: migrator)
         do {
             try await waitForDatabase(source, patience: patience, logger: logger)
             if case .postgres = url, !allowUnsafe { try await refuseUnsafeSettings(source) }
             let applied = try await migrator.migrate()
             if !applied.isEmpty { logger.info("applied migrations", metadata: ["versions": .string(applied.map(String.init).joined(separator: ","))]) }
+            let completed = try await store.completeJourneyDigests()
+            if completed > 0 { logger.info("wrote missing journey digests", metadata: ["cases": .stringConvertible(completed)]) }
         } catch {
             runner?.cancel()
             throw error
         }
-        return Backend(source: source, store: SQLStore(source: source, migrator: migrator), runner: runner)
+        return Backend(source: source, store: store, runner: runner)
     }
 
     private init(source: any SQLConnectionSource, store: SQLStore, runner: Task<Void, Never>?) {

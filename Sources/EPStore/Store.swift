@@ -40,8 +40,13 @@ public protocol Store: Sendable {
     func listCases(_ query: CaseQuery) async throws -> [CaseSummary]
     /// Cases whose journey is still open, with their milestones, for the cross-case alert list.
     func openCases(in localAuthorities: Set<String>) async throws -> [Case]
-    /// Every case of these local authorities, with its milestones, for dashboards.
+    /// Every case of these local authorities, with its milestones (the case-level export).
     func allCases(in localAuthorities: Set<String>) async throws -> [Case]
+    /// The journey digest of every case of these local authorities, for dashboards.
+    func journeyDigests(in localAuthorities: Set<String>) async throws -> [JourneyDigest]
+    /// Writes the journey digest of every case that has none (cases stored before digests were
+    /// kept); returns how many. Run once the migrations are applied, before serving.
+    func completeJourneyDigests() async throws -> Int
     /// Saves a changed profile if the case is still at `expectedVersion`; false if someone else
     /// changed it first.
     func updateCase(_ subject: Case, expectedVersion: Int, alerts: [AlertIndexEntry], audit: AuditEvent) async throws -> Bool

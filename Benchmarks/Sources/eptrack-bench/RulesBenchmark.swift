@@ -6,7 +6,9 @@ import Foundation
 @main
 struct RulesBenchmark {
     static func main() throws {
-        let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let dashboard = arguments.first == "dashboard"
+        let count = arguments.last.flatMap(Int.init) ?? 100_000
         let folder = URL(fileURLWithPath: "Policies")
         let text = try String(contentsOf: folder.appendingPathComponent("england-default.yaml"), encoding: .utf8)
         let policy = try PolicyLoader.load(yaml: text, file: "england-default.yaml") { path in
@@ -23,6 +25,22 @@ struct RulesBenchmark {
         let generated = ContinuousClock.now - generationStart
         let milestones = journeys.reduce(0) { $0 + $1.milestones.count }
         let asOf = CalendarDate(iso: "2026-11-23")!
+        if dashboard {
+            let digests = journeys.map(JourneyDigest.init)
+            let request = DashboardRequest(from: CalendarDate(iso: "2020-01-01")!, to: CalendarDate(iso: "2026-12-31")!, asOf: asOf, suppressSmallNumbers: true)
+            for _ in 0..<3 {
+                let t0 = ContinuousClock.now
+                var reader = JourneyDigest.Reader()
+                let read = try digests.map { try reader.journey($0) }
+                let t1 = ContinuousClock.now
+                var tally = DashboardTally(policy: policy, request: request)
+                for journey in read { tally.add(journey) }
+                let t2 = ContinuousClock.now
+                let board = DashboardBuilder.build(tally)
+                print("read digests \(t1 - t0)  tally \(t2 - t1)  build \(ContinuousClock.now - t2)  figures \(board.figures.count)")
+            }
+            return
+        }
 
         // One warm-up pass, then the measured pass.
         var open = evaluate(journeys, policy, asOf)

@@ -127,22 +127,25 @@ public enum DetailsCodec {
 
         mutating func optional<T: RawRepresentable<String> & CaseIterable>(_ key: String) throws(ValidationError) -> T? {
             guard let value = take(key) else { return nil }
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
             guard case .string(let text) = value else {
-                throw .invalid("/details/\(key)", "expected one of \(allowed), got \(value.typeName)")
+                throw .invalid("/details/\(key)", "expected one of \(Self.allowed(T.self)), got \(value.typeName)")
             }
             guard let typed = T(rawValue: text) else {
-                throw .invalid("/details/\(key)", "\(key) must be one of \(allowed)")
+                throw .invalid("/details/\(key)", "\(key) must be one of \(Self.allowed(T.self))")
             }
             return typed
         }
 
         mutating func required<T: RawRepresentable<String> & CaseIterable>(_ key: String) throws(ValidationError) -> T {
             guard let value: T = try optional(key) else {
-                let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-                throw .invalid("/details/\(key)", "\(kind.rawValue) needs \(key): one of \(allowed)")
+                throw .invalid("/details/\(key)", "\(kind.rawValue) needs \(key): one of \(Self.allowed(T.self))")
             }
             return value
+        }
+
+        /// The values a coded key takes, for its error messages (built only when one is needed).
+        private static func allowed<T: RawRepresentable<String> & CaseIterable>(_: T.Type) -> String {
+            T.allCases.map(\.rawValue).joined(separator: ", ")
         }
 
         mutating func optionalInteger(_ key: String, in range: ClosedRange<Int>) throws(ValidationError) -> Int? {

@@ -20,10 +20,14 @@ public struct Journey: Sendable {
     }
 
     init(profile: ChildProfile, effective: [Milestone]) {
-        self.profile = profile
-        let sorted = effective.sorted {
+        self.init(profile: profile, ordered: effective.sorted {
             ($0.occurredOn, $0.recordedAt) < ($1.occurredOn, $1.recordedAt)
-        }
+        })
+    }
+
+    /// From effective milestones already in journey order (as a `JourneyDigest` keeps them).
+    init(profile: ChildProfile, ordered sorted: [Milestone]) {
+        self.profile = profile
         var index = Array(repeating: [Milestone](), count: MilestoneKind.allCases.count)
         for milestone in sorted { index[milestone.kind.ordinal].append(milestone) }
         self.milestones = sorted
@@ -73,7 +77,7 @@ public struct Journey: Sendable {
     /// "what was overdue on 1 March" is answered from what had happened by 1 March.
     public func asOf(_ day: CalendarDate) -> Journey {
         guard let last = milestones.last, last.occurredOn > day else { return self }
-        return Journey(profile: profile, effective: milestones.filter { $0.occurredOn <= day })
+        return Journey(profile: profile, ordered: milestones.filter { $0.occurredOn <= day })
     }
 
     /// The journey with one more milestone (or a changed set), for checking a write before it is stored.

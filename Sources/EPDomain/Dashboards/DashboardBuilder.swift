@@ -1,9 +1,14 @@
-/// Works out a dashboard's figures from cases: pure, no clock, no I/O. One pass over the
-/// journeys, then a sort per duration measure.
+/// Works out a dashboard's figures from journeys: pure, no clock, no I/O. One pass over the
+/// journeys (a `DashboardTally`), then a sort per duration measure.
 public enum DashboardBuilder {
     public static func build(cases: [Case], policy: Policy, request: DashboardRequest) -> Dashboard {
         var tally = DashboardTally(policy: policy, request: request)
-        for subject in cases { tally.add(subject) }
+        for subject in cases { tally.add(subject.journey) }
+        return build(tally)
+    }
+
+    public static func build(_ tally: DashboardTally) -> Dashboard {
+        let request = tally.request
 
         var layout = FigureLayout(quarters: tally.quarters.map(\.description))
         layout.casesByState(tally.casesByState)

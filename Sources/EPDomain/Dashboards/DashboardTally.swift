@@ -1,5 +1,6 @@
-/// Everything the figures are made from, gathered in one pass over the cases.
-struct DashboardTally: Sendable {
+/// Everything the figures are made from, gathered in one pass over the journeys. Tallies of
+/// separate sets of journeys merge, so a large view can be counted in parts on several cores.
+public struct DashboardTally: Sendable {
     let request: DashboardRequest
     let quarters: [Quarter]
     /// The rules the policy has in force, in policy order.
@@ -20,7 +21,6 @@ struct DashboardTally: Sendable {
     private(set) var familyTime = Array(repeating: 0, count: FamilyTimeStatus.allCases.count)
 
     private let policy: Policy
-    private let ruleIndex: [String: Int]
 
     // The case lists the tally indexes by, kept rather than rebuilt for every child.
     private static let states = JourneyState.allCases
@@ -28,12 +28,11 @@ struct DashboardTally: Sendable {
     private static let outcomeKinds = EPPlacementOutcome.allCases
     private static let sessionStatuses = FamilyTimeStatus.allCases
 
-    init(policy: Policy, request: DashboardRequest) {
+    public init(policy: Policy, request: DashboardRequest) {
         self.request = request
         self.policy = policy
         quarters = Quarter.covering(from: request.from, to: request.to)
         ruleIDs = policy.rules.filter(\.enabled).map(\.rule.id)
-        ruleIndex = Dictionary(ruleIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         epPlacementsByQuarter = Array(repeating: 0, count: quarters.count)
         epRate = RateTally(quarters: quarters.count)
         consideration = RateTally(quarters: quarters.count)
@@ -46,8 +45,8 @@ struct DashboardTally: Sendable {
         return Quarter(containing: day).index - first.index
     }
 
-    mutating func add(_ subject: Case) {
-        let journey = subject.journey.asOf(request.asOf)
+    public mutating func add(_ journey: Journey) {
+        let journey = journey.asOf(request.asOf)
         guard let start = Self.start(of: journey) else { return }
         let groups = ChildGroups(profile: journey.profile, birth: journey.birth, start: start)
 
@@ -91,13 +90,27 @@ struct DashboardTally: Sendable {
         }
     }
 
+    /// Adds another tally's counts, made with the same policy and request.
+    public mutating func merge(_ other: DashboardTally) {
+        precondition(other.request == request && other.ruleIDs == ruleIDs, "tallies of different dashboards")
+        Self.add(other.casesByState, to: &casesByState)
+        Self.add(other.epPlacementsByQuarter, to: &epPlacementsByQuarter)
+        epRate.merge(other.epRate)
+        consideration.merge(other.consideration)
+        for index in durations.indices { durations[index] += other.durations[index] }
+        for index in ruleCounts.indices { Self.add(other.ruleCounts[index], to: &ruleCounts[index]) }
+        Self.add(other.outcomes, to: &outcomes)
+        Self.add(other.familyTime, to: &familyTime)
+    }
+
+    static func add(_ counts: [Int], to total: inout [Int]) {
+        for index in total.indices { total[index] += counts[index] }
+    }
+
     private mutating func countRules(_ journey: Journey) {
-        let results = policy.evaluate(journey, asOf: request.asOf)
-        for (position, result) in results.enumerated() {
-            // The policy returns its enabled rules in order; the lookup is only a safeguard.
-            let rule = position < ruleIDs.count && ruleIDs[position] == result.ruleID ? position : ruleIndex[result.ruleID]
-            guard let rule else { continue }
-            switch result.status {
+        // The policy gives its enabled rules' statuses in order: `ruleIDs` order.
+        policy.forEachStatus(journey, asOf: request.asOf) { rule, status in
+            switch status {
             case .met: ruleCounts[rule][0] += 1
             case .late: ruleCounts[rule][1] += 1
             case .overdue: ruleCounts[rule][2] += 1

@@ -22,4 +22,13 @@ struct RateTally: Sendable {
             if counted { numeratorByGroup[dimension.rawValue][groups[dimension]] += 1 }
         }
     }
+
+    mutating func merge(_ other: RateTally) {
+        DashboardTally.add(other.numeratorByQuarter, to: &numeratorByQuarter)
+        DashboardTally.add(other.denominatorByQuarter, to: &denominatorByQuarter)
+        for dimension in numeratorByGroup.indices {
+            DashboardTally.add(other.numeratorByGroup[dimension], to: &numeratorByGroup[dimension])
+            DashboardTally.add(other.denominatorByGroup[dimension], to: &denominatorByGroup[dimension])
+        }
+    }
 }

@@ -8,6 +8,8 @@ public struct RuleMessage: Hashable, Sendable, CustomStringConvertible {
         /// and `{n}` for a number: nothing is formatted until the message is read.
         case template(String, CalendarDate?, CalendarDate?, CalendarDate?, Int?)
         case deadline(DeadlineParts)
+        /// A message with a sentence added after it.
+        indirect case followed(Parts, String)
     }
 
     let parts: Parts
@@ -30,6 +32,11 @@ public struct RuleMessage: Hashable, Sendable, CustomStringConvertible {
         parts = .deadline(deadline)
     }
 
+    /// This message with `text` after it, still unformatted.
+    func followed(by text: String) -> RuleMessage {
+        RuleMessage(parts: .followed(parts, text))
+    }
+
     public var description: String {
         switch parts {
         case .text(let text):
@@ -44,6 +51,8 @@ public struct RuleMessage: Hashable, Sendable, CustomStringConvertible {
             return text
         case .deadline(let deadline):
             return deadline.sentence
+        case .followed(let first, let text):
+            return RuleMessage(parts: first).description + text
         }
     }
 }

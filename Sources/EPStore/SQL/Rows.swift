@@ -4,16 +4,6 @@ import SQLKit
 
 /// Row ↔ value mapping shared by every query, so both databases read and write one shape.
 enum Rows {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
-    }()
-
-    static func detailsJSON(_ details: MilestoneDetails) throws -> String {
-        String(decoding: try encoder.encode(DetailsCodec.encode(details)), as: UTF8.self)
-    }
-
     /// Milestone columns renamed with a prefix, for a query that joins them to their case.
     static func milestoneColumns(_ table: String, prefix: String) -> String {
         ["id", "kind", "occurred_on", "details", "note", "recorded_at", "recorded_by", "supersedes", "correction_reason", "retracted"]

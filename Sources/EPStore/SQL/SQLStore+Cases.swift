@@ -11,11 +11,12 @@ extension SQLStore {
             do {
                 try await database.raw("""
                     INSERT INTO cases (id, reference, local_authority, adoption_agency, sex, ethnicity, sibling_group_size,
-                                       disability, unborn, expected_birth_month, state, version, created_at, updated_at)
+                                       disability, unborn, expected_birth_month, state, version, created_at, updated_at, journey_digest)
                     VALUES (\(bind: subject.id), \(bind: subject.reference), \(bind: subject.localAuthority), \(bind: subject.adoptionAgency),
                             \(bind: profile.sex.rawValue), \(bind: profile.ethnicity.rawValue), \(bind: profile.siblingGroupSize),
                             \(bind: profile.disability), \(bind: profile.unborn), \(bind: profile.expectedBirthMonth?.description),
-                            \(bind: state.rawValue), \(bind: subject.version), \(bind: subject.createdAt), \(bind: subject.createdAt))
+                            \(bind: state.rawValue), \(bind: subject.version), \(bind: subject.createdAt), \(bind: subject.createdAt),
+                            \(bind: Self.digest(of: subject)))
                     """).run()
             } catch where UniqueViolation.table(of: error) == "cases" {
                 throw StoreError.duplicateReference(subject.reference)
@@ -114,7 +115,7 @@ extension SQLStore {
                     ethnicity = \(bind: profile.ethnicity.rawValue), sibling_group_size = \(bind: profile.siblingGroupSize),
                     disability = \(bind: profile.disability), unborn = \(bind: profile.unborn),
                     expected_birth_month = \(bind: profile.expectedBirthMonth?.description),
-                    version = \(bind: subject.version), updated_at = \(bind: audit.at)
+                    version = \(bind: subject.version), updated_at = \(bind: audit.at), journey_digest = \(bind: Self.digest(of: subject))
                 WHERE id = \(bind: subject.id) AND version = \(bind: expectedVersion)
                 RETURNING id
                 """).all()
@@ -129,11 +130,15 @@ extension SQLStore {
         _ milestone: Milestone, to subject: Case, expectedVersion: Int, state: JourneyState,
         alerts: [AlertIndexEntry], audit: AuditEvent, idempotency: IdempotencyRecord?
     ) async throws -> Bool {
-        let details = try Rows.detailsJSON(milestone.details)
+        let details = DetailsJSON.write(milestone.details)
+        var appended = subject
+        appended.records.append(milestone)
+        let digest = Self.digest(of: appended)
         return try await source.transaction { database in
             // Claiming the next version first serialises writers on one case in both databases.
             let claimed = try await database.raw("""
-                UPDATE cases SET version = \(bind: expectedVersion + 1), state = \(bind: state.rawValue), updated_at = \(bind: audit.at)
+                UPDATE cases SET version = \(bind: expectedVersion + 1), state = \(bind: state.rawValue), updated_at = \(bind: audit.at),
+                    journey_digest = \(bind: digest)
                 WHERE id = \(bind: subject.id) AND version = \(bind: expectedVersion)
                 RETURNING id
                 """).all()

@@ -16,13 +16,14 @@ extension SQLStore {
                 subject.id, subject.reference, subject.localAuthority, subject.adoptionAgency, profile.sex.rawValue,
                 profile.ethnicity.rawValue, profile.siblingGroupSize, profile.disability, profile.unborn,
                 profile.expectedBirthMonth?.description, imported.state.rawValue, subject.version, subject.createdAt, imported.audit.at,
+                Self.digest(of: subject),
             ]
         }
-        let milestoneRows: [[any Encodable & Sendable]] = try cases.flatMap { imported in
-            try imported.subject.records.enumerated().map { position, milestone in
+        let milestoneRows: [[any Encodable & Sendable]] = cases.flatMap { imported in
+            imported.subject.records.enumerated().map { position, milestone in
                 [
                     milestone.id, imported.subject.id, position + 1, milestone.kind.rawValue, milestone.occurredOn.iso,
-                    try Rows.detailsJSON(milestone.details), milestone.note, milestone.recordedAt, milestone.recordedBy,
+                    DetailsJSON.write(milestone.details), milestone.note, milestone.recordedAt, milestone.recordedBy,
                     milestone.correction?.supersedes, milestone.correction?.reason, milestone.correction?.retracted ?? false,
                 ]
             }
@@ -37,7 +38,7 @@ extension SQLStore {
             do {
                 try await Self.insert(caseRows, into: "cases", columns: [
                     "id", "reference", "local_authority", "adoption_agency", "sex", "ethnicity", "sibling_group_size",
-                    "disability", "unborn", "expected_birth_month", "state", "version", "created_at", "updated_at",
+                    "disability", "unborn", "expected_birth_month", "state", "version", "created_at", "updated_at", "journey_digest",
                 ], on: database)
             } catch where UniqueViolation.table(of: error) == "cases" {
                 throw StoreError.duplicateReference("one of \(cases.first!.subject.reference)…\(cases.last!.subject.reference)")

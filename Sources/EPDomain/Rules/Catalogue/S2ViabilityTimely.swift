@@ -15,7 +15,7 @@ extension Rule {
         let outcomes = assessments.filter { $0.1.status == .started }.map { started, assessment in
             let completed = assessments.first { $0.1.assessment == assessment.assessment && $0.1.status == .completed }
             return Deadline(
-                expected: "viability assessment \(assessment.assessment) (\(assessment.relationship.rawValue.replacingUnderscores))",
+                expected: "viability assessment \(assessment.assessment) (\(assessment.relationship.spoken))",
                 anchorName: "its start",
                 action: "complete the assessment or record why it is delayed"
             ).outcome(anchor: started, done: completed?.0, stoppedOn: journey.ending?.occurredOn, context)
@@ -25,6 +25,15 @@ extension Rule {
     }
 }
 
-extension String {
-    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+extension ViabilityAssessment.Relationship {
+    /// As a sentence says it: "maternal family".
+    var spoken: String {
+        switch self {
+        case .maternalFamily: "maternal family"
+        case .paternalFamily: "paternal family"
+        case .sibling: "sibling"
+        case .friend: "friend"
+        case .other: "other"
+        }
+    }
 }

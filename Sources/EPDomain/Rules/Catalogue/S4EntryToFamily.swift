@@ -35,7 +35,7 @@ extension Rule {
         }
         var outcome = deadline.outcome(anchor: entered, done: movedIn, stoppedOn: journey.ending?.occurredOn, context)
         if match == nil, placed != nil {
-            outcome.message += " Provisional: it counts if the EP carers adopt."
+            outcome.explanation = outcome.explanation.followed(by: " Provisional: it counts if the EP carers adopt.")
         }
         return outcome
     }

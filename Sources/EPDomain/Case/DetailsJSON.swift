@@ -1,23 +1,57 @@
-import EPDomain
 import Foundation
 
-/// Reads a stored `details` object. The store writes them itself (a flat JSON object of
-/// strings, whole numbers and booleans), and reading every milestone of 20,000 cases for a
-/// dashboard made Foundation's JSONDecoder a quarter of the request; this reads that shape
-/// directly and hands anything else to JSONDecoder, so the answer is always JSONDecoder's.
+/// Writes and reads a milestone's `details` as stored: a flat JSON object of strings, whole
+/// numbers and booleans, keys sorted. Reading every milestone of 20,000 cases for a dashboard
+/// made Foundation's JSONDecoder a quarter of the request, so the reader takes that shape
+/// directly and hands anything else (an escaped string, say) to JSONDecoder, so the answer is
+/// always JSONDecoder's.
 public enum DetailsJSON {
     private static let decoder = JSONDecoder()
 
+    public static func write(_ details: MilestoneDetails) -> String {
+        let values = DetailsCodec.encode(details)
+        if values.isEmpty { return "{}" }
+        var json = "{"
+        for (position, (key, value)) in values.sorted(by: { $0.key < $1.key }).enumerated() {
+            if position > 0 { json += "," }
+            appendString(key, to: &json)
+            json += ":"
+            switch value {
+            case .string(let text): appendString(text, to: &json)
+            case .integer(let number): json += String(number)
+            case .boolean(let flag): json += flag ? "true" : "false"
+            case .unsupported: json += "null"  // never produced by DetailsCodec.encode
+            }
+        }
+        return json + "}"
+    }
+
+    /// A JSON string: quote, backslash and control characters escaped (RFC 8259 section 7).
+    private static func appendString(_ text: String, to json: inout String) {
+        json += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": json += "\\\""
+            case "\\": json += "\\\\"
+            case "\u{0}"..."\u{1F}":
+                let hex = String(scalar.value, radix: 16)
+                json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: json.unicodeScalars.append(scalar)
+            }
+        }
+        json += "\""
+    }
+
     public static func parse(_ json: String) throws -> [String: DetailValue] {
         if json == "{}" { return [:] }
-        let fast = json.utf8.withContiguousStorageIfAvailable { bytes in
-            var reader = FlatObjectReader(bytes: bytes)
-            return reader.read()
-        }
-        if let values = fast ?? nil {
-            return values
-        }
-        return try decoder.decode([String: DetailValue].self, from: Data(json.utf8))
+        var text = json
+        return try text.withUTF8 { try parse($0) }
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> [String: DetailValue] {
+        var reader = FlatObjectReader(bytes: bytes)
+        if let values = reader.read() { return values }
+        return try decoder.decode([String: DetailValue].self, from: Data(buffer: bytes))
     }
 }
 

@@ -1,0 +1,179 @@
+import Foundation
+
+/// A case's journey (profile and effective milestones, in journey order) as one compact text,
+/// kept beside the case and rewritten with every change to it. The dashboards read this one
+/// value per case instead of every record: 20,000 cases hold about 340,000 records, and reading
+/// those row by row cost fifteen times the whole dashboard target.
+///
+/// It keeps only what figures and rules use: the profile, and each milestone's kind, day and
+/// details. A journey read back from it has no record ids, notes or recorders (ids are all zero),
+/// so it serves figures only; a write always works from the records themselves.
+///
+/// Format (version 1), one line per entry, fields separated by `;`:
+///
+///     1;<sex>;<ethnicity>;<sibling group size>;<disability 0|1>;<unborn 0|1>;<expected YYYY-MM or empty>
+///     <kind>;<day number>[;<details JSON>]
+///
+/// Day numbers count from 1970-01-01. Details are written as stored (`DetailsJSON`), whose JSON
+/// escapes every line break, so lines split safely. A change of format comes with a migration
+/// that clears the stored digests, which the server then writes again at start.
+public struct JourneyDigest: Hashable, Sendable {
+    public let text: String
+
+    public init(text: String) {
+        self.text = text
+    }
+
+    public init(_ journey: Journey) {
+        let profile = journey.profile
+        var text = "1;\(profile.sex.rawValue);\(profile.ethnicity.rawValue);\(profile.siblingGroupSize);"
+            + "\(profile.disability ? 1 : 0);\(profile.unborn ? 1 : 0);\(profile.expectedBirthMonth?.description ?? "")"
+        for milestone in journey.milestones {
+            text += "\n\(milestone.kind.rawValue);\(milestone.occurredOn.dayNumber)"
+            if milestone.details != .none { text += ";" + DetailsJSON.write(milestone.details) }
+        }
+        self.text = text
+    }
+
+    /// The journey the digest was made from, as far as figures can tell.
+    public func journey() throws(Unreadable) -> Journey {
+        var reader = Reader()
+        return try reader.journey(self)
+    }
+
+    /// Reads many digests, remembering the details it has read: across a dashboard's journeys
+    /// the same few coded details (`{"outcome":"recommended"}`) come up again and again.
+    public struct Reader: Sendable {
+        private var known: [DetailsKey: MilestoneDetails] = [:]
+        /// Enough for every coded combination; free text (rarely repeated) stops being remembered.
+        private static let remembered = 4_096
+
+        public init() {}
+
+        public mutating func journey(_ digest: JourneyDigest) throws(Unreadable) -> Journey {
+            var text = digest.text
+            let journey = text.withUTF8 { bytes in
+                var reader = DigestReader(bytes: bytes)
+                return reader.journey { kind, json in
+                    let key = DetailsKey(kind: kind, json: String(decoding: json, as: UTF8.self))
+                    if let details = known[key] { return details }
+                    guard let raw = try? DetailsJSON.parse(json), let details = try? DetailsCodec.decode(kind: kind, raw) else { return nil }
+                    if known.count < Self.remembered { known[key] = details }
+                    return details
+                }
+            }
+            guard let journey else { throw Unreadable(text: digest.text) }
+            return journey
+        }
+
+        private struct DetailsKey: Hashable, Sendable {
+            let kind: MilestoneKind
+            let json: String
+        }
+    }
+
+    /// A stored digest this version cannot read: a bug or a hand edit, never a client's doing.
+    public struct Unreadable: Error, CustomStringConvertible {
+        let text: String
+        public var description: String { "unreadable journey digest beginning \(text.prefix(60).debugDescription)" }
+    }
+
+    /// The id every milestone read from a digest carries.
+    static let noID = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+    static let noTime = Date(timeIntervalSince1970: 0)
+}
+
+/// Reads the digest's bytes field by field, without building a string per field.
+private struct DigestReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+
+    private static let separator = UInt8(ascii: ";")
+    private static let newline = UInt8(ascii: "\n")
+    /// Each kind's name as bytes, for matching a field without making a string of it.
+    private static let kindNames = MilestoneKind.allCases.map { ($0, Array($0.rawValue.utf8)) }
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// `details` reads a milestone's details JSON (nil when it cannot).
+    mutating func journey(details: (MilestoneKind, UnsafeBufferPointer<UInt8>) -> MilestoneDetails?) -> Journey? {
+        guard field() == "1",
+              let sex = field().flatMap(Sex.init(rawValue:)),
+              let ethnicity = field().flatMap(Ethnicity.init(rawValue:)),
+              let siblings = integer(), let disability = flag(), let unborn = flag(),
+              let expected = field() else { return nil }
+        let month: YearMonth?
+        if expected.isEmpty {
+            month = nil
+        } else {
+            guard let parsed = YearMonth(iso: expected) else { return nil }
+            month = parsed
+        }
+        let profile = ChildProfile(
+            sex: sex, ethnicity: ethnicity, siblingGroupSize: siblings, disability: disability, unborn: unborn, expectedBirthMonth: month
+        )
+        var milestones: [Milestone] = []
+        while position < bytes.count {
+            guard let milestone = milestone(details) else { return nil }
+            milestones.append(milestone)
+        }
+        return Journey(profile: profile, ordered: milestones)
+    }
+
+    private mutating func milestone(_ read: (MilestoneKind, UnsafeBufferPointer<UInt8>) -> MilestoneDetails?) -> Milestone? {
+        guard let kind = kind(), let day = integer() else { return nil }
+        var details = MilestoneDetails.none
+        if position > 0, bytes[position - 1] == Self.separator {
+            let start = position
+            while position < bytes.count, bytes[position] != Self.newline { position += 1 }
+            guard let typed = read(kind, UnsafeBufferPointer(rebasing: bytes[start..<position])) else { return nil }
+            details = typed
+            position += 1
+        }
+        return Milestone(
+            id: JourneyDigest.noID, kind: kind, occurredOn: CalendarDate(dayNumber: day), details: details,
+            recordedAt: JourneyDigest.noTime, recordedBy: ""
+        )
+    }
+
+    /// The bytes up to the next `;` or line end (or the end), which is consumed.
+    private mutating func span() -> Range<Int> {
+        let start = position
+        while position < bytes.count, bytes[position] != Self.separator, bytes[position] != Self.newline { position += 1 }
+        let end = position
+        if position < bytes.count { position += 1 }
+        return start..<end
+    }
+
+    private mutating func field() -> String? {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[span()]), as: UTF8.self)
+    }
+
+    private mutating func kind() -> MilestoneKind? {
+        let name = bytes[span()]
+        return Self.kindNames.first { $0.1.elementsEqual(name) }?.0
+    }
+
+    private mutating func integer() -> Int? {
+        let digits = bytes[span()]
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        var sign = 1
+        for (offset, byte) in digits.enumerated() {
+            if offset == 0, byte == UInt8(ascii: "-"), digits.count > 1 { sign = -1; continue }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return sign * value
+    }
+
+    private mutating func flag() -> Bool? {
+        switch integer() {
+        case 0: false
+        case 1: true
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import EPDomain
+import Foundation
+import Testing
+
+/// The dashboards read each case's journey from its digest: it must give back the journey the
+/// records make (profile, and every effective milestone's kind, day and details, in order), and
+/// the figures must come out the same whether counted from records or from digests, in one part
+/// or several.
+@Suite struct JourneyDigestTests {
+    static func readBack(_ journey: Journey) throws -> Journey {
+        try JourneyDigest(journey).journey()
+    }
+
+    static func expectSame(_ read: Journey, _ original: Journey, _ reference: String) {
+        #expect(read.profile == original.profile, "\(reference): profile")
+        #expect(read.milestones.map(\.kind) == original.milestones.map(\.kind), "\(reference): kinds in journey order")
+        #expect(read.milestones.map(\.occurredOn) == original.milestones.map(\.occurredOn), "\(reference): days")
+        #expect(read.milestones.map(\.details) == original.milestones.map(\.details), "\(reference): details")
+    }
+
+    @Test func everyHandWorkedAndRandomJourneyReadsBackAsItWasRecorded() throws {
+        let cases = HandWorkedSet.cases + RandomJourneys.pool(count: 300, seed: 2026_11_25)
+        for subject in cases {
+            Self.expectSame(try Self.readBack(subject.journey), subject.journey, subject.reference)
+        }
+    }
+
+    @Test func aCorrectedMilestoneIsReadBackWithItsReplacementOnly() throws {
+        // HW-10's EP consideration was recorded as not suitable, then corrected to recommended.
+        let corrected = try #require(HandWorkedSet.cases.first { $0.records.contains { $0.correction != nil } })
+        let read = try Self.readBack(corrected.journey)
+        #expect(read.milestones.count == corrected.records.count - corrected.records.filter { $0.correction != nil }.count)
+        #expect(read.first(.epConsideration)?.details == .epConsideration(outcome: .recommended, reason: nil))
+        Self.expectSame(read, corrected.journey, corrected.reference)
+    }
+
+    @Test func freeTextDetailsKeepEveryCharacter() throws {
+        // A closing reason with the digest's own separators, JSON's specials and non-ASCII text.
+        let reason = #"Court ordered "return home"; placement ended \ see IRO minute — café 🙂"#
+        let journey = Journey(profile: ChildProfile(sex: .female, ethnicity: .BAFR, siblingGroupSize: 3, disability: true), records: [
+            Milestone(id: UUID(), kind: .ploPreProceedings, occurredOn: .day("2025-03-03"), recordedAt: Date(), recordedBy: "sw"),
+            Milestone(id: UUID(), kind: .preBirthConference, occurredOn: .day("2025-03-10"), details: .preBirthConference(gestationWeeks: 30), recordedAt: Date(), recordedBy: "sw"),
+            Milestone(id: UUID(), kind: .familyTime, occurredOn: .day("2025-04-01"), details: .familyTime(status: .cancelledByFamily, supervised: false), recordedAt: Date(), recordedBy: "sw"),
+            Milestone(id: UUID(), kind: .caseClosed, occurredOn: .day("2025-06-30"), details: .caseClosed(reason: reason), recordedAt: Date(), recordedBy: "sw"),
+        ])
+        let read = try Self.readBack(journey)
+        Self.expectSame(read, journey, "free text")
+        #expect(read.first(.caseClosed)?.details == .caseClosed(reason: reason))
+
+        // The stored details JSON is JSON any parser reads back to the same values.
+        let json = DetailsJSON.write(.caseClosed(reason: reason))
+        #expect(try JSONDecoder().decode([String: DetailValue].self, from: Data(json.utf8)) == ["reason": .string(reason)])
+        #expect(try DetailsJSON.parse(json) == ["reason": .string(reason)])
+    }
+
+    @Test(arguments: [
+        "", "2;male;WBRI;1;0;0;", "1;male;WBRI;1;0;0;\nbirth", "1;male;WBRI;1;0;0;\nbirth;2o100",
+        "1;male;XXXX;1;0;0;", "1;male;WBRI;1;2;0;", "1;male;WBRI;1;0;0;2025-13",
+        "1;male;WBRI;1;0;0;\nadoption_hearing;20100", "1;male;WBRI;1;0;0;\nfamily_time;20100;{\"status\":\"danced\"}",
+    ])
+    func anUnreadableDigestIsAnErrorNotAJourney(text: String) {
+        #expect(throws: JourneyDigest.Unreadable.self) { try JourneyDigest(text: text).journey() }
+    }
+
+    @Test func figuresFromDigestsCountedInPartsMatchFiguresFromRecords() throws {
+        let cases = HandWorkedSet.cases + RandomJourneys.pool(count: 400, seed: 77)
+        let policy = Policies.england
+        let request = DashboardRequest(
+            from: .day("2024-01-01"), to: .day("2026-06-30"), asOf: .day("2026-03-31"), suppressSmallNumbers: true
+        )
+        let fromRecords = DashboardBuilder.build(cases: cases, policy: policy, request: request)
+
+        let journeys = try cases.map { try JourneyDigest($0.journey).journey() }
+        var parts = [DashboardTally](repeating: DashboardTally(policy: policy, request: request), count: 3)
+        for (index, journey) in journeys.enumerated() { parts[index % 3].add(journey) }
+        var merged = DashboardTally(policy: policy, request: request)
+        for part in parts { merged.merge(part) }
+        let fromDigests = DashboardBuilder.build(merged)
+
+        #expect(fromDigests.figures.count == fromRecords.figures.count)
+        #expect(fromDigests.csv == fromRecords.csv)
+        #expect(fromRecords.figures.contains { $0.name == "ep_rate" && ($0.value ?? 0) > 0 }, "the comparison has figures to compare")
+    }
+}

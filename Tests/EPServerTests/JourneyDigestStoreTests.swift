@@ -1,0 +1,83 @@
+import EPDomain
+import EPServer
+import EPStore
+import Foundation
+import HummingbirdTesting
+import SQLKit
+import Testing
+
+/// The dashboards count from each case's stored journey digest, so every write must keep it in
+/// step with the records (in the same transaction), and cases stored before digests existed get
+/// theirs at start.
+@Suite struct JourneyDigestStoreTests {
+    /// Each stored digest against the one worked out afresh from the case's records.
+    static func expectDigestsMatchRecords(_ store: any Store, _ localAuthority: String, count: Int) async throws {
+        let stored = Set(try await store.journeyDigests(in: [localAuthority]))
+        let fromRecords = Set(try await store.allCases(in: [localAuthority]).map { JourneyDigest($0.journey) })
+        #expect(stored.count == count)
+        #expect(stored == fromRecords)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func everyWriteKeepsTheDigestInStepWithTheRecords(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let store = world.backend.store
+            // An unborn baby: pre-birth conference, PLO, EP recommended, birth, FfA placement.
+            let id = try await client.openCase(in: world, reference: "NS-EP-2025-0311", unborn: true)
+            try await Self.expectDigestsMatchRecords(store, TestWorld.northshire, count: 1)
+            try await client.record("pre_birth_conference", on: "2025-03-04", details: #"{"gestation_weeks":26}"#, caseID: id, in: world)
+            try await client.record("plo_pre_proceedings", on: "2025-03-11", caseID: id, in: world)
+            let consideration = try await client.record(
+                "ep_consideration", on: "2025-03-25", details: #"{"outcome":"not_suitable","reason":"Parents' views \"to be heard\"; revisit"}"#,
+                caseID: id, in: world
+            )
+            try await Self.expectDigestsMatchRecords(store, TestWorld.northshire, count: 1)
+
+            // A correction replaces the record in the journey; the digest follows.
+            let wrongID = try #require((try consideration.object()["milestone"] as? [String: Any])?["id"] as? String)
+            let corrected = try await client.send(
+                .post, "/v1/cases/\(id)/milestones/\(wrongID)/corrections", as: .northshireSocialWorker, in: world,
+                json: #"{"reason":"Panel minutes say recommended","kind":"ep_consideration","occurred_on":"2025-03-25","details":{"outcome":"recommended"}}"#
+            )
+            #expect(corrected.status == .created, "\(corrected.text)")
+            let digest = try #require(try await store.journeyDigests(in: [TestWorld.northshire]).first).journey()
+            #expect(digest.first(.epConsideration)?.details == .epConsideration(outcome: .recommended, reason: nil))
+            #expect(digest.milestones.count == 3)
+
+            // A profile change (PATCH) reaches the digest too.
+            let patched = try await client.send(
+                .patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world, json: #"{"sibling_group_size":2}"#, headers: [.ifMatch: "\"v5\""]
+            )
+            #expect(patched.status == .ok, "\(patched.text)")
+            #expect(try await store.journeyDigests(in: [TestWorld.northshire]).first?.journey().profile.siblingGroupSize == 2)
+
+            // A refused milestone changes nothing, the digest included.
+            let before = try await store.journeyDigests(in: [TestWorld.northshire])
+            let refused = try await client.record("adoption_order", on: "2025-03-30", caseID: id, in: world)
+            #expect(refused.status == .conflict, "an adoption order before any placement order is out of order")
+            #expect(try await store.journeyDigests(in: [TestWorld.northshire]) == before)
+
+            // Another LA's case is not among Northshire's digests.
+            _ = try await client.openCase(in: world, reference: "SM-EP-2025-0044", as: .southmoorSocialWorker, localAuthority: TestWorld.southmoor)
+            try await Self.expectDigestsMatchRecords(store, TestWorld.northshire, count: 1)
+            try await Self.expectDigestsMatchRecords(store, TestWorld.southmoor, count: 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func casesStoredBeforeDigestsGetThemAtStart(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            for number in 1...3 {
+                let id = try await client.openCase(in: world, reference: "NS-EP-2024-090\(number)")
+                try await client.record("plo_pre_proceedings", on: "2025-0\(number)-06", caseID: id, in: world)
+                try await client.record("proceedings_issued", on: "2025-0\(number + 3)-14", caseID: id, in: world)
+            }
+            // As an older version left them: no digest.
+            try await world.backend.source.withConnection { try await $0.raw("UPDATE cases SET journey_digest = NULL").run() }
+            let store = world.backend.store
+            #expect(try await store.completeJourneyDigests() == 3)
+            try await Self.expectDigestsMatchRecords(store, TestWorld.northshire, count: 3)
+            #expect(try await store.completeJourneyDigests() == 0, "nothing left to write")
+        }
+    }
+}
