@@ -6,7 +6,11 @@ public struct Journey: Sendable {
     public let profile: ChildProfile
     /// Effective milestones sorted by date, then by when they were recorded.
     public let milestones: [Milestone]
-    private let byKind: [[Milestone]]
+    /// Indices into `milestones` grouped by kind (date order within a kind); kind `k`'s are at
+    /// `kindStarts[k]..<kindStarts[k + 1]`. Two arrays rather than an array per kind: a dashboard
+    /// builds hundreds of thousands of journeys.
+    private let positions: [Int]
+    private let kindStarts: [Int]
 
     public init(profile: ChildProfile, records: [Milestone]) {
         var superseded = Set<UUID>()
@@ -28,28 +32,46 @@ public struct Journey: Sendable {
     /// From effective milestones already in journey order (as a `JourneyDigest` keeps them).
     init(profile: ChildProfile, ordered sorted: [Milestone]) {
         self.profile = profile
-        var index = Array(repeating: [Milestone](), count: MilestoneKind.allCases.count)
-        for milestone in sorted { index[milestone.kind.ordinal].append(milestone) }
+        // A counting sort: each kind's end, then filled backwards, which leaves each kind's start.
+        var starts = Array(repeating: 0, count: MilestoneKind.count + 1)
+        for milestone in sorted { starts[milestone.kind.ordinal + 1] += 1 }
+        for kind in 0..<MilestoneKind.count { starts[kind + 1] += starts[kind] }
+        var positions = Array(repeating: 0, count: sorted.count)
+        var ends = Array(starts.dropFirst())
+        for index in sorted.indices.reversed() {
+            let kind = sorted[index].kind.ordinal
+            ends[kind] -= 1
+            positions[ends[kind]] = index
+        }
         self.milestones = sorted
-        self.byKind = index
-        let first = { (kind: MilestoneKind) in index[kind.ordinal].first }
+        self.positions = positions
+        self.kindStarts = starts
+        let first = { (kind: MilestoneKind) -> Milestone? in
+            starts[kind.ordinal] < starts[kind.ordinal + 1] ? sorted[positions[starts[kind.ordinal]]] : nil
+        }
         self.startOfPlanning = Self.earliest(first(.ploPreProceedings), first(.preBirthConference), first(.proceedingsIssued))?.occurredOn
         self.ending = Self.earliest(first(.caseClosed), first(.adoptionOrder), first(.reunification))
     }
 
     /// Every effective milestone of `kind`, in date order.
-    public func all(_ kind: MilestoneKind) -> [Milestone] { byKind[kind.ordinal] }
+    public func all(_ kind: MilestoneKind) -> MilestonesOfKind {
+        MilestonesOfKind(milestones: milestones, positions: positions, range: kindStarts[kind.ordinal]..<kindStarts[kind.ordinal + 1])
+    }
 
-    public func first(_ kind: MilestoneKind) -> Milestone? { byKind[kind.ordinal].first }
+    public func first(_ kind: MilestoneKind) -> Milestone? {
+        contains(kind) ? milestones[positions[kindStarts[kind.ordinal]]] : nil
+    }
 
     public func first(_ kind: MilestoneKind, where matches: (Milestone) -> Bool) -> Milestone? {
-        byKind[kind.ordinal].first(where: matches)
+        all(kind).first(where: matches)
     }
 
     /// The date of the first milestone of `kind` (cheaper than `first(_:)` where only the day matters).
-    public func firstOn(_ kind: MilestoneKind) -> CalendarDate? { byKind[kind.ordinal].first?.occurredOn }
+    public func firstOn(_ kind: MilestoneKind) -> CalendarDate? {
+        contains(kind) ? milestones[positions[kindStarts[kind.ordinal]]].occurredOn : nil
+    }
 
-    public func contains(_ kind: MilestoneKind) -> Bool { !byKind[kind.ordinal].isEmpty }
+    public func contains(_ kind: MilestoneKind) -> Bool { kindStarts[kind.ordinal] < kindStarts[kind.ordinal + 1] }
 
     public var birth: CalendarDate? { firstOn(.birth) }
 
@@ -86,4 +108,17 @@ public struct Journey: Sendable {
         if let added { effective.append(added) }
         return Journey(profile: profile, effective: effective)
     }
+}
+
+/// The effective milestones of one kind, in date order, indexed from 0: a view into the
+/// journey, not a copy.
+public struct MilestonesOfKind: RandomAccessCollection, Sendable {
+    let milestones: [Milestone]
+    let positions: [Int]
+    /// This kind's part of `positions`.
+    let range: Range<Int>
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { range.count }
+    public subscript(position: Int) -> Milestone { milestones[positions[range.lowerBound + position]] }
 }

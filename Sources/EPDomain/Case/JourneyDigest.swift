@@ -44,7 +44,8 @@ public struct JourneyDigest: Hashable, Sendable {
     /// Reads many digests, remembering the details it has read: across a dashboard's journeys
     /// the same few coded details (`{"outcome":"recommended"}`) come up again and again.
     public struct Reader: Sendable {
-        private var known: [DetailsKey: MilestoneDetails] = [:]
+        /// By a hash of kind and JSON; each entry keeps its JSON, so a collision is only a miss.
+        private var known: [UInt64: (json: [UInt8], details: MilestoneDetails)] = [:]
         /// Enough for every coded combination; free text (rarely repeated) stops being remembered.
         private static let remembered = 4_096
 
@@ -55,20 +56,15 @@ public struct JourneyDigest: Hashable, Sendable {
             let journey = text.withUTF8 { bytes in
                 var reader = DigestReader(bytes: bytes)
                 return reader.journey { kind, json in
-                    let key = DetailsKey(kind: kind, json: String(decoding: json, as: UTF8.self))
-                    if let details = known[key] { return details }
+                    let key = DigestReader.hash(json, seed: UInt64(kind.ordinal))
+                    if let entry = known[key], DigestReader.same(entry.json, json) { return entry.details }
                     guard let raw = try? DetailsJSON.parse(json), let details = try? DetailsCodec.decode(kind: kind, raw) else { return nil }
-                    if known.count < Self.remembered { known[key] = details }
+                    if known.count < Self.remembered, known[key] == nil { known[key] = (Array(json), details) }
                     return details
                 }
             }
             guard let journey else { throw Unreadable(text: digest.text) }
             return journey
-        }
-
-        private struct DetailsKey: Hashable, Sendable {
-            let kind: MilestoneKind
-            let json: String
         }
     }
 
@@ -90,8 +86,24 @@ private struct DigestReader {
 
     private static let separator = UInt8(ascii: ";")
     private static let newline = UInt8(ascii: "\n")
-    /// Each kind's name as bytes, for matching a field without making a string of it.
-    private static let kindNames = MilestoneKind.allCases.map { ($0, Array($0.rawValue.utf8)) }
+    /// Each kind by a hash of its name, for reading a field without making a string of it.
+    private static let kindsByHash = Dictionary(uniqueKeysWithValues: MilestoneKind.allCases.map { kind in
+        let name = Array(kind.rawValue.utf8)
+        return (name.withUnsafeBufferPointer { hash($0, seed: 0) }, (kind, name))
+    })
+
+    static func same(_ known: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard known.count == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }
+        return known.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+    }
+
+    /// FNV-1a, 64-bit: quick over the few bytes of a name or a coded details object.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -115,6 +127,9 @@ private struct DigestReader {
             sex: sex, ethnicity: ethnicity, siblingGroupSize: siblings, disability: disability, unborn: unborn, expectedBirthMonth: month
         )
         var milestones: [Milestone] = []
+        var lines = 1
+        for index in position..<bytes.count where bytes[index] == Self.newline { lines += 1 }
+        milestones.reserveCapacity(lines)
         while position < bytes.count {
             guard let milestone = milestone(details) else { return nil }
             milestones.append(milestone)
@@ -152,8 +167,9 @@ private struct DigestReader {
     }
 
     private mutating func kind() -> MilestoneKind? {
-        let name = bytes[span()]
-        return Self.kindNames.first { $0.1.elementsEqual(name) }?.0
+        let name = UnsafeBufferPointer(rebasing: bytes[span()])
+        guard let (kind, spelled) = Self.kindsByHash[Self.hash(name, seed: 0)], Self.same(spelled, name) else { return nil }
+        return kind
     }
 
     private mutating func integer() -> Int? {

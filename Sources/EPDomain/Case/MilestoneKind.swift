@@ -33,6 +33,9 @@ public enum MilestoneKind: String, CaseIterable, Hashable, Sendable {
     /// string (a test checks it against `allCases`).
     public var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 
+    /// How many kinds there are (`allCases.count`, without building the array).
+    static let count = allCases.count
+
     /// Kinds that may be recorded many times (marked * in DESIGN.md); every other kind at most once.
     public var isRepeatable: Bool {
         switch self {

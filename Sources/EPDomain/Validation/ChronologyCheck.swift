@@ -56,7 +56,7 @@ enum ChronologyCheck {
 
     private static func courtNeedsProceedings(_ journey: Journey, _ found: inout [Violation]) {
         let issued = journey.first(.proceedingsIssued)
-        for milestone in journey.all(.courtDecision) + journey.all(.timetableExtension) {
+        for milestone in Array(journey.all(.courtDecision)) + journey.all(.timetableExtension) {
             guard let issued else {
                 found.append(Violation(
                     milestone: milestone, other: nil, field: "/kind",
