@@ -38,6 +38,14 @@ struct RulesBenchmark {
                 let t2 = ContinuousClock.now
                 let board = DashboardBuilder.build(tally)
                 print("read digests \(t1 - t0)  tally \(t2 - t1)  build \(ContinuousClock.now - t2)  figures \(board.figures.count)")
+                let t3 = ContinuousClock.now
+                let half = digests.count / 2
+                DispatchQueue.concurrentPerform(iterations: 2) { part in
+                    var reader = JourneyDigest.Reader()
+                    var tally = DashboardTally(policy: policy, request: request)
+                    for digest in digests[(part * half)..<((part + 1) * half)] { tally.add(try! reader.journey(digest)) }
+                }
+                print("two threads, read and tally: \(ContinuousClock.now - t3)")
             }
             return
         }

@@ -12,11 +12,13 @@ import Foundation
 /// Format (version 1), one line per entry, fields separated by `;`:
 ///
 ///     1;<sex>;<ethnicity>;<sibling group size>;<disability 0|1>;<unborn 0|1>;<expected YYYY-MM or empty>
-///     <kind>;<day number>[;<details JSON>]
+///     <kind code>;<day number>[;<details JSON>]
 ///
-/// Day numbers count from 1970-01-01. Details are written as stored (`DetailsJSON`), whose JSON
-/// escapes every line break, so lines split safely. A change of format comes with a migration
-/// that clears the stored digests, which the server then writes again at start.
+/// A kind code is the kind's place in `kindCodes` (a third of the text was kind names); day
+/// numbers count from 1970-01-01. Details are written as stored (`DetailsJSON`), whose JSON
+/// escapes every line break, so lines split safely. A change of format (a kind code reused, say)
+/// comes with a migration that clears the stored digests, which the server then writes again at
+/// start.
 public struct JourneyDigest: Hashable, Sendable {
     public let text: String
 
@@ -24,12 +26,29 @@ public struct JourneyDigest: Hashable, Sendable {
         self.text = text
     }
 
+    /// The kind codes of format 1: a kind's code is its place here. New kinds go at the end;
+    /// nothing here is ever reordered or removed (a test pins it).
+    public static let kindCodes: [MilestoneKind] = [
+        .preBirthAssessmentStarted, .preBirthConference, .birth, .ploPreProceedings, .familyGroupConference,
+        .viabilityAssessment, .paternityTest, .parentsInformedOfEP, .epConsideration, .proceedingsIssued,
+        .timetableExtension, .enteredCare, .section19Application, .epCarersLinked, .reg25aDecision,
+        .interimPlacement, .epPlacement, .familyTimePlan, .familyTime, .courtDecision,
+        .adoptionPanel, .admMatchDecision, .reunificationPlan, .reunification, .adoptionOrder,
+        .caseClosed,
+    ]
+    /// By `MilestoneKind.ordinal`.
+    private static let codeOfKind: [Int] = {
+        var codes = Array(repeating: -1, count: MilestoneKind.count)
+        for (code, kind) in kindCodes.enumerated() { codes[kind.ordinal] = code }
+        return codes
+    }()
+
     public init(_ journey: Journey) {
         let profile = journey.profile
         var text = "1;\(profile.sex.rawValue);\(profile.ethnicity.rawValue);\(profile.siblingGroupSize);"
             + "\(profile.disability ? 1 : 0);\(profile.unborn ? 1 : 0);\(profile.expectedBirthMonth?.description ?? "")"
         for milestone in journey.milestones {
-            text += "\n\(milestone.kind.rawValue);\(milestone.occurredOn.dayNumber)"
+            text += "\n\(Self.codeOfKind[milestone.kind.ordinal]);\(milestone.occurredOn.dayNumber)"
             if milestone.details != .none { text += ";" + DetailsJSON.write(milestone.details) }
         }
         self.text = text
@@ -86,19 +105,15 @@ private struct DigestReader {
 
     private static let separator = UInt8(ascii: ";")
     private static let newline = UInt8(ascii: "\n")
-    /// Each kind by a hash of its name, for reading a field without making a string of it.
-    private static let kindsByHash = Dictionary(uniqueKeysWithValues: MilestoneKind.allCases.map { kind in
-        let name = Array(kind.rawValue.utf8)
-        return (name.withUnsafeBufferPointer { hash($0, seed: 0) }, (kind, name))
-    })
 
+    /// Whether `bytes` are exactly `known`.
     static func same(_ known: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard known.count == bytes.count else { return false }
         guard !bytes.isEmpty else { return true }
         return known.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 
-    /// FNV-1a, 64-bit: quick over the few bytes of a name or a coded details object.
+    /// FNV-1a, 64-bit: quick over the few bytes of a coded details object.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
@@ -167,9 +182,8 @@ private struct DigestReader {
     }
 
     private mutating func kind() -> MilestoneKind? {
-        let name = UnsafeBufferPointer(rebasing: bytes[span()])
-        guard let (kind, spelled) = Self.kindsByHash[Self.hash(name, seed: 0)], Self.same(spelled, name) else { return nil }
-        return kind
+        guard let code = integer(), JourneyDigest.kindCodes.indices.contains(code) else { return nil }
+        return JourneyDigest.kindCodes[code]
     }
 
     private mutating func integer() -> Int? {

@@ -20,7 +20,7 @@ public struct DashboardTally: Sendable {
     /// By `FamilyTimeStatus.allCases` index.
     private(set) var familyTime = Array(repeating: 0, count: FamilyTimeStatus.allCases.count)
 
-    private let policy: Policy
+    private let checks: DayChecks
 
     // The case lists the tally indexes by, kept rather than rebuilt for every child.
     private static let states = JourneyState.allCases
@@ -30,7 +30,7 @@ public struct DashboardTally: Sendable {
 
     public init(policy: Policy, request: DashboardRequest) {
         self.request = request
-        self.policy = policy
+        checks = DayChecks(policy, asOf: request.asOf)
         quarters = Quarter.covering(from: request.from, to: request.to)
         ruleIDs = policy.rules.filter(\.enabled).map(\.rule.id)
         epPlacementsByQuarter = Array(repeating: 0, count: quarters.count)
@@ -109,7 +109,7 @@ public struct DashboardTally: Sendable {
 
     private mutating func countRules(_ journey: Journey) {
         // The policy gives its enabled rules' statuses in order: `ruleIDs` order.
-        policy.forEachStatus(journey, asOf: request.asOf) { rule, status in
+        checks.forEachStatus(journey) { rule, status in
             switch status {
             case .met: ruleCounts[rule][0] += 1
             case .late: ruleCounts[rule][1] += 1

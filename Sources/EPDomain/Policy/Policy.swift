@@ -9,10 +9,6 @@ public struct Policy: Sendable {
     public let calendar: WorkingCalendar
     /// Every catalogue rule, in catalogue order, with this policy's parameters.
     public let rules: [PolicyRule]
-    /// The enabled rules' checks and parameters alone, in order: counting statuses walks these
-    /// for every journey of a dashboard, and copying whole rules there cost a fifth of the count.
-    private let checks: [EnabledCheck]
-
     public init(id: String, version: String, title: String, appliesTo: [String]?, calendar: WorkingCalendar, rules: [PolicyRule]) {
         self.id = id
         self.version = version
@@ -20,17 +16,6 @@ public struct Policy: Sendable {
         self.appliesTo = appliesTo
         self.calendar = calendar
         self.rules = rules
-        checks = rules.filter(\.enabled).map { setting in
-            EnabledCheck(
-                check: setting.rule.check, threshold: setting.threshold ?? Period(0, .days), warning: setting.warning ?? Period(0, .days)
-            )
-        }
-    }
-
-    private struct EnabledCheck: Sendable {
-        let check: @Sendable (Journey, RuleContext) -> RuleOutcome
-        let threshold: Period
-        let warning: Period
     }
 
     /// Every enabled rule's result for the journey on `asOf`, from the milestones that had occurred
@@ -42,28 +27,41 @@ public struct Policy: Sendable {
         }
     }
 
-    /// Each enabled rule's status alone, in policy order, for counting (a dashboard counts
-    /// millions of them and reads none of their messages or dates).
-    func forEachStatus(_ journey: Journey, asOf: CalendarDate, _ body: (_ position: Int, RuleStatus) -> Void) {
-        let journey = journey.asOf(asOf)
-        for position in checks.indices {
-            let enabled = checks[position]
-            let context = RuleContext(asOf: asOf, calendar: calendar, threshold: enabled.threshold, warning: enabled.warning)
-            body(position, enabled.check(journey, context).status)
-        }
-    }
-
     /// One enabled rule's result, or nil when the policy does not have it in force.
     public func evaluate(_ journey: Journey, asOf: CalendarDate, ruleID: String) -> RuleResult? {
         guard let setting = rules.first(where: { $0.rule.id == ruleID && $0.enabled }) else { return nil }
         return setting.rule.evaluate(journey, context(for: setting, asOf: asOf))  // the rule leaves out later milestones
     }
 
-    private func context(for setting: PolicyRule, asOf: CalendarDate) -> RuleContext {
+    fileprivate func context(for setting: PolicyRule, asOf: CalendarDate) -> RuleContext {
         RuleContext(
             asOf: asOf, calendar: calendar, threshold: setting.threshold ?? Period(0, .days),
             warning: setting.warning ?? Period(0, .days)
         )
+    }
+}
+
+/// The enabled rules ready to give their statuses on one day, in policy order, for counting:
+/// a dashboard counts millions of statuses and reads none of their messages or dates. Built
+/// once per count, so that a journey's count makes no rule contexts (each holds the calendar,
+/// whose reference counts the threads of a parallel count would otherwise contend for).
+struct DayChecks: Sendable {
+    let asOf: CalendarDate
+    private let checks: [@Sendable (Journey, RuleContext) -> RuleOutcome]
+    private let contexts: [RuleContext]
+
+    init(_ policy: Policy, asOf: CalendarDate) {
+        self.asOf = asOf
+        let enabled = policy.rules.filter(\.enabled)
+        checks = enabled.map(\.rule.check)
+        contexts = enabled.map { policy.context(for: $0, asOf: asOf) }
+    }
+
+    func forEachStatus(_ journey: Journey, _ body: (_ position: Int, RuleStatus) -> Void) {
+        let journey = journey.asOf(asOf)
+        for position in checks.indices {
+            body(position, checks[position](journey, contexts[position]).status)
+        }
     }
 }
 

@@ -3,6 +3,10 @@
 struct Deadline {
     /// What is expected, as a noun phrase: "the EP consideration".
     let expected: String
+    /// Which one, where there can be several, and of what (said after `expected`: "viability
+    /// assessment VA-1 (maternal family)"); kept apart so nothing is joined unless the sentence is read.
+    var label: String? = nil
+    var qualifier: String? = nil
     /// What the clock starts from: "the start of planning".
     let anchorName: String
     /// What to do while it is open: "hold the EP consideration meeting".
@@ -21,7 +25,8 @@ struct Deadline {
         let due = explicitDue ?? context.threshold.after(anchor, in: context.calendar)
         func result(_ status: RuleStatus, _ verdict: DeadlineParts.Verdict, overdue: Int? = nil, remaining: Int? = nil) -> RuleOutcome {
             let parts = DeadlineParts(
-                verdict: verdict, expected: expected, anchorName: anchorName, action: action, anchor: anchor, due: due,
+                verdict: verdict, expected: expected, label: label, qualifier: qualifier, anchorName: anchorName, action: action,
+                anchor: anchor, due: due,
                 threshold: context.threshold, window: window
             )
             return RuleOutcome(

@@ -113,8 +113,10 @@ struct RuleOutcome {
     }
 
     /// Sets the sentence from a template (see `RuleMessage.say`).
-    mutating func say(_ template: String, _ first: CalendarDate? = nil, _ second: CalendarDate? = nil, _ third: CalendarDate? = nil, n: Int? = nil) {
-        explanation = .say(template, first, second, third, n: n)
+    mutating func say(
+        _ template: String, _ first: CalendarDate? = nil, _ second: CalendarDate? = nil, _ third: CalendarDate? = nil, n: Int? = nil, m: Int? = nil
+    ) {
+        explanation = .say(template, first, second, third, n: n, m: m)
     }
 
     init(

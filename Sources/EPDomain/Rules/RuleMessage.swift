@@ -5,8 +5,9 @@ public struct RuleMessage: Hashable, Sendable, CustomStringConvertible {
     enum Parts: Hashable, Sendable {
         case text(String)
         /// A fixed sentence with `{0}`, `{1}`, `{2}` for dates, `{days}` for a count of days
-        /// and `{n}` for a number: nothing is formatted until the message is read.
-        case template(String, CalendarDate?, CalendarDate?, CalendarDate?, Int?)
+        /// and `{n}` for that count as a number, `{m}` for a second number: nothing is formatted
+        /// until the message is read.
+        case template(String, CalendarDate?, CalendarDate?, CalendarDate?, Int?, Int?)
         case deadline(DeadlineParts)
         /// A message with a sentence added after it.
         indirect case followed(Parts, String)
@@ -19,9 +20,10 @@ public struct RuleMessage: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func say(
-        _ template: String, _ first: CalendarDate? = nil, _ second: CalendarDate? = nil, _ third: CalendarDate? = nil, n: Int? = nil
+        _ template: String, _ first: CalendarDate? = nil, _ second: CalendarDate? = nil, _ third: CalendarDate? = nil, n: Int? = nil,
+        m: Int? = nil
     ) -> RuleMessage {
-        RuleMessage(parts: .template(template, first, second, third, n))
+        RuleMessage(parts: .template(template, first, second, third, n, m))
     }
 
     private init(parts: Parts) {
@@ -41,13 +43,14 @@ public struct RuleMessage: Hashable, Sendable, CustomStringConvertible {
         switch parts {
         case .text(let text):
             return text
-        case .template(var text, let first, let second, let third, let n):
+        case .template(var text, let first, let second, let third, let n, let m):
             for (placeholder, date) in [("{0}", first), ("{1}", second), ("{2}", third)] {
                 if let date { text = text.replacingOccurrences(of: placeholder, with: date.iso) }
             }
             if let n {
                 text = text.replacingOccurrences(of: "{days}", with: days(n)).replacingOccurrences(of: "{n}", with: String(n))
             }
+            if let m { text = text.replacingOccurrences(of: "{m}", with: String(m)) }
             return text
         case .deadline(let deadline):
             return deadline.sentence
@@ -70,6 +73,8 @@ struct DeadlineParts: Hashable, Sendable {
 
     let verdict: Verdict
     let expected: String
+    let label: String?
+    let qualifier: String?
     let anchorName: String
     let action: String
     let anchor: CalendarDate
@@ -79,6 +84,9 @@ struct DeadlineParts: Hashable, Sendable {
     let window: String?
 
     var sentence: String {
+        var expected = self.expected
+        if let label { expected += " \(label)" }
+        if let qualifier { expected += " (\(qualifier))" }
         let what = expected.capitalisedFirst
         let window = "\(self.window ?? threshold.spoken) after \(anchorName) on \(anchor)"
         switch verdict {

@@ -56,10 +56,39 @@ import Testing
     @Test(arguments: [
         "", "2;male;WBRI;1;0;0;", "1;male;WBRI;1;0;0;\nbirth", "1;male;WBRI;1;0;0;\nbirth;2o100",
         "1;male;XXXX;1;0;0;", "1;male;WBRI;1;2;0;", "1;male;WBRI;1;0;0;2025-13",
-        "1;male;WBRI;1;0;0;\nadoption_hearing;20100", "1;male;WBRI;1;0;0;\nfamily_time;20100;{\"status\":\"danced\"}",
+        "1;male;WBRI;1;0;0;\n26;20100", "1;male;WBRI;1;0;0;\n-1;20100", "1;male;WBRI;1;0;0;\n18;20100;{\"status\":\"danced\"}",
     ])
     func anUnreadableDigestIsAnErrorNotAJourney(text: String) {
         #expect(throws: JourneyDigest.Unreadable.self) { try JourneyDigest(text: text).journey() }
+    }
+
+    /// Stored digests outlive a release: format 1 must keep reading as it was written. If this
+    /// fails, a kind code was reused or a field moved: change the format version and clear the
+    /// stored digests in a migration instead.
+    @Test func formatOneReadsAsWritten() throws {
+        let stored = """
+            1;female;MWBA;2;1;1;2025-04
+            1;20103
+            3;20110
+            8;20124;{"outcome":"recommended"}
+            2;20186
+            16;20189;{"placed_from":"hospital","scheme":"ffa"}
+            25;20400;{"reason":"Moved to another LA; file transferred"}
+            """
+        let journey = try JourneyDigest(text: stored).journey()
+        #expect(journey.profile == ChildProfile(
+            sex: .female, ethnicity: .MWBA, siblingGroupSize: 2, disability: true, unborn: true, expectedBirthMonth: YearMonth(year: 2025, month: 4)
+        ))
+        #expect(journey.milestones.map(\.kind) == [.preBirthConference, .ploPreProceedings, .epConsideration, .birth, .epPlacement, .caseClosed])
+        #expect(journey.milestones.first?.occurredOn == .day("2025-01-15"))
+        #expect(journey.first(.epPlacement)?.details == .epPlacement(scheme: .ffa, placedFrom: .hospital))
+        #expect(journey.first(.caseClosed)?.details == .caseClosed(reason: "Moved to another LA; file transferred"))
+        #expect(JourneyDigest(journey).text == stored, "and writes the same text back")
+    }
+
+    @Test func everyKindHasOneCode() {
+        #expect(Set(JourneyDigest.kindCodes) == Set(MilestoneKind.allCases))
+        #expect(JourneyDigest.kindCodes.count == MilestoneKind.allCases.count)
     }
 
     @Test func figuresFromDigestsCountedInPartsMatchFiguresFromRecords() throws {

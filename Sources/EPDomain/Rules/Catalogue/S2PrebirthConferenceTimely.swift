@@ -23,12 +23,18 @@ extension Rule {
             if weeks <= context.threshold.value {
                 return RuleOutcome(
                     status: .met, anchorOn: pregnancyStart, dueOn: due,
-                    message: "The pre-birth conference was held on \(conference.occurredOn) at week \(weeks) of pregnancy, by week \(context.threshold.value)."
+                    message: .say(
+                    "The pre-birth conference was held on {0} at week {n} of pregnancy, by week {m}.",
+                    conference.occurredOn, n: weeks, m: context.threshold.value
+                )
                 )
             }
             return RuleOutcome(
                 status: .late, anchorOn: pregnancyStart, dueOn: due, daysOverdue: 7 * (weeks - context.threshold.value),
-                message: "The pre-birth conference was held on \(conference.occurredOn) at week \(weeks) of pregnancy, after week \(context.threshold.value)."
+                message: .say(
+                    "The pre-birth conference was held on {0} at week {n} of pregnancy, after week {m}.",
+                    conference.occurredOn, n: weeks, m: context.threshold.value
+                )
             )
         }
         return Deadline(

@@ -39,7 +39,10 @@ extension Rule {
         case let considered?:
             outcome.status = .late
             outcome.daysOverdue = lastNegative.days(until: considered)
-            outcome.message = "Sequential planning: EP was first considered on \(considered), \(days(outcome.daysOverdue!)) after the last of \(negatives.count) negative viability assessments on \(lastNegative)."
+            outcome.say(
+                "Sequential planning: EP was first considered on {0}, {days} after the last of {m} negative viability assessments on {1}.",
+                considered, lastNegative, n: lastNegative.days(until: considered), m: negatives.count
+            )
         case nil:
             outcome.status = .overdue
             outcome.daysOverdue = lastNegative.days(until: journey.lastDayCounted(asOf: context.asOf))

@@ -15,7 +15,7 @@ extension Rule {
         let outcomes = assessments.filter { $0.1.status == .started }.map { started, assessment in
             let completed = assessments.first { $0.1.assessment == assessment.assessment && $0.1.status == .completed }
             return Deadline(
-                expected: "viability assessment \(assessment.assessment) (\(assessment.relationship.spoken))",
+                expected: "viability assessment", label: assessment.assessment, qualifier: assessment.relationship.spoken,
                 anchorName: "its start",
                 action: "complete the assessment or record why it is delayed"
             ).outcome(anchor: started, done: completed?.0, stoppedOn: journey.ending?.occurredOn, context)
