@@ -42,8 +42,10 @@ public protocol Store: Sendable {
     func openCases(in localAuthorities: Set<String>) async throws -> [Case]
     /// Every case of these local authorities, with its milestones (the case-level export).
     func allCases(in localAuthorities: Set<String>) async throws -> [Case]
-    /// The journey digest of every case of these local authorities, for dashboards.
-    func journeyDigests(in localAuthorities: Set<String>) async throws -> [JourneyDigest]
+    /// The journey digest of every case of these local authorities, for dashboards, handed to
+    /// `receive` in batches of `batch` as the database returns them (so counting can start
+    /// before the last row arrives).
+    func journeyDigests(in localAuthorities: Set<String>, batch: Int, _ receive: @escaping @Sendable ([JourneyDigest]) -> Void) async throws
     /// Writes the journey digest of every case that has none (cases stored before digests were
     /// kept); returns how many. Run once the migrations are applied, before serving.
     func completeJourneyDigests() async throws -> Int

@@ -4,15 +4,25 @@ import EPStore
 import Foundation
 import HummingbirdTesting
 import SQLKit
+import Synchronization
 import Testing
 
 /// The dashboards count from each case's stored journey digest, so every write must keep it in
 /// step with the records (in the same transaction), and cases stored before digests existed get
 /// theirs at start.
 @Suite struct JourneyDigestStoreTests {
+    /// Every digest of one LA, with the batch sizes they came in.
+    static func digests(_ store: any Store, _ localAuthority: String, batch: Int = 100) async throws -> (all: [JourneyDigest], batches: [Int]) {
+        let received = Mutex((all: [JourneyDigest](), batches: [Int]()))
+        try await store.journeyDigests(in: [localAuthority], batch: batch) { digests in
+            received.withLock { $0.all += digests; $0.batches.append(digests.count) }
+        }
+        return received.withLock { $0 }
+    }
+
     /// Each stored digest against the one worked out afresh from the case's records.
     static func expectDigestsMatchRecords(_ store: any Store, _ localAuthority: String, count: Int) async throws {
-        let stored = Set(try await store.journeyDigests(in: [localAuthority]))
+        let stored = Set(try await digests(store, localAuthority).all)
         let fromRecords = Set(try await store.allCases(in: [localAuthority]).map { JourneyDigest($0.journey) })
         #expect(stored.count == count)
         #expect(stored == fromRecords)
@@ -40,7 +50,7 @@ import Testing
                 json: #"{"reason":"Panel minutes say recommended","kind":"ep_consideration","occurred_on":"2025-03-25","details":{"outcome":"recommended"}}"#
             )
             #expect(corrected.status == .created, "\(corrected.text)")
-            let digest = try #require(try await store.journeyDigests(in: [TestWorld.northshire]).first).journey()
+            let digest = try #require(try await Self.digests(store, TestWorld.northshire).all.first).journey()
             #expect(digest.first(.epConsideration)?.details == .epConsideration(outcome: .recommended, reason: nil))
             #expect(digest.milestones.count == 3)
 
@@ -49,13 +59,13 @@ import Testing
                 .patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world, json: #"{"sibling_group_size":2}"#, headers: [.ifMatch: "\"v5\""]
             )
             #expect(patched.status == .ok, "\(patched.text)")
-            #expect(try await store.journeyDigests(in: [TestWorld.northshire]).first?.journey().profile.siblingGroupSize == 2)
+            #expect(try await Self.digests(store, TestWorld.northshire).all.first?.journey().profile.siblingGroupSize == 2)
 
             // A refused milestone changes nothing, the digest included.
-            let before = try await store.journeyDigests(in: [TestWorld.northshire])
+            let before = try await Self.digests(store, TestWorld.northshire).all
             let refused = try await client.record("adoption_order", on: "2025-03-30", caseID: id, in: world)
             #expect(refused.status == .conflict, "an adoption order before any placement order is out of order")
-            #expect(try await store.journeyDigests(in: [TestWorld.northshire]) == before)
+            #expect(try await Self.digests(store, TestWorld.northshire).all == before)
 
             // Another LA's case is not among Northshire's digests.
             _ = try await client.openCase(in: world, reference: "SM-EP-2025-0044", as: .southmoorSocialWorker, localAuthority: TestWorld.southmoor)
@@ -77,6 +87,7 @@ import Testing
             let store = world.backend.store
             #expect(try await store.completeJourneyDigests() == 3)
             try await Self.expectDigestsMatchRecords(store, TestWorld.northshire, count: 3)
+            #expect(try await Self.digests(store, TestWorld.northshire, batch: 2).batches == [2, 1], "handed on in batches as they arrive")
             #expect(try await store.completeJourneyDigests() == 0, "nothing left to write")
         }
     }

@@ -29,32 +29,35 @@ public struct DashboardService: Sendable {
         try await store.recordAudit(AuditEvent(caller, "dashboard.read", at: clock.stamp, requestID: requestID))
         let exact = caller.agencyType == .la && scope == [caller.agency]
         let request = DashboardRequest(from: from, to: to, asOf: asOf ?? clock.today, suppressSmallNumbers: !exact)
-        let digests = try await store.journeyDigests(in: scope)
-        return DashboardBuilder.build(try await Self.tally(digests, policy: policy, request: request))
+        return DashboardBuilder.build(try await tally(scope, request: request))
     }
 
-    /// Journeys per part below which splitting the count costs more than it saves.
-    static let journeysPerPart = 2_000
+    /// Journeys per batch: enough that counting one is worth a task, few enough that the
+    /// counting of the first batches overlaps the reading of the rest.
+    static let batch = 4_000
 
-    /// Reads and counts the journeys in one part per core, then merges the parts (in order, so
-    /// the result does not depend on which finished first). A national view is 200,000 journeys.
-    static func tally(_ digests: [JourneyDigest], policy: Policy, request: DashboardRequest) async throws -> DashboardTally {
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, digests.count / journeysPerPart))
-        let size = (digests.count + parts - 1) / parts
-        let tallies = try await withThrowingTaskGroup(of: (Int, DashboardTally).self) { group in
-            for part in 0..<parts {
-                let slice = digests[min(part * size, digests.count)..<min((part + 1) * size, digests.count)]
+    /// Reads the digests in batches and counts each batch in its own task as it arrives, so
+    /// the cores count while the database is still sending (a national view is 200,000
+    /// journeys), then merges the counts (the merged figures do not depend on their order).
+    private func tally(_ scope: Set<String>, request: DashboardRequest) async throws -> DashboardTally {
+        let (batches, arriving) = AsyncStream.makeStream(of: [JourneyDigest].self)
+        async let reading: Void = {
+            defer { arriving.finish() }
+            try await store.journeyDigests(in: scope, batch: Self.batch) { arriving.yield($0) }
+        }()
+        let policy = policy
+        let counted = try await withThrowingTaskGroup(of: DashboardTally.self) { group in
+            for await batch in batches {
                 group.addTask {
                     var tally = DashboardTally(policy: policy, request: request)
                     var reader = JourneyDigest.Reader()
-                    for digest in slice { tally.add(try reader.journey(digest)) }
-                    return (part, tally)
+                    for digest in batch { tally.add(try reader.journey(digest)) }
+                    return tally
                 }
             }
-            return try await group.reduce(into: []) { $0.append($1) }
+            return try await group.reduce(into: DashboardTally(policy: policy, request: request)) { $0.merge($1) }
         }
-        var total = DashboardTally(policy: policy, request: request)
-        for (_, tally) in tallies.sorted(by: { $0.0 < $1.0 }) { total.merge(tally) }
-        return total
+        try await reading
+        return counted
     }
 }

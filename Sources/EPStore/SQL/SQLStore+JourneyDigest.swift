@@ -1,19 +1,39 @@
 import EPDomain
 import Foundation
 import SQLKit
+import Synchronization
 
 extension SQLStore {
     /// The text kept in `cases.journey_digest`, worked out from the case's records.
     static func digest(of subject: Case) -> String { JourneyDigest(subject.journey).text }
 
-    public func journeyDigests(in localAuthorities: Set<String>) async throws -> [JourneyDigest] {
-        guard !localAuthorities.isEmpty else { return [] }
+    public func journeyDigests(
+        in localAuthorities: Set<String>, batch: Int, _ receive: @escaping @Sendable ([JourneyDigest]) -> Void
+    ) async throws {
+        guard !localAuthorities.isEmpty else { return }
         let authorities = localAuthorities.sorted()
-        return try await source.withConnection { database in
-            try await database.raw("SELECT journey_digest FROM cases WHERE local_authority IN (\(binds: authorities))").all().map { row in
-                JourneyDigest(text: try row.decode(column: "journey_digest", as: String.self))
+        // Rows arrive one at a time on the connection's thread; they are handed on in batches.
+        let state = Mutex((pending: [JourneyDigest](), failure: (any Error)?.none))
+        try await source.withConnection { database in
+            try await database.raw("SELECT journey_digest FROM cases WHERE local_authority IN (\(binds: authorities))").run { row in
+                let full = state.withLock { state -> [JourneyDigest]? in
+                    guard state.failure == nil else { return nil }
+                    do {
+                        state.pending.append(JourneyDigest(text: try row.decode(column: "journey_digest", as: String.self)))
+                    } catch {
+                        state.failure = error
+                        return nil
+                    }
+                    guard state.pending.count >= batch else { return nil }
+                    defer { state.pending.removeAll(keepingCapacity: true) }
+                    return state.pending
+                }
+                if let full { receive(full) }
             }
         }
+        let (rest, failure) = state.withLock { ($0.pending, $0.failure) }
+        if let failure { throw failure }
+        if !rest.isEmpty { receive(rest) }
     }
 
     public func completeJourneyDigests() async throws -> Int {
