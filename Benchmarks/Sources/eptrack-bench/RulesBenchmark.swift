@@ -1,8 +1,9 @@
 import EPDomain
 import Foundation
 
-/// Evaluates the full England policy over synthetic journeys and prints cases/second.
-/// Run in release: `swift run -c release eptrack-bench [cases]` from the repository root.
+/// Evaluates the full England policy over synthetic journeys and prints cases/second; with
+/// `dashboard`, times the dashboard's reading and counting of journey digests instead.
+/// Run in release from the repository root: `swift run -c release eptrack-bench [dashboard] [cases]`.
 @main
 struct RulesBenchmark {
     static func main() throws {
@@ -25,28 +26,9 @@ struct RulesBenchmark {
         let generated = ContinuousClock.now - generationStart
         let milestones = journeys.reduce(0) { $0 + $1.milestones.count }
         let asOf = CalendarDate(iso: "2026-11-23")!
+        print("journeys:            \(count) (\(milestones) milestones, \(String(format: "%.1f", Double(milestones) / Double(count))) per journey; generated in \(generated))")
         if dashboard {
-            let digests = journeys.map(JourneyDigest.init)
-            let request = DashboardRequest(from: CalendarDate(iso: "2020-01-01")!, to: CalendarDate(iso: "2026-12-31")!, asOf: asOf, suppressSmallNumbers: true)
-            for _ in 0..<3 {
-                let t0 = ContinuousClock.now
-                var reader = JourneyDigest.Reader()
-                let read = try digests.map { try reader.journey($0) }
-                let t1 = ContinuousClock.now
-                var tally = DashboardTally(policy: policy, request: request)
-                for journey in read { tally.add(journey) }
-                let t2 = ContinuousClock.now
-                let board = DashboardBuilder.build(tally)
-                print("read digests \(t1 - t0)  tally \(t2 - t1)  build \(ContinuousClock.now - t2)  figures \(board.figures.count)")
-                let t3 = ContinuousClock.now
-                let half = digests.count / 2
-                DispatchQueue.concurrentPerform(iterations: 2) { part in
-                    var reader = JourneyDigest.Reader()
-                    var tally = DashboardTally(policy: policy, request: request)
-                    for digest in digests[(part * half)..<((part + 1) * half)] { tally.add(try! reader.journey(digest)) }
-                }
-                print("two threads, read and tally: \(ContinuousClock.now - t3)")
-            }
+            DashboardBenchmark.run(journeys, policy: policy, asOf: asOf)
             return
         }
 
@@ -55,9 +37,8 @@ struct RulesBenchmark {
         let start = ContinuousClock.now
         open = evaluate(journeys, policy, asOf)
         let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
 
-        print("journeys:            \(count) (\(milestones) milestones, \(String(format: "%.1f", Double(milestones) / Double(count))) per journey; generated in \(generated))")
         print("rules evaluated:     \(count * policy.rules.filter(\.enabled).count)")
         print("open alerts:         \(open)")
         print("time:                \(String(format: "%.3f", seconds)) s on one core")
@@ -72,4 +53,8 @@ struct RulesBenchmark {
         }
         return open
     }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
