@@ -84,6 +84,13 @@ import Testing
         }
     }
 
+    /// Stored token hashes are plain SHA-256 in lower-case hex (an operator can compute one with
+    /// `sha256sum`, as the benchmarks do); the FIPS 180-2 test vectors pin it.
+    @Test func tokenHashesAreSHA256InLowerCaseHex() {
+        #expect(TokenSecret.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(TokenSecret.hash("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
     @Test(arguments: TestDatabase.all)
     func requestsWithoutValidCredentialsAnswer401(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in

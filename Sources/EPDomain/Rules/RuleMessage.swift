@@ -43,15 +43,25 @@ public struct RuleMessage: Hashable, Sendable, CustomStringConvertible {
         switch parts {
         case .text(let text):
             return text
-        case .template(var text, let first, let second, let third, let n, let m):
-            for (placeholder, date) in [("{0}", first), ("{1}", second), ("{2}", third)] {
-                if let date { text = text.replacingOccurrences(of: placeholder, with: date.iso) }
+        case .template(let template, let first, let second, let third, let n, let m):
+            // One pass over the template; a placeholder without a value stays as written.
+            var text = ""
+            var rest = template[...]
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                text += rest[..<open]
+                let value: String? = switch rest[rest.index(after: open)..<close] {
+                case "0": first?.iso
+                case "1": second?.iso
+                case "2": third?.iso
+                case "days": n.map(days)
+                case "n": n.map(String.init)
+                case "m": m.map(String.init)
+                default: nil
+                }
+                text += value ?? String(rest[open...close])
+                rest = rest[rest.index(after: close)...]
             }
-            if let n {
-                text = text.replacingOccurrences(of: "{days}", with: days(n)).replacingOccurrences(of: "{n}", with: String(n))
-            }
-            if let m { text = text.replacingOccurrences(of: "{m}", with: String(m)) }
-            return text
+            return text + rest
         case .deadline(let deadline):
             return deadline.sentence
         case .followed(let first, let text):

@@ -34,7 +34,7 @@ import Testing
     @Test func metWhenHeldAtWeekTwentyEight() {
         var builder = referred()
         builder.record(.preBirthConference, "2025-06-16", .preBirthConference(gestationWeeks: 28))
-        expectResult(builder.result(Self.rule, asOf: "2025-07-20"), .met, anchor: "2024-12-09", due: "2025-07-07", mentions: ["2025-06-16", "week 28"])
+        expectResult(builder.result(Self.rule, asOf: "2025-07-20"), .met, anchor: "2024-12-09", due: "2025-07-07", mentions: ["The pre-birth conference was held on 2025-06-16 at week 28 of pregnancy, by week 30."])
     }
 
     @Test func metWhenHeldInWeekThirtyItself() {

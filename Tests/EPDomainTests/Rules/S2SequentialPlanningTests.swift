@@ -37,7 +37,7 @@ import Testing
         builder.record(.epConsideration, "2025-04-24", .recommended)
         let result = builder.result(Self.rule, asOf: "2025-05-01")
         expectResult(result, .late, anchor: "2025-04-10", due: "2025-04-10", overdue: 14, mentions: ["2025-04-24", "2025-04-10"])
-        #expect(result.message.contains("2 negative"))
+        #expect(result.message == "Sequential planning: EP was first considered on 2025-04-24, 14 days after the last of 2 negative viability assessments on 2025-04-10.")
     }
 
     /// Still no consideration on 2025-05-01: 21 days since the last negative.

@@ -30,7 +30,7 @@ import Testing
 
     @Test func overdueTheDayAfterTheDueDate() {
         let result = started().result(Self.rule, asOf: "2025-04-17")
-        expectResult(result, .overdue, anchor: "2025-03-05", due: "2025-04-16", overdue: 1, mentions: ["2025-04-16", "VA-1"])
+        expectResult(result, .overdue, anchor: "2025-03-05", due: "2025-04-16", overdue: 1, mentions: ["2025-04-16", "Viability assessment VA-1 (maternal family) is 1 day overdue"])
     }
 
     @Test func metWhenCompletedOnTheDueDay() {

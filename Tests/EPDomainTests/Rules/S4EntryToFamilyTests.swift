@@ -54,7 +54,7 @@ import Testing
         builder.record(.epCarersLinked, "2024-02-26", .dualApproval)
         builder.record(.epPlacement, "2024-03-04", .ffa(from: .interimCare))
         let result = builder.result(Self.rule, asOf: "2024-05-01")
-        expectResult(result, .met, anchor: "2023-12-31", due: "2025-02-28", mentions: ["2024-03-04", "Provisional"])
+        expectResult(result, .met, anchor: "2023-12-31", due: "2025-02-28", mentions: ["2024-03-04", "). Provisional: it counts if the EP carers adopt."])
     }
 
     /// Matched with adopters who were not EP carers on 2025-03-14: 14 days after 2025-02-28.
