@@ -53,6 +53,8 @@ import Testing
                  .unprocessableContent, "invalid-field", "/profile/sibling_group_size"),
                 (#"{"reference":"NS-4","local_authority":"la-northshire","profile":{"sex":"not_known","ethnicity":"WBRI","sibling_group_size":1,"disability":false,"unborn":true}}"#,
                  .unprocessableContent, "invalid-field", "/profile/expected_birth_month"),
+                (#"{"reference":"NS-5","local_authority":"la-northshire","profile":{"sex":"not_known","ethnicity":"WBRI","sibling_group_size":1,"disability":false,"unborn":true,"expected_birth_month":"0000-01"}}"#,
+                 .unprocessableContent, "invalid-field", "/profile/expected_birth_month"),
                 (#"{"reference":"Jane Smith","local_authority":"la-northshire","profile":{"sex":"female","ethnicity":"WBRI","sibling_group_size":1,"disability":false,"unborn":false}}"#,
                  .unprocessableContent, "invalid-field", "/reference"),
                 (#"{"reference":"NS-6","local_authority":"la-southmoor","profile":{"sex":"female","ethnicity":"WBRI","sibling_group_size":1,"disability":false,"unborn":false}}"#,
@@ -67,6 +69,9 @@ import Testing
                 #expect(try response.object()["request_id"] as? String == response.headers[HTTPField.Name("X-Request-Id")!], "the problem quotes the request id")
                 if !field.isEmpty { #expect(response.problemField == field, "\(json) → \(response.text)") }
             }
+            // A month of the right shape but outside the years a case can have says which years.
+            let yearZero = try await client.send(.post, "/v1/cases", as: .northshireSocialWorker, in: world, json: cases[4].0)
+            #expect((try yearZero.object()["detail"] as? String)?.contains("from 1900-01 to 2999-12") == true, "\(yearZero.text)")
             let list = try await client.send(.get, "/v1/cases", as: .northshireSocialWorker, in: world)
             #expect((try list.object()["items"] as? [Any])?.isEmpty == true, "a refused case stores nothing")
         }
