@@ -91,4 +91,41 @@ import Testing
             #expect(try await store.completeJourneyDigests() == 0, "nothing left to write")
         }
     }
+
+    /// The summary counted in batches of 4 as they arrive equals the one counted in a single
+    /// batch, and the one the domain works out from the cases' records.
+    @Test(arguments: TestDatabase.all)
+    func figuresCountedInBatchesEqualFiguresFromRecords(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, _ in
+            let policy = try PolicyFile.load(path: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml").path)
+            let store = world.backend.store
+            var synthetic = SyntheticJourneys(seed: 20_250_901)
+            let journeys = (1...30).map { number in
+                let (profile, steps) = synthetic.next(startingBefore: day("2025-08-01"))
+                let draft = NewCase(reference: "NS-EP-2024-\(1000 + number)", localAuthority: TestWorld.northshire, adoptionAgency: TestWorld.raa, profile: profile)
+                return (draft, steps)
+            }
+            let importer = Caller(actor: "demo", agency: TestWorld.northshire, agencyType: .la, role: .socialWorker, visibleLocalAuthorities: [TestWorld.northshire])
+            _ = try await CaseService(store: store, policy: policy, clock: world.clock).importJourneys(journeys, by: importer)
+
+            let leader = Caller(actor: "leader", agency: TestWorld.raa, agencyType: .raa, role: .leader, visibleLocalAuthorities: [TestWorld.northshire])
+            func summary(batch: Int) async throws -> Dashboard {
+                try await DashboardService(store: store, policy: policy, clock: world.clock, batch: batch).summary(
+                    by: leader, from: day("2023-01-01"), to: day("2025-12-31"), localAuthority: nil, asOf: day("2025-09-01"), requestID: nil
+                )
+            }
+            let batched = try await summary(batch: 4)
+            let whole = try await summary(batch: 1_000)
+            let fromRecords = DashboardBuilder.build(
+                cases: try await store.allCases(in: [TestWorld.northshire]), policy: policy,
+                request: DashboardRequest(from: day("2023-01-01"), to: day("2025-12-31"), asOf: day("2025-09-01"), suppressSmallNumbers: true)
+            )
+            #expect(batched.csv == whole.csv)
+            #expect(batched.csv == fromRecords.csv)
+            let counted = batched.figures.first { $0.name == "cases_by_state" && $0.breakdown.isEmpty }
+            #expect(counted?.value == 30, "every imported journey counted once across the batches")
+        }
+    }
 }
+
+private func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }

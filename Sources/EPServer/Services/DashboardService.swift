@@ -7,11 +7,15 @@ public struct DashboardService: Sendable {
     let store: any Store
     let policy: Policy
     let clock: Clock
+    /// Journeys per batch: enough that counting one is worth a task, few enough that the
+    /// counting of the first batches overlaps the reading of the rest.
+    let batch: Int
 
-    public init(store: any Store, policy: Policy, clock: Clock) {
+    public init(store: any Store, policy: Policy, clock: Clock, batch: Int = 4_000) {
         self.store = store
         self.policy = policy
         self.clock = clock
+        self.batch = batch
     }
 
     /// Exact figures only for an LA looking at its own cases; any view that spans more than one
@@ -32,10 +36,6 @@ public struct DashboardService: Sendable {
         return DashboardBuilder.build(try await tally(scope, request: request))
     }
 
-    /// Journeys per batch: enough that counting one is worth a task, few enough that the
-    /// counting of the first batches overlaps the reading of the rest.
-    static let batch = 4_000
-
     /// Reads the digests in batches and counts each batch in its own task as it arrives, so
     /// the cores count while the database is still sending (a national view is 200,000
     /// journeys), then merges the counts (the merged figures do not depend on their order).
@@ -43,7 +43,7 @@ public struct DashboardService: Sendable {
         let (batches, arriving) = AsyncStream.makeStream(of: [JourneyDigest].self)
         async let reading: Void = {
             defer { arriving.finish() }
-            try await store.journeyDigests(in: scope, batch: Self.batch) { arriving.yield($0) }
+            try await store.journeyDigests(in: scope, batch: batch) { arriving.yield($0) }
         }()
         let policy = policy
         let counted = try await withThrowingTaskGroup(of: DashboardTally.self) { group in
