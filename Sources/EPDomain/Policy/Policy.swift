@@ -9,6 +9,7 @@ public struct Policy: Sendable {
     public let calendar: WorkingCalendar
     /// Every catalogue rule, in catalogue order, with this policy's parameters.
     public let rules: [PolicyRule]
+
     public init(id: String, version: String, title: String, appliesTo: [String]?, calendar: WorkingCalendar, rules: [PolicyRule]) {
         self.id = id
         self.version = version

@@ -107,11 +107,6 @@ struct RuleOutcome {
     /// For a deadline still running or passed: when it turns due soon, and when overdue.
     var openWindow: (opens: CalendarDate, overdue: CalendarDate)?
 
-    var message: String {
-        get { explanation.description }
-        set { explanation = RuleMessage(newValue) }
-    }
-
     /// Sets the sentence from a template (see `RuleMessage.say`).
     mutating func say(
         _ template: String, _ first: CalendarDate? = nil, _ second: CalendarDate? = nil, _ third: CalendarDate? = nil, n: Int? = nil, m: Int? = nil

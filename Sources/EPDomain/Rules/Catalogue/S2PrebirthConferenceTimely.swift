@@ -24,9 +24,9 @@ extension Rule {
                 return RuleOutcome(
                     status: .met, anchorOn: pregnancyStart, dueOn: due,
                     message: .say(
-                    "The pre-birth conference was held on {0} at week {n} of pregnancy, by week {m}.",
-                    conference.occurredOn, n: weeks, m: context.threshold.value
-                )
+                        "The pre-birth conference was held on {0} at week {n} of pregnancy, by week {m}.",
+                        conference.occurredOn, n: weeks, m: context.threshold.value
+                    )
                 )
             }
             return RuleOutcome(

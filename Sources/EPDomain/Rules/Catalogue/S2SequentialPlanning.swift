@@ -41,7 +41,7 @@ extension Rule {
             outcome.daysOverdue = lastNegative.days(until: considered)
             outcome.say(
                 "Sequential planning: EP was first considered on {0}, {days} after the last of {m} negative viability assessments on {1}.",
-                considered, lastNegative, n: lastNegative.days(until: considered), m: negatives.count
+                considered, lastNegative, n: outcome.daysOverdue, m: negatives.count
             )
         case nil:
             outcome.status = .overdue
