@@ -161,7 +161,7 @@ public struct AuditEvent: Sendable, Hashable {
     public let outcome: String
 
     public init(
-        id: UUID = UUID(), at: Date, actor: String, agency: String, role: String, action: String,
+        id: UUID = UUID.random(), at: Date, actor: String, agency: String, role: String, action: String,
         caseID: UUID? = nil, milestoneID: UUID? = nil, requestID: String? = nil, outcome: String = "ok"
     ) {
         self.id = id

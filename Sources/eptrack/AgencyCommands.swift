@@ -93,7 +93,7 @@ struct TokenCommand: AsyncParsableCommand {
             }
             let secret = TokenSecret.generate()
             let now = Clock().stamp
-            let record = TokenRecord(id: UUID(), agency: agency, role: role, label: name, createdAt: now, expiresAt: now.addingTimeInterval(Double(expires) * 86_400))
+            let record = TokenRecord(id: UUID.random(), agency: agency, role: role, label: name, createdAt: now, expiresAt: now.addingTimeInterval(Double(expires) * 86_400))
             try await CLI.withBackend { backend in
                 guard try await backend.store.agency(id: agency) != nil else { throw ValidationError("no agency \(agency)") }
                 try await backend.store.createToken(record, hash: TokenSecret.hash(secret))

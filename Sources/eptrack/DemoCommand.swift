@@ -63,7 +63,7 @@ struct DemoCommand: AsyncParsableCommand {
                 let secret = TokenSecret.generate()
                 let now = clock.stamp
                 try await store.createToken(
-                    TokenRecord(id: UUID(), agency: agency, role: role, label: "demo \(role.rawValue)", createdAt: now, expiresAt: now.addingTimeInterval(7 * 86_400)),
+                    TokenRecord(id: UUID.random(), agency: agency, role: role, label: "demo \(role.rawValue)", createdAt: now, expiresAt: now.addingTimeInterval(7 * 86_400)),
                     hash: TokenSecret.hash(secret)
                 )
                 print("\(agency) \(role.rawValue) token (7 days): \(secret)")

@@ -27,7 +27,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let offered = request.headers[.xRequestID]
         let requestID = offered.flatMap { $0.count <= 100 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } ? $0 : nil }
-            ?? UUID().uuidString.lowercased()
+            ?? UUID.random().uuidString.lowercased()
         let started = ContinuousClock.now
         var response: Response
         do {

@@ -104,7 +104,7 @@ public struct AlertService: Sendable {
         }
         let text = try validate { () throws(ValidationError) in try FreeText.check(note, field: "/note", limit: Case.maxNoteLength) }
         let now = cases.clock.stamp
-        let acknowledgement = Acknowledgement(id: UUID(), caseID: caseID, ruleID: ruleID, note: text, acknowledgedBy: caller.actor, acknowledgedAt: now)
+        let acknowledgement = Acknowledgement(id: UUID.random(), caseID: caseID, ruleID: ruleID, note: text, acknowledgedBy: caller.actor, acknowledgedAt: now)
         let audit = AuditEvent(caller, "alert.acknowledge", at: now, caseID: caseID, requestID: requestID)
         do {
             try await store.addAcknowledgement(

@@ -18,11 +18,11 @@ extension CaseService {
         for (draft, steps) in journeys {
             try check(draft, by: caller)
             var subject = Case(
-                id: UUID(), reference: draft.reference, localAuthority: draft.localAuthority,
+                id: UUID.random(), reference: draft.reference, localAuthority: draft.localAuthority,
                 adoptionAgency: draft.adoptionAgency, profile: draft.profile, createdAt: now
             )
             for step in steps where step.occurredOn <= today {
-                guard let milestone = try? subject.record(.record(step), id: UUID(), recordedBy: caller.actor, at: now, asOf: today) else { continue }
+                guard let milestone = try? subject.record(.record(step), id: UUID.random(), recordedBy: caller.actor, at: now, asOf: today) else { continue }
                 subject.records.append(milestone)
                 subject.version += 1
             }

@@ -29,7 +29,7 @@ public struct CaseService: Sendable {
         if let agency = draft.adoptionAgency { try await requireAdoptionAgency(agency) }
         let now = clock.stamp
         let subject = Case(
-            id: UUID(), reference: draft.reference, localAuthority: draft.localAuthority,
+            id: UUID.random(), reference: draft.reference, localAuthority: draft.localAuthority,
             adoptionAgency: draft.adoptionAgency, profile: draft.profile, createdAt: now
         )
         let (view, alerts) = viewAndIndex(of: subject, acknowledgements: [], asOf: clock.today)
@@ -106,7 +106,7 @@ public struct CaseService: Sendable {
             let now = clock.stamp
             let today = clock.today
             let milestone = try validate { () throws(ValidationError) in
-                try subject.record(change, id: UUID(), recordedBy: caller.actor, at: now, asOf: today)
+                try subject.record(change, id: UUID.random(), recordedBy: caller.actor, at: now, asOf: today)
             }
             var updated = subject
             updated.records.append(milestone)
