@@ -5,6 +5,11 @@ import Foundation
 /// runs unchanged on PostgreSQL and SQLite. Every write that belongs together (a milestone, its
 /// audit record, its idempotency record) is one call and one transaction.
 public protocol Store: Sendable {
+    /// Runs `body` with a store that does all its work on one connection, leased once: for a
+    /// read and the write that depends on it (a milestone write leases one connection, not
+    /// two). Transactions inside it are still their own; the session only shares the lease.
+    func session<T: Sendable>(_ body: @escaping @Sendable (any Store) async throws -> T) async throws -> T
+
     // Agencies and partnerships
     func createAgency(_ agency: Agency, at: Date) async throws
     func agency(id: String) async throws -> Agency?

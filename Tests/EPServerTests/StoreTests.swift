@@ -40,6 +40,36 @@ import Testing
         }
     }
 
+    /// A milestone write reads the case and writes on one lease: inner calls never lease again
+    /// (on SQLite, with its one connection, a second lease would wait for ever), and a write
+    /// refused inside the session leaves its connection usable.
+    @Test(.timeLimit(.minutes(1)), arguments: TestDatabase.all)
+    func aSessionDoesItsReadsAndWritesOnOneConnection(database: TestDatabase) async throws {
+        try await database.withBackend { backend in
+            let subject = try await seed(backend.store)
+            let source = backend.store.source
+            let plo = milestone(.ploPreProceedings, "2025-05-02")
+            let inUse = try await backend.store.session { store in
+                let read = try #require(try await store.findCase(id: subject.id))
+                let afterRead = source.usage.inUse
+                #expect(try await store.appendMilestone(
+                    plo, to: read, expectedVersion: read.version, state: .preProceedings, alerts: [],
+                    audit: audit("milestone.record", subject.id), idempotency: nil
+                ))
+                #expect(!(try await store.appendMilestone(
+                    milestone(.familyGroupConference, "2025-05-09"), to: read, expectedVersion: read.version, state: .preProceedings,
+                    alerts: [], audit: audit("milestone.record", subject.id), idempotency: nil
+                )), "the version was claimed by the first write")
+                let reread = try #require(try await store.findCase(id: subject.id))
+                #expect(reread.records == [plo])
+                return [afterRead, source.usage.inUse]
+            }
+            #expect(inUse == [1, 1])
+            #expect(source.usage.inUse == 0)
+            #expect(try await backend.store.findCase(id: subject.id)?.version == 2)
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func aMilestoneRoundTripsWithItsDetails(database: TestDatabase) async throws {
         try await database.withBackend { backend in

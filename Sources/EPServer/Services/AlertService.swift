@@ -14,13 +14,15 @@ public struct AlertService: Sendable {
     }
 
     public func results(caseID: UUID, by caller: Caller, asOf: CalendarDate?, requestID: String?) async throws -> CaseAlertsView {
-        let subject = try await cases.visibleCase(caseID, caller)
-        let day = asOf ?? cases.clock.today
-        try await store.recordAudit(AuditEvent(caller, "alerts.read", at: cases.clock.stamp, caseID: caseID, requestID: requestID))
-        return CaseAlertsView(
-            caseID: caseID, asOf: day, results: policy.evaluate(subject.journey, asOf: day),
-            acknowledgements: try await store.acknowledgements(caseID: caseID)
-        )
+        try await store.session { store in
+            let subject = try await cases.on(store).visibleCase(caseID, caller)
+            let day = asOf ?? cases.clock.today
+            try await store.recordAudit(AuditEvent(caller, "alerts.read", at: cases.clock.stamp, caseID: caseID, requestID: requestID))
+            return CaseAlertsView(
+                caseID: caseID, asOf: day, results: policy.evaluate(subject.journey, asOf: day),
+                acknowledgements: try await store.acknowledgements(caseID: caseID)
+            )
+        }
     }
 
     /// Where a page of the alert list starts: a position in the alert index (today and later),
@@ -94,9 +96,21 @@ public struct AlertService: Sendable {
 
     public func acknowledge(
         caseID: UUID, ruleID: String, note: String, by caller: Caller, requestID: String?,
-        idempotency: IdempotencyRequest?, response: @Sendable (Acknowledgement) throws -> IdempotencyRecord.Response
+        idempotency: IdempotencyRequest?, response: @escaping @Sendable (Acknowledgement) throws -> IdempotencyRecord.Response
     ) async throws -> Replayable<Acknowledgement> {
         try require(caller.role.acknowledgesAlerts, caller, "acknowledge alerts")
+        return try await store.session { store in
+            try await AlertService(cases: cases.on(store)).acknowledge(
+                caseID: caseID, ruleID: ruleID, note: note, caller: caller, requestID: requestID, idempotency: idempotency, response: response
+            )
+        }
+    }
+
+    /// The acknowledgement itself, on the session's connection.
+    private func acknowledge(
+        caseID: UUID, ruleID: String, note: String, caller: Caller, requestID: String?,
+        idempotency: IdempotencyRequest?, response: @Sendable (Acknowledgement) throws -> IdempotencyRecord.Response
+    ) async throws -> Replayable<Acknowledgement> {
         if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
         _ = try await cases.visibleCase(caseID, caller)
         guard policy.rules.contains(where: { $0.rule.id == ruleID && $0.enabled }) else {

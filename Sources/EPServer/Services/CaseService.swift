@@ -48,9 +48,12 @@ public struct CaseService: Sendable {
     }
 
     public func view(caseID: UUID, by caller: Caller, asOf: CalendarDate?, requestID: String?) async throws -> CaseView {
-        let subject = try await visibleCase(caseID, caller)
-        try await store.recordAudit(AuditEvent(caller, "case.read", at: clock.stamp, caseID: caseID, requestID: requestID))
-        return view(of: subject, acknowledgements: try await store.acknowledgements(caseID: caseID), asOf: asOf ?? clock.today)
+        try await store.session { store in
+            let service = self.on(store)
+            let subject = try await service.visibleCase(caseID, caller)
+            try await store.recordAudit(AuditEvent(caller, "case.read", at: clock.stamp, caseID: caseID, requestID: requestID))
+            return service.view(of: subject, acknowledgements: try await store.acknowledgements(caseID: caseID), asOf: asOf ?? clock.today)
+        }
     }
 
     public func list(
@@ -67,6 +70,12 @@ public struct CaseService: Sendable {
         caseID: UUID, _ update: CaseUpdate, ifMatch: String?, by caller: Caller, requestID: String?
     ) async throws -> CaseView {
         try require(caller.role.writesCases, caller, "change cases")
+        return try await store.session { store in
+            try await self.on(store).update(caseID: caseID, update, ifMatch: ifMatch, caller: caller, requestID: requestID)
+        }
+    }
+
+    private func update(caseID: UUID, _ update: CaseUpdate, ifMatch: String?, caller: Caller, requestID: String?) async throws -> CaseView {
         var subject = try await visibleCase(caseID, caller)
         guard let ifMatch else { throw ServiceError.preconditionRequired }
         guard ifMatch == subject.etag || ifMatch == "W/\(subject.etag)" else {
@@ -97,44 +106,63 @@ public struct CaseService: Sendable {
     /// write to the same case got in first.
     public func record(
         _ change: CaseChange, caseID: UUID, by caller: Caller, requestID: String?, idempotency: IdempotencyRequest?,
-        response: @Sendable (RecordedMilestone) throws -> IdempotencyRecord.Response
+        response: @escaping @Sendable (RecordedMilestone) throws -> IdempotencyRecord.Response
     ) async throws -> Replayable<RecordedMilestone> {
         try require(caller.role.writesCases, caller, "record milestones")
         for _ in 0..<Self.writeAttempts {
-            if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
-            let subject = try await visibleCase(caseID, caller)
-            let now = clock.stamp
-            let today = clock.today
-            let milestone = try validate { () throws(ValidationError) in
-                try subject.record(change, id: UUID.random(), recordedBy: caller.actor, at: now, asOf: today)
+            let outcome = try await store.session { store in
+                try await self.on(store).recordOnce(change, caseID: caseID, caller: caller, requestID: requestID, idempotency: idempotency, response: response)
             }
-            var updated = subject
-            updated.records.append(milestone)
-            updated.version += 1
-            let journey = updated.journey
-            let results = policy.evaluate(journey, asOf: today)
-            let result = RecordedMilestone(
-                caseID: caseID, milestone: milestone, state: journey.state,
-                openAlerts: results.filter(\.status.isOpen), findings: DataQuality.findings(in: journey)
-            )
-            let action = milestone.correction == nil ? "milestone.record" : (milestone.correction!.retracted ? "milestone.retract" : "milestone.correct")
-            let audit = AuditEvent(caller, action, at: now, caseID: caseID, milestoneID: milestone.id, requestID: requestID)
-            do {
-                if try await store.appendMilestone(
-                    milestone, to: subject, expectedVersion: subject.version, state: result.state,
-                    alerts: AlertIndex.entries(caseID: caseID, results), audit: audit,
-                    idempotency: try idempotency.record(caller: caller.actor) { try response(result) }
-                ) {
-                    return .fresh(result)
-                }
-            } catch StoreError.idempotencyKeyTaken {
-                return try await store.replayAfterRace(idempotency, caller: caller.actor)
-            }
+            if let outcome { return outcome }
         }
         throw ServiceError.concurrentUpdate
     }
 
+    /// One attempt, on the session's connection: nil if another write to the case got in
+    /// between reading it and writing.
+    private func recordOnce(
+        _ change: CaseChange, caseID: UUID, caller: Caller, requestID: String?, idempotency: IdempotencyRequest?,
+        response: @Sendable (RecordedMilestone) throws -> IdempotencyRecord.Response
+    ) async throws -> Replayable<RecordedMilestone>? {
+        if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
+        let subject = try await visibleCase(caseID, caller)
+        let now = clock.stamp
+        let today = clock.today
+        let milestone = try validate { () throws(ValidationError) in
+            try subject.record(change, id: UUID.random(), recordedBy: caller.actor, at: now, asOf: today)
+        }
+        var updated = subject
+        updated.records.append(milestone)
+        updated.version += 1
+        let journey = updated.journey
+        let results = policy.evaluate(journey, asOf: today)
+        let result = RecordedMilestone(
+            caseID: caseID, milestone: milestone, state: journey.state,
+            openAlerts: results.filter(\.status.isOpen), findings: DataQuality.findings(in: journey)
+        )
+        let action = milestone.correction == nil ? "milestone.record" : (milestone.correction!.retracted ? "milestone.retract" : "milestone.correct")
+        let audit = AuditEvent(caller, action, at: now, caseID: caseID, milestoneID: milestone.id, requestID: requestID)
+        do {
+            if try await store.appendMilestone(
+                milestone, to: subject, expectedVersion: subject.version, state: result.state,
+                alerts: AlertIndex.entries(caseID: caseID, results), audit: audit,
+                idempotency: try idempotency.record(caller: caller.actor) { try response(result) }
+            ) {
+                return .fresh(result)
+            }
+        } catch StoreError.idempotencyKeyTaken {
+            return try await store.replayAfterRace(idempotency, caller: caller.actor)
+        }
+        return nil
+    }
+
     // MARK: Shared
+
+    /// The same service working through `store` (a session's, so that one request's reads and
+    /// writes share one connection lease).
+    func on(_ store: any Store) -> CaseService {
+        CaseService(store: store, policy: policy, clock: clock)
+    }
 
     /// A new case's own checks: an opaque reference, a valid profile, an LA the caller works for.
     func check(_ draft: NewCase, by caller: Caller) throws {

@@ -13,6 +13,12 @@ public struct SQLStore: Store {
         self.migrator = migrator
     }
 
+    public func session<T: Sendable>(_ body: @escaping @Sendable (any Store) async throws -> T) async throws -> T {
+        try await source.withConnection { [source, migrator] database in
+            try await body(SQLStore(source: PinnedConnection(database: database, leasedFrom: source), migrator: migrator))
+        }
+    }
+
     public func isReady() async -> Bool {
         (try? await migrator.isCurrent()) ?? false
     }
