@@ -112,6 +112,41 @@ import Testing
         }
     }
 
+    /// Only an open alert can be acknowledged: a rule not applicable to the journey, or one met
+    /// (or late) once its milestone is recorded, answers 409 and stores nothing.
+    @Test(arguments: TestDatabase.all)
+    func onlyOpenAlertsCanBeAcknowledged(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world)
+            try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world)
+            let note = #"{"note":"Looked at this at the review"}"#
+            let path = { (rule: String) in "/v1/cases/\(id)/alerts/\(rule)/acknowledgements" }
+
+            var alerts = try await results(client, world, id, asOf: nil)
+            #expect(alerts["S4-approval-before-placement"]?["status"] as? String == "not_applicable", "no EP placement yet")
+            let notApplicable = try await client.send(.post, path("S4-approval-before-placement"), as: .northshireIRO, in: world, json: note)
+            #expect(notApplicable.status == .conflict, "\(notApplicable.text)")
+            #expect(try notApplicable.object()["type"] as? String == "/problems/alert-not-open")
+            #expect(try notApplicable.object()["detail"] as? String
+                == "S4-approval-before-placement is not applicable on this case today; only open alerts (overdue or due soon) are acknowledged")
+
+            #expect(alerts["S2-ep-considered-early"]?["status"] as? String == "overdue")
+            try await client.record("ep_consideration", on: "2025-07-20", details: #"{"outcome":"recommended"}"#, caseID: id, in: world)
+            alerts = try await results(client, world, id, asOf: nil)
+            let status = try #require(alerts["S2-ep-considered-early"]?["status"] as? String)
+            #expect(status == "met" || status == "late", "EP considered: the alert has closed")
+            let closed = try await client.send(.post, path("S2-ep-considered-early"), as: .northshireIRO, in: world, json: note)
+            #expect(closed.status == .conflict, "\(closed.text)")
+            #expect(try closed.object()["type"] as? String == "/problems/alert-not-open")
+
+            alerts = try await results(client, world, id, asOf: nil)
+            for rule in ["S4-approval-before-placement", "S2-ep-considered-early"] {
+                let result = try #require(alerts[rule])
+                #expect((result["acknowledgements"] as? [Any] ?? []).isEmpty, "nothing stored for \(rule)")
+            }
+        }
+    }
+
     /// The alert list (from the alert index for today, by evaluation for a past day) agrees
     /// with every case's own results.
     @Test(arguments: TestDatabase.all)

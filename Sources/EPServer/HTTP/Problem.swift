@@ -17,6 +17,7 @@ public struct Problem: Error, Sendable {
         case methodNotAllowed = "method-not-allowed"
         case chronologyConflict = "chronology-conflict"
         case duplicateReference = "duplicate-reference"
+        case alertNotOpen = "alert-not-open"
         case alreadyExists = "already-exists"
         case idempotencyInFlight = "idempotency-in-flight"
         case concurrentUpdate = "concurrent-update"
@@ -38,7 +39,7 @@ public struct Problem: Error, Sendable {
             case .forbidden: .forbidden
             case .notFound: .notFound
             case .methodNotAllowed: .methodNotAllowed
-            case .chronologyConflict, .duplicateReference, .alreadyExists, .idempotencyInFlight, .concurrentUpdate: .conflict
+            case .chronologyConflict, .duplicateReference, .alertNotOpen, .alreadyExists, .idempotencyInFlight, .concurrentUpdate: .conflict
             case .preconditionFailed: .preconditionFailed
             case .payloadTooLarge: .contentTooLarge
             case .unsupportedMediaType: .unsupportedMediaType
@@ -59,6 +60,7 @@ public struct Problem: Error, Sendable {
             case .methodNotAllowed: "This path does not answer that method"
             case .chronologyConflict: "Impossible given the journey recorded so far"
             case .duplicateReference: "The reference is already used by another case"
+            case .alertNotOpen: "This rule is not an open alert on the case"
             case .alreadyExists: "It already exists"
             case .idempotencyInFlight: "The first request with this Idempotency-Key is still being processed"
             case .concurrentUpdate: "The case kept changing under this request"
@@ -158,6 +160,11 @@ extension Problem {
         case .concurrentUpdate:
             self.init(.concurrentUpdate, "other changes to this case kept arriving first; retry the request")
             headers[.retryAfter] = "1"
+        case .alertNotOpen(let ruleID, let status):
+            self.init(
+                .alertNotOpen,
+                "\(ruleID) is \(status.rawValue.replacingOccurrences(of: "_", with: " ")) on this case today; only open alerts (overdue or due soon) are acknowledged"
+            )
         }
     }
 

@@ -112,10 +112,13 @@ public struct AlertService: Sendable {
         idempotency: IdempotencyRequest?, response: @Sendable (Acknowledgement) throws -> IdempotencyRecord.Response
     ) async throws -> Replayable<Acknowledgement> {
         if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
-        _ = try await cases.visibleCase(caseID, caller)
-        guard policy.rules.contains(where: { $0.rule.id == ruleID && $0.enabled }) else {
+        let subject = try await cases.visibleCase(caseID, caller)
+        guard let result = policy.evaluate(subject.journey, asOf: cases.clock.today, ruleID: ruleID) else {
             throw ServiceError.notFound("rule \(ruleID) is not in force")
         }
+        // An acknowledgement says an IRO has seen an alert; a rule that is met, late, pending or
+        // not applicable today has nothing to see.
+        guard result.status.isOpen else { throw ServiceError.alertNotOpen(ruleID: ruleID, status: result.status) }
         let text = try validate { () throws(ValidationError) in try FreeText.check(note, field: "/note", limit: Case.maxNoteLength) }
         let now = cases.clock.stamp
         let acknowledgement = Acknowledgement(id: UUID.random(), caseID: caseID, ruleID: ruleID, note: text, acknowledgedBy: caller.actor, acknowledgedAt: now)

@@ -21,4 +21,6 @@ public enum ServiceError: Error, Equatable {
     case idempotencyInFlight
     /// Other writes to the case kept winning; the client may retry.
     case concurrentUpdate
+    /// An acknowledgement of a rule whose result on the case is not an open alert today.
+    case alertNotOpen(ruleID: String, status: RuleStatus)
 }
