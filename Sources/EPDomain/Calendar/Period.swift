@@ -43,4 +43,21 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     public func before(_ date: CalendarDate, in calendar: WorkingCalendar) -> CalendarDate {
         after(date, in: calendar, direction: -1)
     }
+
+    /// The fewest and the most calendar days this period can span, wherever it starts: a month
+    /// is 28 to 31 days; working days skip weekends and bank holidays (England and Wales have
+    /// eight a year, at most two in a row, so a margin of ten days a year covers them).
+    public var calendarDays: ClosedRange<Int> {
+        switch unit {
+        case .days: value...value
+        case .weeks: value * 7...value * 7
+        case .months: value * 28...value * 31
+        case .workingDays: value...(value + 4) / 5 * 7 + 10 * (value / 250 + 1)
+        }
+    }
+
+    /// True when this period ends on or after `other` however the two fall in the calendar.
+    public func isNeverShorter(than other: Period) -> Bool {
+        calendarDays.lowerBound >= other.calendarDays.upperBound
+    }
 }

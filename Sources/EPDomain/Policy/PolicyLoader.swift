@@ -115,6 +115,14 @@ public enum PolicyLoader {
         if case .statutory(let source) = rule.basis, threshold != defaultThreshold {
             reader.problem("\(id) is statutory (\(source)): its threshold is \(defaultThreshold) and a policy cannot change it", at: fields["threshold"])
         }
+        // A warning window as long as the threshold would show the alert as due soon from the
+        // day its clock starts.
+        if warning.isNeverShorter(than: threshold) {
+            reader.problem(
+                "\(id): the warning (\(warning)) must be shorter than the threshold (\(threshold))",
+                at: fields["warning"] ?? fields["threshold"]
+            )
+        }
         return PolicyRule(rule: rule, enabled: enabled, threshold: threshold, warning: warning)
     }
 

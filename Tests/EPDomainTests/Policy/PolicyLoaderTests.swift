@@ -210,6 +210,37 @@ import Testing
         #expect(builder.result("S2-viability-timely", asOf: "2025-04-02").status == .pending)
     }
 
+    @Test func refusesAWarningAsLongAsTheThreshold() {
+        let yaml = variant("threshold: 26 weeks\n    warning: 4 weeks", "threshold: 26 weeks\n    warning: 26 weeks")
+        expectProblem(problems(yaml), "S2-26-weeks: the warning (26 weeks) must be shorter than the threshold (26 weeks)",
+                      line: line(of: "warning: 26 weeks", in: yaml))
+    }
+
+    @Test func refusesAWarningLongerThanTheThresholdInAnotherUnit() {
+        // 20 working days are at least 20 calendar days; 2 weeks are 14.
+        let yaml = variant("S6.3\n    threshold: 5 working_days\n    warning: 2 working_days", "S6.3\n    threshold: 2 weeks\n    warning: 20 working_days")
+        expectProblem(problems(yaml), "S4-family-time-plan: the warning (20 working_days) must be shorter than the threshold (2 weeks)",
+                      line: line(of: "warning: 20 working_days", in: yaml))
+    }
+
+    @Test func aWarningThatMayBeShorterThanTheThresholdIsAccepted() throws {
+        // A month is 28 to 31 days: a 4-week warning is shorter than a month in every month but February.
+        _ = try Policies.load(yaml: variant("threshold: 4 months\n    warning: 1 months", "threshold: 1 months\n    warning: 4 weeks"))
+        // 5 working days span 5 to 7 calendar days or more.
+        _ = try Policies.load(yaml: variant("S6.3\n    threshold: 5 working_days\n    warning: 2 working_days", "S6.3\n    threshold: 5 working_days\n    warning: 5 days"))
+    }
+
+    @Test func periodsSpanTheirCalendarDays() {
+        #expect(Period(3, .days).calendarDays == 3...3)
+        #expect(Period(2, .weeks).calendarDays == 14...14)
+        #expect(Period(2, .months).calendarDays == 56...62)
+        #expect(Period(5, .workingDays).calendarDays == 5...17)
+        #expect(Period(20, .workingDays).calendarDays == 20...38)
+        #expect(Period(20, .workingDays).isNeverShorter(than: Period(2, .weeks)))
+        #expect(!Period(4, .weeks).isNeverShorter(than: Period(1, .months)))
+        #expect(Period(31, .days).isNeverShorter(than: Period(1, .months)))
+    }
+
     @Test func aDisabledRuleIsAbsentFromTheResults() throws {
         let local = try Policies.load(yaml: variant("  - id: S2-paternity-prompt\n", "  - id: S2-paternity-prompt\n    enabled: false\n"))
         #expect(local.rules.first { $0.rule.id == "S2-paternity-prompt" }?.enabled == false)
