@@ -18,10 +18,11 @@ public final class Backend: Sendable {
     /// Connects to `url`, waits for the database (up to `patience`), refuses a PostgreSQL that
     /// could lose acknowledged writes (unless `allowUnsafe`), and applies missing migrations
     /// (then writes any journey digests missing from cases stored before they were kept).
-    /// Later, each unit of work waits at most `connectionWait` for a PostgreSQL connection.
+    /// Later, each unit of work waits at most `connectionWait` for one of at most `connections`
+    /// PostgreSQL connections.
     public static func connect(
         _ url: DatabaseURL, schemaFolder: String, allowUnsafe: Bool = false, patience: Duration = .seconds(30),
-        connectionWait: Duration = .seconds(1), logger: Logger
+        connectionWait: Duration = .seconds(1), connections: Int = 20, logger: Logger
     ) async throws -> Backend {
         let source: any SQLConnectionSource
         var runner: Task<Void, Never>?
@@ -29,7 +30,7 @@ public final class Backend: Sendable {
         case .sqlite(let path):
             source = try await SQLiteSource(path: path, logger: logger)
         case .postgres(let settings):
-            let postgres = try PostgresSource(settings, leaseTimeout: connectionWait, logger: logger)
+            let postgres = try PostgresSource(settings, maximumConnections: connections, leaseTimeout: connectionWait, logger: logger)
             runner = Task { await postgres.client.run() }
             source = postgres
         }

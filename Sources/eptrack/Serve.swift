@@ -25,6 +25,7 @@ struct Serve: AsyncParsableCommand {
           EPTRACK_RATE_LIMIT   requests a minute per caller per instance (default 1200)
           EPTRACK_REQUEST_TIMEOUT  seconds a connection may wait for a request's headers, or sit idle (default 30)
           EPTRACK_DB_WAIT_MS   milliseconds a request waits for a database connection before 503 (default 1000)
+          EPTRACK_DB_CONNECTIONS  PostgreSQL connections this instance opens at most (default 20)
           TLS_CERT_FILE, TLS_KEY_FILE  answer HTTPS (TLS 1.2+) with this PEM certificate and key
           EPTRACK_ALLOW_UNSAFE_DB=1   accept a PostgreSQL with fsync, synchronous_commit or full_page_writes off
           EPTRACK_OIDC_ISSUER, EPTRACK_OIDC_AUDIENCE, EPTRACK_OIDC_JWKS_FILE, EPTRACK_OIDC_TENANT
@@ -49,7 +50,8 @@ struct Serve: AsyncParsableCommand {
         }
         let backend = try await Backend.connect(
             configuration.database, schemaFolder: configuration.schemaFolder, allowUnsafe: configuration.allowUnsafeDatabase,
-            connectionWait: configuration.databaseWait, logger: logger
+            connectionWait: configuration.databaseWait,
+            connections: configuration.databaseConnections, logger: logger
         )
         logger.info("database ready", metadata: ["database": .string(configuration.database.description), "policy": .string("\(policy.id) \(policy.version)")])
         try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: Clock(), logger: logger)

@@ -33,7 +33,8 @@ enum CLI {
         let configuration = try ServerConfiguration()
         let backend = try await Backend.connect(
             configuration.database, schemaFolder: configuration.schemaFolder, allowUnsafe: configuration.allowUnsafeDatabase,
-            connectionWait: configuration.databaseWait, logger: logger
+            connectionWait: configuration.databaseWait,
+            connections: configuration.databaseConnections, logger: logger
         )
         do {
             let result = try await body(backend)

@@ -162,6 +162,25 @@ import Testing
         #expect(error?.description.contains("fsync=off") == true)
     }
 
+    /// `EPTRACK_DB_CONNECTIONS` reaches the pool: six units of work at once share three sessions.
+    @Test func thePoolOpensAtMostTheConfiguredConnections() async throws {
+        guard TestDatabase.all.contains(.postgres) else { return }  // SQLite-only run (plain `swift test`)
+        try await TestDatabase.postgres.withBackend(connections: 3) { backend in
+            #expect(backend.source.usage.capacity == 3)
+            let pids = try await withThrowingTaskGroup(of: Int32.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        try await backend.source.withConnection { database in
+                            try await database.raw("SELECT pg_backend_pid() AS pid, pg_sleep(0.3)").first()!.decode(column: "pid", as: Int32.self)
+                        }
+                    }
+                }
+                return try await group.reduce(into: Set<Int32>()) { $0.insert($1) }
+            }
+            #expect(pids.count == 3, "six units on three connections: \(pids)")
+        }
+    }
+
     @Test func anUnreachableDatabaseFailsStartAfterABoundedWait() async throws {
         var logger = Logger(label: "eptrack-test")
         logger.logLevel = .critical

@@ -26,6 +26,8 @@ public struct ServerConfiguration: Sendable {
     public var requestTimeout: Duration
     /// The longest a request waits for a database connection before answering 503.
     public var databaseWait: Duration
+    /// The most PostgreSQL connections this instance opens (its pool).
+    public var databaseConnections: Int
     /// OpenID Connect bearer tokens, when configured (API tokens work either way).
     public var oidc: OIDCVerifier.Settings?
 
@@ -63,6 +65,10 @@ public struct ServerConfiguration: Sendable {
             throw Invalid(description: "EPTRACK_DB_WAIT_MS must be a whole number of milliseconds from 100 to 60000")
         }
         databaseWait = .milliseconds(wait)
+        guard let connections = Int(environment["EPTRACK_DB_CONNECTIONS"] ?? "20"), (1...500).contains(connections) else {
+            throw Invalid(description: "EPTRACK_DB_CONNECTIONS must be a whole number of connections from 1 to 500")
+        }
+        databaseConnections = connections
         switch (environment["TLS_CERT_FILE"], environment["TLS_KEY_FILE"]) {
         case let (certificate?, key?): tls = (certificate, key)
         case (nil, nil): tls = nil

@@ -25,8 +25,9 @@ enum TestDatabase: String, CustomStringConvertible, Sendable {
 
     static let repository = URL(fileURLWithPath: schemaFolder).deletingLastPathComponent()
 
-    /// A new, empty, migrated database of this kind, removed after `body`.
-    func withBackend<T>(_ body: (Backend) async throws -> T) async throws -> T {
+    /// A new, empty, migrated database of this kind, removed after `body`; on PostgreSQL with a
+    /// pool of at most `connections`.
+    func withBackend<T>(connections: Int = 20, _ body: (Backend) async throws -> T) async throws -> T {
         var logger = Logger(label: "eptrack-test")
         // PostgresNIO warns when the first lease races the pool's start; tests want errors only.
         logger.logLevel = .error
@@ -36,7 +37,7 @@ enum TestDatabase: String, CustomStringConvertible, Sendable {
             defer {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
-            return try await run(.sqlite(path: path), logger: logger, body)
+            return try await run(.sqlite(path: path), connections: connections, logger: logger, body)
         case .postgres:
             guard let base = ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"] else {
                 throw TestSetupError("EPTRACK_REQUIRE_POSTGRES=1 but EPTRACK_TEST_POSTGRES_URL is not set: run scripts/test.sh")
@@ -45,7 +46,7 @@ enum TestDatabase: String, CustomStringConvertible, Sendable {
             let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             try await Self.admin(base, logger: logger, "CREATE SCHEMA \(schema)")
             do {
-                let result = try await run(try DatabaseURL(base + "&search_path=\(schema)"), logger: logger, body)
+                let result = try await run(try DatabaseURL(base + "&search_path=\(schema)"), connections: connections, logger: logger, body)
                 try await Self.admin(base, logger: logger, "DROP SCHEMA \(schema) CASCADE")
                 return result
             } catch {
@@ -55,11 +56,13 @@ enum TestDatabase: String, CustomStringConvertible, Sendable {
         }
     }
 
-    private func run<T>(_ url: DatabaseURL, logger: Logger, _ body: (Backend) async throws -> T) async throws -> T {
+    private func run<T>(_ url: DatabaseURL, connections: Int, logger: Logger, _ body: (Backend) async throws -> T) async throws -> T {
         // The test script's PostgreSQL runs with fsync off: it holds nothing worth keeping.
         // Hundreds of tests opening their own pools at once on two cores are far slower to get a
         // first connection than a running server; the wait limit itself is DatabaseTimeoutTests'.
-        let backend = try await Backend.connect(url, schemaFolder: Self.schemaFolder, allowUnsafe: true, connectionWait: .seconds(30), logger: logger)
+        let backend = try await Backend.connect(
+            url, schemaFolder: Self.schemaFolder, allowUnsafe: true, connectionWait: .seconds(30), connections: connections, logger: logger
+        )
         do {
             let result = try await body(backend)
             await backend.shutdown()
