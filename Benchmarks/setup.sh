@@ -32,7 +32,7 @@ bench_postgres() {
     pg_start
     export DATABASE_URL="$PG_URL" LOG_LEVEL=warning EPTRACK_ALLOW_UNSAFE_DB=1  # the throwaway server runs with fsync off
     export EPTRACK_RATE_LIMIT=100000000  # one token drives the whole load: lift the per-caller limit
-    PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    PORT="$(free_port)"
     export PORT
     URL="http://127.0.0.1:$PORT"
 }

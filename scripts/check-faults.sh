@@ -52,7 +52,7 @@ check_faults() (
     psql_admin dropdb --if-exists --force "$db" >/dev/null 2>&1
     psql_admin createdb "$db" || { ok=1; return 1; }
     url="${PG_URL/\/eptrack\?//$db?}"
-    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    port="$(free_port)"
     cli() { DATABASE_URL="$url" EPTRACK_ALLOW_UNSAFE_DB=1 LOG_LEVEL=error timeout 60 "$bin" "$@"; }
     # The CLI applies the migrations on its first connection.
     if ! cli agency create --id la-northshire --name "Northshire County Council" --type la > "$work/cli.log" 2>&1 ||

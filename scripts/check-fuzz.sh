@@ -100,7 +100,7 @@ check_fuzz() (
     admin_ns="$("$bin" token create --agency la-northshire --role admin --name "Northshire IT service desk" 2>"$work/cli.log")" || { cat "$work/cli.log" >&2; return 1; }
     raa_sw="$("$bin" token create --agency raa-coast-and-vale --role social_worker --name "Family finding team" 2>"$work/cli.log")" || { cat "$work/cli.log" >&2; return 1; }
 
-    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    port="$(free_port)"
     PORT="$port" HOST=127.0.0.1 "$bin" serve > "$work/server.log" 2>&1 &
     pid=$!
     local base="http://127.0.0.1:$port"

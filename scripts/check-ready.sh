@@ -6,7 +6,7 @@
 check_ready() {
     local bin="$1" work port pid code
     work="$(mktemp -d /tmp/eptrack-ready.XXXXXX)"
-    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    port="$(free_port)"
     DATABASE_URL="$PG_URL&search_path=public" PORT="$port" EPTRACK_ALLOW_UNSAFE_DB=1 LOG_LEVEL=error "$bin" serve > "$work/server.log" 2>&1 &
     pid=$!
     status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port/health/$1"; }

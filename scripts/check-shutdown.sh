@@ -7,10 +7,11 @@
 # Usage: check-shutdown.sh PATH/TO/eptrack
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/postgres.sh  # free_port
 bin="$1"
 work="$(mktemp -d /tmp/eptrack-shutdown.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+port="$(free_port)"
 export DATABASE_URL="sqlite://$work/eptrack.sqlite"
 "$bin" agency create --id la-northshire --name "Northshire County Council" --type la >/dev/null 2>&1
 token="$("$bin" token create --agency la-northshire --role social_worker --name "children in care team" 2>/dev/null)"

@@ -5,7 +5,7 @@
 check_tls() {
     local bin="$1" work port pid ok=0
     work="$(mktemp -d /tmp/eptrack-tls.XXXXXX)"
-    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    port="$(free_port)"
     DATABASE_URL="sqlite://$work/eptrack.sqlite" PORT="$port" LOG_LEVEL=error \
         TLS_CERT_FILE="$PG_DIR/tls/server.crt" TLS_KEY_FILE="$PG_DIR/tls/server.key" "$bin" serve > "$work/server.log" 2>&1 &
     pid=$!

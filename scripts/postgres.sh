@@ -3,6 +3,9 @@
 # runs as the postgres user (it refuses to run as root).
 #   pg_start   starts it and exports PG_URL (and PG_DIR, PG_BIN)
 #   pg_stop    stops it and removes its data (call it from a trap)
+#   free_port  prints a TCP port free on 127.0.0.1 (for this server and the ones the checks start)
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 pg_find_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 
@@ -24,7 +27,7 @@ pg_start() {
     fi
     PG_DIR="$(mktemp -d /tmp/eptrack-pg.XXXXXX)"
     local port password
-    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    port="$(free_port)"
     password="eptrack-$RANDOM$RANDOM$RANDOM"
     echo "$password" > "$PG_DIR/.pw"
     if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$PG_DIR"; fi
