@@ -3,5 +3,4 @@
 local write = dofile(os.getenv("EPTRACK_BENCH_DIR") .. "/record-milestone.lua")
 local pause = tonumber(os.getenv("EPTRACK_BENCH_DELAY_MS"))
 request = write.request
-response = write.response
 delay = function() return pause end
