@@ -43,6 +43,35 @@ import Testing
     /// A milestone write reads the case and writes on one lease: inner calls never lease again
     /// (on SQLite, with its one connection, a second lease would wait for ever), and a write
     /// refused inside the session leaves its connection usable.
+    /// A milestone stored under earlier free-text rules (here a control character in a reason,
+    /// written straight into the table as an older version could) still reads, as stored, from
+    /// its rows and from the journey digest; the case does not become unreadable.
+    @Test(arguments: TestDatabase.all)
+    func olderFreeTextStillReads(database: TestDatabase) async throws {
+        try await database.withBackend { backend in
+            let subject = try await seed(backend.store)
+            let id = UUID()
+            let older = #"{"outcome":"recommended","reason":"Agreed at legal gateway\u0007"}"#
+            try await backend.store.source.withConnection { database in
+                try await database.raw("""
+                    INSERT INTO milestones (id, case_id, seq, kind, occurred_on, details, note, recorded_at, recorded_by,
+                                            supersedes, correction_reason, retracted)
+                    VALUES (\(bind: id), \(bind: subject.id), 1, 'ep_consideration', '2025-07-14', \(bind: older), NULL,
+                            \(bind: Self.at), 'token:test', NULL, NULL, \(bind: false))
+                    """).run()
+                try await database.raw("UPDATE cases SET journey_digest = NULL WHERE id = \(bind: subject.id)").run()
+            }
+            #expect(try await backend.store.completeJourneyDigests() == 1, "the digest is made again from the stored rows")
+            let read = try #require(try await backend.store.findCase(id: subject.id))
+            #expect(read.records.first?.details == .epConsideration(outcome: .recommended, reason: "Agreed at legal gateway\u{7}"))
+            let digests = Mutex<[JourneyDigest]>([])
+            try await backend.store.journeyDigests(in: ["la-northshire"], batch: 10) { batch in digests.withLock { $0 += batch } }
+            var reader = JourneyDigest.Reader()
+            let journey = try reader.journey(try #require(digests.withLock { $0.first }))
+            #expect(journey.milestones.first?.details == .epConsideration(outcome: .recommended, reason: "Agreed at legal gateway\u{7}"))
+        }
+    }
+
     @Test(.timeLimit(.minutes(1)), arguments: TestDatabase.all)
     func aSessionDoesItsReadsAndWritesOnOneConnection(database: TestDatabase) async throws {
         try await database.withBackend { backend in

@@ -6,7 +6,20 @@ public enum DetailsCodec {
     public static let maxLabelLength = 16
 
     public static func decode(kind: MilestoneKind, _ raw: [String: DetailValue]) throws(ValidationError) -> MilestoneDetails {
-        var reader = Reader(kind: kind, raw: raw)
+        try decode(kind: kind, raw, checkingText: true)
+    }
+
+    /// Details as they were stored: read the same way, except that free text is taken as it was
+    /// accepted when recorded. Free-text rules may tighten (control characters were once let
+    /// through); an older record must still be shown, not make its case unreadable.
+    public static func decodeStored(kind: MilestoneKind, _ raw: [String: DetailValue]) throws(ValidationError) -> MilestoneDetails {
+        try decode(kind: kind, raw, checkingText: false)
+    }
+
+    private static func decode(
+        kind: MilestoneKind, _ raw: [String: DetailValue], checkingText: Bool
+    ) throws(ValidationError) -> MilestoneDetails {
+        var reader = Reader(kind: kind, raw: raw, checkingText: checkingText)
         let details: MilestoneDetails
         switch kind {
         case .preBirthConference:
@@ -117,10 +130,13 @@ public enum DetailsCodec {
     private struct Reader {
         let kind: MilestoneKind
         var unread: [String: DetailValue]
+        /// False for stored details (`decodeStored`).
+        let checkingText: Bool
 
-        init(kind: MilestoneKind, raw: [String: DetailValue]) {
+        init(kind: MilestoneKind, raw: [String: DetailValue], checkingText: Bool) {
             self.kind = kind
             self.unread = raw
+            self.checkingText = checkingText
         }
 
         mutating func take(_ key: String) -> DetailValue? { unread.removeValue(forKey: key) }
@@ -172,6 +188,7 @@ public enum DetailsCodec {
             guard case .string(let text) = value else {
                 throw .invalid("/details/\(key)", "expected a string, got \(value.typeName)")
             }
+            guard checkingText else { return text }
             // Personal data is checked with the milestone's other free text.
             return try FreeText.check(text, field: "/details/\(key)", limit: DetailsCodec.maxTextLength, personalData: false)
         }

@@ -77,7 +77,7 @@ public struct JourneyDigest: Hashable, Sendable {
                 return reader.journey { kind, json in
                     let key = DigestReader.hash(json, seed: UInt64(kind.ordinal))
                     if let entry = known[key], DigestReader.same(entry.json, json) { return entry.details }
-                    guard let raw = try? DetailsJSON.parse(json), let details = try? DetailsCodec.decode(kind: kind, raw) else { return nil }
+                    guard let raw = try? DetailsJSON.parse(json), let details = try? DetailsCodec.decodeStored(kind: kind, raw) else { return nil }
                     if known.count < Self.remembered, known[key] == nil { known[key] = (Array(json), details) }
                     return details
                 }

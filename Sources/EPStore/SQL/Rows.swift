@@ -17,7 +17,7 @@ enum Rows {
               let occurredOn = CalendarDate(iso: try row.decode(column: prefix + "occurred_on", as: String.self)) else {
             throw StoredDataError("milestone row with kind \(kindName) cannot be read")
         }
-        let details = try DetailsCodec.decode(kind: kind, try DetailsJSON.parse(try row.decode(column: prefix + "details", as: String.self)))
+        let details = try DetailsCodec.decodeStored(kind: kind, try DetailsJSON.parse(try row.decode(column: prefix + "details", as: String.self)))
         let supersedes = try row.decode(column: prefix + "supersedes", as: UUID?.self)
         return Milestone(
             id: try row.decode(column: prefix + "id", as: UUID.self),

@@ -93,6 +93,16 @@ import Testing
         expectRefusal(decodingError(.viabilityAssessment, raw), .invalidField, field: "/details/assessment")
     }
 
+    /// Free text accepted under earlier rules (a control character, as once let through) is read
+    /// back from storage as it is; a client sending it now is refused. Structure is not relaxed.
+    @Test func storedFreeTextIsReadAsItWasAcceptedButNewTextIsChecked() throws {
+        let raw: [String: DetailValue] = ["outcome": .string("recommended"), "reason": .string("Agreed at legal gateway\u{7}")]
+        #expect(try DetailsCodec.decodeStored(kind: .epConsideration, raw) == .epConsideration(outcome: .recommended, reason: "Agreed at legal gateway\u{7}"))
+        #expect(decodingError(.epConsideration, raw)?.field == "/details/reason")
+        let unknownOutcome: [String: DetailValue] = ["outcome": .string("postponed"), "reason": .string("Agreed at legal gateway")]
+        #expect(throws: ValidationError.self) { try DetailsCodec.decodeStored(kind: .epConsideration, unknownOutcome) }
+    }
+
     @Test func refusesABlankClosingReason() {
         expectRefusal(decodingError(.caseClosed, ["reason": .string("   ")]), .invalidField, field: "/details/reason")
     }
