@@ -1,8 +1,10 @@
 import EPServer
+import EPStore
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Logging
+import SQLKit
 import Synchronization
 import Testing
 
@@ -44,5 +46,38 @@ import Testing
         #expect(!everything.contains("Grandparents"), "no free text")
         #expect(!everything.contains("ept_"), "no tokens")
         #expect(!everything.contains("Bearer"), "no credentials")
+    }
+    /// An error nobody anticipated (here the audit table has gone from under the server): the
+    /// client gets 500 internal-error with its request id and nothing of the cause, nothing of
+    /// the write is stored, and the log says where it came from by type and code only.
+    @Test(arguments: TestDatabase.all)
+    func anUnexpectedErrorIsLoggedByTypeAndLeavesNothingHalfWritten(database: TestDatabase) async throws {
+        let capture = Capture()
+        let logger = Logger(label: "eptrack-test") { _ in CapturingHandler(capture: capture) }
+        try await TestWorld.run(on: database, logger: logger) { world, client in
+            let id = try await client.openCase(in: world)
+            try await world.backend.store.source.withConnection { database in
+                try await database.raw("ALTER TABLE audit_events RENAME TO audit_events_moved").run()
+            }
+            let response = try await client.send(.post, "/v1/cases/\(id)/milestones", as: .northshireSocialWorker, in: world,
+                                                 json: #"{"kind":"family_group_conference","occurred_on":"2025-08-01","note":"Grandparents attended with the children's aunt"}"#,
+                                                 headers: [HTTPField.Name("X-Request-Id")!: "fgc-trace-0500"])
+            #expect(response.status == .internalServerError)
+            let problem = try response.object()
+            #expect(problem["type"] as? String == "/problems/internal-error")
+            #expect(problem["request_id"] as? String == "fgc-trace-0500")
+            #expect(!response.text.contains("audit_events"), "the cause stays on the server: \(response.text)")
+            let stored = try await world.backend.store.source.withConnection { database in
+                try await database.raw("SELECT COUNT(*) AS n FROM milestones WHERE kind = 'family_group_conference'").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(stored == 0, "the milestone's transaction was rolled back with the audit row")
+        }
+        let lines = capture.lines.withLock { $0 }
+        let failure = try #require(lines.first { $0.hasPrefix("error request failed") }, "\(lines)")
+        #expect(failure.contains("request_id=fgc-trace-0500"))
+        #expect(failure.contains(database == .postgres ? "PSQLError" : "SQLiteError"), "\(failure)")
+        let everything = lines.joined(separator: "\n")
+        #expect(!everything.contains("Grandparents"), "no free text")
+        #expect(!everything.contains("ept_"), "no tokens")
     }
 }
