@@ -34,7 +34,9 @@ public func buildApplication(
         dashboards: DashboardService(store: backend.store, policy: policy, clock: clock), metrics: metrics ?? ServiceMetrics(policy: policy), store: backend.store, connections: backend.source,
         openAPIDocument: document
     )
-    try handlers.registerHandlers(on: router)
+    // Compact JSON with sorted keys: the generator's default also pretty-prints every response,
+    // which costs CPU and bytes on each; sorted keys keep one answer the same, byte for byte.
+    try handlers.registerHandlers(on: router, configuration: Configuration(jsonEncodingOptions: [.sortedKeys]))
     return Application(
         router: router,
         server: try serverBuilder(configuration),

@@ -76,6 +76,8 @@ import Testing
             let firstID = (try first.object()["milestone"] as? [String: Any])?["id"] as? String
             #expect(firstID != nil)
             #expect((try retry.object()["milestone"] as? [String: Any])?["id"] as? String == firstID)
+            #expect(retry.text == first.text, "the replay is the first response, byte for byte")
+            #expect(!first.text.contains("\n"), "compact JSON")
 
             let otherBody = try await client.record("plo_pre_proceedings", on: "2025-07-02", caseID: id, in: world, headers: key)
             #expect(otherBody.status == .unprocessableContent)
