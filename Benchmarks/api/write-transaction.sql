@@ -11,8 +11,9 @@ SELECT t.*, a.type AS agency_type, p.local_authority AS partner,
   FROM api_tokens t JOIN agencies a ON a.id = t.agency_id
   LEFT JOIN partnerships p ON p.agency_id = t.agency_id AND p.ended_at IS NULL
  WHERE t.token_hash = :token_hash \gset
--- findCase: the case with all its milestones, every column, one row per milestone.
-SELECT c.*, m.id AS m_id, m.kind AS m_kind, m.occurred_on AS m_occurred_on, m.details AS m_details, m.note AS m_note,
+-- findCase: the case's columns (not its digest) with all its milestones, one row per milestone.
+SELECT c.id, c.reference, c.local_authority, c.adoption_agency, c.sex, c.ethnicity, c.sibling_group_size, c.disability,
+       c.unborn, c.expected_birth_month, c.state, c.version, c.created_at, m.id AS m_id, m.kind AS m_kind, m.occurred_on AS m_occurred_on, m.details AS m_details, m.note AS m_note,
        m.recorded_at AS m_recorded_at, m.recorded_by AS m_recorded_by, m.supersedes AS m_supersedes,
        m.correction_reason AS m_correction_reason, m.retracted AS m_retracted
   FROM cases c LEFT JOIN milestones m ON m.case_id = c.id

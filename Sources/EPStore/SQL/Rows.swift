@@ -37,6 +37,15 @@ enum Rows {
         )
     }
 
+    /// The columns `caseSummary` reads, for every query of cases: not `*`, which would also
+    /// carry each case's journey digest (about 600 bytes) on every row, once per milestone in
+    /// a join, to be decoded and thrown away.
+    static func caseColumns(_ table: String) -> String {
+        ["id", "reference", "local_authority", "adoption_agency", "sex", "ethnicity", "sibling_group_size", "disability",
+         "unborn", "expected_birth_month", "state", "version", "created_at"]
+            .map { "\(table).\($0)" }.joined(separator: ", ")
+    }
+
     static func caseSummary(_ row: any SQLRow) throws -> CaseSummary {
         let sex = try row.decode(column: "sex", as: String.self)
         let ethnicity = try row.decode(column: "ethnicity", as: String.self)

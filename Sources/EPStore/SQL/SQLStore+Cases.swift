@@ -32,7 +32,7 @@ extension SQLStore {
         let columns = Rows.milestoneColumns("m", prefix: "m_")
         let rows = try await source.withConnection { database in
             try await database.raw("""
-                SELECT c.*, \(unsafeRaw: columns) FROM cases c LEFT JOIN milestones m ON m.case_id = c.id
+                SELECT \(unsafeRaw: Rows.caseColumns("c")), \(unsafeRaw: columns) FROM cases c LEFT JOIN milestones m ON m.case_id = c.id
                 WHERE c.id = \(bind: id) ORDER BY m.seq
                 """).all()
         }
@@ -47,7 +47,7 @@ extension SQLStore {
     public func findCases(ids: [UUID]) async throws -> [Case] {
         guard !ids.isEmpty else { return [] }
         return try await source.withConnection { database in
-            let summaries = try await database.raw("SELECT * FROM cases WHERE id IN (\(binds: ids))").all().map(Rows.caseSummary)
+            let summaries = try await database.raw("SELECT \(unsafeRaw: Rows.caseColumns("cases")) FROM cases WHERE id IN (\(binds: ids))").all().map(Rows.caseSummary)
             let milestones = try await database.raw("SELECT * FROM milestones WHERE case_id IN (\(binds: ids)) ORDER BY case_id, seq").all()
             return try Self.attach(milestones, to: summaries)
         }
@@ -68,7 +68,7 @@ extension SQLStore {
 
     public func listCases(_ query: CaseQuery) async throws -> [CaseSummary] {
         guard !query.localAuthorities.isEmpty else { return [] }
-        var sql: SQLQueryString = "SELECT * FROM cases WHERE local_authority IN (\(binds: query.localAuthorities.sorted()))"
+        var sql: SQLQueryString = "SELECT \(unsafeRaw: Rows.caseColumns("cases")) FROM cases WHERE local_authority IN (\(binds: query.localAuthorities.sorted()))"
         if let state = query.state { sql = sql + " AND state = \(bind: state.rawValue)" }
         if let after = query.after {
             sql = sql + " AND (created_at > \(bind: after.createdAt) OR (created_at = \(bind: after.createdAt) AND id > \(bind: after.id)))"
@@ -95,7 +95,7 @@ extension SQLStore {
         let states = states.map(\.rawValue)
         return try await source.withConnection { database in
             let summaries = try await database.raw("""
-                SELECT * FROM cases WHERE local_authority IN (\(binds: authorities)) AND state IN (\(binds: states))
+                SELECT \(unsafeRaw: Rows.caseColumns("cases")) FROM cases WHERE local_authority IN (\(binds: authorities)) AND state IN (\(binds: states))
                 ORDER BY created_at, id
                 """).all().map(Rows.caseSummary)
             let milestones = try await database.raw("""
