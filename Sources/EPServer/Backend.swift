@@ -15,6 +15,15 @@ public final class Backend: Sendable {
         public let description: String
     }
 
+    /// Connects to the configured database with the configured limits (the server and the
+    /// command line's one-off commands alike).
+    public static func connect(_ configuration: ServerConfiguration, logger: Logger) async throws -> Backend {
+        try await connect(
+            configuration.database, schemaFolder: configuration.schemaFolder, allowUnsafe: configuration.allowUnsafeDatabase,
+            connectionWait: configuration.databaseWait, connections: configuration.databaseConnections, logger: logger
+        )
+    }
+
     /// Connects to `url`, waits for the database (up to `patience`), refuses a PostgreSQL that
     /// could lose acknowledged writes (unless `allowUnsafe`), and applies missing migrations
     /// (then writes any journey digests missing from cases stored before they were kept).

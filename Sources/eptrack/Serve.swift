@@ -48,11 +48,7 @@ struct Serve: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let backend = try await Backend.connect(
-            configuration.database, schemaFolder: configuration.schemaFolder, allowUnsafe: configuration.allowUnsafeDatabase,
-            connectionWait: configuration.databaseWait,
-            connections: configuration.databaseConnections, logger: logger
-        )
+        let backend = try await Backend.connect(configuration, logger: logger)
         logger.info("database ready", metadata: ["database": .string(configuration.database.description), "policy": .string("\(policy.id) \(policy.version)")])
         try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: Clock(), logger: logger)
         let metrics = ServiceMetrics(policy: policy)

@@ -31,11 +31,7 @@ enum CLI {
         var logger = make("eptrack")
         logger.logLevel = .warning
         let configuration = try ServerConfiguration()
-        let backend = try await Backend.connect(
-            configuration.database, schemaFolder: configuration.schemaFolder, allowUnsafe: configuration.allowUnsafeDatabase,
-            connectionWait: configuration.databaseWait,
-            connections: configuration.databaseConnections, logger: logger
-        )
+        let backend = try await Backend.connect(configuration, logger: logger)
         do {
             let result = try await body(backend)
             await backend.shutdown()
