@@ -61,9 +61,11 @@ public enum EthnicityGroup: String, CaseIterable, Hashable, Sendable {
 public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
+    /// The years a month may fall in.
+    public static let years = 1900...2999
 
     public init?(year: Int, month: Int) {
-        guard (1900...2999).contains(year), (1...12).contains(month) else { return nil }
+        guard Self.years.contains(year), (1...12).contains(month) else { return nil }
         self.year = year
         self.month = month
     }

@@ -127,7 +127,7 @@ enum Mapping {
     private static func month(_ text: String?, field: String) throws -> YearMonth? {
         guard let text else { return nil }
         guard let month = YearMonth(iso: text) else {
-            throw ServiceError.invalid(ValidationError(.invalidField, field: field, "expected_birth_month must be a month as YYYY-MM, from 1900-01 to 2999-12"))
+            throw ServiceError.invalid(ValidationError(.invalidField, field: field, "expected_birth_month must be a month as YYYY-MM, from \(YearMonth.years.lowerBound)-01 to \(YearMonth.years.upperBound)-12"))
         }
         return month
     }
