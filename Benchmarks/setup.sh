@@ -3,6 +3,7 @@
 #   bench_postgres     a throwaway PostgreSQL on this machine, fsync off as in the tests
 #                      (exports DATABASE_URL and the server's settings)
 #   bench_serve        starts the server on it (sets URL, SERVER_PID)
+#   bench_serve_also D P  a second server on database URL D and port P (stopped on exit)
 #   bench_seed_api N   one LA and its tokens (SW, IRO), N open cases seeded through the API,
 #                      each a born child in proceedings with no EP consideration, so every
 #                      one carries overdue alerts; exports the wrk scripts' settings
@@ -14,8 +15,11 @@ source scripts/postgres.sh
 SCRATCH="${EPTRACK_RELEASE_SCRATCH_PATH:-/var/tmp/eptrack-build-release}"
 WORK="$(mktemp -d /tmp/eptrack-bench.XXXXXX)"
 SERVER_PID=""
+OTHER_SERVER_PIDS=()
 bench_cleanup() {
-    if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+    for pid in "$SERVER_PID" "${OTHER_SERVER_PIDS[@]}"; do
+        if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+    done
     pg_stop
     rm -rf "$WORK"
 }
@@ -40,8 +44,18 @@ bench_postgres() {
 bench_serve() {
     "$BIN" serve > "$WORK/server.log" 2>&1 &
     SERVER_PID=$!
-    for _ in $(seq 600); do curl -fs "$URL/health/ready" >/dev/null 2>&1 && return 0; sleep 0.2; done
-    echo "the server did not become ready within 2 minutes:" >&2; tail -20 "$WORK/server.log" >&2; exit 1
+    bench_wait_ready "$URL" "$WORK/server.log"
+}
+
+bench_serve_also() {
+    DATABASE_URL="$1" PORT="$2" "$BIN" serve > "$WORK/server-$2.log" 2>&1 &
+    OTHER_SERVER_PIDS+=($!)
+    bench_wait_ready "http://127.0.0.1:$2" "$WORK/server-$2.log"
+}
+
+bench_wait_ready() {
+    for _ in $(seq 600); do curl -fs "$1/health/ready" >/dev/null 2>&1 && return 0; sleep 0.2; done
+    echo "the server did not become ready within 2 minutes:" >&2; tail -20 "$2" >&2; exit 1
 }
 
 bench_seed_api() {

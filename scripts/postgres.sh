@@ -1,7 +1,7 @@
 # Sourced by scripts/test.sh and Benchmarks/api.sh: a throwaway PostgreSQL on 127.0.0.1 with a
 # temporary data directory, installed from Debian's packages when missing. As root, the server
 # runs as the postgres user (it refuses to run as root).
-#   pg_start   starts it and exports PG_URL (and PG_DIR, PG_BIN)
+#   pg_start   starts it and exports PG_URL, PG_SOCKET_URL (and PG_DIR, PG_BIN)
 #   pg_stop    stops it and removes its data (call it from a trap)
 #   free_port  prints a TCP port free on 127.0.0.1 (for this server and the ones the checks start)
 
@@ -40,6 +40,8 @@ pg_start() {
     pg_as_postgres "$PG_BIN/createdb" -h "$PG_DIR" -p "$port" -U postgres eptrack
     export PG_BIN PG_DIR PG_PORT
     export PG_URL="postgres://postgres:$password@127.0.0.1:$port/eptrack?sslmode=disable"
+    # The same server through its Unix socket in $PG_DIR (local connections are trusted).
+    export PG_SOCKET_URL="postgres://postgres@/eptrack?host=$PG_DIR&port=$port"
     # The certificate names localhost; verify-full checks it and the CA.
     export PG_TLS_URL="postgres://postgres:$password@localhost:$port/eptrack?sslmode=verify-full&sslrootcert=$PG_DIR/tls/ca.crt"
     export PG_TLS_WRONG_CA_URL="postgres://postgres:$password@localhost:$port/eptrack?sslmode=verify-full&sslrootcert=$PG_DIR/tls/other-ca.crt"

@@ -353,3 +353,26 @@ import Testing
         }
     }
 }
+
+/// A PostgreSQL on the same host, reached through its Unix socket (`?host=/socket/folder`).
+@Suite struct PostgresSocketTests {
+    @Test func aSocketURLConnectsWithoutTCP() async throws {
+        guard TestDatabase.all.contains(.postgres) else { return }  // SQLite-only run (plain `swift test`)
+        let url = try #require(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_SOCKET_URL"], "run scripts/test.sh")
+        guard case .postgres(let settings) = try DatabaseURL(url), case .unixSocket = settings.endpoint else {
+            Issue.record("not a PostgreSQL socket URL: \(url)")
+            return
+        }
+        var logger = Logger(label: "eptrack-test")
+        logger.logLevel = .critical
+        let source = try PostgresSource(settings, maximumConnections: 1, leaseTimeout: .seconds(30), logger: logger)
+        let runner = Task { await source.client.run() }
+        defer { runner.cancel() }
+        let overSocket = try await source.withConnection { database in
+            // A session over a Unix socket has no client address.
+            try await database.raw("SELECT inet_client_addr() IS NULL AS local").first()?.decode(column: "local", as: Bool.self)
+        }
+        #expect(overSocket == true)
+    }
+}
+

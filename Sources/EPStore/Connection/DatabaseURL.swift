@@ -1,14 +1,16 @@
 import Foundation
 
 /// Where the data lives: `postgres://user:password@host:port/database?sslmode=…` for production,
-/// `sqlite://path/to/file.sqlite` for a laptop, a demo or a small agency.
+/// `sqlite://path/to/file.sqlite` for a laptop, a demo or a small agency. A PostgreSQL on the
+/// same host may be reached through its Unix socket, as libpq spells it:
+/// `postgres://user@/database?host=/var/run/postgresql` (the socket's folder; `port=` picks
+/// the `.s.PGSQL.<port>` file in it, default 5432).
 public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     case postgres(PostgresSettings)
     case sqlite(path: String)
 
     public struct PostgresSettings: Sendable, Equatable {
-        public var host: String
-        public var port: Int
+        public var endpoint: Endpoint
         public var username: String
         public var password: String?
         public var database: String
@@ -18,6 +20,18 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         /// The schema eptrack's tables live in (`search_path=`; default `public`). Lets several
         /// deployments, or the tests, share one database.
         public var searchPath: String?
+    }
+
+    /// A TCP address, or the Unix socket of a PostgreSQL on the same host: no network stack
+    /// between the two, so each statement costs both sides less (Benchmarks/README.md).
+    public enum Endpoint: Sendable, Equatable {
+        case tcp(host: String, port: Int)
+        case unixSocket(directory: String, port: Int)
+
+        /// The socket file PostgreSQL creates in each of its `unix_socket_directories`.
+        public static func socketFile(in directory: String, port: Int) -> String {
+            (directory.hasSuffix("/") ? directory : directory + "/") + ".s.PGSQL.\(port)"
+        }
     }
 
     public enum SSLMode: String, Sendable, Equatable, CaseIterable {
@@ -40,9 +54,6 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
               components.scheme == "postgres" || components.scheme == "postgresql" else {
             throw Invalid(description: "DATABASE_URL must start with postgres:// or sqlite:// (got '\(text.prefix(12))…')")
         }
-        guard let host = components.host, !host.isEmpty else {
-            throw Invalid(description: "DATABASE_URL has no host")
-        }
         let database = String(components.path.drop { $0 == "/" })
         guard !database.isEmpty else { throw Invalid(description: "DATABASE_URL has no database name") }
         let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }) { _, last in last }
@@ -51,17 +62,47 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
             throw Invalid(description: "DATABASE_URL sslmode must be one of \(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self = .postgres(PostgresSettings(
-            host: host, port: components.port ?? 5432, username: components.user ?? "postgres",
+            endpoint: try Self.endpoint(components, query, sslMode: sslMode), username: components.user ?? "postgres",
             password: components.password, database: database, sslMode: sslMode, rootCertificate: query["sslrootcert"],
             searchPath: query["search_path"]
         ))
+    }
+
+    /// `host=` in the query names a socket folder when it starts with `/` (libpq's rule) and
+    /// takes the place of a host in the address; otherwise the address names the host.
+    private static func endpoint(_ components: URLComponents, _ query: [String: String], sslMode: SSLMode) throws(Invalid) -> Endpoint {
+        var port = components.port ?? 5432
+        if let text = query["port"] {
+            guard let number = Int(text), (1...65535).contains(number) else {
+                throw Invalid(description: "DATABASE_URL port must be a number from 1 to 65535 (got '\(text.prefix(8))')")
+            }
+            port = number
+        }
+        if let directory = query["host"], directory.hasPrefix("/") {
+            guard components.host?.isEmpty ?? true else {
+                throw Invalid(description: "DATABASE_URL names both a host and a socket folder (host=); leave the host out: postgres://user@/database?host=\(directory)")
+            }
+            guard sslMode == .disable || sslMode == .prefer else {
+                throw Invalid(description: "DATABASE_URL sslmode=\(sslMode.rawValue) cannot be met over a Unix socket, which carries no TLS; use sslmode=disable, or a TCP host")
+            }
+            return .unixSocket(directory: directory, port: port)
+        }
+        guard let host = components.host, !host.isEmpty else {
+            throw Invalid(description: "DATABASE_URL has no host (or socket folder: ?host=/var/run/postgresql)")
+        }
+        return .tcp(host: host, port: port)
     }
 
     /// For logs: never shows the password.
     public var description: String {
         switch self {
         case .postgres(let settings):
-            "postgres://\(settings.username)@\(settings.host):\(settings.port)/\(settings.database) (sslmode \(settings.sslMode.rawValue))"
+            switch settings.endpoint {
+            case .tcp(let host, let port):
+                "postgres://\(settings.username)@\(host):\(port)/\(settings.database) (sslmode \(settings.sslMode.rawValue))"
+            case .unixSocket(let directory, let port):
+                "postgres://\(settings.username)@/\(settings.database)?host=\(directory)&port=\(port) (Unix socket)"
+            }
         case .sqlite(let path):
             "sqlite://\(path)"
         }

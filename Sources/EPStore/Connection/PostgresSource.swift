@@ -25,10 +25,20 @@ public final class PostgresSource: SQLConnectionSource {
     ) throws {
         self.leaseTimeout = leaseTimeout
         counter = PoolUsageCounter(capacity: maximumConnections)
-        var configuration = PostgresClient.Configuration(
-            host: settings.host, port: settings.port, username: settings.username,
-            password: settings.password, database: settings.database, tls: try Self.tls(settings)
-        )
+        var configuration: PostgresClient.Configuration
+        switch settings.endpoint {
+        case .tcp(let host, let port):
+            configuration = PostgresClient.Configuration(
+                host: host, port: port, username: settings.username,
+                password: settings.password, database: settings.database, tls: try Self.tls(settings)
+            )
+        case .unixSocket(let directory, let port):
+            // DatabaseURL allows only sslmode disable or prefer here: a socket carries no TLS.
+            configuration = PostgresClient.Configuration(
+                unixSocketPath: DatabaseURL.Endpoint.socketFile(in: directory, port: port), username: settings.username,
+                password: settings.password, database: settings.database
+            )
+        }
         configuration.options.maximumConnections = maximumConnections
         configuration.options.connectTimeout = .seconds(5)
         let milliseconds = statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
