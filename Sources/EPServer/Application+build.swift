@@ -36,7 +36,9 @@ public func buildApplication(
     )
     // Compact JSON with sorted keys: the generator's default also pretty-prints every response,
     // which costs CPU and bytes on each; sorted keys keep one answer the same, byte for byte.
-    try handlers.registerHandlers(on: router, configuration: Configuration(jsonEncodingOptions: [.sortedKeys]))
+    try handlers.registerHandlers(
+        on: router, configuration: Configuration(dateTranscoder: InternetDateTranscoder(), jsonEncodingOptions: [.sortedKeys])
+    )
     return Application(
         router: router,
         server: try serverBuilder(configuration),

@@ -23,6 +23,20 @@ import Testing
         }
     }
 
+    /// RFC 3339 in UTC, whole seconds (the fraction cut, not rounded), on the answer to the
+    /// write and when read back from the database.
+    @Test(arguments: TestDatabase.all)
+    func timestampsAreUTCInWholeSeconds(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database, now: Date(timeIntervalSince1970: 1_756_717_200.75)) { world, client in
+            let id = try await client.openCase(in: world)
+            let recorded = try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world)
+            #expect((try recorded.object()["milestone"] as? [String: Any])?["recorded_at"] as? String == "2025-09-01T09:00:00Z")
+            let view = try await client.send(.get, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world)
+            let milestones = try #require(try view.object()["milestones"] as? [[String: Any]])
+            #expect(milestones.map { $0["recorded_at"] as? String } == ["2025-09-01T09:00:00Z"])
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func refusedMilestonesStoreNothingAndNameTheField(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
