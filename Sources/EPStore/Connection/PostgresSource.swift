@@ -65,7 +65,7 @@ public final class PostgresSource: SQLConnectionSource {
                             let value = try await client.withConnection { connection in
                                 guard unit.claim(connection) else { throw DatabaseUnavailable("no database connection was free in time") }
                                 defer { unit.release() }
-                                return try await body(connection.sql())
+                                return try await body(PostgresSQLDatabase(connection: connection))
                             }
                             unit.answer(.success(value))
                         } catch {
