@@ -412,6 +412,9 @@ import Testing
         #expect(try values.decode(column: "seq", as: Int.self) == 12)
         #expect(try values.decode(column: "retracted", as: Bool.self))
         #expect(throws: (any Error).self, "a column the query did not select") { try values.decode(column: "reference", as: String.self) }
+        #expect(try values.decodeNil(column: "reference"), "a column not selected reads as absent")
+        #expect(try values.decode(column: "seq", as: Int64.self) == 12, "a type outside the store's own is decoded too")
+        #expect(throws: (any Error).self, "a type with no PostgreSQL coding") { try values.decode(column: "kind", as: [String: String].self) }
 
         let refused = await #expect(throws: (any Error).self, "a value with no PostgreSQL coding is refused, not sent") {
             try await source.withConnection { database in try await database.raw("SELECT \(bind: Reference()) AS reference").run() }

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NIOCore
 import PostgresKit
@@ -27,8 +28,11 @@ struct PostgresSQLDatabase: SQLDatabase {
             try Self.append(value, to: &binds)
         }
         let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+        var columns: [String: Int]?  // the same for every row of the result: worked out once
         for try await row in rows {
-            onRow(Row(cells: row.makeRandomAccess()))
+            let index = columns ?? Dictionary(row.enumerated().map { ($1.columnName, $0) }) { first, _ in first }
+            columns = index
+            onRow(Row(columns: index, cells: row.makeRandomAccess()))
         }
     }
 
@@ -52,20 +56,32 @@ struct PostgresSQLDatabase: SQLDatabase {
     }
 
     struct Row: SQLRow {
+        let columns: [String: Int]
         let cells: PostgresRandomAccessRow
 
         var allColumns: [String] { cells.map(\.columnName) }
 
-        func contains(column: String) -> Bool { cells.contains(column) }
+        func contains(column: String) -> Bool { columns[column] != nil }
 
         func decodeNil(column: String) throws -> Bool {
-            !cells.contains(column) || cells[column].bytes == nil
+            columns[column].map { cells[$0].bytes == nil } ?? true
         }
 
+        /// The store reads strings, integers, booleans, dates and UUIDs: those are decoded
+        /// without looking up a conformance for every cell (a read of a case decodes hundreds).
         func decode<T: Decodable>(column: String, as type: T.Type) throws -> T {
-            guard cells.contains(column) else { throw MissingColumn(column: column) }
+            guard let index = columns[column] else { throw MissingColumn(column: column) }
+            let cell = cells[index]
+            if T.self == String.self { return try cell.decode(String.self) as! T }
+            if T.self == String?.self { return try cell.decode(String?.self) as! T }
+            if T.self == UUID.self { return try cell.decode(UUID.self) as! T }
+            if T.self == UUID?.self { return try cell.decode(UUID?.self) as! T }
+            if T.self == Date.self { return try cell.decode(Date.self) as! T }
+            if T.self == Date?.self { return try cell.decode(Date?.self) as! T }
+            if T.self == Int.self { return try cell.decode(Int.self) as! T }
+            if T.self == Bool.self { return try cell.decode(Bool.self) as! T }
             guard let decodable = T.self as? any PostgresDecodable.Type else { throw UnsupportedBind(type: "\(T.self)") }
-            return try cells[column].decode(decodable) as! T  // the cast restores the type asked for
+            return try cell.decode(decodable) as! T  // the cast restores the type asked for
         }
     }
 
