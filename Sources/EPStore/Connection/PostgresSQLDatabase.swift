@@ -51,7 +51,7 @@ struct PostgresSQLDatabase: SQLDatabase {
         } else if let encodable = value as? any PostgresThrowingDynamicTypeEncodable {
             try binds.append(encodable, context: .default)
         } else {
-            throw UnsupportedBind(type: "\(type(of: value))")
+            throw NoPostgresCoding(type: "\(type(of: value))")
         }
     }
 
@@ -80,7 +80,7 @@ struct PostgresSQLDatabase: SQLDatabase {
             if T.self == Date?.self { return try cell.decode(Date?.self) as! T }
             if T.self == Int.self { return try cell.decode(Int.self) as! T }
             if T.self == Bool.self { return try cell.decode(Bool.self) as! T }
-            guard let decodable = T.self as? any PostgresDecodable.Type else { throw UnsupportedBind(type: "\(T.self)") }
+            guard let decodable = T.self as? any PostgresDecodable.Type else { throw NoPostgresCoding(type: "\(T.self)") }
             return try cell.decode(decodable) as! T  // the cast restores the type asked for
         }
     }
@@ -92,7 +92,7 @@ struct PostgresSQLDatabase: SQLDatabase {
 
     /// A value the store's SQL binds or reads that PostgresNIO has no coding for: a programming
     /// error, caught by the store tests on PostgreSQL.
-    struct UnsupportedBind: Error, CustomStringConvertible {
+    struct NoPostgresCoding: Error, CustomStringConvertible {
         let type: String
         var description: String { "PostgresNIO has no coding for \(type)" }
     }
