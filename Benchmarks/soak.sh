@@ -52,6 +52,10 @@ floor() {
         "$(awk '/latency average/ {print $4}' "$WORK/floor-$1-$2.txt")"
 }
 
+# Each server fills its connection pool before the measured slices (the TCP one did so while
+# seeding; the socket one would otherwise open its connections during its first slice).
+for transport in tcp socket; do peak "$transport" warm-up > /dev/null; done
+
 echo "== 1-2. peak write rate (wrk, 32 connections) and the database floor (pgbench, the same SQL, 32 clients), over TCP and the Unix socket, alternating $ROUNDS × 4 × 6 s"
 for round in $(seq "$ROUNDS"); do
     if [ $((round % 2)) = 1 ]; then
