@@ -238,17 +238,8 @@ import Testing
 /// A request must not hang on the database: a statement that runs too long is cancelled by
 /// PostgreSQL, and a request that cannot get a connection in time gives up before it starts.
 @Suite struct DatabaseTimeoutTests {
-    private func source(connections: Int, statementTimeout: Duration = .seconds(10), leaseTimeout: Duration = .seconds(30)) throws -> PostgresSource? {
-        guard TestDatabase.all.contains(.postgres) else { return nil }  // SQLite-only run (plain `swift test`)
-        let url = try #require(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"], "run scripts/test.sh")
-        guard case .postgres(let settings) = try DatabaseURL(url) else { Issue.record("not a PostgreSQL URL"); return nil }
-        var logger = Logger(label: "eptrack-test")
-        logger.logLevel = .critical
-        return try PostgresSource(settings, maximumConnections: connections, statementTimeout: statementTimeout, leaseTimeout: leaseTimeout, logger: logger)
-    }
-
     @Test func postgreSQLCancelsAStatementThatRunsPastTheTimeout() async throws {
-        guard let source = try source(connections: 1, statementTimeout: .milliseconds(300)) else { return }
+        guard let source = try TestDatabase.postgresSource(statementTimeout: .milliseconds(300)) else { return }
         let runner = Task { await source.client.run() }
         defer { runner.cancel() }
         try await source.withConnection { try await $0.raw("SELECT 1").run() }
@@ -262,7 +253,7 @@ import Testing
     /// PostgresNIO never answers a statement sent on a connection the database has dropped;
     /// the watch on the connection answers instead.
     @Test func aStatementOnADroppedConnectionAnswersInsteadOfHanging() async throws {
-        guard let source = try source(connections: 1), let other = try self.source(connections: 1) else { return }
+        guard let source = try TestDatabase.postgresSource(), let other = try TestDatabase.postgresSource() else { return }
         let runners = [Task { await source.client.run() }, Task { await other.client.run() }]
         defer { runners.forEach { $0.cancel() } }
         let sent = Mutex<ContinuousClock.Instant?>(nil)
@@ -294,7 +285,7 @@ import Testing
     }
 
     @Test func aRequestGivesUpWaitingForABusyPoolAndNeverStartsLate() async throws {
-        guard let source = try source(connections: 1, leaseTimeout: .milliseconds(300)) else { return }
+        guard let source = try TestDatabase.postgresSource(leaseTimeout: .milliseconds(300)) else { return }
         let runner = Task { await source.client.run() }
         defer { runner.cancel() }
         // Open the one connection first (a TLS handshake on a busy machine can itself take 300 ms).
@@ -357,15 +348,12 @@ import Testing
 /// A PostgreSQL on the same host, reached through its Unix socket (`?host=/socket/folder`).
 @Suite struct PostgresSocketTests {
     @Test func aSocketURLConnectsWithoutTCP() async throws {
-        guard TestDatabase.all.contains(.postgres) else { return }  // SQLite-only run (plain `swift test`)
-        let url = try #require(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_SOCKET_URL"], "run scripts/test.sh")
-        guard case .postgres(let settings) = try DatabaseURL(url), case .unixSocket = settings.endpoint else {
+        guard let source = try TestDatabase.postgresSource("EPTRACK_TEST_POSTGRES_SOCKET_URL") else { return }
+        let url = try DatabaseURL(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_SOCKET_URL"] ?? "")
+        guard case .postgres(let settings) = url, case .unixSocket = settings.endpoint else {
             Issue.record("not a PostgreSQL socket URL: \(url)")
             return
         }
-        var logger = Logger(label: "eptrack-test")
-        logger.logLevel = .critical
-        let source = try PostgresSource(settings, maximumConnections: 1, leaseTimeout: .seconds(30), logger: logger)
         let runner = Task { await source.client.run() }
         defer { runner.cancel() }
         let overSocket = try await source.withConnection { database in
@@ -376,19 +364,13 @@ import Testing
     }
 }
 
-
 /// The store's values through eptrack's PostgreSQL adapter (`PostgresSQLDatabase`): each kind
 /// of bind the store uses comes back as it went in, absent ones as NULL.
 @Suite struct PostgresCodingTests {
     private struct Reference: Encodable, Sendable { let reference = "NS-EP-2025-0142" }
 
     @Test func everyBoundKindComesBackAsItWentIn() async throws {
-        guard TestDatabase.all.contains(.postgres) else { return }  // SQLite-only run (plain `swift test`)
-        let url = try #require(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"], "run scripts/test.sh")
-        guard case .postgres(let settings) = try DatabaseURL(url) else { Issue.record("not a PostgreSQL URL"); return }
-        var logger = Logger(label: "eptrack-test")
-        logger.logLevel = .critical
-        let source = try PostgresSource(settings, maximumConnections: 1, leaseTimeout: .seconds(30), logger: logger)
+        guard let source = try TestDatabase.postgresSource() else { return }
         let runner = Task { await source.client.run() }
         defer { runner.cancel() }
         let caseID = UUID()

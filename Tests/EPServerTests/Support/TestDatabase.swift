@@ -2,6 +2,7 @@ import EPServer
 import EPStore
 import Foundation
 import Logging
+import Testing
 
 /// The databases every store and API test runs on: SQLite always, and the real PostgreSQL the
 /// test script starts (`EPTRACK_TEST_POSTGRES_URL`). With `EPTRACK_REQUIRE_POSTGRES=1` (as the
@@ -71,6 +72,20 @@ enum TestDatabase: String, CustomStringConvertible, Sendable {
             await backend.shutdown()
             throw error
         }
+    }
+
+    /// A pool on the test PostgreSQL that `variable` names (scripts/test.sh sets it), logging only
+    /// critical messages; nil on a SQLite-only run (plain `swift test`). The caller runs its client.
+    static func postgresSource(
+        _ variable: String = "EPTRACK_TEST_POSTGRES_URL", connections: Int = 1, statementTimeout: Duration = .seconds(10),
+        leaseTimeout: Duration = .seconds(30)
+    ) throws -> PostgresSource? {
+        guard all.contains(.postgres) else { return nil }
+        let url = try #require(ProcessInfo.processInfo.environment[variable], "run scripts/test.sh")
+        guard case .postgres(let settings) = try DatabaseURL(url) else { throw TestSetupError("\(variable) is not a PostgreSQL URL") }
+        var logger = Logger(label: "eptrack-test")
+        logger.logLevel = .critical
+        return try PostgresSource(settings, maximumConnections: connections, statementTimeout: statementTimeout, leaseTimeout: leaseTimeout, logger: logger)
     }
 
     private static func admin(_ url: String, logger: Logger, _ sql: String) async throws {
