@@ -14,9 +14,17 @@ public protocol Store: Sendable {
     func createAgency(_ agency: Agency, at: Date) async throws
     func agency(id: String) async throws -> Agency?
     func agencies() async throws -> [Agency]
+    /// Records an RAA's or VAA's proposal to work on a local authority's cases: it gives no
+    /// access until the local authority accepts it. `alreadyExists` if the pair has an open
+    /// (proposed or active) partnership.
+    func proposePartnership(agency: String, localAuthority: String, at: Date) async throws
+    /// Starts a partnership the local authority agrees to: accepts the pair's open proposal, or
+    /// starts a new span if there is none. `alreadyExists` if it is already active.
     func startPartnership(agency: String, localAuthority: String, at: Date) async throws
+    /// Ends the pair's open partnership (withdraws or declines a proposal, or ends access);
+    /// false if there is none. The span is kept.
     func endPartnership(agency: String, localAuthority: String, at: Date) async throws -> Bool
-    /// Every partnership, active or ended, that involves `agency` on either side.
+    /// Every partnership span, proposed, active or ended, that involves `agency` on either side.
     func partnerships(involving agency: String) async throws -> [Partnership]
 
     /// An agency's type and the local authorities it works for through active partnerships,
@@ -164,11 +172,15 @@ public struct AuditEvent: Sendable, Hashable {
     public let milestoneID: UUID?
     public let requestID: String?
     public let outcome: String
+    /// The other agency an admin action concerns (the local authority of a partnership, the
+    /// agency registered); its admins see the event in their audit view too.
+    public let subjectAgency: String?
 
     public init(
         id: UUID = UUID.random(), at: Date, actor: String, agency: String, role: String, action: String,
-        caseID: UUID? = nil, milestoneID: UUID? = nil, requestID: String? = nil, outcome: String = "ok"
+        caseID: UUID? = nil, milestoneID: UUID? = nil, requestID: String? = nil, outcome: String = "ok", subjectAgency: String? = nil
     ) {
+        self.subjectAgency = subjectAgency
         self.id = id
         self.at = at
         self.actor = actor
@@ -290,17 +302,37 @@ public struct Credential: Sendable, Hashable {
     public let partnerLocalAuthorities: Set<String>
 }
 
+/// One span of an RAA's or VAA's work for a local authority: proposed by either side, active
+/// once the local authority has agreed, ended by either side.
 public struct Partnership: Sendable, Hashable {
+    public enum Status: String, Sendable {
+        /// Waiting for the local authority's admin: gives no access.
+        case proposed
+        case active
+        /// Ended, or a proposal withdrawn or declined before it started.
+        case ended
+    }
+
     public let agency: String
     public let localAuthority: String
-    public let startedAt: Date
+    /// The agency whose admin proposed it (the local authority itself when it started it).
+    public let proposedBy: String
+    public let proposedAt: Date
+    public let startedAt: Date?
     public let endedAt: Date?
 
-    public init(agency: String, localAuthority: String, startedAt: Date, endedAt: Date?) {
+    public init(agency: String, localAuthority: String, proposedBy: String, proposedAt: Date, startedAt: Date?, endedAt: Date?) {
         self.agency = agency
         self.localAuthority = localAuthority
+        self.proposedBy = proposedBy
+        self.proposedAt = proposedAt
         self.startedAt = startedAt
         self.endedAt = endedAt
+    }
+
+    public var status: Status {
+        if endedAt != nil { return .ended }
+        return startedAt == nil ? .proposed : .active
     }
 }
 

@@ -14,14 +14,9 @@ struct AgencyCommand: AsyncParsableCommand {
         @Option(help: "la, raa or vaa") var type: String
 
         func run() async throws {
-            guard Agency.isValidID(id) else { throw ValidationError("--id must be 2 to 64 lower-case letters, digits or -") }
             guard let type = AgencyType(rawValue: type) else { throw ValidationError("--type must be la, raa or vaa") }
             let agency = Agency(id: id, name: name, type: type)
-            do {
-                try await CLI.withBackend { try await $0.store.createAgency(agency, at: Clock().stamp) }
-            } catch StoreError.alreadyExists(let what) {
-                throw ValidationError("\(what) already exists")
-            }
+            try await CLI.withAdmin { try await $0.registerAgency(agency, by: .current) }
             print("created \(type.rawValue) \(id)")
         }
     }
@@ -40,24 +35,14 @@ struct PartnershipCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "partnership", abstract: "Manage who works for whom.", subcommands: [Create.self, End.self])
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Let an RAA or VAA work on a local authority's cases.")
+        static let configuration = CommandConfiguration(
+            abstract: "Let an RAA or VAA work on a local authority's cases (the operator acts for the LA; its proposal, if any, is accepted)."
+        )
         @Option(help: "The RAA or VAA") var agency: String
         @Option(name: .customLong("local-authority"), help: "The LA") var localAuthority: String
 
         func run() async throws {
-            try await CLI.withBackend { backend in
-                guard let partner = try await backend.store.agency(id: agency), partner.type != .la else {
-                    throw ValidationError("--agency must be a registered RAA or VAA")
-                }
-                guard let owner = try await backend.store.agency(id: localAuthority), owner.type == .la else {
-                    throw ValidationError("--local-authority must be a registered LA")
-                }
-                do {
-                    try await backend.store.startPartnership(agency: agency, localAuthority: localAuthority, at: Clock().stamp)
-                } catch StoreError.alreadyExists(let what) {
-                    throw ValidationError("\(what) already exists")
-                }
-            }
+            _ = try await CLI.withAdmin { try await $0.startPartnership(agency: agency, localAuthority: localAuthority, by: .current) }
             print("\(agency) now works for \(localAuthority)")
         }
     }
@@ -68,8 +53,7 @@ struct PartnershipCommand: AsyncParsableCommand {
         @Option(name: .customLong("local-authority"), help: "The LA") var localAuthority: String
 
         func run() async throws {
-            let ended = try await CLI.withBackend { try await $0.store.endPartnership(agency: agency, localAuthority: localAuthority, at: Clock().stamp) }
-            guard ended else { throw ValidationError("no active partnership between \(agency) and \(localAuthority)") }
+            try await CLI.withAdmin { try await $0.endPartnership(agency: agency, localAuthority: localAuthority, by: .current) }
             print("ended: \(agency) no longer works for \(localAuthority)")
         }
     }

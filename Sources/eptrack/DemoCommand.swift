@@ -26,13 +26,14 @@ struct DemoCommand: AsyncParsableCommand {
         try await CLI.withBackend { backend in
             let store = backend.store
             let clock = Clock()
+            let admin = AdminService(store: store, clock: clock)
             for (id, name) in Self.localAuthorities where try await store.agency(id: id) == nil {
-                try await store.createAgency(Agency(id: id, name: name, type: .la), at: clock.stamp)
+                _ = try await admin.registerAgency(Agency(id: id, name: name, type: .la), by: .current)
             }
             if try await store.agency(id: Self.raa.0) == nil {
-                try await store.createAgency(Agency(id: Self.raa.0, name: Self.raa.1, type: .raa), at: clock.stamp)
+                _ = try await admin.registerAgency(Agency(id: Self.raa.0, name: Self.raa.1, type: .raa), by: .current)
                 for (id, _) in Self.localAuthorities {
-                    try await store.startPartnership(agency: Self.raa.0, localAuthority: id, at: clock.stamp)
+                    _ = try await admin.startPartnership(agency: Self.raa.0, localAuthority: id, by: .current)
                 }
             }
             // The journeys' alert index entries are worked out with the policy in force: bring

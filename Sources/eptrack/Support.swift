@@ -1,3 +1,4 @@
+import ArgumentParser
 import EPDomain
 import EPServer
 import EPStore
@@ -24,6 +25,18 @@ enum CLI {
             LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
         }
     }()
+
+    /// Runs an operator's administration command through the same service (checks and audit
+    /// events) as the API; a refusal is printed as the API would word it.
+    static func withAdmin<T>(_ body: (AdminService) async throws -> T) async throws -> T {
+        try await withBackend { backend in
+            do {
+                return try await body(AdminService(store: backend.store, clock: Clock()))
+            } catch let error as ServiceError {
+                throw ArgumentParser.ValidationError(error.operatorMessage)
+            }
+        }
+    }
 
     /// Connects to the configured database (migrating it) for a one-off command, runs `body`,
     /// and disconnects.

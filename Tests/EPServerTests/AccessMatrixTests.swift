@@ -66,6 +66,30 @@ import Testing
                 return try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
             }
 
+            // Every RAA and VAA admin tries to give its agency access to every LA's cases, and LA
+            // admins try to give a partner access to another LA's: a proposal gives no access
+            // (the matrix below runs with them pending), and only a party may propose.
+            for agency in [TestWorld.raa, TestWorld.vaa] {
+                for localAuthority in [TestWorld.northshire, TestWorld.southmoor, Self.eastfield] {
+                    let body = #"{"agency":"\#(agency)","local_authority":"\#(localAuthority)"}"#
+                    let proposed = try await send(.post, "/v1/partnerships", agency, .admin, body)
+                    if Self.sees(agency, localAuthority) {
+                        #expect(proposed.status == .conflict, "\(agency) already works for \(localAuthority)")
+                    } else {
+                        #expect(proposed.status == .created, "\(proposed.text)")
+                        #expect(try proposed.object()["status"] as? String == "proposed", "\(agency) admin only proposes to \(localAuthority)")
+                    }
+                    let accepted = try await send(.post, "/v1/partnerships/\(agency)/\(localAuthority)/accept", agency, .admin)
+                    #expect(accepted.status == .forbidden, "\(agency) admin accepting its own proposal: \(accepted.status)")
+                    for other in [TestWorld.northshire, TestWorld.southmoor, Self.eastfield] where other != localAuthority {
+                        let meddling = try await send(.post, "/v1/partnerships", other, .admin, body)
+                        #expect(meddling.status == .forbidden, "\(other) admin partnering \(agency) with \(localAuthority)")
+                    }
+                }
+                let registered = try await send(.post, "/v1/agencies", agency, .admin, #"{"id":"la-\#(agency)","name":"Takeover","type":"la"}"#)
+                #expect(registered.status == .forbidden)
+            }
+
             // One case in each LA, with a PLO meeting (so it has an overdue alert).
             var cases: [(id: String, localAuthority: String, reference: String, milestone: String)] = []
             for localAuthority in [TestWorld.northshire, TestWorld.southmoor, Self.eastfield] {

@@ -58,14 +58,25 @@ import Testing
         try await TestWorld.run(on: database) { world, client in
             let id = try await client.openCase(in: world)
             #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaIRO, in: world).status == .ok)
-            let recorded = try await client.record("family_group_conference", on: "2025-07-04", caseID: id, in: world, as: .raaSocialWorker)
+            let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "raa-fgc-0704"]
+            let recorded = try await client.record("family_group_conference", on: "2025-07-04", caseID: id, in: world, as: .raaSocialWorker, headers: key)
             #expect(recorded.status == .created)
-            let raaCase = try await client.openCase(in: world, reference: "NS-EP-2025-0555", as: .raaSocialWorker)
-            #expect(!raaCase.isEmpty, "an RAA social worker can open a case for its partner LA")
+            #expect(try await client.record("family_group_conference", on: "2025-07-04", caseID: id, in: world, as: .raaSocialWorker, headers: key).status == .created, "a replay while the partnership lasts")
+            let openKey: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "raa-open-0555"]
+            let openBody = #"{"reference":"NS-EP-2025-0555","local_authority":"la-northshire","profile":{"sex":"female","ethnicity":"WBRI","sibling_group_size":1,"disability":false,"unborn":false}}"#
+            let raaCase = try await client.send(.post, "/v1/cases", as: .raaSocialWorker, in: world, json: openBody, headers: openKey)
+            #expect(raaCase.status == .created, "an RAA social worker can open a case for its partner LA")
 
             #expect(try await world.backend.store.endPartnership(agency: TestWorld.raa, localAuthority: TestWorld.northshire, at: world.clock.stamp))
             #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaIRO, in: world).status == .notFound)
             #expect(try await client.record("family_group_conference", on: "2025-07-05", caseID: id, in: world, as: .raaSocialWorker).status == .notFound)
+            // Replays are answered only after visibility is checked: no state or alerts leak.
+            let replay = try await client.record("family_group_conference", on: "2025-07-04", caseID: id, in: world, as: .raaSocialWorker, headers: key)
+            #expect(replay.status == .notFound, "\(replay.text)")
+            #expect(!replay.text.contains("state"))
+            let openReplay = try await client.send(.post, "/v1/cases", as: .raaSocialWorker, in: world, json: openBody, headers: openKey)
+            #expect(openReplay.status == .unprocessableContent, "\(openReplay.text)")
+            #expect(!openReplay.text.contains("NS-EP-2025-0555\",\"state"))
             let list = try await client.send(.get, "/v1/cases", as: .raaSocialWorker, in: world)
             #expect((try list.object()["items"] as? [Any])?.isEmpty == true)
         }

@@ -1,3 +1,6 @@
+import EPDomain
+import EPServer
+import EPStore
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -6,7 +9,7 @@ import Testing
 /// Admins manage agencies and partnerships and read the audit trail; they read no case data.
 @Suite struct AdminAPITests {
     @Test(arguments: TestDatabase.all)
-    func adminsRegisterAgencies(database: TestDatabase) async throws {
+    func onlyTheOperatorRegistersAgencies(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
             let list = try await client.send(.get, "/v1/agencies", as: .northshireAdmin, in: world)
             #expect((try list.object()["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [
@@ -14,18 +17,104 @@ import Testing
             ])
             #expect(try await client.send(.get, "/v1/agencies", as: .northshireSocialWorker, in: world).status == .forbidden)
 
-            let body = #"{"id":"vaa-kinship-north","name":"Kinship North Adoption","type":"vaa"}"#
-            let created = try await client.send(.post, "/v1/agencies", as: .northshireAdmin, in: world, json: body)
-            #expect(created.status == .created)
-            #expect(try created.object()["type"] as? String == "vaa")
-            let again = try await client.send(.post, "/v1/agencies", as: .northshireAdmin, in: world, json: body)
-            #expect(again.status == .conflict)
-            #expect(again.problemType == "already-exists")
-            let badID = try await client.send(.post, "/v1/agencies", as: .northshireAdmin, in: world, json: #"{"id":"Kinship North","name":"Kinship","type":"vaa"}"#)
-            #expect(badID.status == .unprocessableContent, "\(badID.text)")
-            #expect(badID.problemField == "/id")
-            let badType = try await client.send(.post, "/v1/agencies", as: .northshireAdmin, in: world, json: #"{"id":"ca-kinship","name":"Kinship","type":"charity"}"#)
-            #expect(badType.status == .badRequest)
+            // No agency's admin may register one: a new LA under any id would be theirs to admin.
+            let body = #"{"id":"la-westmarch","name":"Westmarch Council","type":"la"}"#
+            for caller in [TestWorld.Caller.northshireAdmin, .raaAdmin, .vaaAdmin] {
+                let refused = try await client.send(.post, "/v1/agencies", as: caller, in: world, json: body)
+                #expect(refused.status == .forbidden, "\(caller): \(refused.text)")
+                #expect(refused.problemType == "forbidden")
+            }
+            #expect(try await world.backend.store.agency(id: "la-westmarch") == nil)
+
+            // The operator registers through the same service, with its checks and audit event.
+            let admin = AdminService(store: world.backend.store, clock: world.clock)
+            let person = Operator(name: "deploy")
+            let created = try await admin.registerAgency(Agency(id: "la-westmarch", name: "Westmarch Council", type: .la), by: person)
+            #expect(created.type == .la)
+            await #expect(throws: ServiceError.alreadyExists("agency la-westmarch")) {
+                try await admin.registerAgency(Agency(id: "la-westmarch", name: "Westmarch Council", type: .la), by: person)
+            }
+            await #expect(throws: ServiceError.self) { try await admin.registerAgency(Agency(id: "Kinship North", name: "Kinship", type: .vaa), by: person) }
+            for formula in ["=HYPERLINK(\"http://x\")", "+Kinship", "@SUM(A1)", "Kinship <script>"] {
+                await #expect(throws: ServiceError.self, "\(formula)") { try await admin.registerAgency(Agency(id: "vaa-kinship", name: formula, type: .vaa), by: person) }
+            }
+            #expect(try await world.backend.store.agency(id: "vaa-kinship") == nil)
+            let trail = try await world.backend.store.auditEvents(AuditQuery(
+                agency: "la-westmarch", localAuthorities: ["la-westmarch"], caseID: nil, actor: nil, from: nil, until: nil, limit: 10, after: nil
+            ))
+            #expect(trail.map(\.action) == ["agency.create"], "the new agency's admins see who registered it")
+            #expect(trail.first?.actor == "operator:deploy")
+            #expect(trail.first?.subjectAgency == "la-westmarch")
+        }
+    }
+
+    /// The review's attack: an RAA admin partners itself with an LA it does not work for.
+    @Test(arguments: TestDatabase.all)
+    func anRAAAdminCannotGrantItselfAnLAsCases(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world, reference: "SM-EP-2025-0007", as: .southmoorSocialWorker, localAuthority: TestWorld.southmoor)
+            let proposed = try await client.send(.post, "/v1/partnerships", as: .raaAdmin, in: world, json: #"{"agency":"raa-coast-and-vale","local_authority":"la-southmoor"}"#)
+            #expect(proposed.status == .created, "\(proposed.text)")
+            #expect(try proposed.object()["status"] as? String == "proposed")
+            #expect(try proposed.object()["started_at"] == nil)
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaSocialWorker, in: world).status == .notFound)
+            #expect(try await client.record("plo_pre_proceedings", on: "2025-08-20", caseID: id, in: world, as: .raaSocialWorker).status == .notFound)
+            let audit = try await client.send(.get, "/v1/audit?case_id=\(id)", as: .raaAdmin, in: world)
+            #expect((try audit.object()["items"] as? [Any])?.isEmpty == true, "no access to the LA's audit trail either")
+            let accepting = try await client.send(.post, "/v1/partnerships/raa-coast-and-vale/la-southmoor/accept", as: .raaAdmin, in: world)
+            #expect(accepting.status == .forbidden)
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaIRO, in: world).status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aPartnershipStartsWhenTheLAAcceptsAndEveryEndedSpanIsKept(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world, reference: "SM-EP-2025-0011", as: .southmoorSocialWorker, localAuthority: TestWorld.southmoor)
+            let pair = #"{"agency":"raa-coast-and-vale","local_authority":"la-southmoor"}"#
+            #expect(try await client.send(.post, "/v1/partnerships", as: .raaAdmin, in: world, json: pair).status == .created)
+            #expect(try await client.send(.post, "/v1/partnerships", as: .raaAdmin, in: world, json: pair).status == .conflict, "one open proposal per pair")
+
+            // The LA's admin sees the proposal and accepts it: access starts on the next request.
+            let pending = try await client.send(.get, "/v1/partnerships", as: .southmoorAdmin, in: world)
+            let proposal = (try pending.object()["items"] as? [[String: Any]])?.first { $0["agency"] as? String == TestWorld.raa }
+            #expect(proposal?["status"] as? String == "proposed")
+            #expect(proposal?["proposed_by"] as? String == TestWorld.raa)
+            #expect(try await client.send(.post, "/v1/partnerships/vaa-hearth/la-southmoor/accept", as: .southmoorAdmin, in: world).status == .notFound)
+            let accepted = try await client.send(.post, "/v1/partnerships/raa-coast-and-vale/la-southmoor/accept", as: .southmoorAdmin, in: world)
+            #expect(accepted.status == .ok, "\(accepted.text)")
+            #expect(try accepted.object()["status"] as? String == "active")
+            #expect(try accepted.object()["started_at"] != nil)
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaSocialWorker, in: world).status == .ok)
+            #expect(try await client.send(.post, "/v1/partnerships/raa-coast-and-vale/la-southmoor/accept", as: .southmoorAdmin, in: world).status == .notFound, "nothing left to accept")
+
+            // Either side ends it; the LA starts it again; both spans are kept.
+            #expect(try await client.send(.delete, "/v1/partnerships/raa-coast-and-vale/la-southmoor", as: .raaAdmin, in: world).status == .noContent)
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaSocialWorker, in: world).status == .notFound, "access ends on the next request")
+            let restarted = try await client.send(.post, "/v1/partnerships", as: .southmoorAdmin, in: world, json: pair)
+            #expect(restarted.status == .created)
+            #expect(try restarted.object()["status"] as? String == "active", "the LA's own admin starts it at once")
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaSocialWorker, in: world).status == .ok)
+            let spans = (try await client.send(.get, "/v1/partnerships", as: .southmoorAdmin, in: world).object()["items"] as? [[String: Any]] ?? [])
+                .filter { $0["agency"] as? String == TestWorld.raa }
+            #expect(spans.compactMap { $0["status"] as? String } == ["ended", "active"], "the ended span is kept beside the new one")
+
+            // A declined proposal: the VAA proposes, the LA ends it, no access at any point.
+            let vaa = #"{"agency":"vaa-hearth","local_authority":"la-southmoor"}"#
+            #expect(try await client.send(.post, "/v1/partnerships", as: .vaaAdmin, in: world, json: vaa).status == .created)
+            #expect(try await client.send(.delete, "/v1/partnerships/vaa-hearth/la-southmoor", as: .southmoorAdmin, in: world).status == .noContent)
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .vaaSocialWorker, in: world).status == .notFound)
+
+            // Both parties see every partnership event, each naming the other party.
+            for caller in [TestWorld.Caller.southmoorAdmin, .raaAdmin] {
+                let trail = try await client.send(.get, "/v1/audit?limit=100", as: caller, in: world)
+                let events = (try trail.object()["items"] as? [[String: Any]] ?? []).filter { ($0["action"] as? String ?? "").hasPrefix("partnership.") }
+                let raaEvents = events.filter { [$0["agency"] as? String, $0["subject_agency"] as? String].contains(TestWorld.raa) }
+                #expect(raaEvents.compactMap { $0["action"] as? String } == ["partnership.propose", "partnership.start", "partnership.end", "partnership.start"], "\(caller)")
+                #expect(raaEvents.allSatisfy { Set([$0["agency"] as? String, $0["subject_agency"] as? String]) == [TestWorld.raa, TestWorld.southmoor] })
+            }
+            let northshire = try await client.send(.get, "/v1/audit?limit=100", as: .northshireAdmin, in: world)
+            #expect((try northshire.object()["items"] as? [[String: Any]] ?? []).allSatisfy { $0["subject_agency"] as? String != TestWorld.southmoor }, "a third agency sees none of it")
         }
     }
 
@@ -56,6 +145,7 @@ import Testing
             let ended = try await client.send(.get, "/v1/partnerships", as: .northshireAdmin, in: world)
             let vaa = (try ended.object()["items"] as? [[String: Any]])?.first { $0["agency"] as? String == "vaa-hearth" }
             #expect(vaa?["ended_at"] != nil, "an ended partnership is kept, with its end")
+            #expect(vaa?["status"] as? String == "ended")
         }
     }
 

@@ -36,6 +36,19 @@ public struct Agency: Hashable, Sendable {
         self.type = type
     }
 
+    /// An agency's name is shown in pages and written into CSV files and reports: letters (any
+    /// script), digits, spaces and `& ' , . ( ) -` only, starting with a letter or digit, so a
+    /// name can never be read as a spreadsheet formula or markup.
+    public static func checkName(_ name: String) throws(ValidationError) -> String {
+        let punctuation: Set<Character> = ["&", "'", ",", ".", "(", ")", "-", " ", "’"]
+        guard let first = name.first, first.isLetter || first.isNumber,
+              name.allSatisfy({ $0.isLetter || $0.isNumber || punctuation.contains($0) })
+        else {
+            throw .invalid("/name", "an agency name has letters, digits, spaces and & ' , . ( ) - only, and starts with a letter or digit")
+        }
+        return name
+    }
+
     /// Agency ids are short lower-case codes: `la-northshire`, `raa-coast-and-vale`.
     public static func isValidID(_ id: String) -> Bool {
         (2...64).contains(id.count) && id.first != "-"

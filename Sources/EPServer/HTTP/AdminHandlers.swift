@@ -11,11 +11,7 @@ extension APIHandlers {
     }
 
     func createAgency(_ input: Operations.CreateAgency.Input) async throws -> Operations.CreateAgency.Output {
-        let caller = try RequestScope.requireCaller()
-        guard case .json(let body) = input.body else { throw Problem(.unsupportedMediaType, "send application/json") }
-        guard let type = AgencyType(rawValue: body._type.rawValue) else { throw ServiceError.badParameter(field: "/type", detail: "type is la, raa or vaa") }
-        let created = try await admin.createAgency(Agency(id: body.id, name: body.name, type: type), by: caller, requestID: RequestScope.requestID)
-        return .created(.init(body: .json(Self.agency(created))))
+        try admin.createAgency(by: try RequestScope.requireCaller())
     }
 
     func listPartnerships(_ input: Operations.ListPartnerships.Input) async throws -> Operations.ListPartnerships.Output {
@@ -30,6 +26,14 @@ extension APIHandlers {
             agency: body.agency, localAuthority: body.localAuthority, by: caller, requestID: RequestScope.requestID
         )
         return .created(.init(body: .json(Self.partnership(started))))
+    }
+
+    func acceptPartnership(_ input: Operations.AcceptPartnership.Input) async throws -> Operations.AcceptPartnership.Output {
+        let accepted = try await admin.acceptPartnership(
+            agency: input.path.agencyId, localAuthority: input.path.localAuthority,
+            by: try RequestScope.requireCaller(), requestID: RequestScope.requestID
+        )
+        return .ok(.init(body: .json(Self.partnership(accepted))))
     }
 
     func endPartnership(_ input: Operations.EndPartnership.Input) async throws -> Operations.EndPartnership.Output {
@@ -57,13 +61,17 @@ extension APIHandlers {
     }
 
     static func partnership(_ partnership: Partnership) -> Components.Schemas.Partnership {
-        .init(agency: partnership.agency, localAuthority: partnership.localAuthority, startedAt: partnership.startedAt, endedAt: partnership.endedAt)
+        .init(
+            agency: partnership.agency, localAuthority: partnership.localAuthority, status: .init(rawValue: partnership.status.rawValue)!,
+            proposedBy: partnership.proposedBy, proposedAt: partnership.proposedAt, startedAt: partnership.startedAt, endedAt: partnership.endedAt
+        )
     }
 
     static func auditEvent(_ event: AuditEvent) -> Components.Schemas.AuditEvent {
         .init(
             id: event.id.lowercased, at: event.at, actor: event.actor, agency: event.agency, role: event.role, action: event.action,
-            caseId: event.caseID?.lowercased, milestoneId: event.milestoneID?.lowercased, requestId: event.requestID, outcome: event.outcome
+            caseId: event.caseID?.lowercased, milestoneId: event.milestoneID?.lowercased, requestId: event.requestID, outcome: event.outcome,
+            subjectAgency: event.subjectAgency
         )
     }
 }

@@ -17,14 +17,23 @@ public struct AdminService: Sendable {
         return try await store.agencies()
     }
 
-    public func createAgency(_ agency: Agency, by caller: Caller, requestID: String?) async throws -> Agency {
+    /// Agencies are registered by the deployment's operator only (`eptrack agency create` on
+    /// the server's host): an agency admin who could register one could create a local
+    /// authority under any id. The API answers 403 to every caller.
+    public func createAgency(by caller: Caller) throws -> Never {
         try requireAdmin(caller)
+        throw ServiceError.forbidden("agencies are registered by the operator of this eptrack (eptrack agency create), not through the API")
+    }
+
+    /// The operator registers an agency; the audit event names it, so its admins see it.
+    public func registerAgency(_ agency: Agency, by person: Operator) async throws -> Agency {
         guard Agency.isValidID(agency.id) else {
             throw ServiceError.invalid(ValidationError(.invalidField, field: "/id", "an agency id is 2 to 64 lower-case letters, digits or -"))
         }
-        // An agency's name is public and not about a child: no personal-data check.
+        // An agency's name is public and not about a child: no personal-data check, but only
+        // ordinary characters, since it is shown in pages and written into CSV files.
         let name = try validate { () throws(ValidationError) in
-            try FreeText.check(agency.name, field: "/name", limit: Agency.maxNameLength, personalData: false)
+            try Agency.checkName(try FreeText.check(agency.name, field: "/name", limit: Agency.maxNameLength, personalData: false))
         }
         let created = Agency(id: agency.id, name: name, type: agency.type)
         do {
@@ -32,7 +41,7 @@ public struct AdminService: Sendable {
         } catch StoreError.alreadyExists(let what) {
             throw ServiceError.alreadyExists(what)
         }
-        try await audit("agency.create", caller, requestID)
+        try await store.recordAudit(person.event("agency.create", at: clock.stamp, subject: created.id))
         return created
     }
 
@@ -41,32 +50,91 @@ public struct AdminService: Sendable {
         return try await store.partnerships(involving: caller.agency)
     }
 
+    /// Only the local authority decides who works on its children's cases. Its admin starts a
+    /// partnership (accepting the partner's proposal if there is one); an RAA's or VAA's admin
+    /// only proposes, which gives no access until the local authority's admin accepts.
     public func startPartnership(agency: String, localAuthority: String, by caller: Caller, requestID: String?) async throws -> Partnership {
         try requireAdmin(caller)
         try requireParty(caller, agency, localAuthority)
+        try await requirePair(agency, localAuthority)
+        let byLocalAuthority = caller.agency == localAuthority
+        try await translatingConflict {
+            if byLocalAuthority {
+                try await store.startPartnership(agency: agency, localAuthority: localAuthority, at: clock.stamp)
+            } else {
+                try await store.proposePartnership(agency: agency, localAuthority: localAuthority, at: clock.stamp)
+            }
+        }
+        let event = AuditEvent(caller, byLocalAuthority ? "partnership.start" : "partnership.propose", at: clock.stamp, requestID: requestID, subject: byLocalAuthority ? agency : localAuthority)
+        try await store.recordAudit(event)
+        return try await openPartnership(agency, localAuthority)
+    }
+
+    /// The local authority's admin accepts an RAA's or VAA's proposal: access starts now.
+    public func acceptPartnership(agency: String, localAuthority: String, by caller: Caller, requestID: String?) async throws -> Partnership {
+        try requireAdmin(caller)
+        try requireParty(caller, agency, localAuthority)
+        guard caller.agency == localAuthority else {
+            throw ServiceError.forbidden("only an admin of \(localAuthority) may accept a partnership on its cases")
+        }
+        guard try await store.partnerships(involving: localAuthority).contains(where: { $0.agency == agency && $0.status == .proposed }) else {
+            throw ServiceError.notFound("no proposal from \(agency) to work on \(localAuthority)'s cases")
+        }
+        try await translatingConflict { try await store.startPartnership(agency: agency, localAuthority: localAuthority, at: clock.stamp) }
+        try await store.recordAudit(AuditEvent(caller, "partnership.start", at: clock.stamp, requestID: requestID, subject: agency))
+        return try await openPartnership(agency, localAuthority)
+    }
+
+    /// Either side ends a partnership, or withdraws or declines a proposal; the span is kept.
+    public func endPartnership(agency: String, localAuthority: String, by caller: Caller, requestID: String?) async throws {
+        try requireAdmin(caller)
+        try requireParty(caller, agency, localAuthority)
+        guard try await store.endPartnership(agency: agency, localAuthority: localAuthority, at: clock.stamp) else {
+            throw ServiceError.notFound("no open partnership between \(agency) and \(localAuthority)")
+        }
+        let other = caller.agency == localAuthority ? agency : localAuthority
+        try await store.recordAudit(AuditEvent(caller, "partnership.end", at: clock.stamp, requestID: requestID, subject: other))
+    }
+
+    /// The operator starts or ends a partnership from the server's host (`eptrack partnership`),
+    /// acting for the local authority; audited like an admin's.
+    public func startPartnership(agency: String, localAuthority: String, by person: Operator) async throws -> Partnership {
+        try await requirePair(agency, localAuthority)
+        try await translatingConflict { try await store.startPartnership(agency: agency, localAuthority: localAuthority, at: clock.stamp) }
+        try await store.recordAudit(person.event("partnership.start", at: clock.stamp, agency: localAuthority, subject: agency))
+        return try await openPartnership(agency, localAuthority)
+    }
+
+    public func endPartnership(agency: String, localAuthority: String, by person: Operator) async throws {
+        guard try await store.endPartnership(agency: agency, localAuthority: localAuthority, at: clock.stamp) else {
+            throw ServiceError.notFound("no open partnership between \(agency) and \(localAuthority)")
+        }
+        try await store.recordAudit(person.event("partnership.end", at: clock.stamp, agency: localAuthority, subject: agency))
+    }
+
+    private func requirePair(_ agency: String, _ localAuthority: String) async throws {
         guard let partner = try await store.agency(id: agency), partner.type != .la else {
             throw ServiceError.invalid(ValidationError(.invalidField, field: "/agency", "\(agency) is not a registered RAA or VAA"))
         }
         guard let owner = try await store.agency(id: localAuthority), owner.type == .la else {
             throw ServiceError.invalid(ValidationError(.invalidField, field: "/local_authority", "\(localAuthority) is not a registered local authority"))
         }
-        let now = clock.stamp
+    }
+
+    private func openPartnership(_ agency: String, _ localAuthority: String) async throws -> Partnership {
+        let spans = try await store.partnerships(involving: localAuthority)
+        guard let open = spans.last(where: { $0.agency == agency && $0.status != .ended }) else {
+            throw ServiceError.notFound("no open partnership between \(agency) and \(localAuthority)")
+        }
+        return open
+    }
+
+    private func translatingConflict(_ body: () async throws -> Void) async throws {
         do {
-            try await store.startPartnership(agency: partner.id, localAuthority: owner.id, at: now)
+            try await body()
         } catch StoreError.alreadyExists(let what) {
             throw ServiceError.alreadyExists(what)
         }
-        try await audit("partnership.start", caller, requestID)
-        return Partnership(agency: partner.id, localAuthority: owner.id, startedAt: now, endedAt: nil)
-    }
-
-    public func endPartnership(agency: String, localAuthority: String, by caller: Caller, requestID: String?) async throws {
-        try requireAdmin(caller)
-        try requireParty(caller, agency, localAuthority)
-        guard try await store.endPartnership(agency: agency, localAuthority: localAuthority, at: clock.stamp) else {
-            throw ServiceError.notFound("no active partnership between \(agency) and \(localAuthority)")
-        }
-        try await audit("partnership.end", caller, requestID)
     }
 
     public func auditEvents(
@@ -95,7 +163,22 @@ public struct AdminService: Sendable {
         }
     }
 
-    private func audit(_ action: String, _ caller: Caller, _ requestID: String?) async throws {
-        try await store.recordAudit(AuditEvent(caller, action, at: clock.stamp, requestID: requestID))
+}
+
+/// The person running `eptrack` commands on the server's host: registers agencies and may
+/// start or end partnerships for a local authority. Named in the audit trail by their login.
+public struct Operator: Sendable {
+    public let name: String
+
+    public init(name: String) { self.name = name }
+
+    /// The operator's login, from the environment the command runs in.
+    public static var current: Operator {
+        let environment = ProcessInfo.processInfo.environment
+        return Operator(name: environment["USER"] ?? environment["LOGNAME"] ?? "unknown")
+    }
+
+    func event(_ action: String, at: Date, agency: String = "operator", subject: String) -> AuditEvent {
+        AuditEvent(at: at, actor: "operator:\(name)", agency: agency, role: "operator", action: action, subjectAgency: subject)
     }
 }

@@ -111,8 +111,9 @@ public struct AlertService: Sendable {
         caseID: UUID, ruleID: String, note: String, caller: Caller, requestID: String?,
         idempotency: IdempotencyRequest?, response: @Sendable (Acknowledgement) throws -> IdempotencyRecord.Response
     ) async throws -> Replayable<Acknowledgement> {
-        if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
+        // Visibility first: after a partnership ends, a replay must not answer for the case.
         let subject = try await cases.visibleCase(caseID, caller)
+        if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
         guard let result = policy.evaluate(subject.journey, asOf: cases.clock.today, ruleID: ruleID) else {
             throw ServiceError.notFound("rule \(ruleID) is not in force")
         }

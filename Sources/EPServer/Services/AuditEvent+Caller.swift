@@ -4,10 +4,10 @@ import Foundation
 
 extension AuditEvent {
     /// What `caller` did, in the audit trail's words.
-    init(_ caller: Caller, _ action: String, at: Date, caseID: UUID? = nil, milestoneID: UUID? = nil, requestID: String?) {
+    init(_ caller: Caller, _ action: String, at: Date, caseID: UUID? = nil, milestoneID: UUID? = nil, requestID: String?, subject: String? = nil) {
         self.init(
             at: at, actor: caller.actor, agency: caller.agency, role: caller.role.rawValue, action: action,
-            caseID: caseID, milestoneID: milestoneID, requestID: requestID
+            caseID: caseID, milestoneID: milestoneID, requestID: requestID, subjectAgency: subject
         )
     }
 }

@@ -24,8 +24,9 @@ public struct CaseService: Sendable {
         response: @Sendable (CaseView) throws -> IdempotencyRecord.Response
     ) async throws -> Replayable<CaseView> {
         try require(caller.role.writesCases, caller, "open cases")
-        if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
+        // Visibility first: a replay must not answer a caller who can no longer open cases there.
         try check(draft, by: caller)
+        if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
         if let agency = draft.adoptionAgency { try await requireAdoptionAgency(agency) }
         let now = clock.stamp
         let subject = Case(
@@ -124,8 +125,9 @@ public struct CaseService: Sendable {
         _ change: CaseChange, caseID: UUID, caller: Caller, requestID: String?, idempotency: IdempotencyRequest?,
         response: @Sendable (RecordedMilestone) throws -> IdempotencyRecord.Response
     ) async throws -> Replayable<RecordedMilestone>? {
-        if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
+        // Visibility first: after a partnership ends, a replay must not return the case's state.
         let subject = try await visibleCase(caseID, caller)
+        if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
         let now = clock.stamp
         let today = clock.today
         let milestone = try validate { () throws(ValidationError) in

@@ -24,3 +24,11 @@ public enum ServiceError: Error, Equatable {
     /// An acknowledgement of a rule whose result on the case is not an open alert today.
     case alertNotOpen(ruleID: String, status: RuleStatus)
 }
+
+extension ServiceError {
+    /// The refusal in the API's words, for the operator's commands (which have no HTTP response).
+    public var operatorMessage: String {
+        let problem = Problem(self)
+        return problem.field.map { "\($0): \(problem.detail)" } ?? problem.detail
+    }
+}

@@ -33,31 +33,49 @@ extension SQLStore {
         return Agency(id: try row.decode(column: "id", as: String.self), name: try row.decode(column: "name", as: String.self), type: type)
     }
 
-    /// Starts a partnership; one that ended before is started again (its earlier span stays in
-    /// the audit trail).
+    public func proposePartnership(agency: String, localAuthority: String, at: Date) async throws {
+        try await openPartnership(agency: agency, localAuthority: localAuthority, proposedBy: agency, at: at, started: false)
+    }
+
     public func startPartnership(agency: String, localAuthority: String, at: Date) async throws {
+        let accepted = try await source.withConnection { database in
+            try await database.raw("""
+                UPDATE partnerships SET started_at = \(bind: at)
+                WHERE agency_id = \(bind: agency) AND local_authority = \(bind: localAuthority) AND ended_at IS NULL AND started_at IS NULL
+                RETURNING agency_id
+                """).all()
+        }
+        guard accepted.isEmpty else { return }
+        try await openPartnership(agency: agency, localAuthority: localAuthority, proposedBy: localAuthority, at: at, started: true)
+    }
+
+    /// A new span; the unique index on open spans turns a second one into `alreadyExists`.
+    private func openPartnership(agency: String, localAuthority: String, proposedBy: String, at: Date, started: Bool) async throws {
         do {
-            try await source.transaction { database in
-                try await database.raw("DELETE FROM partnerships WHERE agency_id = \(bind: agency) AND local_authority = \(bind: localAuthority) AND ended_at IS NOT NULL").run()
+            try await source.withConnection { database in
                 try await database.raw("""
-                    INSERT INTO partnerships (agency_id, local_authority, started_at) VALUES (\(bind: agency), \(bind: localAuthority), \(bind: at))
+                    INSERT INTO partnerships (agency_id, local_authority, proposed_by, proposed_at, started_at)
+                    VALUES (\(bind: agency), \(bind: localAuthority), \(bind: proposedBy), \(bind: at), \(bind: started ? at : nil))
                     """).run()
             }
         } catch where UniqueViolation.table(of: error) == "partnerships" {
-            throw StoreError.alreadyExists("an active partnership between \(agency) and \(localAuthority)")
+            throw StoreError.alreadyExists("an open partnership between \(agency) and \(localAuthority)")
         }
     }
 
     public func partnerships(involving agency: String) async throws -> [Partnership] {
         try await source.withConnection { database in
             try await database.raw("""
-                SELECT * FROM partnerships WHERE agency_id = \(bind: agency) OR local_authority = \(bind: agency)
-                ORDER BY agency_id, local_authority
+                SELECT agency_id, local_authority, proposed_by, proposed_at, started_at, ended_at FROM partnerships
+                WHERE agency_id = \(bind: agency) OR local_authority = \(bind: agency)
+                ORDER BY agency_id, local_authority, proposed_at
                 """).all().map { row in
                 Partnership(
                     agency: try row.decode(column: "agency_id", as: String.self),
                     localAuthority: try row.decode(column: "local_authority", as: String.self),
-                    startedAt: try row.decode(column: "started_at", as: Date.self),
+                    proposedBy: try row.decode(column: "proposed_by", as: String.self),
+                    proposedAt: try row.decode(column: "proposed_at", as: Date.self),
+                    startedAt: try row.decode(column: "started_at", as: Date?.self),
                     endedAt: try row.decode(column: "ended_at", as: Date?.self)
                 )
             }
@@ -79,7 +97,7 @@ extension SQLStore {
         let rows = try await source.withConnection { database in
             try await database.raw("""
                 SELECT a.type, p.local_authority AS partner FROM agencies a
-                LEFT JOIN partnerships p ON p.agency_id = a.id AND p.ended_at IS NULL
+                LEFT JOIN partnerships p ON p.agency_id = a.id AND p.started_at IS NOT NULL AND p.ended_at IS NULL
                 WHERE a.id = \(bind: agency)
                 """).all()
         }
@@ -104,7 +122,7 @@ extension SQLStore {
             try await database.raw("""
                 SELECT t.*, a.type AS agency_type, p.local_authority AS partner
                 FROM api_tokens t JOIN agencies a ON a.id = t.agency_id
-                LEFT JOIN partnerships p ON p.agency_id = t.agency_id AND p.ended_at IS NULL
+                LEFT JOIN partnerships p ON p.agency_id = t.agency_id AND p.started_at IS NOT NULL AND p.ended_at IS NULL
                 WHERE t.token_hash = \(bind: hash)
                 """).all()
         }

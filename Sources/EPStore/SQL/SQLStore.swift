@@ -25,9 +25,10 @@ public struct SQLStore: Store {
 
     func write(_ audit: AuditEvent, on database: any SQLDatabase) async throws {
         try await database.raw("""
-            INSERT INTO audit_events (id, at, actor, agency_id, role, action, case_id, milestone_id, request_id, outcome)
+            INSERT INTO audit_events (id, at, actor, agency_id, role, action, case_id, milestone_id, request_id, outcome, subject_agency)
             VALUES (\(bind: audit.id), \(bind: audit.at), \(bind: audit.actor), \(bind: audit.agency), \(bind: audit.role),
-                    \(bind: audit.action), \(bind: audit.caseID), \(bind: audit.milestoneID), \(bind: audit.requestID), \(bind: audit.outcome))
+                    \(bind: audit.action), \(bind: audit.caseID), \(bind: audit.milestoneID), \(bind: audit.requestID), \(bind: audit.outcome),
+                    \(bind: audit.subjectAgency))
             """).run()
     }
 
@@ -57,7 +58,7 @@ public struct SQLStore: Store {
     public func auditEvents(_ query: AuditQuery) async throws -> [AuditEvent] {
         var sql: SQLQueryString = "SELECT e.* FROM audit_events e LEFT JOIN cases c ON c.id = e.case_id WHERE 1 = 1"
         if let agency = query.agency {
-            sql = sql + " AND (e.agency_id = \(bind: agency)"
+            sql = sql + " AND (e.agency_id = \(bind: agency) OR e.subject_agency = \(bind: agency)"
             if !query.localAuthorities.isEmpty {
                 sql = sql + " OR c.local_authority IN (\(binds: query.localAuthorities.sorted()))"
             }
@@ -88,7 +89,8 @@ public struct SQLStore: Store {
             caseID: try row.decode(column: "case_id", as: UUID?.self),
             milestoneID: try row.decode(column: "milestone_id", as: UUID?.self),
             requestID: try row.decode(column: "request_id", as: String?.self),
-            outcome: try row.decode(column: "outcome", as: String.self)
+            outcome: try row.decode(column: "outcome", as: String.self),
+            subjectAgency: try row.decode(column: "subject_agency", as: String?.self)
         )
     }
 

@@ -21,8 +21,8 @@ struct TestWorld: Sendable {
     enum Caller: String, CaseIterable, Sendable {
         case northshireSocialWorker, northshireIRO, northshireLeader, northshireAdmin
         case southmoorSocialWorker, southmoorIRO, southmoorAdmin
-        case raaSocialWorker, raaIRO
-        case vaaSocialWorker
+        case raaSocialWorker, raaIRO, raaAdmin
+        case vaaSocialWorker, vaaAdmin
     }
 
     static let northshire = "la-northshire"
@@ -50,7 +50,8 @@ struct TestWorld: Sendable {
                 .northshireSocialWorker: (northshire, .socialWorker), .northshireIRO: (northshire, .iro),
                 .northshireLeader: (northshire, .leader), .northshireAdmin: (northshire, .admin),
                 .southmoorSocialWorker: (southmoor, .socialWorker), .southmoorIRO: (southmoor, .iro), .southmoorAdmin: (southmoor, .admin),
-                .raaSocialWorker: (raa, .socialWorker), .raaIRO: (raa, .iro), .vaaSocialWorker: (vaa, .socialWorker),
+                .raaSocialWorker: (raa, .socialWorker), .raaIRO: (raa, .iro), .raaAdmin: (raa, .admin),
+                .vaaSocialWorker: (vaa, .socialWorker), .vaaAdmin: (vaa, .admin),
             ]
             for (caller, (agency, role)) in roles {
                 let secret = TokenSecret.generate()
