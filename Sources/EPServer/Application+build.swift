@@ -19,6 +19,7 @@ public func buildApplication(
     if let settings = configuration.oidc { oidc = try await OIDCVerifier.load(settings) }
     let document = try Data(contentsOf: URL(fileURLWithPath: configuration.openAPIFile))
     let router = Router()
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware(logger: logger))
     router.add(middleware: MethodNotAllowedMiddleware(routes: RouteTable(openAPIDocument: String(decoding: document, as: UTF8.self))))
     // Request counts and durations by route template, through swift-metrics.

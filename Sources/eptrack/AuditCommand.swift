@@ -38,17 +38,12 @@ struct AuditCommand: AsyncParsableCommand {
                             event.caseID?.uuidString.lowercased() ?? "", event.milestoneID?.uuidString.lowercased() ?? "",
                             event.requestID ?? "", event.outcome,
                         ]
-                        print(fields.map(Self.csv).joined(separator: ","))
+                        print(fields.map(CSVCell.field).joined(separator: ","))
                     }
                     guard page.count == 1000, let last = page.last else { break }
                     after = (last.at, last.id)
                 }
             }
-        }
-
-        /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
-        static func csv(_ field: String) -> String {
-            field.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }
     }
 }

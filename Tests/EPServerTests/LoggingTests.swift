@@ -47,6 +47,27 @@ import Testing
         #expect(!everything.contains("ept_"), "no tokens")
         #expect(!everything.contains("Bearer"), "no credentials")
     }
+    /// At LOG_LEVEL=debug (or trace) the embedded database logs nothing it was given: SQLKit's
+    /// own statement logging would print every bound value, notes and token hashes among them.
+    @Test func theEmbeddedDatabaseNeverLogsBoundValues() async throws {
+        let capture = Capture()
+        var logger = Logger(label: "eptrack-test") { _ in CapturingHandler(capture: capture) }
+        logger.logLevel = .trace
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("eptrack-log-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let source = try await SQLiteSource(path: path, logger: logger)
+        try await source.withConnection { database in
+            try await database.raw("CREATE TABLE notes (body TEXT NOT NULL)").run()
+            try await database.raw("INSERT INTO notes (body) VALUES (\(bind: "Mother attended family time with her sister"))").run()
+            _ = try await database.raw("SELECT body FROM notes WHERE body = \(bind: "token-hash-5f2c")").all()
+        }
+        try await source.shutdown()
+        let everything = capture.lines.withLock { $0 }.joined(separator: "\n")
+        #expect(!everything.contains("family time"), "\(everything)")
+        #expect(!everything.contains("token-hash-5f2c"))
+        #expect(!everything.contains("INSERT INTO notes"), "no statements either")
+    }
+
     /// An error nobody anticipated (here the audit table has gone from under the server): the
     /// client gets 500 internal-error with its request id and nothing of the cause, nothing of
     /// the write is stored, and the log says where it came from by type and code only.

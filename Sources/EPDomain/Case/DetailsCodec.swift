@@ -189,8 +189,8 @@ public enum DetailsCodec {
                 throw .invalid("/details/\(key)", "expected a string, got \(value.typeName)")
             }
             guard checkingText else { return text }
-            // Personal data is checked with the milestone's other free text.
-            return try FreeText.check(text, field: "/details/\(key)", limit: DetailsCodec.maxTextLength, personalData: false)
+            // Personal data too: whatever a client writes is checked where it is read.
+            return try FreeText.check(text, field: "/details/\(key)", limit: DetailsCodec.maxTextLength)
         }
 
         /// A short code such as `VA-1`: letters, digits and `-`, at most 16 characters.
@@ -202,6 +202,8 @@ public enum DetailsCodec {
                   text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
                 throw .invalid("/details/\(key)", "\(key) must be a short code of letters, digits and -, at most \(DetailsCodec.maxLabelLength) characters")
             }
+            // A code has room for an NHS number, a postcode or a phone number.
+            if checkingText { try PersonalDataGuard.check(text, field: "/details/\(key)") }
             return text
         }
 

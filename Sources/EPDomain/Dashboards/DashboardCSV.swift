@@ -15,20 +15,7 @@ enum DashboardCSV {
     }
 
     static func row(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
-    }
-
-    /// A field is quoted when it holds a comma, a double quote or a line break; quotes inside are
-    /// doubled. (`isNewline`, because Swift reads CR LF as one character, equal to neither.)
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-        var quoted = "\""
-        for character in text {
-            if character == "\"" { quoted.append("\"") }
-            quoted.append(character)
-        }
-        quoted.append("\"")
-        return quoted
+        fields.map(CSVCell.field).joined(separator: ",") + "\r\n"
     }
 
     /// Whole numbers without a decimal point (`12`); anything else in the shortest form that reads

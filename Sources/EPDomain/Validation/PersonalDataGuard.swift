@@ -1,10 +1,14 @@
 import Foundation
 
 /// Refuses free text that carries a personal identifier. Cases are pseudonymous: an NHS
-/// number, a postcode, an email address, a phone number or a National Insurance number in a
-/// note would undo that. The refusal names the field and the kind of identifier, never the
-/// value. (Names cannot be told from ordinary words reliably; the API documents that notes
-/// must not hold them.)
+/// number, a postcode, an email address, a phone number, a National Insurance number or a date
+/// of birth in a note would undo that. The refusal names the field and the kind of identifier,
+/// never the value. (Names cannot be told from ordinary words reliably; the API documents that
+/// notes must not hold them.)
+///
+/// One identifier can be written many ways, and a guard that knows only `943 476 5919` is passed
+/// by `943.476.5919`. So text is folded first (`normalised`), and the patterns allow a run of
+/// separators wherever a person might put one.
 public enum PersonalDataGuard {
     public enum Identifier: String, CaseIterable, Sendable {
         case nhsNumber = "an NHS number"
@@ -12,7 +16,7 @@ public enum PersonalDataGuard {
         case email = "an email address"
         case phoneNumber = "a phone number"
         case nationalInsuranceNumber = "a National Insurance number"
-        case dateOfBirth = "a date"
+        case dateOfBirth = "a date of birth"
     }
 
     /// Checks free text (`note`, `reason`, acknowledgement notes, labels).
@@ -22,31 +26,101 @@ public enum PersonalDataGuard {
         }
     }
 
-    /// Checks a case reference, which must not look like an identifier or a date of birth either.
+    /// Checks a case reference, which must not look like an identifier or hold a date at all:
+    /// a date in an opaque code is most likely someone's birth date.
     public static func checkReference(_ reference: String) throws(ValidationError) {
-        if let found = identifier(in: reference) ?? (matches(datePattern, reference) ? .dateOfBirth : nil) {
+        if let found = identifier(in: reference) ?? (matches(numericDatePattern, normalised(reference)) ? .dateOfBirth : nil) {
             throw .invalid("/reference", "a reference must be an opaque code, but this looks like \(found.rawValue)")
         }
     }
 
     public static func identifier(in text: String) -> Identifier? {
+        let text = normalised(text)
         if containsNHSNumber(text) { return .nhsNumber }
         if matches(emailPattern, text) { return .email }
         if matches(nationalInsurancePattern, text) { return .nationalInsuranceNumber }
         if matches(postcodePattern, text) { return .postcode }
         if matches(phonePattern, text) { return .phoneNumber }
+        if containsDateOfBirth(text) { return .dateOfBirth }
         return nil
     }
 
-    // UK postcodes (e.g. SW1A 1AA, M1 1AE, B33 8TH), on word boundaries, any case.
-    private static let postcodePattern = pattern(#"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}\b"#)
-    private static let emailPattern = pattern(#"[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}"#)
-    // National Insurance numbers: two letters (not D, F, I, Q, U, V; second not O), six digits, A-D.
-    private static let nationalInsurancePattern = pattern(#"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"#)
-    // UK phone numbers: 0 or +44 then 9 or 10 more digits, spaces or dashes allowed between.
-    private static let phonePattern = pattern(#"(?<![\d])(?:\+44\s?|0)(?:\d[\s-]?){9,10}(?![\d])"#)
-    // Dates as people write them: 01/02/2024, 1-2-24, 2024-02-01, 01.02.2024.
-    private static let datePattern = pattern(#"\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})\b"#)
+    /// The text with look-alikes folded to one spelling, for matching only: NFKC turns full-width
+    /// and other styled digits and letters into ASCII and no-break spaces into spaces; format
+    /// characters (zero-width space and joiners, word joiner, BOM, soft hyphen) and stray
+    /// combining marks are dropped, since they split a number without showing; every other space
+    /// becomes " ", every dash "-", and the digits of other scripts ASCII digits.
+    private static func normalised(_ text: String) -> String {
+        var folded = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .format, .nonspacingMark, .enclosingMark:
+                continue
+            case .spaceSeparator:
+                folded.append(" ")
+            case .dashPunctuation:
+                folded.append("-")
+            case .mathSymbol where scalar == "\u{2212}":  // the minus sign, which reads as a dash
+                folded.append("-")
+            case .decimalNumber:
+                folded.append(Unicode.Scalar(UInt8(ascii: "0") + UInt8(scalar.properties.numericValue ?? 0)))
+            default:
+                folded.append(scalar)
+            }
+        }
+        return String(folded)
+    }
+
+    // MARK: Patterns (matched against normalised text, ignoring case)
+
+    /// A character people put between the parts of an identifier.
+    private static let separator = #"[\s\-./()]"#
+
+    // UK postcodes (SW1A 1AA, SW1A-1AA, SW1A1AA, M1 1AE, B33 8TH). The inward code's letters are
+    // never C, I, K, M, O or V, which keeps a road and a distance ("off the M6 2km") out.
+    private static let postcodePattern = pattern(#"\b[A-Z]{1,2}[0-9][A-Z0-9]?"# + separator + #"*[0-9][ABD-HJLNP-UW-Z]{2}\b"#)
+    // (Matches start where a run of address characters starts: trying from inside a long run
+    // would make the search quadratic, and find nothing more.)
+    private static let emailPattern = pattern(#"(?<![A-Z0-9._%+-])[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}"#)
+    // National Insurance numbers: two letters (not D, F, I, Q, U, V; second not O), six digits,
+    // A-D. The two letters must be capitals, as NI numbers are printed: in lower case they are
+    // more often a word before a date ("on 12-03-25 a care order was made").
+    private static let nationalInsurancePattern = pattern(
+        #"\b(?-i:[A-CEGHJ-PR-TW-Z]"# + separator + #"*[A-CEGHJ-NPR-TW-Z])(?:"# + separator + #"*\d){6}"# + separator + #"*[A-D]\b"#
+    )
+    // UK phone numbers. National: 0 and 9 or 10 more digits (07700 900123, (01632) 960123,
+    // 07700.900.123), its first group at least three digits long, which no date or time
+    // ("01.04.2025 10.30") has. International: +44 or 0044, then perhaps (0) or 0, then 9 or 10
+    // digits (+44 (0)7700 900123, 0044 7700 900123). Not slashes: file numbers use them
+    // ("0123/2025/01").
+    private static let phonePattern = pattern(
+        #"(?<![\d+])(?=\(?0(?:[\s.\-()]*\d){9,10}(?!\d))\(?0\d{2}"#
+            + #"|(?:\+|(?<!\d)00)\s*44[\s.\-]*(?:\(\s*0\s*\)|0)?(?:[\s.\-()]*\d){9,10}(?!\d)"#
+    )
+    // Numeric dates: 01/02/2024, 1-2-24, 2024-02-01, 01.02.2024.
+    private static let numericDate = #"(?<!\d)(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:\d{4}|\d{2})|\d{4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,2})(?!\d)"#
+    private static let numericDatePattern = pattern(numericDate)
+    // A full date (day, month and year) in the forms people write: the numeric ones, 3 April 2025,
+    // 3rd of Apr '25, 03-Apr-2025, April 3rd, 2025, perhaps after a weekday ("Thursday, 3 April
+    // 2025"). A year is required: a day and month alone ("family time moved to 3 April") is how
+    // practice is written, not a birth date. The year is not a time's hour ("3 April, 10:30").
+    private static let fullDatePattern: NSRegularExpression = {
+        let weekday = #"(?:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?"#
+        let day = #"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"#
+        let month = #"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"#
+        let year = #"(?:\d{4}|'?\d{2})(?![:.]?\d)"#
+        let dayFirst = #"\b"# + day + #"(?:\s+of)?[\s\-]*"# + month + #"[\s,\-]*"# + year
+        // (The day ends on a word boundary, or "April 2025" would read as April 20, '25.)
+        let monthFirst = #"\b"# + month + #"[\s\-]*"# + day + #"\b,?[\s\-]*"# + year
+        return pattern(weekday + "(?:" + numericDate + "|" + dayFirst + "|" + monthFirst + ")")
+    }()
+    // Words that make a nearby date a birth date: born, DOB (D.O.B., d/o/b), date of birth,
+    // birthday, birth date. Not "birth" alone: "pre-birth conference held 14/05/2025" is practice.
+    private static let birthWordPattern = pattern(
+        #"\b(?:(?:born|date\s+of\s+birth|birth\s?(?:day|date)s?)\b|d[./ ]?o[./ ]?b\b\.?)"#
+    )
+    /// How many words may stand between a birth word and its date ("born at home on 3 April 2025").
+    private static let birthWordReach = 4
 
     private static func pattern(_ source: String) -> NSRegularExpression {
         // The patterns are constants of this file: a typo fails every test at once.
@@ -57,28 +131,86 @@ public enum PersonalDataGuard {
         expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
-    /// Ten digits, alone or spaced 3-3-4, whose last digit is the NHS modulus 11 check digit.
-    static func containsNHSNumber(_ text: String) -> Bool {
-        var run: [Int] = []
-        var previousWasDigit = false
-        func check() -> Bool {
-            defer { run = [] }
-            guard run.count == 10 else { return false }
-            let sum = zip(run.prefix(9), (2...10).reversed()).reduce(0) { $0 + $1.0 * $1.1 }
-            let check = 11 - sum % 11
-            return check != 10 && (check == 11 ? 0 : check) == run[9]
+    private static func ranges(of expression: NSRegularExpression, in text: String) -> [Range<String.Index>] {
+        expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text) }
+    }
+
+    // MARK: Dates of birth
+
+    /// A full date with a birth word a few words before or after it in the same clause: "born
+    /// on 3 April 2025", "DOB: 03/04/1990", "03/04/1990 (date of birth)". A date alone is
+    /// ordinary practice ("hearing listed 14/05/2025") and passes, and so does one in the next
+    /// clause ("Baby born 2 weeks early, hearing 14/05/2025").
+    private static func containsDateOfBirth(_ text: String) -> Bool {
+        let dates = ranges(of: fullDatePattern, in: text)
+        guard !dates.isEmpty else { return false }
+        return ranges(of: birthWordPattern, in: text).contains { word in
+            dates.contains { date in areNear(word, date, in: text) }
         }
-        for character in text {
-            if let digit = character.wholeNumberValue, character.isASCII {
-                run.append(digit)
-                previousWasDigit = true
-            } else if (character == " " || character == "-") && previousWasDigit && run.count < 10 {
-                previousWasDigit = false
-            } else {
-                if check() { return true }
-                previousWasDigit = false
+    }
+
+    private static func areNear(_ one: Range<String.Index>, _ other: Range<String.Index>, in text: String) -> Bool {
+        let (first, second) = one.lowerBound < other.lowerBound ? (one, other) : (other, one)
+        let between = text[first.upperBound..<max(first.upperBound, second.lowerBound)]
+        let words = between.split(whereSeparator: \.isWhitespace)
+        // A clause ends at , ; ! ? or a word's final full stop ("Baby born. Hearing 14/05/2025").
+        if words.contains(where: { $0.last == "." || $0.contains(where: ",;!?".contains) }) { return false }
+        return words.filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count <= birthWordReach
+    }
+
+    // MARK: NHS numbers
+
+    /// Digits written together, and the separators written before them.
+    private struct DigitGroup {
+        var separator: Substring
+        var digits: [Int]
+    }
+
+    // A group and the separators before it, matched from where the separators start (as the
+    // email pattern is, for the same reason).
+    private static let digitGroupPattern = pattern("((?<!\(separator))\(separator)*)(\\d+)")
+
+    /// Ten digits whose last is the NHS modulus 11 check digit, made of whole digit groups that
+    /// read as one number: unbroken, 3-3-4 with any separators, or any grouping with the same
+    /// separators throughout (943.476.5919, 9 4 3 4 7 6 5 9 1 9). Groups joined by different
+    /// separators, as a date and a time are ("14.05.25 10.30"), are not read as one.
+    private static func containsNHSNumber(_ text: String) -> Bool {
+        digitRuns(in: text).contains { run in
+            run.indices.contains { start in
+                var digits: [Int] = []
+                var end = start
+                while digits.count < 10, end < run.endIndex {
+                    digits += run[end].digits
+                    end += 1
+                }
+                let groups = run[start..<end]
+                let readsAsOne = groups.map(\.digits.count) == [3, 3, 4] || Set(groups.dropFirst().map(\.separator)).count <= 1
+                return digits.count == 10 && readsAsOne && passesModulus11(digits)
             }
         }
-        return check()
+    }
+
+    /// The text's runs of digit groups joined only by separators ("Tel 07700 900123" has one run
+    /// of two groups).
+    private static func digitRuns(in text: String) -> [[DigitGroup]] {
+        var runs: [[DigitGroup]] = []
+        var previousEnd = -1
+        for match in digitGroupPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let separator = Range(match.range(at: 1), in: text), let digits = Range(match.range(at: 2), in: text) else { continue }
+            let group = DigitGroup(separator: text[separator], digits: text[digits].compactMap(\.wholeNumberValue))
+            if match.range.location == previousEnd {
+                runs[runs.count - 1].append(group)
+            } else {
+                runs.append([group])
+            }
+            previousEnd = NSMaxRange(match.range)
+        }
+        return runs
+    }
+
+    private static func passesModulus11(_ digits: [Int]) -> Bool {
+        let sum = zip(digits.prefix(9), (2...10).reversed()).reduce(0) { $0 + $1.0 * $1.1 }
+        let check = (11 - sum % 11) % 11
+        return check != 10 && check == digits[9]
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 import OpenAPIRuntime
 
 /// Who is calling and which request this is, for the handlers generated from the contract
@@ -83,6 +84,10 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
             let buffer = try await request.body.collect(upTo: limit)
             request.body = RequestBody(buffer: buffer)
         } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw Problem(.payloadTooLarge, "the body is over the limit of \(limit) bytes")
+        } catch is NIOTooManyBytesError {
+            // A streamed (chunked) body has no Content-Length to refuse up front: collecting it
+            // stops at the limit with NIO's own error.
             throw Problem(.payloadTooLarge, "the body is over the limit of \(limit) bytes")
         }
         return try await next(request, context)

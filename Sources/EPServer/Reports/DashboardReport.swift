@@ -1,3 +1,4 @@
+import Crypto
 import EPDomain
 import Foundation
 
@@ -28,18 +29,29 @@ enum DashboardReport {
             <!DOCTYPE html>
             <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title))</title>
-            <style>
-            @page { size: A4 portrait; margin: 15mm; }
-            body { font-family: system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: #1d1d1f; max-width: 180mm; margin: 0 auto; padding: 1rem; line-height: 1.4; }
-            h1 { font-size: 1.5rem; margin-bottom: 0.25rem; } h2 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
-            section { break-inside: avoid; page-break-inside: avoid; } .note { color: #555; font-size: 0.85rem; }
-            svg { width: 100%; height: auto; } svg text { font-size: 11px; fill: #1d1d1f; }
-            .definitions { break-before: page; font-size: 0.8rem; } dt { font-weight: 600; margin-top: 0.5rem; } dd { margin: 0 0 0 1rem; }
-            </style></head><body>
+            <style>\(stylesheet)</style></head><body>
             \(body)
             </body></html>
             """
     }
+
+    /// The report's only styles, inline so that the page is one self-contained file; the
+    /// Content-Security-Policy allows exactly this text by its hash and nothing else.
+    static let stylesheet = """
+        @page { size: A4 portrait; margin: 15mm; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: #1d1d1f; max-width: 180mm; margin: 0 auto; padding: 1rem; line-height: 1.4; }
+        h1 { font-size: 1.5rem; margin-bottom: 0.25rem; } h2 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
+        section { break-inside: avoid; page-break-inside: avoid; } .note { color: #555; font-size: 0.85rem; }
+        svg { width: 100%; height: auto; } svg text { font-size: 11px; fill: #1d1d1f; }
+        .definitions { break-before: page; font-size: 0.8rem; } dt { font-weight: 600; margin-top: 0.5rem; } dd { margin: 0 0 0 1rem; }
+        """
+
+    /// The policy the report is served with: no scripts, no requests anywhere, the inline
+    /// stylesheet by hash, no framing, no referrer.
+    static let contentSecurityPolicy: String = {
+        let hash = Data(SHA256.hash(data: Data(stylesheet.utf8))).base64EncodedString()
+        return "default-src 'none'; style-src 'sha256-\(hash)'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    }()
 
     /// A labelled value in 0...1 (or nil when suppressed or undefined) with its fraction.
     struct Bar {

@@ -10,12 +10,14 @@ public final class SQLiteSource: SQLConnectionSource {
     private let lock = AsyncLock()
     private let counter = PoolUsageCounter(capacity: 1)
 
+    /// Statements are never logged: SQLKit would log them with their bound values (notes,
+    /// token hashes) at debug level.
     public init(path: String, logger: Logger) async throws {
         connection = try await SQLiteConnection.open(
             storage: .file(path: path), threadPool: .singleton, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any()
         ).get()
-        let database = connection.sql()
+        let database = connection.sql(queryLogLevel: nil)
         try await database.raw("PRAGMA journal_mode = WAL").run()
         try await database.raw("PRAGMA foreign_keys = ON").run()
         try await database.raw("PRAGMA busy_timeout = 5000").run()
@@ -24,7 +26,7 @@ public final class SQLiteSource: SQLConnectionSource {
     public var usage: PoolUsage { counter.snapshot }
 
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let database = connection.sql()
+        let database = connection.sql(queryLogLevel: nil)
         counter.startedWaiting()
         return try await lock.withLock { [counter] in
             counter.leased()
