@@ -39,6 +39,7 @@ public final class Backend: Sendable {
         case .sqlite(let path):
             source = try await SQLiteSource(path: path, logger: logger)
         case .postgres(let settings):
+            if let warning = url.interceptionWarning { logger.warning("database connection not verified", metadata: ["reason": .string(warning)]) }
             let postgres = try PostgresSource(settings, maximumConnections: connections, leaseTimeout: connectionWait, logger: logger)
             runner = Task { await postgres.client.run() }
             source = postgres

@@ -58,4 +58,22 @@ import Testing
         #expect(tcp.description == "postgres://eptrack@db:5432/eptrack (sslmode require)")
         #expect(socket.description == "postgres://eptrack@/eptrack?host=/var/run/postgresql&port=5432 (Unix socket)")
     }
+
+    /// Anything beyond one machine must verify the server; the server warns at start otherwise.
+    @Test(arguments: [
+        ("postgres://eptrack:pw@db.internal:5432/eptrack", true),
+        ("postgres://eptrack:pw@10.2.0.7:5432/eptrack?sslmode=require", true),
+        ("postgres://eptrack:pw@db.internal:5432/eptrack?sslmode=disable", true),
+        ("postgres://eptrack:pw@db.internal:5432/eptrack?sslmode=verify-full&sslrootcert=/etc/ssl/db-ca.pem", false),
+        ("postgres://eptrack:pw@127.0.0.1:5432/eptrack", false),
+        ("postgres://eptrack:pw@localhost:5432/eptrack?sslmode=disable", false),
+        ("postgres://eptrack:pw@[::1]:5432/eptrack", false),
+        ("postgres://eptrack@/eptrack?host=/var/run/postgresql", false),
+        ("sqlite://eptrack.sqlite", false),
+    ])
+    func aRemoteDatabaseNotVerifiedIsWarnedAbout(url: String, warned: Bool) throws {
+        let warning = try DatabaseURL(url).interceptionWarning
+        #expect((warning != nil) == warned, "\(url)")
+        #expect(warning.map { !$0.contains("pw@") } ?? true, "the warning never shows the password")
+    }
 }

@@ -16,17 +16,20 @@ import Testing
         var iss: IssuerClaim = .init(value: OIDCTests.issuer)
         var aud: AudienceClaim = .init(value: [OIDCTests.audience])
         var exp: ExpirationClaim = .init(value: TestWorld.now.addingTimeInterval(3600))
-        var sub: SubjectClaim = .init(value: "7a1c9e52-3b0e-4a51-9f3e-0c9d2b7f6a10")
+        var iat: IssuedAtClaim?
+        var sub: SubjectClaim? = .init(value: "7a1c9e52-3b0e-4a51-9f3e-0c9d2b7f6a10")
         var tid: String? = OIDCTests.tenant
         var roles: [String]? = ["la-northshire.iro"]
         func verify(using algorithm: some JWTAlgorithm) async throws {}
     }
 
     /// A signing key, the JWKS file the server is given for it, and the server's settings.
-    static func provider() async throws -> (keys: JWTKeyCollection, environment: [String: String]) {
+    /// The provider publishes two keys, as Entra does while it rolls its keys over.
+    static func provider() async throws -> (keys: JWTKeyCollection, environment: [String: String], key: ES256PrivateKey) {
         let key = ES256PrivateKey()
         let parameters = try #require(key.publicKey.parameters)
-        let jwks = #"{"keys":[{"kty":"EC","crv":"P-256","alg":"ES256","kid":"entra-key-1","use":"sig","x":"\#(parameters.x)","y":"\#(parameters.y)"}]}"#
+        let next = try #require(ES256PrivateKey().publicKey.parameters)
+        let jwks = #"{"keys":[{"kty":"EC","crv":"P-256","alg":"ES256","kid":"entra-key-1","use":"sig","x":"\#(parameters.x)","y":"\#(parameters.y)"},{"kty":"EC","crv":"P-256","alg":"ES256","kid":"entra-key-2","use":"sig","x":"\#(next.x)","y":"\#(next.y)"}]}"#
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("eptrack-jwks-\(UUID().uuidString).json")
         try jwks.write(to: file, atomically: true, encoding: .utf8)
         let keys = JWTKeyCollection()
@@ -34,11 +37,11 @@ import Testing
         return (keys, [
             "EPTRACK_OIDC_ISSUER": issuer, "EPTRACK_OIDC_AUDIENCE": audience, "EPTRACK_OIDC_TENANT": tenant,
             "EPTRACK_OIDC_JWKS_FILE": file.path,
-        ])
+        ], key)
     }
 
     @Test func aTokenFromTheProviderIsAccepted() async throws {
-        let (keys, environment) = try await Self.provider()
+        let (keys, environment, _) = try await Self.provider()
         try await TestWorld.run(on: .sqlite, environment: environment) { world, client in
             let token = try await keys.sign(Claims(), kid: "entra-key-1")
             let id = try await client.openCase(in: world)
@@ -56,7 +59,7 @@ import Testing
     }
 
     @Test func badTokensAreRefused() async throws {
-        let (keys, environment) = try await Self.provider()
+        let (keys, environment, key) = try await Self.provider()
         let stranger = JWTKeyCollection()
         await stranger.add(ecdsa: ES256PrivateKey(), kid: "entra-key-1")
         var expired = Claims()
@@ -71,10 +74,24 @@ import Testing
         unknownAgency.roles = ["la-nowhere.iro"]
         var twoRoles = Claims()
         twoRoles.roles = ["la-northshire.iro", "la-southmoor.iro"]
-        let signed = [expired, otherAudience, otherIssuer, otherTenant, unknownAgency, twoRoles]
+        var noSubject = Claims()
+        noSubject.sub = nil
+        var longLived = Claims()
+        longLived.iat = .init(value: TestWorld.now.addingTimeInterval(-60))
+        longLived.exp = .init(value: TestWorld.now.addingTimeInterval(2 * 86_400))
+        var longLivedWithoutIssue = Claims()
+        longLivedWithoutIssue.exp = .init(value: TestWorld.now.addingTimeInterval(30 * 3600))
+        let signed = [expired, otherAudience, otherIssuer, otherTenant, unknownAgency, twoRoles, noSubject, longLived, longLivedWithoutIssue]
         var tokens = [String]()
         for claims in signed { tokens.append(try await keys.sign(claims, kid: "entra-key-1")) }
         tokens.append(try await stranger.sign(Claims(), kid: "entra-key-1"))
+        // The provider's own key, but the token names no key, or a key the provider does not have.
+        let unnamed = JWTKeyCollection()
+        await unnamed.add(ecdsa: key)
+        tokens.append(try await unnamed.sign(Claims()))
+        let misnamed = JWTKeyCollection()
+        await misnamed.add(ecdsa: key, kid: "entra-key-9")
+        tokens.append(try await misnamed.sign(Claims(), kid: "entra-key-9"))
         // alg none: a header and a payload with no signature.
         let none = Data(#"{"alg":"none","typ":"JWT"}"#.utf8).base64URL + "." + Data(#"{"iss":"\#(Self.issuer)","aud":"\#(Self.audience)","exp":1999999999,"tid":"\#(Self.tenant)","roles":["la-northshire.iro"]}"#.utf8).base64URL + "."
         tokens.append(none)
@@ -85,6 +102,21 @@ import Testing
                 #expect(response.status == .unauthorized, "token \(index): \(response.text)")
                 #expect(response.headers[.wwwAuthenticate] != nil)
             }
+        }
+    }
+}
+
+extension OIDCTests {
+    /// A deployment may allow longer-lived tokens; the default refuses them.
+    @Test func theLongestLifetimeIsASetting() async throws {
+        let (keys, environment, _) = try await Self.provider()
+        var twoDays = Claims()
+        twoDays.iat = .init(value: TestWorld.now.addingTimeInterval(-60))
+        twoDays.exp = .init(value: TestWorld.now.addingTimeInterval(2 * 86_400))
+        let token = try await keys.sign(twoDays, kid: "entra-key-1")
+        try await TestWorld.run(on: .sqlite, environment: environment.merging(["EPTRACK_OIDC_MAX_TOKEN_LIFETIME": "259200"]) { $1 }) { world, client in
+            let response = try await client.send(.get, "/v1/cases", as: nil, in: world, headers: [.authorization: "Bearer \(token)"])
+            #expect(response.status == .ok, "\(response.text)")
         }
     }
 }

@@ -77,9 +77,14 @@ public struct ServerConfiguration: Sendable {
         let oidcKeys = ["EPTRACK_OIDC_ISSUER", "EPTRACK_OIDC_AUDIENCE", "EPTRACK_OIDC_JWKS_FILE"]
         let given = oidcKeys.filter { environment[$0] != nil }
         if given.count == oidcKeys.count {
+            guard let lifetime = Int(environment["EPTRACK_OIDC_MAX_TOKEN_LIFETIME"] ?? String(Int(OIDCVerifier.Settings.defaultMaxLifetime))),
+                  (60...7 * 86_400).contains(lifetime) else {
+                throw Invalid(description: "EPTRACK_OIDC_MAX_TOKEN_LIFETIME must be a whole number of seconds from 60 to 604800")
+            }
             oidc = OIDCVerifier.Settings(
                 issuer: environment["EPTRACK_OIDC_ISSUER"]!, audience: environment["EPTRACK_OIDC_AUDIENCE"]!,
-                tenant: environment["EPTRACK_OIDC_TENANT"], jwksFile: environment["EPTRACK_OIDC_JWKS_FILE"]!
+                tenant: environment["EPTRACK_OIDC_TENANT"], jwksFile: environment["EPTRACK_OIDC_JWKS_FILE"]!,
+                maxLifetime: TimeInterval(lifetime)
             )
         } else if !given.isEmpty || environment["EPTRACK_OIDC_TENANT"] != nil {
             throw Invalid(description: "OIDC needs all of \(oidcKeys.joined(separator: ", ")); missing \(oidcKeys.filter { environment[$0] == nil }.joined(separator: ", "))")

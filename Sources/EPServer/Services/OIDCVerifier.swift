@@ -13,12 +13,18 @@ public struct OIDCVerifier: Sendable {
         /// The Entra tenant (`tid` claim) tokens must come from, when set.
         public var tenant: String?
         public var jwksFile: String
+        /// The longest lifetime (expiry minus issue, or minus now when the token does not say
+        /// when it was issued) a token may have: a stolen long-lived token is refused outright.
+        public var maxLifetime: TimeInterval
 
-        public init(issuer: String, audience: String, tenant: String?, jwksFile: String) {
+        public static let defaultMaxLifetime: TimeInterval = 24 * 3600
+
+        public init(issuer: String, audience: String, tenant: String?, jwksFile: String, maxLifetime: TimeInterval = Settings.defaultMaxLifetime) {
             self.issuer = issuer
             self.audience = audience
             self.tenant = tenant
             self.jwksFile = jwksFile
+            self.maxLifetime = maxLifetime
         }
     }
 
@@ -31,6 +37,9 @@ public struct OIDCVerifier: Sendable {
 
     let settings: Settings
     let keys: JWTKeyCollection
+    /// The key ids of the JWKS: a token must name one of them. (JWTKit would otherwise verify a
+    /// token without a `kid` against a default key.)
+    let keyIDs: Set<String>
 
     /// Loads the JWKS. Keys without a `kid` or an `alg` the kit does not know are refused here,
     /// at start, rather than at the first request.
@@ -38,10 +47,16 @@ public struct OIDCVerifier: Sendable {
         let json = try String(contentsOfFile: settings.jwksFile, encoding: .utf8)
         let keys = JWTKeyCollection()
         try await keys.add(jwksJSON: json)
-        return OIDCVerifier(settings: settings, keys: keys)
+        let set = try JSONDecoder().decode(KeySet.self, from: Data(json.utf8))
+        let keyIDs = set.keys.compactMap(\.kid)
+        guard keyIDs.count == set.keys.count else { throw JWTError.generic(identifier: "jwks", reason: "every key of the JWKS needs a kid") }
+        return OIDCVerifier(settings: settings, keys: keys, keyIDs: Set(keyIDs))
     }
 
     public func identity(of token: String, now: Date) async throws -> Identity {
+        guard let kid = Self.keyID(of: token), keyIDs.contains(kid) else {
+            throw ServiceError.unauthenticated("the bearer token must name one of the provider's signing keys (kid)")
+        }
         let claims: Claims
         do {
             claims = try await keys.verify(token, as: Claims.self)
@@ -52,6 +67,10 @@ public struct OIDCVerifier: Sendable {
         guard claims.aud.value.contains(settings.audience) else { throw ServiceError.unauthenticated("the bearer token is for another audience") }
         if let tenant = settings.tenant, claims.tid != tenant { throw ServiceError.unauthenticated("the bearer token is from another tenant") }
         guard claims.exp.value > now else { throw ServiceError.unauthenticated("the bearer token has expired") }
+        let issued = claims.iat?.value ?? claims.nbf?.value ?? now
+        guard claims.exp.value.timeIntervalSince(min(issued, now)) <= settings.maxLifetime else {
+            throw ServiceError.unauthenticated("the bearer token lives longer than this server accepts (\(Int(settings.maxLifetime)) seconds)")
+        }
         if let notBefore = claims.nbf?.value, notBefore > now.addingTimeInterval(60) {
             throw ServiceError.unauthenticated("the bearer token is not valid yet")
         }
@@ -63,7 +82,38 @@ public struct OIDCVerifier: Sendable {
         guard grants.count == 1, let (agency, role) = grants.first else {
             throw ServiceError.unauthenticated("the bearer token must carry exactly one eptrack role (roles claim '<agency-id>.<role>')")
         }
-        return Identity(subject: claims.oid ?? claims.sub?.value ?? "unknown", agency: agency, role: role)
+        guard let subject = claims.oid ?? claims.sub?.value, !subject.isEmpty else {
+            throw ServiceError.unauthenticated("the bearer token names no subject (oid or sub)")
+        }
+        return Identity(subject: subject, agency: agency, role: role)
+    }
+
+    /// The `kid` of a compact JWS's protected header, read before anything is verified (only to
+    /// choose the key; the signature check that follows covers the header).
+    static func keyID(of token: String) -> String? {
+        guard let header = token.split(separator: ".", omittingEmptySubsequences: false).first else { return nil }
+        var base64 = header.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64),
+              let fields = try? JSONDecoder().decode([String: JSONScalar].self, from: data),
+              case .string(let kid)? = fields["kid"] else { return nil }
+        return kid
+    }
+
+    /// A header field's value: the `kid` is a string; other fields are whatever they are.
+    enum JSONScalar: Decodable {
+        case string(String)
+        case other
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            self = (try? container.decode(String.self)).map(JSONScalar.string) ?? .other
+        }
+    }
+
+    struct KeySet: Decodable {
+        struct Key: Decodable { let kid: String? }
+        let keys: [Key]
     }
 
     /// The claims eptrack reads. Their checks run in `identity(of:now:)` against the server's
@@ -73,6 +123,7 @@ public struct OIDCVerifier: Sendable {
         let aud: AudienceClaim
         let exp: ExpirationClaim
         let nbf: NotBeforeClaim?
+        let iat: IssuedAtClaim?
         let sub: SubjectClaim?
         /// Entra's object id of the calling application or user.
         let oid: String?

@@ -93,6 +93,21 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         return .tcp(host: host, port: port)
     }
 
+    /// Why this connection could be intercepted, when it could: a PostgreSQL on another host
+    /// reached with any `sslmode` but `verify-full` (`prefer`, the default, encrypts if it can
+    /// but checks neither the certificate nor the name, so anyone on the path can pose as the
+    /// server and read every note). Nil for SQLite, a Unix socket and loopback.
+    public var interceptionWarning: String? {
+        guard case .postgres(let settings) = self, case .tcp(let host, _) = settings.endpoint,
+              settings.sslMode != .verifyFull, !Self.isLoopback(host) else { return nil }
+        return "DATABASE_URL reaches \(host) with sslmode=\(settings.sslMode.rawValue), which does not verify the server: use sslmode=verify-full (with sslrootcert) for a database on another host"
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+    }
+
     /// For logs: never shows the password.
     public var description: String {
         switch self {
