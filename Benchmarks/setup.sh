@@ -48,7 +48,8 @@ bench_serve() {
 }
 
 bench_serve_also() {
-    DATABASE_URL="$1" PORT="$2" "$BIN" serve > "$WORK/server-$2.log" 2>&1 &
+    # A second server on this host: its metrics listener on any free port, not the default.
+    DATABASE_URL="$1" PORT="$2" EPTRACK_METRICS_PORT=0 "$BIN" serve > "$WORK/server-$2.log" 2>&1 &
     OTHER_SERVER_PIDS+=($!)
     bench_wait_ready "http://127.0.0.1:$2" "$WORK/server-$2.log"
 }

@@ -54,6 +54,8 @@ source scripts/check-ready.sh
 if [ "$status" -eq 0 ]; then check_ready "$BIN" || status=1; fi
 source scripts/check-tls.sh
 if [ "$status" -eq 0 ]; then check_tls "$BIN" || status=1; fi
+source scripts/check-limits.sh
+if [ "$status" -eq 0 ]; then check_limits "$BIN" || status=1; fi
 # The contract fuzzed with Schemathesis (scripts/schemathesis.toml says what each operation may
 # answer beyond its schema, and why).
 source scripts/check-fuzz.sh

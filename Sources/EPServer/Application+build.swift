@@ -13,12 +13,12 @@ import OpenAPIHummingbird
 /// used by `eptrack serve` and by the tests.
 public func buildApplication(
     configuration: ServerConfiguration, backend: Backend, policy: Policy, clock: Clock = Clock(),
-    metrics: ServiceMetrics? = nil, logger: Logger
+    metrics: ServiceMetrics, logger: Logger
 ) async throws -> some ApplicationProtocol {
     var oidc: OIDCVerifier?
     if let settings = configuration.oidc { oidc = try await OIDCVerifier.load(settings) }
     let document = try Data(contentsOf: URL(fileURLWithPath: configuration.openAPIFile))
-    let router = Router()
+    let router = Router(context: ServerRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware(logger: logger))
     router.add(middleware: MethodNotAllowedMiddleware(routes: RouteTable(openAPIDocument: String(decoding: document, as: UTF8.self))))
@@ -26,13 +26,17 @@ public func buildApplication(
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ResponseHeaderMiddleware())
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
-    router.add(middleware: AuthenticationMiddleware(authenticator: Authenticator(store: backend.store, clock: clock, oidc: oidc)))
+    router.add(middleware: AuthenticationMiddleware(
+        authenticator: Authenticator(store: backend.store, clock: clock, oidc: oidc),
+        failures: RateLimiter(limitPerMinute: configuration.authenticationFailuresPerMinute),
+        clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)
+    ))
     router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(limitPerMinute: configuration.rateLimitPerMinute)))
     let cases = CaseService(store: backend.store, policy: policy, clock: clock)
     let handlers = APIHandlers(
         cases: cases, alerts: AlertService(cases: cases), policies: PolicyCatalogue(inForce: policy),
         admin: AdminService(store: backend.store, clock: clock),
-        dashboards: DashboardService(store: backend.store, policy: policy, clock: clock), metrics: metrics ?? ServiceMetrics(policy: policy), store: backend.store, connections: backend.source,
+        dashboards: DashboardService(store: backend.store, policy: policy, clock: clock), metrics: metrics, store: backend.store,
         openAPIDocument: document
     )
     // Compact JSON with sorted keys: the generator's default also pretty-prints every response,
@@ -62,4 +66,29 @@ private func serverBuilder(_ configuration: ServerConfiguration) throws -> HTTPS
     var tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(try NIOSSLPrivateKey(file: files.keyFile, format: .pem)))
     tls.minimumTLSVersion = .tlsv12
     return try .tls(http1, tlsConfiguration: tls)
+}
+
+/// The metrics listener: Prometheus text at `/metrics` on its own address
+/// (`EPTRACK_METRICS_HOST`:`EPTRACK_METRICS_PORT`, loopback by default), never on the API's
+/// port, so that counts of milestones and open alerts are not open to whoever reaches the API.
+public func buildMetricsApplication(
+    configuration: ServerConfiguration, backend: Backend, metrics: ServiceMetrics, clock: Clock = Clock(), logger: Logger
+) -> some ApplicationProtocol {
+    let router = Router()
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.get("/metrics") { _, _ -> Response in
+        let text = try await metrics.exposition(store: backend.store, pool: backend.source.usage, asOf: clock.today)
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text))
+        )
+    }
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.metricsHost, port: configuration.metricsPort), serverName: "eptrack-metrics"),
+        onServerRunning: { channel in
+            logger.info("metrics are served", metadata: ["url": .string("http://\(configuration.metricsHost):\(channel.localAddress?.port ?? configuration.metricsPort)/metrics")])
+        },
+        logger: logger
+    )
 }

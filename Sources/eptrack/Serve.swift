@@ -7,6 +7,7 @@ import Metrics
 import NIOCore
 import NIOPosix
 import Prometheus
+import ServiceLifecycle
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,6 +23,7 @@ struct Serve: AsyncParsableCommand {
           EPTRACK_OPENAPI_FILE the contract served at /openapi.yaml (default api-docs/openapi.yaml)
           LOG_LEVEL        trace, debug, info, notice, warning, error, critical (default info)
           LOG_FORMAT       json (default) or text
+          EPTRACK_METRICS_HOST, EPTRACK_METRICS_PORT  where Prometheus reads /metrics (default 127.0.0.1:9464)
           EPTRACK_RATE_LIMIT   requests a minute per caller per instance (default 1200)
           EPTRACK_REQUEST_TIMEOUT  seconds a connection may wait for a request's headers, or sit idle (default 30)
           EPTRACK_DB_WAIT_MS   milliseconds a request waits for a database connection before 503 (default 1000)
@@ -54,8 +56,13 @@ struct Serve: AsyncParsableCommand {
         let metrics = ServiceMetrics(policy: policy)
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
         let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, metrics: metrics, logger: logger)
+        // The API and the metrics listener stop together on SIGTERM or SIGINT.
+        let services = ServiceGroup(configuration: .init(
+            services: [app, buildMetricsApplication(configuration: configuration, backend: backend, metrics: metrics, logger: logger)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+        ))
         do {
-            try await app.runService()
+            try await services.run()
         } catch {
             await backend.shutdown()
             throw error

@@ -44,11 +44,16 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.all)
-    func metricsCountMilestonesAndOpenAlertsWithoutCredentials(database: TestDatabase) async throws {
+    func metricsCountMilestonesAndOpenAlertsOnTheirOwnListener(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
             let id = try await client.openCase(in: world)
             try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world)
-            let metrics = try await client.send(.get, "/metrics", as: nil, in: world)
+            // Not on the API's port: whoever reaches the API does not read the service's counts.
+            let anonymous = try await client.send(.get, "/metrics", as: nil, in: world)
+            #expect(anonymous.status == .unauthorized && !anonymous.text.contains("eptrack_"))
+            #expect(try await client.send(.get, "/metrics", as: .northshireAdmin, in: world).status == .notFound)
+            #expect(world.configuration.metricsHost == "127.0.0.1" && world.configuration.metricsPort == 9464, "loopback by default")
+            let metrics = try await world.scrapeMetrics()
             #expect(metrics.status == .ok)
             #expect(metrics.text.contains("process_start_time_seconds "))
             #expect(metrics.text.contains(#"eptrack_milestones_recorded_total{kind="plo_pre_proceedings"} 1"#), "\(metrics.text)")
@@ -68,7 +73,7 @@ import Testing
             try await client.record("family_group_conference", on: "2025-07-08", caseID: id, in: world, headers: retry)  // replayed
             try await client.record("plo_pre_proceedings", on: "2025-07-10", caseID: id, in: world)
             try await client.record("plo_pre_proceedings", on: "2025-07-11", caseID: id, in: world)  // refused: only one PLO
-            let text = try await client.send(.get, "/metrics", as: nil, in: world).text
+            let text = try await world.scrapeMetrics().text
             // Prometheus text format: comments, or `name{label="value",...} number`.
             let sample = try Regex(#"^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[a-zA-Z_][a-zA-Z0-9_]*="[^"]*"(,[a-zA-Z_][a-zA-Z0-9_]*="[^"]*")*\})? -?[0-9.e+-]+$"#)
             var values: [String: Double] = [:]

@@ -21,6 +21,11 @@ public struct ServerConfiguration: Sendable {
     public var tls: (certificateFile: String, keyFile: String)?
     /// Requests a minute each caller may make to this instance.
     public var rateLimitPerMinute: Int
+    /// Failed authentications a minute one client address may make to this instance before
+    /// every request from it is refused (429) without a database lookup, until the bucket refills.
+    public var authenticationFailuresPerMinute: Int
+    /// Proxies whose `X-Forwarded-For` names the client (their own addresses, exactly).
+    public var trustedProxies: Set<String>
     /// How long a connection may sit without a request in progress, including a client that
     /// opened it and is slow to send its request line and headers: then it is closed.
     public var requestTimeout: Duration
@@ -28,6 +33,9 @@ public struct ServerConfiguration: Sendable {
     public var databaseWait: Duration
     /// The most PostgreSQL connections this instance opens (its pool).
     public var databaseConnections: Int
+    /// Where Prometheus reads `/metrics`: its own listener, loopback by default.
+    public var metricsHost: String
+    public var metricsPort: Int
     /// OpenID Connect bearer tokens, when configured (API tokens work either way).
     public var oidc: OIDCVerifier.Settings?
 
@@ -48,6 +56,11 @@ public struct ServerConfiguration: Sendable {
             throw Invalid(description: "PORT must be a number from 1 to 65535")
         }
         self.port = port
+        metricsHost = environment["EPTRACK_METRICS_HOST"] ?? "127.0.0.1"
+        guard let metricsPort = Int(environment["EPTRACK_METRICS_PORT"] ?? "9464"), (0...65535).contains(metricsPort) else {
+            throw Invalid(description: "EPTRACK_METRICS_PORT must be a number from 0 to 65535 (0: any free port)")
+        }
+        self.metricsPort = metricsPort
         policyFile = environment["EPTRACK_POLICY"] ?? "Policies/england-default.yaml"
         schemaFolder = environment["EPTRACK_SCHEMA_DIR"] ?? "Schema"
         openAPIFile = environment["EPTRACK_OPENAPI_FILE"] ?? "api-docs/openapi.yaml"
@@ -57,6 +70,11 @@ public struct ServerConfiguration: Sendable {
             throw Invalid(description: "EPTRACK_RATE_LIMIT must be a whole number of requests a minute, at least 1")
         }
         rateLimitPerMinute = rate
+        guard let failures = Int(environment["EPTRACK_AUTH_FAILURE_LIMIT"] ?? "60"), failures >= 1 else {
+            throw Invalid(description: "EPTRACK_AUTH_FAILURE_LIMIT must be a whole number of failed authentications a minute, at least 1")
+        }
+        authenticationFailuresPerMinute = failures
+        trustedProxies = Set((environment["EPTRACK_TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         guard let timeout = Int(environment["EPTRACK_REQUEST_TIMEOUT"] ?? "30"), (1...3600).contains(timeout) else {
             throw Invalid(description: "EPTRACK_REQUEST_TIMEOUT must be a whole number of seconds from 1 to 3600")
         }

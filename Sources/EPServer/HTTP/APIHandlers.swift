@@ -13,7 +13,6 @@ struct APIHandlers: APIProtocol {
     let dashboards: DashboardService
     let metrics: ServiceMetrics
     let store: any Store
-    let connections: any SQLConnectionSource
     let openAPIDocument: Data
 
     // MARK: Cases
@@ -189,10 +188,6 @@ struct APIHandlers: APIProtocol {
             )))
         }
         return .ok(.init(body: .json(.init(status: .ok))))
-    }
-
-    func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output {
-        .ok(.init(body: .plainText(HTTPBody(try await metrics.exposition(store: store, pool: connections.usage, asOf: cases.clock.today)))))
     }
 
     func getOpenAPIDocument(_ input: Operations.GetOpenAPIDocument.Input) async throws -> Operations.GetOpenAPIDocument.Output {

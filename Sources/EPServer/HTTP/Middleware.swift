@@ -94,21 +94,42 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
-/// Resolves the bearer token to a caller for every path but the public ones.
-struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var publicPaths: Set<String> { ["/health/live", "/health/ready", "/metrics", "/openapi.yaml"] }
+/// Resolves the bearer token to a caller for every path but the public ones. Failed attempts
+/// (no token, a malformed one, one this server did not issue, a forged JWT) are limited per
+/// client address, and the limit is checked before the token is looked up, so guessing tokens
+/// or flooding the server with bad ones cannot reach the database.
+struct AuthenticationMiddleware<Context: RemoteAddressRequestContext>: RouterMiddleware {
+    static var publicPaths: Set<String> { ["/health/live", "/health/ready", "/openapi.yaml"] }
     let authenticator: Authenticator
+    let failures: RateLimiter
+    let clientAddress: ClientAddress
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if Self.publicPaths.contains(request.uri.path) { return try await next(request, context) }
+        let client = clientAddress.of(request, peer: context.remoteAddress)
+        if let wait = failures.wait(for: client) {
+            var problem = Problem(.rateLimited, "too many failed sign-ins from this address; retry in \(wait) s")
+            problem.headers[.retryAfter] = String(wait)
+            throw problem
+        }
+        let caller: Caller
+        do {
+            caller = try await authenticate(request)
+        } catch let error as ServiceError {
+            if case .unauthenticated = error { _ = failures.take(for: client) }
+            throw error
+        }
+        return try await RequestScope.$caller.withValue(caller) { try await next(request, context) }
+    }
+
+    private func authenticate(_ request: Request) async throws -> Caller {
         guard let header = request.headers[.authorization] else {
             throw ServiceError.unauthenticated("send Authorization: Bearer <token>")
         }
         guard header.count > 7, header.prefix(7).lowercased() == "bearer " else {
             throw ServiceError.unauthenticated("the Authorization header must be 'Bearer <token>'")
         }
-        let caller = try await authenticator.caller(bearer: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
-        return try await RequestScope.$caller.withValue(caller) { try await next(request, context) }
+        return try await authenticator.caller(bearer: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
     }
 }
 

@@ -20,8 +20,23 @@ final class RateLimiter: Sendable {
         self.limit = limitPerMinute
     }
 
-    /// Nil when the request may go ahead; otherwise the seconds until it may.
+    /// Nil when the request may go ahead (and it is counted); otherwise the seconds until it may.
     func take(for caller: String, now: ContinuousClock.Instant = .now) -> Int? {
+        refilled(caller, now: now) { bucket in
+            guard bucket.tokens >= 1 else { return false }
+            bucket.tokens -= 1
+            return true
+        }
+    }
+
+    /// Like `take`, but counts nothing: whether a request would be refused now.
+    func wait(for caller: String, now: ContinuousClock.Instant = .now) -> Int? {
+        refilled(caller, now: now) { $0.tokens >= 1 }
+    }
+
+    /// Tops up `caller`'s bucket for the time since it was last used, then lets `use` spend from
+    /// it; the seconds until a whole token is back when `use` says no.
+    private func refilled(_ caller: String, now: ContinuousClock.Instant, _ use: (inout Bucket) -> Bool) -> Int? {
         let perSecond = Double(limit) / 60
         return buckets.withLock { buckets in
             var bucket = buckets[caller] ?? Bucket(tokens: Double(limit), updated: now)
@@ -30,15 +45,14 @@ final class RateLimiter: Sendable {
             bucket.tokens = min(Double(limit), bucket.tokens + seconds * perSecond)
             bucket.updated = now
             defer { buckets[caller] = bucket }
-            guard bucket.tokens >= 1 else { return max(1, Int(((1 - bucket.tokens) / perSecond).rounded(.up))) }
-            bucket.tokens -= 1
-            return nil
+            return use(&bucket) ? nil : max(1, Int(((1 - bucket.tokens) / perSecond).rounded(.up)))
         }
     }
 }
 
-/// Applies the rate limit to every authenticated request (health, metrics and the contract are
-/// not limited: load balancers and monitors poll them).
+/// Applies the rate limit to every authenticated request (health and the contract are not
+/// limited: load balancers and monitors poll them; failed authentication has its own limit, per
+/// address, in `AuthenticationMiddleware`).
 struct RateLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     let limiter: RateLimiter
 

@@ -16,6 +16,8 @@ struct TestWorld: Sendable {
     let backend: Backend
     let tokens: [Caller: String]
     let clock: Clock
+    let metrics: ServiceMetrics
+    let configuration: ServerConfiguration
 
     /// Who calls, in the tests' words.
     enum Caller: String, CaseIterable, Sendable {
@@ -65,7 +67,6 @@ struct TestWorld: Sendable {
             // records made one after another are ordered in time as they would be for real.
             let ticks = Mutex(0)
             let clock = Clock(now: { now.addingTimeInterval(Double(ticks.withLock { tick in tick += 1; return tick }) / 1000) })
-            let world = TestWorld(backend: backend, tokens: tokens, clock: clock)
             var environment = extra.merging(["DATABASE_URL": "sqlite://unused.sqlite"]) { _, fixed in fixed }
             environment["EPTRACK_OPENAPI_FILE"] = TestDatabase.repository.appendingPathComponent("api-docs/openapi.yaml").path
             let configuration = try ServerConfiguration(environment: environment)
@@ -73,9 +74,19 @@ struct TestWorld: Sendable {
             if given == nil { logger.logLevel = .warning }
             let policy = try PolicyFile.load(path: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml").path)
             try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: clock, logger: logger)
-            let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, clock: clock, logger: logger)
+            let metrics = ServiceMetrics(policy: policy)
+            let world = TestWorld(backend: backend, tokens: tokens, clock: clock, metrics: metrics, configuration: configuration)
+            let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, clock: clock, metrics: metrics, logger: logger)
             try await app.test(.router) { client in try await body(world, client) }
         }
+    }
+}
+
+extension TestWorld {
+    /// What Prometheus reads from the metrics listener (its own address, not the API's).
+    func scrapeMetrics() async throws -> TestResponse {
+        let app = buildMetricsApplication(configuration: configuration, backend: backend, metrics: metrics, clock: clock, logger: Logger(label: "eptrack-test"))
+        return try await app.test(.router) { client in try await client.execute(uri: "/metrics", method: .get) }
     }
 }
 
