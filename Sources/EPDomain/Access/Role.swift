@@ -1,4 +1,4 @@
-/// What a caller may do (DESIGN.md section 1).
+/// What a caller may do (docs/design.md §1.4).
 public enum Role: String, CaseIterable, Hashable, Sendable {
     /// Opens cases, records milestones, corrects mistakes.
     case socialWorker = "social_worker"

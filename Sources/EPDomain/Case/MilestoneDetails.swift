@@ -1,4 +1,4 @@
-/// The kind-specific facts of a milestone (DESIGN.md section 7), typed. Kinds without details
+/// The kind-specific facts of a milestone (docs/design.md §2.4), typed. Kinds without details
 /// carry `.none`. Decoded from and encoded to the flat JSON object clients send by `DetailsCodec`.
 public enum MilestoneDetails: Hashable, Sendable {
     case none

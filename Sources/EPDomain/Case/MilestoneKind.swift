@@ -1,4 +1,4 @@
-/// Every event in a child's EP journey, in journey order (DESIGN.md section 2). The raw values are
+/// Every event in a child's EP journey, in journey order (docs/design.md §2.3). The raw values are
 /// the names used in JSON, SQL, policy files and documents.
 public enum MilestoneKind: String, CaseIterable, Hashable, Sendable {
     case preBirthAssessmentStarted = "pre_birth_assessment_started"
@@ -36,7 +36,7 @@ public enum MilestoneKind: String, CaseIterable, Hashable, Sendable {
     /// How many kinds there are (`allCases.count`, without building the array).
     static let count = allCases.count
 
-    /// Kinds that may be recorded many times (marked * in DESIGN.md); every other kind at most once.
+    /// Kinds that may be recorded many times (docs/design.md §2.3); every other kind at most once.
     public var isRepeatable: Bool {
         switch self {
         case .familyGroupConference, .viabilityAssessment, .paternityTest, .epConsideration,

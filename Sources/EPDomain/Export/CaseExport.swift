@@ -1,5 +1,5 @@
-/// A case-level CSV for an LA's own analysis (Excel, Power BI), generalised as DESIGN.md
-/// section 2 asks of anything that leaves the agency: no reference, month of birth instead of
+/// A case-level CSV for an LA's own analysis (Excel, Power BI), generalised as
+/// docs/design.md §2.8 asks of anything that leaves the agency: no reference, month of birth instead of
 /// the date, and every milestone as whole weeks from the start of planning.
 public enum CaseExport {
     /// The milestones exported, each as weeks from the start of planning to its first occurrence.

@@ -1,4 +1,4 @@
-/// Every rule the engine knows, in catalogue order (DESIGN.md section 6). Adding a rule means
+/// Every rule the engine knows, in catalogue order (docs/design.md §3.5). Adding a rule means
 /// writing its file and adding it here, nothing more.
 public enum RuleCatalogue {
     public static let all: [Rule] = [

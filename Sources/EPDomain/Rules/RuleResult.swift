@@ -1,4 +1,4 @@
-/// The status of one rule for one case on one day (DESIGN.md section 3).
+/// The status of one rule for one case on one day (docs/design.md §3.2).
 public enum RuleStatus: String, CaseIterable, Hashable, Sendable, Comparable {
     /// The deadline passed and the expected milestone is missing, or a pattern still needs action.
     case overdue
@@ -6,8 +6,8 @@ public enum RuleStatus: String, CaseIterable, Hashable, Sendable, Comparable {
     case dueSoon = "due_soon"
     /// The expected milestone happened after the deadline, or the wrong order already happened.
     case late
-    /// The clock is running but the warning window has not opened. (Not in DESIGN.md's list: an
-    /// IRO asking for every rule's result needs to tell "not due yet" from "not applicable".)
+    /// The clock is running but the warning window has not opened: an IRO asking for every
+    /// rule's result needs to tell "not due yet" from "not applicable".
     case pending
     case met
     case notApplicable = "not_applicable"

@@ -1,4 +1,4 @@
-/// The chronology and integrity rules of DESIGN.md section 2, checked over a whole journey.
+/// The chronology and integrity rules of docs/design.md §2.7, checked over a whole journey.
 /// A write is allowed only if the journey it would produce breaks none of them.
 struct Violation: Equatable {
     /// The milestone at fault.

@@ -1,7 +1,7 @@
 import EPDomain
 import Testing
 
-/// "What was overdue on 1 March?" (DESIGN.md section 3): evaluating as of a past day answers from
+/// "What was overdue on 1 March?" (docs/design.md §3.1): evaluating as of a past day answers from
 /// what had happened by that day, ignoring milestones that occurred after it.
 @Suite struct AsOfTests {
     typealias Step = (kind: MilestoneKind, on: String, details: MilestoneDetails)

@@ -1,7 +1,7 @@
 import EPDomain
 import Testing
 
-/// Same inputs, same alerts (DESIGN.md section 3).
+/// Same inputs, same alerts (docs/design.md §3.1).
 @Suite struct DeterminismTests {
     @Test func sameJourneyPolicyAndDayGiveEqualResults() throws {
         let journey = AsOfTests.journey().journey

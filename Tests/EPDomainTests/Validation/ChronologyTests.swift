@@ -2,7 +2,7 @@ import EPDomain
 import Foundation
 import Testing
 
-/// The chronology and integrity checks every write goes through (DESIGN.md section 2): an
+/// The chronology and integrity checks every write goes through (docs/design.md §2.7): an
 /// impossible record is refused, naming the field and the milestone it conflicts with.
 @Suite struct ChronologyTests {
     func born(_ reference: String = "EP-2025-050", on birth: String = "2025-03-10") -> (JourneyBuilder, Milestone.ID) {
