@@ -33,10 +33,11 @@ public func buildApplication(
     ))
     router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(limitPerMinute: configuration.rateLimitPerMinute)))
     let cases = CaseService(store: backend.store, policy: policy, clock: clock)
+    let heavy = HeavyWork(limit: configuration.heavyRequests)
     let handlers = APIHandlers(
-        cases: cases, alerts: AlertService(cases: cases), policies: PolicyCatalogue(inForce: policy),
+        cases: cases, alerts: AlertService(cases: cases, heavy: heavy), policies: PolicyCatalogue(inForce: policy),
         admin: AdminService(store: backend.store, clock: clock),
-        dashboards: DashboardService(store: backend.store, policy: policy, clock: clock), metrics: metrics, store: backend.store,
+        dashboards: DashboardService(store: backend.store, policy: policy, clock: clock, heavy: heavy), metrics: metrics, store: backend.store,
         openAPIDocument: document
     )
     // Compact JSON with sorted keys: the generator's default also pretty-prints every response,

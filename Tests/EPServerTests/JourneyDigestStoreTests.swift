@@ -110,7 +110,7 @@ import Testing
 
             let leader = Caller(actor: "leader", agency: TestWorld.raa, agencyType: .raa, role: .leader, visibleLocalAuthorities: [TestWorld.northshire])
             func summary(batch: Int) async throws -> Dashboard {
-                try await DashboardService(store: store, policy: policy, clock: world.clock, batch: batch).summary(
+                try await DashboardService(store: store, policy: policy, clock: world.clock, heavy: HeavyWork(limit: 1), batch: batch).summary(
                     by: leader, from: day("2023-01-01"), to: day("2025-12-31"), localAuthority: nil, asOf: day("2025-09-01"), requestID: nil
                 )
             }

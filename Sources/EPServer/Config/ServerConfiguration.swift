@@ -33,6 +33,8 @@ public struct ServerConfiguration: Sendable {
     public var databaseWait: Duration
     /// The most PostgreSQL connections this instance opens (its pool).
     public var databaseConnections: Int
+    /// Dashboards and past-day alert lists this instance works out at once (beyond: 503).
+    public var heavyRequests: Int
     /// Where Prometheus reads `/metrics`: its own listener, loopback by default.
     public var metricsHost: String
     public var metricsPort: Int
@@ -56,6 +58,10 @@ public struct ServerConfiguration: Sendable {
             throw Invalid(description: "PORT must be a number from 1 to 65535")
         }
         self.port = port
+        guard let heavy = Int(environment["EPTRACK_HEAVY_REQUESTS"] ?? "2"), (1...64).contains(heavy) else {
+            throw Invalid(description: "EPTRACK_HEAVY_REQUESTS must be a whole number from 1 to 64")
+        }
+        heavyRequests = heavy
         metricsHost = environment["EPTRACK_METRICS_HOST"] ?? "127.0.0.1"
         guard let metricsPort = Int(environment["EPTRACK_METRICS_PORT"] ?? "9464"), (0...65535).contains(metricsPort) else {
             throw Invalid(description: "EPTRACK_METRICS_PORT must be a number from 0 to 65535 (0: any free port)")

@@ -29,6 +29,7 @@ public struct Problem: Error, Sendable {
         case preconditionRequired = "precondition-required"
         case rateLimited = "rate-limited"
         case notReady = "not-ready"
+        case serverBusy = "server-busy"
         case databaseUnavailable = "database-unavailable"
         case internalError = "internal-error"
 
@@ -46,7 +47,7 @@ public struct Problem: Error, Sendable {
             case .invalidField, .idempotencyKeyReused: .unprocessableContent
             case .preconditionRequired: .preconditionRequired
             case .rateLimited: .tooManyRequests
-            case .notReady, .databaseUnavailable: .serviceUnavailable
+            case .notReady, .databaseUnavailable, .serverBusy: .serviceUnavailable
             case .internalError: .internalServerError
             }
         }
@@ -72,6 +73,7 @@ public struct Problem: Error, Sendable {
             case .preconditionRequired: "If-Match is required"
             case .rateLimited: "Too many requests"
             case .notReady: "Not ready"
+            case .serverBusy: "The server is busy; nothing was changed"
             case .databaseUnavailable: "The database is not available; nothing was changed"
             case .internalError: "Internal error"
             }
@@ -160,6 +162,9 @@ extension Problem {
         case .concurrentUpdate:
             self.init(.concurrentUpdate, "other changes to this case kept arriving first; retry the request")
             headers[.retryAfter] = "1"
+        case .busy(let seconds):
+            self.init(.serverBusy, "this server is already working out as many dashboards and past-day alert lists as it runs at once; retry in \(seconds) s")
+            headers[.retryAfter] = String(seconds)
         case .alertNotOpen(let ruleID, let status):
             self.init(
                 .alertNotOpen,

@@ -6,11 +6,13 @@ import Foundation
 /// caller can see, and IROs' acknowledgements.
 public struct AlertService: Sendable {
     let cases: CaseService
+    let heavy: HeavyWork
     var store: any Store { cases.store }
     var policy: Policy { cases.policy }
 
-    public init(cases: CaseService) {
+    public init(cases: CaseService, heavy: HeavyWork) {
         self.cases = cases
+        self.heavy = heavy
     }
 
     public func results(caseID: UUID, by caller: Caller, asOf: CalendarDate?, requestID: String?) async throws -> CaseAlertsView {
@@ -76,19 +78,26 @@ public struct AlertService: Sendable {
     private func byEvaluation(
         _ caller: Caller, _ status: RuleStatus?, _ ruleID: String?, _ day: CalendarDate, _ limit: Int, _ offset: Int
     ) async throws -> (items: [CaseAlert], asOf: CalendarDate, next: PagePosition?) {
-        var alerts: [CaseAlert] = []
-        for subject in try await store.openCases(in: caller.visibleLocalAuthorities) {
-            for result in policy.evaluate(subject.journey, asOf: day) where result.status.isOpen {
-                if let status, result.status != status { continue }
-                if let ruleID, result.ruleID != ruleID { continue }
-                alerts.append(CaseAlert(caseID: subject.id, reference: subject.reference, localAuthority: subject.localAuthority, result: result))
+        let policy = policy
+        let alerts = try await heavy.admit {
+            let open = try await store.openCases(in: caller.visibleLocalAuthorities)
+            return try await heavy.compute {
+                var alerts: [CaseAlert] = []
+                for subject in open {
+                    for result in policy.evaluate(subject.journey, asOf: day) where result.status.isOpen {
+                        if let status, result.status != status { continue }
+                        if let ruleID, result.ruleID != ruleID { continue }
+                        alerts.append(CaseAlert(caseID: subject.id, reference: subject.reference, localAuthority: subject.localAuthority, result: result))
+                    }
+                }
+                // The index's order: by due date, then rule, then case.
+                alerts.sort { lhs, rhs in
+                    let left = (lhs.result.dueOn?.dayNumber ?? .min, lhs.result.ruleID, lhs.caseID.uuidString)
+                    let right = (rhs.result.dueOn?.dayNumber ?? .min, rhs.result.ruleID, rhs.caseID.uuidString)
+                    return left < right
+                }
+                return alerts
             }
-        }
-        // The index's order: by due date, then rule, then case.
-        alerts.sort { lhs, rhs in
-            let left = (lhs.result.dueOn?.dayNumber ?? .min, lhs.result.ruleID, lhs.caseID.uuidString)
-            let right = (rhs.result.dueOn?.dayNumber ?? .min, rhs.result.ruleID, rhs.caseID.uuidString)
-            return left < right
         }
         let page = Array(alerts.dropFirst(offset).prefix(limit))
         return (page, day, offset + page.count < alerts.count ? .offset(offset + page.count) : nil)
@@ -100,7 +109,7 @@ public struct AlertService: Sendable {
     ) async throws -> Replayable<Acknowledgement> {
         try require(caller.role.acknowledgesAlerts, caller, "acknowledge alerts")
         return try await store.session { store in
-            try await AlertService(cases: cases.on(store)).acknowledge(
+            try await AlertService(cases: cases.on(store), heavy: heavy).acknowledge(
                 caseID: caseID, ruleID: ruleID, note: note, caller: caller, requestID: requestID, idempotency: idempotency, response: response
             )
         }

@@ -7,14 +7,16 @@ public struct DashboardService: Sendable {
     let store: any Store
     let policy: Policy
     let clock: Clock
+    let heavy: HeavyWork
     /// Journeys per batch: enough that counting one is worth a task, few enough that the
     /// counting of the first batches overlaps the reading of the rest.
     let batch: Int
 
-    public init(store: any Store, policy: Policy, clock: Clock, batch: Int = 4_000) {
+    public init(store: any Store, policy: Policy, clock: Clock, heavy: HeavyWork, batch: Int = 4_000) {
         self.store = store
         self.policy = policy
         self.clock = clock
+        self.heavy = heavy
         self.batch = batch
     }
 
@@ -33,12 +35,12 @@ public struct DashboardService: Sendable {
         try await store.recordAudit(AuditEvent(caller, "dashboard.read", at: clock.stamp, requestID: requestID))
         let exact = caller.agencyType == .la && scope == [caller.agency]
         let request = DashboardRequest(from: from, to: to, asOf: asOf ?? clock.today, suppressSmallNumbers: !exact)
-        return DashboardBuilder.build(try await tally(scope, request: request))
+        return try await heavy.admit { DashboardBuilder.build(try await tally(scope, request: request)) }
     }
 
-    /// Reads the digests in batches and counts each batch in its own task as it arrives, so
-    /// the cores count while the database is still sending (a national view is 200,000
-    /// journeys), then merges the counts (the merged figures do not depend on their order).
+    /// Reads the digests in batches and counts each batch on the evaluation threads as it
+    /// arrives, so the cores count while the database is still sending (a national view is
+    /// 200,000 journeys), then merges the counts (the merged figures do not depend on their order).
     private func tally(_ scope: Set<String>, request: DashboardRequest) async throws -> DashboardTally {
         let (batches, arriving) = AsyncStream.makeStream(of: [JourneyDigest].self)
         async let reading: Void = {
@@ -46,13 +48,16 @@ public struct DashboardService: Sendable {
             try await store.journeyDigests(in: scope, batch: batch) { arriving.yield($0) }
         }()
         let policy = policy
+        let heavy = heavy
         let counted = try await withThrowingTaskGroup(of: DashboardTally.self) { group in
             for await batch in batches {
                 group.addTask {
-                    var tally = DashboardTally(policy: policy, request: request)
-                    var reader = JourneyDigest.Reader()
-                    for digest in batch { tally.add(try reader.journey(digest)) }
-                    return tally
+                    try await heavy.compute {
+                        var tally = DashboardTally(policy: policy, request: request)
+                        var reader = JourneyDigest.Reader()
+                        for digest in batch { tally.add(try reader.journey(digest)) }
+                        return tally
+                    }
                 }
             }
             return try await group.reduce(into: DashboardTally(policy: policy, request: request)) { $0.merge($1) }

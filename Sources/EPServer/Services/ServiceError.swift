@@ -23,6 +23,9 @@ public enum ServiceError: Error, Equatable {
     case concurrentUpdate
     /// An acknowledgement of a rule whose result on the case is not an open alert today.
     case alertNotOpen(ruleID: String, status: RuleStatus)
+    /// The instance is already running as many heavy evaluations (dashboards, past-day alert
+    /// lists) as it allows at once.
+    case busy(retryAfter: Int)
 }
 
 extension ServiceError {
