@@ -16,22 +16,34 @@ public final class Backend: Sendable {
     }
 
     /// Connects to the configured database with the configured limits (the server and the
-    /// command line's one-off commands alike).
+    /// command line's one-off commands alike). With `EPTRACK_MIGRATION_DATABASE_URL` set, the
+    /// migrations run first through that (the tables' owner's) connection, which is then
+    /// closed; the returned backend uses `DATABASE_URL`, a role that may change no schema.
     public static func connect(_ configuration: ServerConfiguration, logger: Logger) async throws -> Backend {
-        try await connect(
+        if let owner = configuration.migrationDatabase {
+            let migrating = try await connect(
+                owner, schemaFolder: configuration.schemaFolder, allowUnsafe: configuration.allowUnsafeDatabase,
+                connectionWait: configuration.databaseWait, connections: 1, logger: logger
+            )
+            await migrating.shutdown()
+        }
+        return try await connect(
             configuration.database, schemaFolder: configuration.schemaFolder, allowUnsafe: configuration.allowUnsafeDatabase,
-            connectionWait: configuration.databaseWait, connections: configuration.databaseConnections, logger: logger
+            connectionWait: configuration.databaseWait, connections: configuration.databaseConnections,
+            migrate: configuration.migrationDatabase == nil, logger: logger
         )
     }
 
     /// Connects to `url`, waits for the database (up to `patience`), refuses a PostgreSQL that
-    /// could lose acknowledged writes (unless `allowUnsafe`), and applies missing migrations
-    /// (then writes any journey digests missing from cases stored before they were kept).
+    /// could lose acknowledged writes (unless `allowUnsafe`), and applies missing migrations, or,
+    /// when `migrate` is false (a role that may not change the schema), refuses a database whose
+    /// migrations are not all applied; then writes any journey digests missing from cases
+    /// stored before they were kept.
     /// Later, each unit of work waits at most `connectionWait` for one of at most `connections`
     /// PostgreSQL connections.
     public static func connect(
         _ url: DatabaseURL, schemaFolder: String, allowUnsafe: Bool = false, patience: Duration = .seconds(30),
-        connectionWait: Duration = .seconds(1), connections: Int = 20, logger: Logger
+        connectionWait: Duration = .seconds(1), connections: Int = 20, migrate: Bool = true, logger: Logger
     ) async throws -> Backend {
         let source: any SQLConnectionSource
         var runner: Task<Void, Never>?
@@ -49,8 +61,17 @@ public final class Backend: Sendable {
         do {
             try await waitForDatabase(source, patience: patience, logger: logger)
             if case .postgres = url, !allowUnsafe { try await refuseUnsafeSettings(source) }
-            let applied = try await migrator.migrate()
-            if !applied.isEmpty { logger.info("applied migrations", metadata: ["versions": .string(applied.map(String.init).joined(separator: ","))]) }
+            // A database already migrated (by the owner, for a server whose role may change no
+            // schema) is only checked: nothing runs that would need more than that role has.
+            let current = (try? await migrator.isCurrent()) ?? false
+            if current {
+                try await migrator.refuseNewer()
+            } else if migrate {
+                let applied = try await migrator.migrate()
+                if !applied.isEmpty { logger.info("applied migrations", metadata: ["versions": .string(applied.map(String.init).joined(separator: ","))]) }
+            } else {
+                throw MigrationError("the database's migrations are not all applied: run eptrack migrate with EPTRACK_MIGRATION_DATABASE_URL set to the tables' owner")
+            }
             let completed = try await store.completeJourneyDigests()
             if completed > 0 { logger.info("wrote missing journey digests", metadata: ["cases": .stringConvertible(completed)]) }
         } catch {

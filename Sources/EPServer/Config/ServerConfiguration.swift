@@ -5,6 +5,9 @@ import Foundation
 /// stop the server at start with one clear line.
 public struct ServerConfiguration: Sendable {
     public var database: DatabaseURL
+    /// The tables' owner, for migrations only (PostgreSQL): the server then runs as
+    /// `DATABASE_URL`'s role, a member of `eptrack_app` that may change no schema or history.
+    public var migrationDatabase: DatabaseURL?
     public var host: String
     public var port: Int
     /// The policy file in force.
@@ -52,6 +55,16 @@ public struct ServerConfiguration: Sendable {
             database = try DatabaseURL(environment["DATABASE_URL"] ?? Self.defaultDatabase)
         } catch {
             throw Invalid(description: "DATABASE_URL: \(error.description)")
+        }
+        if let owner = environment["EPTRACK_MIGRATION_DATABASE_URL"] {
+            do {
+                migrationDatabase = try DatabaseURL(owner)
+            } catch {
+                throw Invalid(description: "EPTRACK_MIGRATION_DATABASE_URL: \(error.description)")
+            }
+            guard case .postgres = migrationDatabase, case .postgres = database else {
+                throw Invalid(description: "EPTRACK_MIGRATION_DATABASE_URL is for PostgreSQL only, beside a PostgreSQL DATABASE_URL")
+            }
         }
         host = environment["HOST"] ?? "127.0.0.1"
         guard let port = Int(environment["PORT"] ?? "8080"), (1...65535).contains(port) else {

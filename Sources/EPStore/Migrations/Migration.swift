@@ -21,7 +21,7 @@ public struct Migration: Sendable, Equatable {
 
 public struct MigrationError: Error, CustomStringConvertible {
     public let description: String
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }
 
 /// Splits a SQL file into statements, because neither driver runs several at once. A statement

@@ -24,9 +24,7 @@ public struct Migrator: Sendable {
             ).run()
         }
         let applied = try await appliedVersions()
-        if let newest = applied.max(), let known = migrations.last?.version, newest > known {
-            throw MigrationError("the database is at migration \(newest), newer than this build knows (\(known)): upgrade eptrack")
-        }
+        try refuseNewer(applied)
         var ran: [Int] = []
         for migration in migrations where !applied.contains(migration.version) {
             try await source.transaction { database in
@@ -41,6 +39,17 @@ public struct Migrator: Sendable {
             ran.append(migration.version)
         }
         return ran
+    }
+
+    /// Refuses a database migrated by a newer build than this one.
+    public func refuseNewer() async throws {
+        try refuseNewer(try await appliedVersions())
+    }
+
+    private func refuseNewer(_ applied: [Int]) throws {
+        if let newest = applied.max(), let known = migrations.last?.version, newest > known {
+            throw MigrationError("the database is at migration \(newest), newer than this build knows (\(known)): upgrade eptrack")
+        }
     }
 
     /// Whether every known migration has run (for readiness).

@@ -40,6 +40,17 @@ struct TestWorld: Sendable {
         _ body: @Sendable (TestWorld, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await database.withBackend { backend in
+            try await run(on: backend, now: now, environment: extra, logger: given, body)
+        }
+    }
+
+    /// The same world on a backend the caller connected (e.g. as a restricted database role).
+    static func run(
+        on backend: Backend, now: Date = TestWorld.now, environment extra: [String: String] = [:],
+        logger given: Logger? = nil,
+        _ body: @Sendable (TestWorld, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        do {
             let store = backend.store
             let created = Date(timeIntervalSince1970: 1_735_689_600)
             try await store.createAgency(Agency(id: northshire, name: "Northshire County Council", type: .la), at: created)

@@ -1,0 +1,81 @@
+import EPDomain
+import EPServer
+import EPStore
+import Foundation
+import Logging
+import PostgresNIO
+import SQLKit
+import Testing
+
+/// "Append-only" holds against the database role the server runs as, not only against the
+/// application's code: migrations run as the tables' owner, the server as a member of
+/// `eptrack_app`, which can do everything the API needs and cannot truncate, delete, update or
+/// disable the triggers that guard the audit trail and the milestones, nor change the schema.
+@Suite struct DatabaseRoleTests {
+    @Test(.enabled(if: TestDatabase.all.contains(.postgres), "needs the test PostgreSQL (scripts/test.sh)"))
+    func theServersRoleCannotRewriteHistory() async throws {
+        let base = try #require(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"], "run scripts/test.sh")
+        let owner = try #require(try TestDatabase.postgresSource())
+        let runner = Task { await owner.client.run() }
+        defer { runner.cancel() }
+        let suffix = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
+        let schema = "t_role_\(suffix)", login = "eptrack_server_\(suffix)", password = "pw-\(suffix)"
+        func asOwner(_ sql: String) async throws {
+            try await owner.withConnection { try await $0.raw(SQLQueryString(sql)).run() }
+        }
+        try await asOwner("CREATE SCHEMA \(schema)")
+        try await asOwner("CREATE ROLE \(login) LOGIN PASSWORD '\(password)'")
+        do {
+            // Migrations as the owner (the test database's superuser), then the server's login
+            // role made a member of eptrack_app, as README "Deploying" says.
+            let ownerURL = base + "&search_path=\(schema)"
+            var logger = Logger(label: "eptrack-test")
+            logger.logLevel = .error
+            let migrated = try await Backend.connect(try DatabaseURL(ownerURL), schemaFolder: TestDatabase.schemaFolder, allowUnsafe: true, connectionWait: .seconds(30), logger: logger)
+            await migrated.shutdown()
+            try await asOwner("GRANT eptrack_app TO \(login)")
+
+            let serverURL = ownerURL.replacingOccurrences(of: #"//[^@]*@"#, with: "//\(login):\(password)@", options: .regularExpression)
+            let backend = try await Backend.connect(
+                try DatabaseURL(serverURL), schemaFolder: TestDatabase.schemaFolder, allowUnsafe: true, connectionWait: .seconds(30),
+                migrate: false, logger: logger
+            )
+            // Everything the API does works with these privileges: a journey, an acknowledgement,
+            // a partnership proposed and accepted, a dashboard and the audit trail.
+            try await TestWorld.run(on: backend) { world, client in
+                let id = try await client.openCase(in: world)
+                #expect(try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world).status == .created)
+                #expect(try await client.record("birth", on: "2025-07-20", caseID: id, in: world).status == .created)
+                let ack = try await client.send(.post, "/v1/cases/\(id)/alerts/S2-ep-considered-early/acknowledgements", as: .northshireIRO, in: world, json: #"{"note":"Raised at the review"}"#)
+                #expect(ack.status == .created, "\(ack.text)")
+                #expect(try await client.send(.post, "/v1/partnerships", as: .vaaAdmin, in: world, json: #"{"agency":"vaa-hearth","local_authority":"la-northshire"}"#).status == .created)
+                #expect(try await client.send(.post, "/v1/partnerships/vaa-hearth/la-northshire/accept", as: .northshireAdmin, in: world).status == .ok)
+                #expect(try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30", as: .northshireLeader, in: world).status == .ok)
+                #expect(try await client.send(.get, "/v1/audit", as: .northshireAdmin, in: world).status == .ok)
+            }
+            // And nothing that would rewrite history or the schema.
+            for statement in [
+                "TRUNCATE audit_events", "TRUNCATE milestones", "DELETE FROM audit_events", "DELETE FROM milestones",
+                "UPDATE audit_events SET actor = 'someone else'", "UPDATE milestones SET note = NULL",
+                "ALTER TABLE audit_events DISABLE TRIGGER ALL", "ALTER TABLE milestones DISABLE TRIGGER milestones_no_update_or_delete",
+                "DROP TRIGGER audit_events_no_update_or_delete ON audit_events", "DROP TABLE audit_events",
+                "CREATE TABLE audit_copy (id UUID)", "DELETE FROM agencies", "DELETE FROM cases",
+            ] {
+                do {
+                    try await backend.source.withConnection { try await $0.raw(SQLQueryString(statement)).run() }
+                    Issue.record("the server's role could run: \(statement)")
+                } catch let error as PSQLError {
+                    // 42501 insufficient privilege (or "must be owner"), nothing else.
+                    #expect(error.serverInfo?[.sqlState] == "42501", "\(statement): \(String(reflecting: error))")
+                }
+            }
+            let events = try await backend.source.withConnection { try await $0.raw("SELECT count(*) AS n FROM audit_events").first()?.decode(column: "n", as: Int.self) }
+            #expect((events ?? 0) > 0, "the audit trail is still all there")
+            await backend.shutdown()
+        } catch {
+            Issue.record(error)
+        }
+        try await asOwner("DROP SCHEMA \(schema) CASCADE")
+        try await asOwner("DROP ROLE \(login)")
+    }
+}
