@@ -4,14 +4,15 @@
 -- audit events or milestones, never TRUNCATE, never change the schema and, not owning the
 -- tables, never disable their triggers. Every later migration that adds a table grants it here.
 
--- Test runs migrate many schemas of one cluster at once; roles are cluster-wide.
-SELECT pg_advisory_xact_lock(7007011);
-
+-- Roles are cluster-wide and several databases or schemas of one cluster may migrate at once
+-- (the tests do): whoever creates it first wins, the others find it there.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'eptrack_app') THEN
         CREATE ROLE eptrack_app NOLOGIN;
     END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+    NULL;
 END
 $$;
 

@@ -36,7 +36,7 @@ public func buildApplication(
     let heavy = HeavyWork(limit: configuration.heavyRequests)
     let handlers = APIHandlers(
         cases: cases, alerts: AlertService(cases: cases, heavy: heavy), policies: PolicyCatalogue(inForce: policy),
-        admin: AdminService(store: backend.store, clock: clock),
+        admin: AdminService(store: backend.store, clock: clock), redactions: RedactionService(store: backend.store, clock: clock),
         dashboards: DashboardService(store: backend.store, policy: policy, clock: clock, heavy: heavy), metrics: metrics, store: backend.store,
         openAPIDocument: document
     )

@@ -23,14 +23,14 @@ public final class Backend: Sendable {
         if let owner = configuration.migrationDatabase {
             let migrating = try await connect(
                 owner, schemaFolder: configuration.schemaFolder, allowUnsafe: configuration.allowUnsafeDatabase,
-                connectionWait: configuration.databaseWait, connections: 1, logger: logger
+                connectionWait: configuration.databaseWait, connections: 1, idempotencyLifetime: configuration.idempotencyLifetime, logger: logger
             )
             await migrating.shutdown()
         }
         return try await connect(
             configuration.database, schemaFolder: configuration.schemaFolder, allowUnsafe: configuration.allowUnsafeDatabase,
             connectionWait: configuration.databaseWait, connections: configuration.databaseConnections,
-            migrate: configuration.migrationDatabase == nil, logger: logger
+            idempotencyLifetime: configuration.idempotencyLifetime, migrate: configuration.migrationDatabase == nil, logger: logger
         )
     }
 
@@ -43,7 +43,8 @@ public final class Backend: Sendable {
     /// PostgreSQL connections.
     public static func connect(
         _ url: DatabaseURL, schemaFolder: String, allowUnsafe: Bool = false, patience: Duration = .seconds(30),
-        connectionWait: Duration = .seconds(1), connections: Int = 20, migrate: Bool = true, logger: Logger
+        connectionWait: Duration = .seconds(1), connections: Int = 20, idempotencyLifetime: TimeInterval = SQLStore.defaultIdempotencyLifetime,
+        migrate: Bool = true, logger: Logger
     ) async throws -> Backend {
         let source: any SQLConnectionSource
         var runner: Task<Void, Never>?
@@ -57,7 +58,7 @@ public final class Backend: Sendable {
             source = postgres
         }
         let migrator = try Migrator(source: source, schemaFolder: URL(fileURLWithPath: schemaFolder))
-        let store = SQLStore(source: source, migrator: migrator)
+        let store = SQLStore(source: source, migrator: migrator, idempotencyLifetime: idempotencyLifetime)
         do {
             try await waitForDatabase(source, patience: patience, logger: logger)
             if case .postgres = url, !allowUnsafe { try await refuseUnsafeSettings(source) }

@@ -86,7 +86,18 @@ public protocol Store: Sendable {
     func acknowledgements(caseID: UUID) async throws -> [Acknowledgement]
 
     // Idempotency and audit
-    func idempotencyRecord(caller: String, key: String) async throws -> IdempotencyRecord?
+    /// The response stored for this caller's key, unless it has expired by `now`.
+    func idempotencyRecord(caller: String, key: String, at now: Date) async throws -> IdempotencyRecord?
+    /// Deletes stored responses that expired before `now`; returns how many.
+    func purgeIdempotencyRecords(at now: Date) async throws -> Int
+
+    // Redaction (UK GDPR Articles 16 and 17)
+    /// Writes `redacted` over its stored record (only its free text differs), replaces `removed`
+    /// wherever a stored response of the case quotes it, rewrites the case's digest, and records
+    /// `audit`: one transaction. The triggers let nothing else about a milestone change.
+    func redact(_ redacted: Milestone, in subject: Case, removing removed: Set<String>, audit: AuditEvent) async throws
+    /// The same for an acknowledgement's note.
+    func redact(acknowledgement: Acknowledgement, removing removed: Set<String>, audit: AuditEvent) async throws
     func recordAudit(_ event: AuditEvent) async throws
     func auditEvents(caseID: UUID) async throws -> [AuditEvent]
     func auditEvents(_ query: AuditQuery) async throws -> [AuditEvent]
@@ -175,12 +186,19 @@ public struct AuditEvent: Sendable, Hashable {
     /// The other agency an admin action concerns (the local authority of a partnership, the
     /// agency registered); its admins see the event in their audit view too.
     public let subjectAgency: String?
+    /// Why, for actions that need a reason (a redaction); never the text the action concerns.
+    public let reason: String?
+    /// The record an action concerns when it is not a milestone (an acknowledgement redacted).
+    public let recordID: UUID?
 
     public init(
         id: UUID = UUID.random(), at: Date, actor: String, agency: String, role: String, action: String,
-        caseID: UUID? = nil, milestoneID: UUID? = nil, requestID: String? = nil, outcome: String = "ok", subjectAgency: String? = nil
+        caseID: UUID? = nil, milestoneID: UUID? = nil, requestID: String? = nil, outcome: String = "ok", subjectAgency: String? = nil,
+        reason: String? = nil, recordID: UUID? = nil
     ) {
         self.subjectAgency = subjectAgency
+        self.reason = reason
+        self.recordID = recordID
         self.id = id
         self.at = at
         self.actor = actor

@@ -56,9 +56,13 @@ struct Serve: AsyncParsableCommand {
         let metrics = ServiceMetrics(policy: policy)
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
         let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, metrics: metrics, logger: logger)
-        // The API and the metrics listener stop together on SIGTERM or SIGINT.
+        // The API, the metrics listener and the expiry of stored responses stop together on
+        // SIGTERM or SIGINT.
         let services = ServiceGroup(configuration: .init(
-            services: [app, buildMetricsApplication(configuration: configuration, backend: backend, metrics: metrics, logger: logger)],
+            services: [
+                app, buildMetricsApplication(configuration: configuration, backend: backend, metrics: metrics, logger: logger),
+                IdempotencyExpiry(store: backend.store, logger: logger),
+            ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
         ))
         do {

@@ -54,19 +54,22 @@ import Testing
                 #expect(try await client.send(.get, "/v1/audit", as: .northshireAdmin, in: world).status == .ok)
             }
             // And nothing that would rewrite history or the schema.
-            for statement in [
-                "TRUNCATE audit_events", "TRUNCATE milestones", "DELETE FROM audit_events", "DELETE FROM milestones",
-                "UPDATE audit_events SET actor = 'someone else'", "UPDATE milestones SET note = NULL",
-                "ALTER TABLE audit_events DISABLE TRIGGER ALL", "ALTER TABLE milestones DISABLE TRIGGER milestones_no_update_or_delete",
-                "DROP TRIGGER audit_events_no_update_or_delete ON audit_events", "DROP TABLE audit_events",
-                "CREATE TABLE audit_copy (id UUID)", "DELETE FROM agencies", "DELETE FROM cases",
+            // 42501: the role lacks the privilege (or is not the owner); P0001: the trigger refuses
+            // what the role may otherwise write (free text becoming anything but the marker).
+            for (statement, refusal) in [
+                ("TRUNCATE audit_events", "42501"), ("TRUNCATE milestones", "42501"), ("DELETE FROM audit_events", "42501"),
+                ("DELETE FROM milestones", "42501"), ("UPDATE audit_events SET actor = 'someone else'", "42501"),
+                ("UPDATE milestones SET kind = 'birth'", "42501"), ("UPDATE milestones SET note = 'rewritten'", "P0001"),
+                ("ALTER TABLE audit_events DISABLE TRIGGER ALL", "42501"), ("ALTER TABLE milestones DISABLE TRIGGER milestones_redact_only", "42501"),
+                ("DROP TRIGGER audit_events_no_update_or_delete ON audit_events", "42501"), ("DROP TABLE audit_events", "42501"),
+                ("CREATE TABLE audit_copy (id UUID)", "42501"), ("DELETE FROM agencies", "42501"), ("DELETE FROM cases", "42501"),
+                ("DELETE FROM alert_acknowledgements", "42501"), ("UPDATE alert_acknowledgements SET rule_id = 'S2-26-weeks'", "42501"),
             ] {
                 do {
                     try await backend.source.withConnection { try await $0.raw(SQLQueryString(statement)).run() }
                     Issue.record("the server's role could run: \(statement)")
                 } catch let error as PSQLError {
-                    // 42501 insufficient privilege (or "must be owner"), nothing else.
-                    #expect(error.serverInfo?[.sqlState] == "42501", "\(statement): \(String(reflecting: error))")
+                    #expect(error.serverInfo?[.sqlState] == refusal, "\(statement): \(String(reflecting: error))")
                 }
             }
             let events = try await backend.source.withConnection { try await $0.raw("SELECT count(*) AS n FROM audit_events").first()?.decode(column: "n", as: Int.self) }

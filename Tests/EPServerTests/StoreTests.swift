@@ -171,7 +171,7 @@ import Testing
                 try await backend.store.appendMilestone(milestone(.ploPreProceedings, "2025-07-01"), to: current, expectedVersion: 2, state: .preProceedings, alerts: [], audit: audit("milestone.record", subject.id), idempotency: record)
             }
             #expect(try await backend.store.findCase(id: subject.id)?.records.count == 1)
-            #expect(try await backend.store.idempotencyRecord(caller: "token:test", key: "retry-1") == record)
+            #expect(try await backend.store.idempotencyRecord(caller: "token:test", key: "retry-1", at: Self.at) == record)
         }
     }
 }

@@ -36,6 +36,8 @@ public struct ServerConfiguration: Sendable {
     public var databaseWait: Duration
     /// The most PostgreSQL connections this instance opens (its pool).
     public var databaseConnections: Int
+    /// How long a stored idempotent response is replayed and kept (it quotes the request's text).
+    public var idempotencyLifetime: TimeInterval
     /// Dashboards and past-day alert lists this instance works out at once (beyond: 503).
     public var heavyRequests: Int
     /// Where Prometheus reads `/metrics`: its own listener, loopback by default.
@@ -75,6 +77,10 @@ public struct ServerConfiguration: Sendable {
             throw Invalid(description: "EPTRACK_HEAVY_REQUESTS must be a whole number from 1 to 64")
         }
         heavyRequests = heavy
+        guard let hours = Int(environment["EPTRACK_IDEMPOTENCY_TTL_HOURS"] ?? "24"), (1...720).contains(hours) else {
+            throw Invalid(description: "EPTRACK_IDEMPOTENCY_TTL_HOURS must be a whole number of hours from 1 to 720")
+        }
+        idempotencyLifetime = TimeInterval(hours * 3600)
         metricsHost = environment["EPTRACK_METRICS_HOST"] ?? "127.0.0.1"
         guard let metricsPort = Int(environment["EPTRACK_METRICS_PORT"] ?? "9464"), (0...65535).contains(metricsPort) else {
             throw Invalid(description: "EPTRACK_METRICS_PORT must be a number from 0 to 65535 (0: any free port)")

@@ -10,6 +10,7 @@ struct APIHandlers: APIProtocol {
     let alerts: AlertService
     let policies: PolicyCatalogue
     let admin: AdminService
+    let redactions: RedactionService
     let dashboards: DashboardService
     let metrics: ServiceMetrics
     let store: any Store
@@ -155,6 +156,27 @@ struct APIHandlers: APIProtocol {
         case .replay(let stored): try stored.decodeBody(as: Components.Schemas.Acknowledgement.self)
         }
         return .created(.init(body: .json(acknowledgement)))
+    }
+
+    func redactRecord(_ input: Operations.RedactRecord.Input) async throws -> Operations.RedactRecord.Output {
+        let caller = try RequestScope.requireCaller()
+        let id = try Mapping.pathID(input.path.caseId, what: "case")
+        guard case .json(let body) = input.body else { throw Problem(.unsupportedMediaType, "send application/json") }
+        let target: RedactionService.Target
+        switch (body.milestoneId, body.acknowledgementId) {
+        case (let milestone?, nil): target = .milestone(try Mapping.uuid(milestone, field: "/milestone_id"))
+        case (nil, let acknowledgement?): target = .acknowledgement(try Mapping.uuid(acknowledgement, field: "/acknowledgement_id"))
+        default: throw ServiceError.badParameter(field: "/milestone_id", detail: "name exactly one of milestone_id and acknowledgement_id")
+        }
+        let redacted = try await redactions.redact(target, caseID: id, reason: body.reason, by: caller, requestID: RequestScope.requestID)
+        let (type, recordID): (Components.Schemas.Redaction.RecordTypePayload, UUID) = switch redacted.target {
+        case .milestone(let record): (.milestone, record)
+        case .acknowledgement(let record): (.acknowledgement, record)
+        }
+        return .created(.init(body: .json(.init(
+            caseId: id.lowercased, recordType: type, recordId: recordID.lowercased, fields: redacted.fields, reason: redacted.reason,
+            redactedAt: redacted.at, redactedBy: redacted.by
+        ))))
     }
 
     // MARK: Policies

@@ -71,7 +71,7 @@ extension APIHandlers {
         .init(
             id: event.id.lowercased, at: event.at, actor: event.actor, agency: event.agency, role: event.role, action: event.action,
             caseId: event.caseID?.lowercased, milestoneId: event.milestoneID?.lowercased, requestId: event.requestID, outcome: event.outcome,
-            subjectAgency: event.subjectAgency
+            subjectAgency: event.subjectAgency, reason: event.reason, recordId: event.recordID?.lowercased
         )
     }
 }

@@ -122,7 +122,7 @@ public struct AlertService: Sendable {
     ) async throws -> Replayable<Acknowledgement> {
         // Visibility first: after a partnership ends, a replay must not answer for the case.
         let subject = try await cases.visibleCase(caseID, caller)
-        if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
+        if let stored = try await store.replay(idempotency, caller: caller.actor, at: cases.clock.stamp) { return .replay(stored) }
         guard let result = policy.evaluate(subject.journey, asOf: cases.clock.today, ruleID: ruleID) else {
             throw ServiceError.notFound("rule \(ruleID) is not in force")
         }
@@ -138,7 +138,7 @@ public struct AlertService: Sendable {
                 acknowledgement, audit: audit, idempotency: try idempotency.record(caller: caller.actor) { try response(acknowledgement) }
             )
         } catch StoreError.idempotencyKeyTaken {
-            return try await store.replayAfterRace(idempotency, caller: caller.actor)
+            return try await store.replayAfterRace(idempotency, caller: caller.actor, at: cases.clock.stamp)
         }
         return .fresh(acknowledgement)
     }

@@ -26,7 +26,7 @@ public struct CaseService: Sendable {
         try require(caller.role.writesCases, caller, "open cases")
         // Visibility first: a replay must not answer a caller who can no longer open cases there.
         try check(draft, by: caller)
-        if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
+        if let stored = try await store.replay(idempotency, caller: caller.actor, at: clock.stamp) { return .replay(stored) }
         if let agency = draft.adoptionAgency { try await requireAdoptionAgency(agency) }
         let now = clock.stamp
         let subject = Case(
@@ -43,7 +43,7 @@ public struct CaseService: Sendable {
         } catch StoreError.duplicateReference(let reference) {
             throw ServiceError.duplicateReference(reference)
         } catch StoreError.idempotencyKeyTaken {
-            return try await store.replayAfterRace(idempotency, caller: caller.actor)
+            return try await store.replayAfterRace(idempotency, caller: caller.actor, at: clock.stamp)
         }
         return .fresh(view)
     }
@@ -127,7 +127,7 @@ public struct CaseService: Sendable {
     ) async throws -> Replayable<RecordedMilestone>? {
         // Visibility first: after a partnership ends, a replay must not return the case's state.
         let subject = try await visibleCase(caseID, caller)
-        if let stored = try await store.replay(idempotency, caller: caller.actor) { return .replay(stored) }
+        if let stored = try await store.replay(idempotency, caller: caller.actor, at: clock.stamp) { return .replay(stored) }
         let now = clock.stamp
         let today = clock.today
         let milestone = try validate { () throws(ValidationError) in
@@ -153,7 +153,7 @@ public struct CaseService: Sendable {
                 return .fresh(result)
             }
         } catch StoreError.idempotencyKeyTaken {
-            return try await store.replayAfterRace(idempotency, caller: caller.actor)
+            return try await store.replayAfterRace(idempotency, caller: caller.actor, at: clock.stamp)
         }
         return nil
     }

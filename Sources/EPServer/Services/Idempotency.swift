@@ -48,15 +48,15 @@ extension Optional where Wrapped == IdempotencyRequest {
 extension Store {
     /// The stored response for this key, if the same request was made before; refuses a key
     /// reused for another request.
-    func replay(_ request: IdempotencyRequest?, caller: String) async throws -> IdempotencyRecord? {
-        guard let request, let stored = try await idempotencyRecord(caller: caller, key: request.key) else { return nil }
+    func replay(_ request: IdempotencyRequest?, caller: String, at now: Date) async throws -> IdempotencyRecord? {
+        guard let request, let stored = try await idempotencyRecord(caller: caller, key: request.key, at: now) else { return nil }
         guard stored.requestHash == request.requestHash else { throw ServiceError.idempotencyKeyReused }
         return stored
     }
 
     /// After a concurrent request stored the same key first: its response, once it has one.
-    func replayAfterRace<T>(_ request: IdempotencyRequest?, caller: String) async throws -> Replayable<T> {
-        guard let stored = try await replay(request, caller: caller) else { throw ServiceError.idempotencyInFlight }
+    func replayAfterRace<T>(_ request: IdempotencyRequest?, caller: String, at now: Date) async throws -> Replayable<T> {
+        guard let stored = try await replay(request, caller: caller, at: now) else { throw ServiceError.idempotencyInFlight }
         return .replay(stored)
     }
 }

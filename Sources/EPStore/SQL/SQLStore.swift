@@ -7,15 +7,21 @@ import SQLKit
 public struct SQLStore: Store {
     public let source: any SQLConnectionSource
     let migrator: Migrator
+    /// How long a stored response is replayed (and kept): it holds the request's free text, so
+    /// it expires rather than staying for ever.
+    public let idempotencyLifetime: TimeInterval
 
-    public init(source: any SQLConnectionSource, migrator: Migrator) {
+    public static let defaultIdempotencyLifetime: TimeInterval = 24 * 3600
+
+    public init(source: any SQLConnectionSource, migrator: Migrator, idempotencyLifetime: TimeInterval = SQLStore.defaultIdempotencyLifetime) {
         self.source = source
         self.migrator = migrator
+        self.idempotencyLifetime = idempotencyLifetime
     }
 
     public func session<T: Sendable>(_ body: @escaping @Sendable (any Store) async throws -> T) async throws -> T {
-        try await source.withConnection { [source, migrator] database in
-            try await body(SQLStore(source: PinnedConnection(database: database, leasedFrom: source), migrator: migrator))
+        try await source.withConnection { [source, migrator, idempotencyLifetime] database in
+            try await body(SQLStore(source: PinnedConnection(database: database, leasedFrom: source), migrator: migrator, idempotencyLifetime: idempotencyLifetime))
         }
     }
 
@@ -25,24 +31,26 @@ public struct SQLStore: Store {
 
     func write(_ audit: AuditEvent, on database: any SQLDatabase) async throws {
         try await database.raw("""
-            INSERT INTO audit_events (id, at, actor, agency_id, role, action, case_id, milestone_id, request_id, outcome, subject_agency)
+            INSERT INTO audit_events (id, at, actor, agency_id, role, action, case_id, milestone_id, request_id, outcome, subject_agency, reason, record_id)
             VALUES (\(bind: audit.id), \(bind: audit.at), \(bind: audit.actor), \(bind: audit.agency), \(bind: audit.role),
                     \(bind: audit.action), \(bind: audit.caseID), \(bind: audit.milestoneID), \(bind: audit.requestID), \(bind: audit.outcome),
-                    \(bind: audit.subjectAgency))
+                    \(bind: audit.subjectAgency), \(bind: audit.reason), \(bind: audit.recordID))
             """).run()
     }
 
     func write(_ record: IdempotencyRecord?, at: Date, on database: any SQLDatabase) async throws {
         guard let record else { return }
-        do {
-            try await database.raw("""
-                INSERT INTO idempotency_keys (caller, key, request_hash, status, location, body, created_at)
-                VALUES (\(bind: record.caller), \(bind: record.key), \(bind: record.requestHash), \(bind: record.status),
-                        \(bind: record.location), \(bind: record.body), \(bind: at))
-                """).run()
-        } catch where UniqueViolation.table(of: error) == "idempotency_keys" {
-            throw StoreError.idempotencyKeyTaken
-        }
+        // A key whose stored response has expired may be used again: its row is replaced.
+        let stored = try await database.raw("""
+            INSERT INTO idempotency_keys (caller, key, request_hash, status, location, body, created_at)
+            VALUES (\(bind: record.caller), \(bind: record.key), \(bind: record.requestHash), \(bind: record.status),
+                    \(bind: record.location), \(bind: record.body), \(bind: at))
+            ON CONFLICT (caller, key) DO UPDATE SET request_hash = excluded.request_hash, status = excluded.status,
+                location = excluded.location, body = excluded.body, created_at = excluded.created_at
+            WHERE idempotency_keys.created_at < \(bind: at.addingTimeInterval(-idempotencyLifetime))
+            RETURNING caller
+            """).all()
+        guard !stored.isEmpty else { throw StoreError.idempotencyKeyTaken }
     }
 
     public func recordAudit(_ event: AuditEvent) async throws {
@@ -90,13 +98,18 @@ public struct SQLStore: Store {
             milestoneID: try row.decode(column: "milestone_id", as: UUID?.self),
             requestID: try row.decode(column: "request_id", as: String?.self),
             outcome: try row.decode(column: "outcome", as: String.self),
-            subjectAgency: try row.decode(column: "subject_agency", as: String?.self)
+            subjectAgency: try row.decode(column: "subject_agency", as: String?.self),
+            reason: try row.decode(column: "reason", as: String?.self),
+            recordID: try row.decode(column: "record_id", as: UUID?.self)
         )
     }
 
-    public func idempotencyRecord(caller: String, key: String) async throws -> IdempotencyRecord? {
-        try await source.withConnection { database in
-            try await database.raw("SELECT * FROM idempotency_keys WHERE caller = \(bind: caller) AND key = \(bind: key)").first().map { row in
+    public func idempotencyRecord(caller: String, key: String, at now: Date) async throws -> IdempotencyRecord? {
+        let since = now.addingTimeInterval(-idempotencyLifetime)
+        return try await source.withConnection { database in
+            try await database.raw("""
+                SELECT * FROM idempotency_keys WHERE caller = \(bind: caller) AND key = \(bind: key) AND created_at >= \(bind: since)
+                """).first().map { row in
                 IdempotencyRecord(
                     caller: caller, key: key,
                     requestHash: try row.decode(column: "request_hash", as: String.self),
