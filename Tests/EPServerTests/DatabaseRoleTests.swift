@@ -12,7 +12,7 @@ import Testing
 /// `eptrack_app`, which can do everything the API needs and cannot truncate, delete, update or
 /// disable the triggers that guard the audit trail and the milestones, nor change the schema.
 @Suite struct DatabaseRoleTests {
-    @Test(.enabled(if: TestDatabase.all.contains(.postgres), "needs the test PostgreSQL (scripts/test.sh)"))
+    @Test(.needsPostgres)
     func theServersRoleCannotRewriteHistory() async throws {
         let base = try #require(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"], "run scripts/test.sh")
         let owner = try #require(try TestDatabase.postgresSource())

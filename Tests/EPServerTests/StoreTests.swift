@@ -179,8 +179,7 @@ import Testing
 /// Start-up refuses a PostgreSQL that could lose acknowledged writes, and readiness follows the
 /// database.
 @Suite struct StartupTests {
-    @Test func aPostgreSQLWithFsyncOffIsRefusedUnlessAllowed() async throws {
-        guard TestDatabase.all.contains(.postgres) else { return }  // SQLite-only run (plain `swift test`)
+    @Test(.needsPostgres) func aPostgreSQLWithFsyncOffIsRefusedUnlessAllowed() async throws {
         let url = try #require(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"], "run scripts/test.sh")
         var logger = Logger(label: "eptrack-test")
         logger.logLevel = .critical
@@ -192,8 +191,7 @@ import Testing
     }
 
     /// `EPTRACK_DB_CONNECTIONS` reaches the pool: six units of work at once share three sessions.
-    @Test func thePoolOpensAtMostTheConfiguredConnections() async throws {
-        guard TestDatabase.all.contains(.postgres) else { return }  // SQLite-only run (plain `swift test`)
+    @Test(.needsPostgres) func thePoolOpensAtMostTheConfiguredConnections() async throws {
         try await TestDatabase.postgres.withBackend(connections: 3) { backend in
             #expect(backend.source.usage.capacity == 3)
             let pids = try await withThrowingTaskGroup(of: Int32.self) { group in
@@ -238,8 +236,8 @@ import Testing
 /// A request must not hang on the database: a statement that runs too long is cancelled by
 /// PostgreSQL, and a request that cannot get a connection in time gives up before it starts.
 @Suite struct DatabaseTimeoutTests {
-    @Test func postgreSQLCancelsAStatementThatRunsPastTheTimeout() async throws {
-        guard let source = try TestDatabase.postgresSource(statementTimeout: .milliseconds(300)) else { return }
+    @Test(.needsPostgres) func postgreSQLCancelsAStatementThatRunsPastTheTimeout() async throws {
+        let source = try #require(try TestDatabase.postgresSource(statementTimeout: .milliseconds(300)))
         let runner = Task { await source.client.run() }
         defer { runner.cancel() }
         try await source.withConnection { try await $0.raw("SELECT 1").run() }
@@ -252,8 +250,9 @@ import Testing
 
     /// PostgresNIO never answers a statement sent on a connection the database has dropped;
     /// the watch on the connection answers instead.
-    @Test func aStatementOnADroppedConnectionAnswersInsteadOfHanging() async throws {
-        guard let source = try TestDatabase.postgresSource(), let other = try TestDatabase.postgresSource() else { return }
+    @Test(.needsPostgres) func aStatementOnADroppedConnectionAnswersInsteadOfHanging() async throws {
+        let source = try #require(try TestDatabase.postgresSource())
+        let other = try #require(try TestDatabase.postgresSource())
         let runners = [Task { await source.client.run() }, Task { await other.client.run() }]
         defer { runners.forEach { $0.cancel() } }
         let sent = Mutex<ContinuousClock.Instant?>(nil)
@@ -284,8 +283,8 @@ import Testing
         #expect(recovered, "a new connection within 5 s")
     }
 
-    @Test func aRequestGivesUpWaitingForABusyPoolAndNeverStartsLate() async throws {
-        guard let source = try TestDatabase.postgresSource(leaseTimeout: .milliseconds(300)) else { return }
+    @Test(.needsPostgres) func aRequestGivesUpWaitingForABusyPoolAndNeverStartsLate() async throws {
+        let source = try #require(try TestDatabase.postgresSource(leaseTimeout: .milliseconds(300)))
         let runner = Task { await source.client.run() }
         defer { runner.cancel() }
         // Open the one connection first (a TLS handshake on a busy machine can itself take 300 ms).
@@ -319,8 +318,7 @@ import Testing
 /// Managed PostgreSQL services require TLS: the store connects with sslmode=verify-full to a
 /// server whose certificate a given CA signed, and refuses one it cannot verify.
 @Suite struct PostgresTLSTests {
-    @Test func verifyFullConnectsWithTheRightCAAndRefusesAnother() async throws {
-        guard TestDatabase.all.contains(.postgres) else { return }  // SQLite-only run (plain `swift test`)
+    @Test(.needsPostgres) func verifyFullConnectsWithTheRightCAAndRefusesAnother() async throws {
         let environment = ProcessInfo.processInfo.environment
         let good = try #require(environment["EPTRACK_TEST_POSTGRES_TLS_URL"], "run scripts/test.sh")
         let wrong = try #require(environment["EPTRACK_TEST_POSTGRES_WRONG_CA_URL"], "run scripts/test.sh")
@@ -347,8 +345,8 @@ import Testing
 
 /// A PostgreSQL on the same host, reached through its Unix socket (`?host=/socket/folder`).
 @Suite struct PostgresSocketTests {
-    @Test func aSocketURLConnectsWithoutTCP() async throws {
-        guard let source = try TestDatabase.postgresSource("EPTRACK_TEST_POSTGRES_SOCKET_URL") else { return }
+    @Test(.needsPostgres) func aSocketURLConnectsWithoutTCP() async throws {
+        let source = try #require(try TestDatabase.postgresSource("EPTRACK_TEST_POSTGRES_SOCKET_URL"))
         let url = try DatabaseURL(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_SOCKET_URL"] ?? "")
         guard case .postgres(let settings) = url, case .unixSocket = settings.endpoint else {
             Issue.record("not a PostgreSQL socket URL: \(url)")
@@ -369,8 +367,8 @@ import Testing
 @Suite struct PostgresCodingTests {
     private struct Reference: Encodable, Sendable { let reference = "NS-EP-2025-0142" }
 
-    @Test func everyBoundKindComesBackAsItWentIn() async throws {
-        guard let source = try TestDatabase.postgresSource() else { return }
+    @Test(.needsPostgres) func everyBoundKindComesBackAsItWentIn() async throws {
+        let source = try #require(try TestDatabase.postgresSource())
         let runner = Task { await source.client.run() }
         defer { runner.cancel() }
         let caseID = UUID()

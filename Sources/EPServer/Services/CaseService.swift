@@ -111,7 +111,7 @@ public struct CaseService: Sendable {
     ) async throws -> Replayable<RecordedMilestone> {
         try require(caller.role.writesCases, caller, "record milestones")
         for _ in 0..<Self.writeAttempts {
-            let outcome = try await store.session { store in
+            let outcome = try await store.exclusiveSession(caseID: caseID) { store in
                 try await self.on(store).recordOnce(change, caseID: caseID, caller: caller, requestID: requestID, idempotency: idempotency, response: response)
             }
             if let outcome { return outcome }

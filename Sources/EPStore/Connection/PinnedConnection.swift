@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 
 /// One connection already leased from a source, handed to every unit of work of a session
@@ -11,6 +12,10 @@ struct PinnedConnection: SQLConnectionSource {
 
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await body(database)
+    }
+
+    func exclusively<T: Sendable>(_ key: UUID, on database: any SQLDatabase, _ body: () async throws -> T) async throws -> T {
+        try await leasedFrom.exclusively(key, on: database, body)
     }
 
     /// The lease ends with the session; the source it came from is shut down by its owner.

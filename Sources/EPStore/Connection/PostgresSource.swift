@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NIOSSL
 import PostgresKit
@@ -54,6 +55,22 @@ public final class PostgresSource: SQLConnectionSource {
     /// Waits at most `leaseTimeout` for a connection, and answers even when the connection dies
     /// under the work (see `Supervisor`). Once `body` has its connection it runs to its end:
     /// giving up on the wait is decided before the first statement, never in a transaction.
+    /// A session-level advisory lock on the key, held on `database` until `body` ends: other
+    /// connections asking for it wait (at most the statement timeout). Released however `body`
+    /// ends; a connection that breaks releases it with itself.
+    public func exclusively<T: Sendable>(_ key: UUID, on database: any SQLDatabase, _ body: () async throws -> T) async throws -> T {
+        let name = key.uuidString.lowercased()
+        try await database.raw("SELECT pg_advisory_lock(hashtextextended(\(bind: name), 0))").run()
+        do {
+            let result = try await body()
+            try await database.raw("SELECT pg_advisory_unlock(hashtextextended(\(bind: name), 0))").run()
+            return result
+        } catch {
+            try? await database.raw("SELECT pg_advisory_unlock(hashtextextended(\(bind: name), 0))").run()
+            throw error
+        }
+    }
+
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let unit = SupervisedUnit<T>(deadline: .now + leaseTimeout, counter: counter)
         counter.startedWaiting()

@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 
 /// Hands out a database connection for the length of one unit of work. The store's code is the
@@ -9,6 +10,9 @@ public protocol SQLConnectionSource: Sendable {
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Connections in use and waited for, for `/metrics`.
     var usage: PoolUsage { get }
+    /// Runs `body` holding the database's lock on `key`, taken on `database` (a leased
+    /// connection), so that writers of one case queue instead of racing one another.
+    func exclusively<T: Sendable>(_ key: UUID, on database: any SQLDatabase, _ body: () async throws -> T) async throws -> T
     func shutdown() async throws
 }
 

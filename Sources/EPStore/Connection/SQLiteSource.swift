@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLiteKit
+import Foundation
 
 /// The embedded database: one SQLite file, one connection, one unit of work at a time.
 public final class SQLiteSource: SQLConnectionSource {
@@ -33,6 +34,12 @@ public final class SQLiteSource: SQLConnectionSource {
             defer { counter.released() }
             return try await body(database)
         }
+    }
+
+    /// One connection, leased by one unit of work at a time: a session already has the database
+    /// to itself.
+    public func exclusively<T: Sendable>(_ key: UUID, on database: any SQLDatabase, _ body: () async throws -> T) async throws -> T {
+        try await body()
     }
 
     public func shutdown() async throws {

@@ -25,6 +25,14 @@ public struct SQLStore: Store {
         }
     }
 
+    public func exclusiveSession<T: Sendable>(caseID: UUID, _ body: @escaping @Sendable (any Store) async throws -> T) async throws -> T {
+        try await source.withConnection { [source, migrator, idempotencyLifetime] database in
+            try await source.exclusively(caseID, on: database) {
+                try await body(SQLStore(source: PinnedConnection(database: database, leasedFrom: source), migrator: migrator, idempotencyLifetime: idempotencyLifetime))
+            }
+        }
+    }
+
     public func isReady() async -> Bool {
         (try? await migrator.isCurrent()) ?? false
     }

@@ -101,3 +101,11 @@ struct TestSetupError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
+
+extension Trait where Self == ConditionTrait {
+    /// For tests of PostgreSQL alone: a run without it (plain `swift test`) shows them as
+    /// skipped, with this reason, rather than passed.
+    static var needsPostgres: Self {
+        .enabled(if: TestDatabase.all.contains(.postgres), "needs the test PostgreSQL: run scripts/test.sh")
+    }
+}
