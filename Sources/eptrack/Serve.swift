@@ -13,25 +13,10 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start the API server (migrations are applied on start).",
         discussion: """
-        Configuration comes from the environment:
-          DATABASE_URL     postgres://user:password@host:5432/db?sslmode=verify-full or sqlite://path
-                           (default sqlite://eptrack.sqlite)
-          HOST             address to listen on (default 127.0.0.1)
-          PORT             port to listen on (default 8080)
-          EPTRACK_POLICY   policy file in force (default Policies/england-default.yaml)
-          EPTRACK_SCHEMA_DIR   folder of SQL migrations (default Schema)
-          EPTRACK_OPENAPI_FILE the contract served at /openapi.yaml (default api-docs/openapi.yaml)
-          LOG_LEVEL        trace, debug, info, notice, warning, error, critical (default info)
-          LOG_FORMAT       json (default) or text
-          EPTRACK_METRICS_HOST, EPTRACK_METRICS_PORT  where Prometheus reads /metrics (default 127.0.0.1:9464)
-          EPTRACK_RATE_LIMIT   requests a minute per caller per instance (default 1200)
-          EPTRACK_REQUEST_TIMEOUT  seconds a connection may wait for a request's headers, or sit idle (default 30)
-          EPTRACK_DB_WAIT_MS   milliseconds a request waits for a database connection before 503 (default 1000)
-          EPTRACK_DB_CONNECTIONS  PostgreSQL connections this instance opens at most (default 20)
-          TLS_CERT_FILE, TLS_KEY_FILE  answer HTTPS (TLS 1.2+) with this PEM certificate and key
-          EPTRACK_ALLOW_UNSAFE_DB=1   accept a PostgreSQL with fsync, synchronous_commit or full_page_writes off
-          EPTRACK_OIDC_ISSUER, EPTRACK_OIDC_AUDIENCE, EPTRACK_OIDC_JWKS_FILE, EPTRACK_OIDC_TENANT
-                           accept OIDC bearer JWTs (README "Connecting Microsoft Entra ID")
+        Configuration comes from the environment: DATABASE_URL (default sqlite://eptrack.sqlite),
+        HOST and PORT (default 127.0.0.1:8080), and the EPTRACK_* settings. Every variable, its
+        default and what it does is in the README's "Configuration" table, the one place they are
+        listed; an invalid value stops the server at start with one line saying which.
         """
     )
 

@@ -1,4 +1,5 @@
 import EPServer
+import Foundation
 import Testing
 
 /// The environment the server starts from: defaults, and one clear line for a bad value.
@@ -24,4 +25,17 @@ import Testing
             "\(error)" == "EPTRACK_DB_CONNECTIONS must be a whole number of connections from 1 to 500"
         }
     }
+
+    /// The README's table is the one list of settings: every variable the server reads is in it.
+    @Test func everySettingTheServerReadsIsInTheREADMETable() throws {
+        let source = try String(contentsOf: TestDatabase.repository.appendingPathComponent("Sources/EPServer/Config/ServerConfiguration.swift"), encoding: .utf8)
+        let readme = try String(contentsOf: TestDatabase.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let table = readme.split(separator: "\n").filter { $0.hasPrefix("| `") }.joined(separator: "\n")
+        let read = Set(source.matches(of: #/environment\["([A-Z_]+)"\]/#).map { String($0.output.1) })
+        #expect(read.count >= 20, "\(read)")
+        for name in read.sorted() {
+            #expect(table.contains("`\(name)`"), "\(name) is read by the server but not in README's Configuration table")
+        }
+    }
 }
+

@@ -2,8 +2,8 @@ import PostgresNIO
 import Synchronization
 
 /// Keeps units of work on PostgresNIO's pool from hanging, with one watch for the whole source
-/// rather than timers for every unit (a write makes three units; timers for each cost more
-/// than the work). Every `interval` the watch looks at the units in flight:
+/// rather than a timer for every unit (each lease of a connection is one: thousands a second
+/// under load, and a timer for each would cost more than the work). Every `interval` the watch looks at the units in flight:
 /// - one still waiting for a connection past its deadline is given up (PostgresNIO's pool
 ///   waits for ever while the database is down): its lease is cancelled and the caller told
 ///   the database is unavailable;
