@@ -42,7 +42,7 @@ bench_postgres() {
 }
 
 bench_serve() {
-    "$BIN" serve > "$WORK/server.log" 2>&1 &
+    EPTRACK_METRICS_PORT=0 "$BIN" serve > "$WORK/server.log" 2>&1 &
     SERVER_PID=$!
     bench_wait_ready "$URL" "$WORK/server.log"
 }
