@@ -36,42 +36,6 @@ public struct CaseAlert: Sendable {
     public let result: RuleResult
 }
 
-/// What a social worker may change on an existing case.
-public struct CaseUpdate: Sendable {
-    public var sex: Sex?
-    public var ethnicity: Ethnicity?
-    public var siblingGroupSize: Int?
-    public var disability: Bool?
-    public var expectedBirthMonth: YearMonth?
-    public var adoptionAgency: String?
-
-    public init(
-        sex: Sex? = nil, ethnicity: Ethnicity? = nil, siblingGroupSize: Int? = nil, disability: Bool? = nil,
-        expectedBirthMonth: YearMonth? = nil, adoptionAgency: String? = nil
-    ) {
-        self.sex = sex
-        self.ethnicity = ethnicity
-        self.siblingGroupSize = siblingGroupSize
-        self.disability = disability
-        self.expectedBirthMonth = expectedBirthMonth
-        self.adoptionAgency = adoptionAgency
-    }
-}
-
-public struct NewCase: Sendable {
-    public let reference: String
-    public let localAuthority: String
-    public let adoptionAgency: String?
-    public let profile: ChildProfile
-
-    public init(reference: String, localAuthority: String, adoptionAgency: String?, profile: ChildProfile) {
-        self.reference = reference
-        self.localAuthority = localAuthority
-        self.adoptionAgency = adoptionAgency
-        self.profile = profile
-    }
-}
-
 extension Case {
     /// The ETag of this version of the case.
     public var etag: String { "\"v\(version)\"" }
