@@ -78,8 +78,9 @@ public protocol Store: Sendable {
     // Alerts
     /// One page of the alert index: entries open on `query.asOf` on open journeys, by due date.
     func alertIndexPage(_ query: AlertIndexQuery) async throws -> [AlertIndexEntry]
-    /// Replaces a case's alert index entries (for rebuilding after a policy change).
-    func replaceAlertIndex(caseID: UUID, with entries: [AlertIndexEntry]) async throws
+    /// Rewrites what is derived from a case's journey and the rules (its alert index entries and
+    /// its state), when the policy or the rules' logic changed since they were written.
+    func replaceDerived(caseID: UUID, state: JourneyState, alerts entries: [AlertIndexEntry]) async throws
     func caseIDs(after: UUID?, limit: Int) async throws -> [UUID]
     /// Open alerts on open journeys on `asOf`, counted by rule, across the deployment (for metrics).
     func openAlertCounts(asOf: CalendarDate) async throws -> [String: Int]

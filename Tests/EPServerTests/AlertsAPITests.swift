@@ -31,19 +31,20 @@ import Testing
                 #expect(response.status == .created, "\(kind): \(response.text)")
             }
 
-            // 20 September 2024: the EP placement is due by 30 September (14 days after the
-            // recommendation) and the warning window (3 days) has not opened.
+            // 20 and 26 September 2024: EP is recommended, but the baby is at home and not yet
+            // looked after, so no placement can lawfully happen yet: the clock has not started
+            // (it starts at the latest of the recommendation, the birth and entering care).
+            for day in ["2024-09-20", "2024-09-26"] {
+                let before = try await results(client, world, id, asOf: day)
+                #expect(before["S4-placement-after-recommendation"]?["status"] as? String == "pending", "\(day)")
+                #expect(before["S4-placement-after-recommendation"]?["due_on"] == nil, "\(day)")
+            }
             let early = try await results(client, world, id, asOf: "2024-09-20")
-            #expect(early["S4-placement-after-recommendation"]?["status"] as? String == "pending")
-            #expect(early["S4-placement-after-recommendation"]?["due_on"] as? String == "2024-09-30")
-            #expect(early["S4-placement-after-recommendation"]?["days_remaining"] as? Int == 10)
             #expect(early["S2-ep-considered-early"]?["status"] as? String == "met")
-
-            // 26 September: four days left, still pending; 27 September would be due soon, but
-            // the placement happened that day. On the 26th the warning window (from the 27th) is shut.
-            let dayBefore = try await results(client, world, id, asOf: "2024-09-26")
-            #expect(dayBefore["S4-placement-after-recommendation"]?["status"] as? String == "pending")
-            #expect(dayBefore["S4-placement-after-recommendation"]?["days_remaining"] as? Int == 4)
+            // 27 September: in care and placed with the EP carers the same day.
+            let placed = try await results(client, world, id, asOf: "2024-09-27")
+            #expect(placed["S4-placement-after-recommendation"]?["status"] as? String == "met")
+            #expect(placed["S4-placement-after-recommendation"]?["due_on"] as? String == "2024-10-11", "14 days from entering care")
 
             // After the adoption order every rule is met or not applicable.
             let after = try await results(client, world, id, asOf: "2025-06-30")

@@ -4,6 +4,8 @@
 public enum DetailsCodec {
     public static let maxTextLength = 200
     public static let maxLabelLength = 16
+    /// The weeks of pregnancy a `gestation_weeks` detail may give.
+    public static let gestationWeeks = 10...42
 
     public static func decode(kind: MilestoneKind, _ raw: [String: DetailValue]) throws(ValidationError) -> MilestoneDetails {
         try decode(kind: kind, raw, checkingText: true)
@@ -23,7 +25,9 @@ public enum DetailsCodec {
         let details: MilestoneDetails
         switch kind {
         case .preBirthConference:
-            details = .preBirthConference(gestationWeeks: try reader.optionalInteger("gestation_weeks", in: 10...42))
+            details = .preBirthConference(gestationWeeks: try reader.optionalInteger("gestation_weeks", in: gestationWeeks))
+        case .preBirthAssessmentStarted, .birth:
+            details = try reader.optionalInteger("gestation_weeks", in: gestationWeeks).map { MilestoneDetails.gestation(weeks: $0) } ?? MilestoneDetails.none
         case .viabilityAssessment:
             let status: ViabilityAssessment.Status = try reader.required("status")
             let outcome: ViabilityAssessment.Outcome? = try reader.optional("outcome")
@@ -36,6 +40,8 @@ public enum DetailsCodec {
             details = .viabilityAssessment(ViabilityAssessment(
                 assessment: try reader.label("assessment"),
                 relationship: try reader.required("relationship"),
+                // Absent on every record made before stages existed: those were viability assessments.
+                stage: try reader.optional("stage") ?? .viability,
                 status: status,
                 outcome: outcome
             ))
@@ -51,6 +57,8 @@ public enum DetailsCodec {
             details = .interimPlacement(placementType: try reader.required("placement_type"))
         case .epPlacement:
             details = .epPlacement(scheme: try reader.required("scheme"), placedFrom: try reader.required("placed_from"))
+        case .placementConsent:
+            details = .placementConsent(outcome: try reader.required("outcome"))
         case .familyTime:
             details = .familyTime(status: try reader.required("status"), supervised: try reader.optionalBoolean("supervised"))
         case .timetableExtension:
@@ -69,9 +77,9 @@ public enum DetailsCodec {
                 throw .invalid("/details/reason", "closing a case needs a reason")
             }
             details = .caseClosed(reason: reason)
-        case .preBirthAssessmentStarted, .birth, .ploPreProceedings, .familyGroupConference,
-             .parentsInformedOfEP, .proceedingsIssued, .enteredCare, .section19Application,
-             .familyTimePlan, .reunificationPlan, .reunification, .adoptionOrder:
+        case .adoptionRequest, .ploPreProceedings, .familyGroupConference, .parentsInformedOfEP, .proceedingsIssued,
+             .enteredCare, .section19Application, .familyTimePlan, .panelMinutesReceived, .reunificationPlan,
+             .reunification, .placedForAdoption, .adoptionOrder:
             details = .none
         }
         try reader.refuseUnreadKeys()
@@ -88,9 +96,13 @@ public enum DetailsCodec {
             break
         case .preBirthConference(let weeks):
             if let weeks { raw["gestation_weeks"] = .integer(weeks) }
+        case .gestation(let weeks):
+            raw["gestation_weeks"] = .integer(weeks)
         case .viabilityAssessment(let assessment):
             raw["assessment"] = .string(assessment.assessment)
             put("relationship", assessment.relationship)
+            // The default is left out, so what was stored before stages existed is written as it was.
+            if assessment.stage != .viability { put("stage", assessment.stage) }
             put("status", assessment.status)
             put("outcome", assessment.outcome)
         case .paternityTest(let status):
@@ -101,6 +113,8 @@ public enum DetailsCodec {
         case .epCarersLinked(let route):
             put("route", route)
         case .reg25aDecision(let outcome):
+            put("outcome", outcome)
+        case .placementConsent(let outcome):
             put("outcome", outcome)
         case .interimPlacement(let placementType):
             put("placement_type", placementType)

@@ -49,8 +49,31 @@ public struct Journey: Sendable {
         let first = { (kind: MilestoneKind) -> Milestone? in
             starts[kind.ordinal] < starts[kind.ordinal + 1] ? sorted[positions[starts[kind.ordinal]]] : nil
         }
-        self.startOfPlanning = Self.earliest(first(.ploPreProceedings), first(.preBirthConference), first(.proceedingsIssued))?.occurredOn
-        self.ending = Self.earliest(first(.caseClosed), first(.adoptionOrder), first(.reunification))
+        self.startOfPlanning = Self.earliest(
+            Self.earliest(first(.ploPreProceedings), first(.preBirthConference)),
+            Self.earliest(first(.proceedingsIssued), first(.adoptionRequest))
+        )?.occurredOn
+        // A return home ends the journey only where the child still lives (nothing placed after
+        // it) and no court is still to decide: outside proceedings, or once the court has decided.
+        // Returned home under an interim order, the child's journey runs on until the decision.
+        var homeFor: Milestone?
+        if let home = first(.reunification) {
+            let homeIndex = positions[starts[MilestoneKind.reunification.ordinal]]
+            // The last of a kind is the furthest on in the journey (each kind's positions ascend).
+            let placedAfterHome = { (kind: MilestoneKind) -> Bool in
+                starts[kind.ordinal] < starts[kind.ordinal + 1] && positions[starts[kind.ordinal + 1] - 1] > homeIndex
+            }
+            let placedLater = placedAfterHome(.epPlacement) || placedAfterHome(.interimPlacement)
+            if !placedLater {
+                if first(.proceedingsIssued) == nil {
+                    homeFor = home
+                } else if let decision = first(.courtDecision) {
+                    homeFor = decision.occurredOn > home.occurredOn ? decision : home
+                }
+            }
+        }
+        self.returnedHomeForGood = homeFor != nil
+        self.ending = Self.earliest(Self.earliest(first(.caseClosed), first(.adoptionOrder)), homeFor)
     }
 
     /// Every effective milestone of `kind`, in date order.
@@ -75,24 +98,30 @@ public struct Journey: Sendable {
 
     public var birth: CalendarDate? { firstOn(.birth) }
 
-    /// The earliest of PLO pre-proceedings, the pre-birth conference and proceedings issued.
-    /// (Worked out once, in `init`: every deadline rule asks.)
+    /// The earliest of PLO pre-proceedings, the pre-birth conference, proceedings issued and an
+    /// adoption request (docs/design.md §3.4). (Worked out once, in `init`: every deadline rule asks.)
     public let startOfPlanning: CalendarDate?
 
     /// The milestone after which nothing more can happen: case closed, adoption order, or the
-    /// child's return home.
+    /// child's return home for good. A return home is for good when the child still lives at home
+    /// (no placement after it) and no court is still to decide: with no proceedings issued it is the
+    /// `reunification` itself; in proceedings it is the court's decision, or the `reunification` if
+    /// that came after the decision. A child returned home under an interim order is still in
+    /// proceedings, and the journey runs on (docs/design.md §2.6).
     public let ending: Milestone?
+
+    /// Whether `ending` is the child's return home for good.
+    let returnedHomeForGood: Bool
 
     /// The last day an open wait counts up to: `asOf`, or the journey's end if that came first.
     func lastDayCounted(asOf: CalendarDate) -> CalendarDate {
         ending.map { min($0.occurredOn, asOf) } ?? asOf
     }
 
-    private static func earliest(_ a: Milestone?, _ b: Milestone?, _ c: Milestone?) -> Milestone? {
-        var best = a
-        if let b, best == nil || b.occurredOn < best!.occurredOn { best = b }
-        if let c, best == nil || c.occurredOn < best!.occurredOn { best = c }
-        return best
+    private static func earliest(_ a: Milestone?, _ b: Milestone?) -> Milestone? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return b.occurredOn < a.occurredOn ? b : a
     }
 
     /// The journey as it stood on `day`: milestones that occurred after it left out, so that
@@ -121,4 +150,8 @@ public struct MilestonesOfKind: RandomAccessCollection, Sendable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { range.count }
     public subscript(position: Int) -> Milestone { milestones[positions[range.lowerBound + position]] }
+
+    /// Where the milestone at `position` comes in the whole journey (its index in
+    /// `Journey.milestones`): how milestones of different kinds recorded on one day are ordered.
+    func journeyIndex(_ position: Int) -> Int { positions[range.lowerBound + position] }
 }

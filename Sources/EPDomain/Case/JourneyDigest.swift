@@ -35,6 +35,9 @@ public struct JourneyDigest: Hashable, Sendable {
         .interimPlacement, .epPlacement, .familyTimePlan, .familyTime, .courtDecision,
         .adoptionPanel, .admMatchDecision, .reunificationPlan, .reunification, .adoptionOrder,
         .caseClosed,
+        // Added with the consensual route and recurring episodes (docs/design.md §2.3): format 1
+        // still, since no code above changed meaning.
+        .adoptionRequest, .placementConsent, .panelMinutesReceived, .placedForAdoption,
     ]
     /// By `MilestoneKind.ordinal`.
     private static let codeOfKind: [Int] = {

@@ -22,20 +22,23 @@ public enum JourneyState: String, CaseIterable, Hashable, Sendable {
 }
 
 extension Journey {
-    /// Endings win over progress; otherwise the furthest stage reached.
+    /// Endings win over progress; otherwise the furthest stage reached (docs/design.md §2.6).
     /// A court decision of return home changes nothing until the `reunification` itself is
-    /// recorded, and a withdrawn application changes nothing until the case is closed.
+    /// recorded, and a withdrawn application changes nothing until the case is closed. A child
+    /// returned home while proceedings run is still `in_proceedings` until the court decides
+    /// (see `ending`). `ep_placed` means living with EP carers: an EP placement that ended (the
+    /// child moved on, or went home) no longer counts.
     public var state: JourneyState {
         if contains(.adoptionOrder) { return .adopted }
-        if contains(.reunification) { return .reunified }
+        if returnedHomeForGood { return .reunified }
         if let decision = first(.courtDecision), case .courtDecision(let outcome) = decision.details,
-           outcome == .specialGuardianship || outcome == .otherFamilyOrder {
+           outcome == .specialGuardianship || outcome == .otherFamilyOrder || outcome == .careOrder {
             return .otherPermanence
         }
         if contains(.caseClosed) { return .closed }
         if first(.admMatchDecision, where: \.isApprovedMatch) != nil { return .formallyMatched }
         if hasPlacementOrder { return .placementOrder }
-        if contains(.epPlacement) { return .epPlaced }
+        if livesWithEPCarers { return .epPlaced }
         if contains(.proceedingsIssued) { return .inProceedings }
         if profile.unborn && birth == nil { return .preBirth }
         return .preProceedings
@@ -48,7 +51,9 @@ extension Journey {
         first(.courtDecision) { $0.details == .courtDecision(outcome: .placementOrder) }
     }
 
-    /// The first EP consideration whose outcome was `recommended`.
+    /// The first EP consideration whose outcome was `recommended`, whatever came after it (the
+    /// dashboards' and the export's "EP recommended"). Rules that follow the standing decision
+    /// use `standingRecommendation(on:)`.
     public var epRecommendation: Milestone? {
         first(.epConsideration) {
             if case .epConsideration(.recommended, _) = $0.details { true } else { false }

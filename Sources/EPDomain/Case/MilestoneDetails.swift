@@ -3,6 +3,9 @@
 public enum MilestoneDetails: Hashable, Sendable {
     case none
     case preBirthConference(gestationWeeks: Int?)
+    /// The weeks of pregnancy on the day, for `pre_birth_assessment_started` and `birth` when
+    /// recorded (without them those kinds carry `.none`).
+    case gestation(weeks: Int)
     case viabilityAssessment(ViabilityAssessment)
     case paternityTest(status: PaternityTestStatus)
     case epConsideration(outcome: EPConsiderationOutcome, reason: String?)
@@ -10,6 +13,7 @@ public enum MilestoneDetails: Hashable, Sendable {
     case reg25aDecision(outcome: DecisionOutcome)
     case interimPlacement(placementType: PlacementType)
     case epPlacement(scheme: EPScheme, placedFrom: PlacedFrom)
+    case placementConsent(outcome: ConsentOutcome)
     case familyTime(status: FamilyTimeStatus, supervised: Bool?)
     case timetableExtension(weeks: Int)
     case courtDecision(outcome: CourtOutcome)
@@ -30,18 +34,29 @@ extension MilestoneDetails {
 }
 
 public struct ViabilityAssessment: Hashable, Sendable {
-    /// A short label pairing the start and the completion of one assessment, e.g. `VA-1`.
+    /// A short label for the person assessed, e.g. `VA-1`, kept across both stages: it pairs a
+    /// start with its completion, and a viability with the full assessment that follows it.
     public var assessment: String
     public var relationship: Relationship
+    /// `viability` (the default: what records made before stages existed are) or `full`.
+    public var stage: Stage
     public var status: Status
     /// Present exactly when `status` is `completed`.
     public var outcome: Outcome?
 
-    public init(assessment: String, relationship: Relationship, status: Status, outcome: Outcome? = nil) {
+    public init(assessment: String, relationship: Relationship, stage: Stage = .viability, status: Status, outcome: Outcome? = nil) {
         self.assessment = assessment
         self.relationship = relationship
+        self.stage = stage
         self.status = status
         self.outcome = outcome
+    }
+
+    /// The first look at a family or friends carer, or the full connected-person (or special
+    /// guardianship) assessment that follows a positive one.
+    public enum Stage: String, CaseIterable, Hashable, Sendable {
+        case viability
+        case full
     }
 
     public enum Relationship: String, CaseIterable, Hashable, Sendable {
@@ -97,9 +112,17 @@ public enum FamilyTimeStatus: String, CaseIterable, Hashable, Sendable {
 
 public enum CourtOutcome: String, CaseIterable, Hashable, Sendable {
     case placementOrder = "placement_order"
+    /// A care order without a placement order (the placement order refused): long-term care.
+    case careOrder = "care_order"
     case returnHome = "return_home"
     case specialGuardianship = "special_guardianship"
     case otherFamilyOrder = "other_family_order"
+    case withdrawn
+}
+
+/// Consent to placement for adoption (Adoption and Children Act 2002 s.19).
+public enum ConsentOutcome: String, CaseIterable, Hashable, Sendable {
+    case given
     case withdrawn
 }
 

@@ -2,6 +2,9 @@
 /// the names used in JSON, SQL, policy files and documents.
 public enum MilestoneKind: String, CaseIterable, Hashable, Sendable {
     case preBirthAssessmentStarted = "pre_birth_assessment_started"
+    /// A parent asks the local authority for the child to be adopted (the consensual route, S2.9):
+    /// a start of planning.
+    case adoptionRequest = "adoption_request"
     case preBirthConference = "pre_birth_conference"
     case birth
     case ploPreProceedings = "plo_pre_proceedings"
@@ -13,7 +16,12 @@ public enum MilestoneKind: String, CaseIterable, Hashable, Sendable {
     case proceedingsIssued = "proceedings_issued"
     case timetableExtension = "timetable_extension"
     case enteredCare = "entered_care"
+    /// An application under Part 19 of the Family Procedure Rules for the court's guidance: not
+    /// authority to place.
     case section19Application = "section_19_application"
+    /// Consent to placement for adoption (Adoption and Children Act 2002 s.19), given or withdrawn:
+    /// with a placement order, the only authority to place.
+    case placementConsent = "placement_consent"
     case epCarersLinked = "ep_carers_linked"
     case reg25aDecision = "reg25a_decision"
     case interimPlacement = "interim_placement"
@@ -22,9 +30,14 @@ public enum MilestoneKind: String, CaseIterable, Hashable, Sendable {
     case familyTime = "family_time"
     case courtDecision = "court_decision"
     case adoptionPanel = "adoption_panel"
+    /// The final panel minutes reached the agency decision maker (S4.7).
+    case panelMinutesReceived = "panel_minutes_received"
     case admMatchDecision = "adm_match_decision"
     case reunificationPlan = "reunification_plan"
     case reunification
+    /// Placed for adoption with the matched adopters (with the EP carers, the day their status
+    /// changes: no move).
+    case placedForAdoption = "placed_for_adoption"
     case adoptionOrder = "adoption_order"
     case caseClosed = "case_closed"
 
@@ -37,10 +50,13 @@ public enum MilestoneKind: String, CaseIterable, Hashable, Sendable {
     static let count = allCases.count
 
     /// Kinds that may be recorded many times (docs/design.md §2.3); every other kind at most once.
+    /// Links, Reg 25A decisions and EP placements recur when carers withdraw or a placement ends
+    /// (§2.5); a family time plan is agreed again for each EP placement.
     public var isRepeatable: Bool {
         switch self {
         case .familyGroupConference, .viabilityAssessment, .paternityTest, .epConsideration,
-             .timetableExtension, .interimPlacement, .familyTime:
+             .timetableExtension, .placementConsent, .epCarersLinked, .reg25aDecision, .interimPlacement,
+             .epPlacement, .familyTimePlan, .familyTime:
             true
         default:
             false
@@ -51,9 +67,9 @@ public enum MilestoneKind: String, CaseIterable, Hashable, Sendable {
     /// opened as unborn only once `birth` is recorded. Planning kinds may come before birth.
     public var needsBornChild: Bool {
         switch self {
-        case .proceedingsIssued, .timetableExtension, .enteredCare, .section19Application,
-             .interimPlacement, .epPlacement, .familyTime, .courtDecision, .adoptionPanel,
-             .admMatchDecision, .reunification, .adoptionOrder:
+        case .proceedingsIssued, .timetableExtension, .enteredCare, .section19Application, .placementConsent,
+             .interimPlacement, .epPlacement, .familyTime, .courtDecision, .adoptionPanel, .panelMinutesReceived,
+             .admMatchDecision, .reunification, .placedForAdoption, .adoptionOrder:
             true
         default:
             false

@@ -1,6 +1,7 @@
 /// Where a child placed with EP carers ended up, as of a day.
 enum EPPlacementOutcome: String, CaseIterable, Sendable {
-    /// An adoption order, or an approved formal match with the EP carers as adopters.
+    /// An adoption order, or an approved formal match with the EP carers as adopters, while the
+    /// child still lives with them.
     case adoptedByEPCarers = "adopted_by_ep_carers"
     case reunified
     /// Matched with other adopters, special guardianship or another family order, or closed.
@@ -12,7 +13,9 @@ enum EPPlacementOutcome: String, CaseIterable, Sendable {
     /// the other endings.
     init(_ journey: Journey) {
         let match = journey.first(.admMatchDecision, where: \.isApprovedMatch)
-        let matchedWithOthers = match?.details == .admMatchDecision(outcome: .approved, adopters: .other)
+        // An EP placement that ended (the child moved on) is not adoption by the EP carers, whoever
+        // the match names (docs/design.md §2.5).
+        let matchedWithOthers = match?.details == .admMatchDecision(outcome: .approved, adopters: .other) || !journey.livesWithEPCarers
         if journey.contains(.adoptionOrder) {
             self = matchedWithOthers ? .other : .adoptedByEPCarers
         } else if journey.contains(.reunification) {

@@ -1,5 +1,6 @@
 /// A versioned set of rule thresholds (a file in Policies/). A policy changes thresholds and
-/// switches rules on or off; the logic of each rule is the catalogue's and never changes.
+/// switches rules on or off (statutory rules stay on, with their statutory length); the logic of
+/// each rule is the catalogue's and never changes.
 public struct Policy: Sendable {
     public let id: String
     public let version: String
@@ -23,9 +24,13 @@ public struct Policy: Sendable {
     /// by then. Pure and deterministic.
     public func evaluate(_ journey: Journey, asOf: CalendarDate) -> [RuleResult] {
         let journey = journey.asOf(asOf)
-        return rules.compactMap { setting in
-            setting.enabled ? setting.rule.evaluate(journey, context(for: setting, asOf: asOf)) : nil
+        // Sized once and filled in place: results are large values, and every copy is a memmove.
+        var results: [RuleResult] = []
+        results.reserveCapacity(rules.count)
+        for index in rules.indices where rules[index].enabled {
+            results.append(rules[index].rule.evaluate(journeyAsOf: journey, context(for: rules[index], asOf: asOf)))
         }
+        return results
     }
 
     /// One enabled rule's result, or nil when the policy does not have it in force.
@@ -37,7 +42,7 @@ public struct Policy: Sendable {
     fileprivate func context(for setting: PolicyRule, asOf: CalendarDate) -> RuleContext {
         RuleContext(
             asOf: asOf, calendar: calendar, threshold: setting.threshold ?? Period(0, .days),
-            warning: setting.warning ?? Period(0, .days)
+            warning: setting.warning ?? Period(0, .days), second: setting.second
         )
     }
 }
@@ -74,11 +79,14 @@ public struct PolicyRule: Sendable {
     public let threshold: Period?
     /// Deadline rules only: how long before the deadline a result turns `due_soon`.
     public let warning: Period?
+    /// The rule's `secondParameter` (`Rule.Parameter.key` in the file), for a rule that has one.
+    public let second: Period?
 
-    public init(rule: Rule, enabled: Bool, threshold: Period?, warning: Period?) {
+    public init(rule: Rule, enabled: Bool, threshold: Period?, warning: Period?, second: Period? = nil) {
         self.rule = rule
         self.enabled = enabled
         self.threshold = threshold
         self.warning = warning
+        self.second = second
     }
 }

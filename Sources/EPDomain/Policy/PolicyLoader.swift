@@ -85,7 +85,7 @@ public enum PolicyLoader {
 
     private static func rule(_ node: Node, _ reader: inout YAMLReader) -> PolicyRule? {
         guard let fields = reader.mapping(
-            node, allowed: ["id", "enabled", "standard", "basis", "source", "threshold", "warning"], what: "a rule"
+            node, allowed: Set(["id", "enabled", "standard", "basis", "source", "threshold", "warning"]).union(secondParameterKeys), what: "a rule"
         ) else { return nil }
         guard let id = reader.string(fields["id"], "id", in: "a rule", parent: node) else { return nil }
         guard let rule = RuleCatalogue.rule(id: id) else {
@@ -104,6 +104,13 @@ public enum PolicyLoader {
         if let node = fields["basis"], node.scalar?.string != rule.basis.name {
             reader.problem("\(id): basis is \(rule.basis.name) (\(rule.basis.source)), not '\(node.scalar?.string ?? "")'", at: node)
         }
+        // What the law requires is not a local choice: a statutory rule stays on.
+        if case .statutory(let source) = rule.basis, !enabled {
+            reader.problem("\(id) is statutory (\(source)): a policy cannot switch it off", at: fields["enabled"])
+        }
+        for key in secondParameterKeys where key != rule.secondParameter?.key && fields[key] != nil {
+            reader.problem("\(id) takes no \(key)", at: fields[key])
+        }
         guard case .deadline(let defaultThreshold, let defaultWarning, let units) = rule.shape else {
             for key in ["threshold", "warning"] where fields[key] != nil {
                 reader.problem("\(id) (\(rule.shape.name) rule) takes no \(key)", at: fields[key])
@@ -112,8 +119,11 @@ public enum PolicyLoader {
         }
         let threshold = fields["threshold"].flatMap { period($0, of: id, key: "threshold", units: units, minimum: 1, &reader) } ?? defaultThreshold
         let warning = fields["warning"].flatMap { period($0, of: id, key: "warning", units: Set(Period.Unit.allCases), minimum: 0, &reader) } ?? defaultWarning
+        let second = rule.secondParameter.map { parameter in
+            fields[parameter.key].flatMap { period($0, of: id, key: parameter.key, units: parameter.units, minimum: 1, &reader) } ?? parameter.defaultValue
+        }
         if case .statutory(let source) = rule.basis, threshold != defaultThreshold {
-            reader.problem("\(id) is statutory (\(source)): its threshold is \(defaultThreshold) and a policy cannot change it", at: fields["threshold"])
+            reader.problem("\(id) is statutory (\(source)): its length is \(defaultThreshold) and a policy cannot change it; only its warning is local", at: fields["threshold"])
         }
         // A warning window as long as the threshold would show the alert as due soon from the
         // day its clock starts.
@@ -123,8 +133,11 @@ public enum PolicyLoader {
                 at: fields["warning"] ?? fields["threshold"]
             )
         }
-        return PolicyRule(rule: rule, enabled: enabled, threshold: threshold, warning: warning)
+        return PolicyRule(rule: rule, enabled: enabled, threshold: threshold, warning: warning, second: second)
     }
+
+    /// The keys of every catalogue rule's second parameter (`late_referral`).
+    private static let secondParameterKeys = Set(RuleCatalogue.all.compactMap(\.secondParameter?.key))
 
     /// `20 working_days`, `26 weeks`, `4 months`, `42 days`.
     private static func period(

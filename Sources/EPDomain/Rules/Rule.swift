@@ -46,10 +46,23 @@ public struct Rule: Sendable {
     public let title: String
     public let shape: Shape
     public let basis: Basis
+    /// A second period a deadline rule takes beside its threshold, if it has one (the pre-birth
+    /// conference's clock for a late referral).
+    public let secondParameter: Parameter?
     let check: @Sendable (Journey, RuleContext) -> RuleOutcome
 
+    /// A named period in a policy file, beside `threshold` and `warning`.
+    public struct Parameter: Sendable, Hashable {
+        /// The key in the policy file: `late_referral`.
+        public let key: String
+        public let defaultValue: Period
+        public let units: Set<Period.Unit>
+        /// What it sets, in a phrase.
+        public let meaning: String
+    }
+
     init(
-        id: String, standard: String, title: String, shape: Shape, basis: Basis,
+        id: String, standard: String, title: String, shape: Shape, basis: Basis, secondParameter: Parameter? = nil,
         check: @escaping @Sendable (Journey, RuleContext) -> RuleOutcome
     ) {
         self.id = id
@@ -57,12 +70,18 @@ public struct Rule: Sendable {
         self.title = title
         self.shape = shape
         self.basis = basis
+        self.secondParameter = secondParameter
         self.check = check
     }
 
     /// Milestones after `context.asOf` are ignored: the result is the one that day would have given.
     public func evaluate(_ journey: Journey, _ context: RuleContext) -> RuleResult {
-        let outcome = check(journey.asOf(context.asOf), context)
+        evaluate(journeyAsOf: journey.asOf(context.asOf), context)
+    }
+
+    /// `evaluate` for a journey already cut at `context.asOf`.
+    func evaluate(journeyAsOf journey: Journey, _ context: RuleContext) -> RuleResult {
+        let outcome = check(journey, context)
         var result = RuleResult(
             ruleID: id, standard: standard, status: outcome.status, anchorOn: outcome.anchorOn,
             dueOn: outcome.dueOn, daysOverdue: outcome.daysOverdue, daysRemaining: outcome.daysRemaining,
@@ -87,12 +106,15 @@ public struct RuleContext: Sendable {
     public let threshold: Period
     /// How long before the deadline a result turns `due_soon`.
     public let warning: Period
+    /// The rule's `secondParameter`, as the policy sets it.
+    public let second: Period?
 
-    public init(asOf: CalendarDate, calendar: WorkingCalendar, threshold: Period, warning: Period) {
+    public init(asOf: CalendarDate, calendar: WorkingCalendar, threshold: Period, warning: Period, second: Period? = nil) {
         self.asOf = asOf
         self.calendar = calendar
         self.threshold = threshold
         self.warning = warning
+        self.second = second
     }
 }
 
@@ -150,12 +172,20 @@ struct RuleOutcome {
         .notApplicable("The journey ended with \(ending.kind.rawValue) on \(ending.occurredOn), before \(what).")
     }
 
-    /// The most urgent of several instances (each viability assessment, each paternity test);
-    /// the longest overdue wins a tie.
+    /// The most urgent of several instances (each viability assessment, each paternity test,
+    /// each link, each placement); the longest overdue wins a tie, and the earlier a full tie.
     static func mostUrgent(_ outcomes: [RuleOutcome]) -> RuleOutcome? {
-        outcomes.min { lhs, rhs in
-            lhs.status != rhs.status ? lhs.status < rhs.status : (lhs.daysOverdue ?? 0) > (rhs.daysOverdue ?? 0)
-        }
+        outcomes.min(by: isMoreUrgent)
+    }
+
+    /// `mostUrgent` one instance at a time, without gathering them.
+    static func mostUrgent(_ best: RuleOutcome?, _ next: RuleOutcome) -> RuleOutcome {
+        guard let best else { return next }
+        return isMoreUrgent(next, than: best) ? next : best
+    }
+
+    private static func isMoreUrgent(_ lhs: RuleOutcome, than rhs: RuleOutcome) -> Bool {
+        lhs.status != rhs.status ? lhs.status < rhs.status : (lhs.daysOverdue ?? 0) > (rhs.daysOverdue ?? 0)
     }
 }
 

@@ -7,6 +7,7 @@ public enum RuleCatalogue {
         .viabilityTimely,
         .sequentialPlanning,
         .prebirthConferenceTimely,
+        .epReadyBeforeBirth,
         .paternityPrompt,
         .parentsInformed,
         .twentySixWeeks,
@@ -18,6 +19,7 @@ public enum RuleCatalogue {
         .formalMatchTimely,
         .admAfterPanel,
         .entryToFamily,
+        .reunificationPlanned,
     ]
 
     private static let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })

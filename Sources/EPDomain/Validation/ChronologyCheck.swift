@@ -75,11 +75,15 @@ enum ChronologyCheck {
 
     private static func formalMatchPrerequisites(_ journey: Journey, _ found: inout [Violation]) {
         for decision in journey.all(.admMatchDecision) {
-            let authority = journey.placementOrder ?? journey.first(.section19Application)
-            if authority == nil || authority!.occurredOn > decision.occurredOn {
+            if journey.authorityToPlace(on: decision.occurredOn) == nil {
+                // The record that stands in the way: a placement order or consent dated after the
+                // decision, or the withdrawal of consent.
+                let order = journey.placementOrder
+                let consent = journey.all(.placementConsent).last { $0.occurredOn <= decision.occurredOn }
+                    ?? journey.first(.placementConsent) { $0.details == .placementConsent(outcome: .given) }
                 found.append(Violation(
-                    milestone: decision, other: authority, field: "/occurred_on",
-                    detail: "an ADM match decision needs a placement order (or a section 19 application for a consensual adoption) on or before \(decision.occurredOn)"
+                    milestone: decision, other: consent ?? order, field: "/occurred_on",
+                    detail: "an ADM match decision needs authority to place on or before \(decision.occurredOn): a placement order, or consent to placement (placement_consent given and not withdrawn); a section 19 application is not authority to place"
                 ))
             }
             let panel = journey.first(.adoptionPanel)
@@ -90,11 +94,36 @@ enum ChronologyCheck {
                 ))
             }
         }
+        for minutes in journey.all(.panelMinutesReceived) {
+            let panel = journey.first(.adoptionPanel)
+            if panel == nil || panel!.occurredOn > minutes.occurredOn {
+                found.append(Violation(
+                    milestone: minutes, other: panel, field: "/occurred_on",
+                    detail: "the panel minutes need the adoption panel on or before \(minutes.occurredOn)"
+                ))
+            }
+        }
+        for placed in journey.all(.placedForAdoption) {
+            let match = journey.first(.admMatchDecision, where: \.isApprovedMatch)
+            if match == nil || match!.occurredOn > placed.occurredOn {
+                found.append(Violation(
+                    milestone: placed, other: match, field: "/occurred_on",
+                    detail: "placed_for_adoption needs an approved ADM match on or before \(placed.occurredOn): the child is placed with the matched adopters"
+                ))
+            }
+        }
     }
 
+    /// A formal match excludes a return home after it, and a child living at home is not matched.
     private static func reunificationExcludesMatch(_ journey: Journey, _ found: inout [Violation]) {
         guard let reunification = journey.first(.reunification),
               let match = journey.first(.admMatchDecision, where: \.isApprovedMatch) else { return }
+        let placements = journey.all(.epPlacement), interims = journey.all(.interimPlacement)
+        // Placed again after the return home, and before the match: the match is not of a child at home.
+        let placedAgain = [placements, interims].contains { all in
+            all.contains { $0.occurredOn > reunification.occurredOn && $0.occurredOn <= match.occurredOn }
+        }
+        if reunification.occurredOn < match.occurredOn, placedAgain { return }
         let later = reunification.recordedAt >= match.recordedAt ? reunification : match
         let earlier = later == reunification ? match : reunification
         found.append(Violation(

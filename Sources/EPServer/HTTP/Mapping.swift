@@ -200,7 +200,10 @@ enum Mapping {
                     shape: Schemas.PolicyRule.ShapePayload(rawValue: setting.rule.shape.name)!,
                     basis: Schemas.PolicyRule.BasisPayload(rawValue: setting.rule.basis.name)!,
                     source: setting.rule.basis.source, enabled: setting.enabled,
-                    threshold: setting.threshold?.description, warning: setting.warning?.description
+                    threshold: setting.threshold?.description, warning: setting.warning?.description,
+                    second: setting.rule.secondParameter.map { parameter in
+                        .init(key: parameter.key, value: (setting.second ?? parameter.defaultValue).description, meaning: parameter.meaning)
+                    }
                 )
             }
         )

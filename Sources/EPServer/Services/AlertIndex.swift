@@ -19,10 +19,17 @@ public enum AlertIndex {
 
     static let settingKey = "alert_index_policy"
 
-    /// Rebuilds every case's entries when the policy in force is not the one the index was
-    /// built with (a new threshold moves due dates). Runs at start, before requests are served.
+    /// The revision of the rules' logic the index was built with: bump it with any change to
+    /// what a rule computes (a clock's start, an episode's reading), so that every deployment
+    /// rebuilds its index on its next start, as it does when the policy's thresholds change.
+    /// 2: the rules of issue 15 (decisions only, recurring episodes, the 26-week arithmetic).
+    static let rulesRevision = 2
+
+    /// Rebuilds every case's entries and state when the policy in force, or the rules' logic, is
+    /// not the one they were built with (a new threshold or clock moves due dates). Runs at
+    /// start, before requests are served.
     public static func rebuildIfPolicyChanged(store: any Store, policy: Policy, clock: Clock, logger: Logger) async throws {
-        let marker = "\(policy.id)@\(policy.version)"
+        let marker = "\(policy.id)@\(policy.version)+rules\(rulesRevision)"
         guard try await store.setting(settingKey) != marker else { return }
         var after: UUID?
         var count = 0
@@ -30,7 +37,11 @@ public enum AlertIndex {
             let ids = try await store.caseIDs(after: after, limit: 200)
             guard let last = ids.last else { break }
             for subject in try await store.findCases(ids: ids) {
-                try await store.replaceAlertIndex(caseID: subject.id, with: entries(for: subject, policy: policy, asOf: clock.today))
+                // The state is derived from the journey too, and the rules' revision can change it
+                // (a return home before the final hearing is still in proceedings).
+                try await store.replaceDerived(
+                    caseID: subject.id, state: subject.journey.state, alerts: entries(for: subject, policy: policy, asOf: clock.today)
+                )
             }
             count += ids.count
             after = last

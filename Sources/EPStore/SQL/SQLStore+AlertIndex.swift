@@ -19,8 +19,11 @@ extension SQLStore {
         return sql
     }
 
-    public func replaceAlertIndex(caseID: UUID, with entries: [AlertIndexEntry]) async throws {
-        try await source.transaction { try await writeAlertIndex(caseID: caseID, entries, on: $0) }
+    public func replaceDerived(caseID: UUID, state: JourneyState, alerts entries: [AlertIndexEntry]) async throws {
+        try await source.transaction { database in
+            try await database.raw("UPDATE cases SET state = \(bind: state.rawValue) WHERE id = \(bind: caseID)").run()
+            try await writeAlertIndex(caseID: caseID, entries, on: database)
+        }
     }
 
     public func alertIndexPage(_ query: AlertIndexQuery) async throws -> [AlertIndexEntry] {

@@ -36,7 +36,7 @@ import Testing
             #expect(csv.contains("ep_rate,sibling_group=1,,rate,,,13,true\r\n"))
         } else {
             #expect(csv.contains("cases_by_state,,,count,26,,,false\r\n"))
-            #expect(csv.contains("rule_compliance,rule=S4-formal-match-timely,,rate,\(5.0 / 7.0),5,7,false\r\n"))
+            #expect(csv.contains("rule_compliance,rule=S4-formal-match-timely,,rate,\(6.0 / 8.0),6,8,false\r\n"))
             // A rate over nobody has no value but is not suppressed.
             #expect(csv.contains("ep_rate,ethnicity_group=other,,rate,,0,0,false\r\n"))
         }

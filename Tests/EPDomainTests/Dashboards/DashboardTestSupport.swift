@@ -23,18 +23,16 @@ extension ChildProfile {
 
 extension Policies {
     /// The shipped England policy with every rule but `keep` switched off, so that rule
-    /// compliance on a hand-worked set can be worked out by hand.
+    /// compliance on a hand-worked set can be worked out by hand. Made in code: a policy file may
+    /// not switch the statutory rules off (docs/design.md §3.8).
     static func englandWithOnly(_ keep: Set<String>) throws -> Policy {
-        let text = try String(contentsOf: folder.appendingPathComponent("england-default.yaml"), encoding: .utf8)
-        var lines: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines.append(String(line))
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("- id: "), !keep.contains(String(trimmed.dropFirst(6))) {
-                lines.append("    enabled: false")
+        let shipped = try load()
+        return Policy(
+            id: shipped.id, version: shipped.version, title: shipped.title, appliesTo: shipped.appliesTo, calendar: shipped.calendar,
+            rules: shipped.rules.map { setting in
+                PolicyRule(rule: setting.rule, enabled: keep.contains(setting.rule.id), threshold: setting.threshold, warning: setting.warning, second: setting.second)
             }
-        }
-        return try load(yaml: lines.joined(separator: "\n"))
+        )
     }
 }
 

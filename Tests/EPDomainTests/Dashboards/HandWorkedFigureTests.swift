@@ -185,19 +185,22 @@ import Testing
 
     @Test func ruleCompliance() throws {
         let d = try Self.build()
-        // 26 weeks over the 26 cases in period: met J01 J02 J03 J04 J07 J13 J14 J18 J19 J21 J22
-        // J25 J27 J29 = 14; late J12, J15 = 2; overdue J06, J10, J26 = 3; J17 J20 J24 pending and
-        // the rest not applicable are not counted. Rate 14 / (14 + 2 + 3) = 14/19.
-        #expect(d.count("rule_compliance", "rule=S2-26-weeks", "met") == 14)
-        #expect(d.count("rule_compliance", "rule=S2-26-weeks", "late") == 2)
+        // 26 weeks over the 26 cases in period, the last day being issue + 181 days (the 26 weeks
+        // *beginning with* the day of issue): met J01 J02 J03 J04 J13 J14 J18 J19 J21 J22 J27 J29
+        // = 12; late J07 (issued 02-17, last day 08-17, decided 08-18) and J25 (issued 05-19, last
+        // day 11-16, decided 11-17), J12, J15 = 4; overdue J06, J10, J26 = 3; J17 J20 J24 pending
+        // and the rest not applicable are not counted. Rate 12 / (12 + 4 + 3) = 12/19.
+        #expect(d.count("rule_compliance", "rule=S2-26-weeks", "met") == 12)
+        #expect(d.count("rule_compliance", "rule=S2-26-weeks", "late") == 4)
         #expect(d.count("rule_compliance", "rule=S2-26-weeks", "overdue") == 3)
-        expectRate(d, "rule_compliance", "rule=S2-26-weeks", 14, 19)
-        // Formal match within 4 months of the placement order: met J01 J02 J04 J21 J29 = 5; late
-        // J14 = 1; overdue J12 = 1; J15 J18 J25 pending. Rate 5/7.
-        #expect(d.count("rule_compliance", "rule=S4-formal-match-timely", "met") == 5)
+        expectRate(d, "rule_compliance", "rule=S2-26-weeks", 12, 19)
+        // Formal match within 4 months of authority to place: met J01 J02 J04 J21 J29, and J05
+        // (consent to placement 03-03, due 07-03, matched 06-09) = 6; late J14 = 1; overdue J12 =
+        // 1; J15 J18 J25 pending. Rate 6/8.
+        #expect(d.count("rule_compliance", "rule=S4-formal-match-timely", "met") == 6)
         #expect(d.count("rule_compliance", "rule=S4-formal-match-timely", "late") == 1)
         #expect(d.count("rule_compliance", "rule=S4-formal-match-timely", "overdue") == 1)
-        expectRate(d, "rule_compliance", "rule=S4-formal-match-timely", 5, 7)
+        expectRate(d, "rule_compliance", "rule=S4-formal-match-timely", 6, 8)
         // Rules the policy switched off have no rows.
         #expect(!d.figures.contains { $0.breakdown == "rule=S2-ep-considered-early" })
     }

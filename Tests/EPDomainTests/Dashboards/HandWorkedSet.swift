@@ -8,6 +8,8 @@ import Testing
 /// Under each journey: what it contributes, worked out by hand. Abbreviations: SoP = start of
 /// planning; rec = first EP recommendation; PO = placement order; EC = entered care.
 /// Day counts are calendar days ("Feb 3 → Jul 14" = 25 left in Feb + 31 + 30 + 31 + 30 + 14).
+/// For 26 weeks, "due" is the last day of the 26 weeks beginning with the day of issue: issue +
+/// 181 days.
 enum HandWorkedSet {
     static let from = "2025-01-01", to = "2025-12-31", asOf = "2026-01-31"
 
@@ -23,7 +25,7 @@ enum HandWorkedSet {
     /// 01-20→02-05 = 11 + 5 = 16; PI→decision 02-03→07-14 = 25+31+30+31+30+14 = 161; PO→match
     /// 07-14→08-11 = 17 + 11 = 28; A10 EC 02-05 → EP placement 02-05 = 0 (counted at the match
     /// 08-11); age at placement 2024-12-20→2025-02-05 = 11 + 31 + 5 = 47. EP placement Q1,
-    /// outcome adopted_by_ep_carers. 26 weeks: due 02-03 + 182 = 08-04, decided 07-14: met.
+    /// outcome adopted_by_ep_carers. 26 weeks: last day 02-03 + 181 = 08-03, decided 07-14: met.
     /// Formal match: due 07-14 + 4 months = 11-14, matched 08-11: met. Family time: 2 attended.
     static var j01: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-01", profile: .child(.female, .WBRI))
@@ -51,7 +53,7 @@ enum HandWorkedSet {
     /// from birth (rec before birth) 04-08→04-10 = 2; PI→decision 04-09→09-22 = 21+31+30+31+31+22
     /// = 166; PO→match 09-22→10-13 = 8 + 13 = 21; A10 EC 04-10 → placement 04-10 = 0; age at
     /// placement 2. EP placement Q2, outcome adopted_by_ep_carers (approved match with them).
-    /// 26 weeks: due 10-08, decided 09-22: met. Formal match: due 2026-01-22, matched 10-13: met.
+    /// 26 weeks: due 10-07, decided 09-22: met. Formal match: due 2026-01-22, matched 10-13: met.
     /// Family time: 2 attended, 1 cancelled by family.
     static var j02: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-02", profile: .unborn(.MWBC, expected: "2025-04"))
@@ -78,7 +80,7 @@ enum HandWorkedSet {
     /// ep_rate: rec 01-20 → Q1, placed. consideration: PI 01-16 → Q1, considered.
     /// SoP→considered 01-16→01-20 = 4; rec→placement 01-20→01-27 = 7; PI→decision (return home)
     /// 01-16→06-30 = 15+28+31+30+31+30 = 165; age at placement 01-10→01-27 = 17. EP placement Q1,
-    /// outcome reunified. 26 weeks: due 07-17, decided 06-30: met. Family time: 2 attended, 1 not attended.
+    /// outcome reunified. 26 weeks: due 07-16, decided 06-30: met. Family time: 2 attended, 1 not attended.
     static var j03: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-03", profile: .child(.male, .BAFR, siblings: 2))
         b.record(.birth, "2025-01-10")
@@ -105,7 +107,7 @@ enum HandWorkedSet {
     /// placed. consideration: PI 03-10 → Q1, considered (not_suitable still counts).
     /// SoP→considered 02-10→05-05 = 18+31+30+5 = 84; PI→decision 03-10→09-01 = 21+30+31+30+31+31+1
     /// = 175; PO→match 09-01→12-08 = 29+31+30+8 = 98; A10 EC 03-10 → match with other adopters
-    /// 12-08 = 21+30+31+30+31+31+30+31+30+8 = 273. 26 weeks: due 09-08, decided 09-01: met.
+    /// 12-08 = 21+30+31+30+31+31+30+31+30+8 = 273. 26 weeks: due 09-07, decided 09-01: met.
     /// Formal match: due 2026-01-01, matched 12-08: met.
     static var j04: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-04", profile: .child(.female, .BCRB, disability: true))
@@ -123,14 +125,16 @@ enum HandWorkedSet {
         return b
     }
 
-    /// J05 — Pakistani boy relinquished at birth: a consensual adoption through a section 19
-    /// application, with no PLO, no proceedings and no placement order (so no A2 interval).
+    /// J05 — Pakistani boy relinquished at birth: a consensual adoption, with a section 19
+    /// application and mother's consent to placement (the authority to place), no PLO, no
+    /// proceedings and no placement order (so no A2 interval).
     /// No start of planning: in period by its first milestone other than the birth (EC 02-24);
     /// state formally_matched. Age band: born 02-20, reference day 02-24 → under_1_month.
     /// ep_rate: rec 02-26 → Q1, placed. consideration: section 19 on 03-03 → Q1, considered.
     /// No SoP→considered interval. rec→placement 02-26→03-10 = 2 + 10 = 12; A10 EC 02-24 →
     /// placement 03-10 = 4 + 10 = 14 (counted at the match 06-09); age at placement 02-20→03-10
-    /// = 8 + 10 = 18. EP placement Q1, outcome adopted_by_ep_carers. Both rules not applicable.
+    /// = 8 + 10 = 18. EP placement Q1, outcome adopted_by_ep_carers. 26 weeks not applicable;
+    /// formal match: authority to place from the consent 03-03, due 07-03, matched 06-09: met.
     static var j05: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-05", profile: .child(.male, .APKN))
         b.record(.birth, "2025-02-20")
@@ -138,6 +142,7 @@ enum HandWorkedSet {
         b.record(.interimPlacement, "2025-02-24", .fosterCare)
         b.record(.epConsideration, "2025-02-26", .recommended)
         b.record(.section19Application, "2025-03-03")
+        b.record(.placementConsent, "2025-03-03", .placementConsent(outcome: .given))
         b.record(.epCarersLinked, "2025-03-05", .dualApproval)
         b.record(.epPlacement, "2025-03-10", .ffa(from: .interimCare))
         b.record(.adoptionPanel, "2025-06-02", .panelRecommended)
@@ -147,7 +152,7 @@ enum HandWorkedSet {
 
     /// J06 — white Irish girl, 18 months, with a sibling; in proceedings, EP never considered.
     /// In period (SoP = PLO 03-03), state in_proceedings. Age band 1_year_and_over (born 2023-09-01).
-    /// consideration: PI 05-05 → Q2, not considered. 26 weeks: due 11-03, no decision by
+    /// consideration: PI 05-05 → Q2, not considered. 26 weeks: due 11-02, no decision by
     /// 2026-01-31: overdue. Family time: 1 attended, 1 cancelled by the agency.
     static var j06: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-06", profile: .child(.female, .WIRI, siblings: 2))
@@ -165,7 +170,7 @@ enum HandWorkedSet {
     /// In period (SoP = PLO 01-13), state other_permanence. Age band: born 2024-11-01, +1 month
     /// 12-01 ≤ SoP < +6 months 2025-05-01 → 1_to_6_months. consideration: PI 02-17 → Q1,
     /// considered (deferred). SoP→considered 01-13→02-24 = 18 + 24 = 42; PI→decision 02-17→08-18
-    /// = 11+31+30+31+30+31+18 = 182. 26 weeks: due 02-17 + 182 = 08-18, decided that day: met.
+    /// = 11+31+30+31+30+31+18 = 182. 26 weeks: last day 02-17 + 181 = 08-17, decided 08-18: late.
     static var j07: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-07", profile: .child(.male, .OOTH))
         b.record(.birth, "2024-11-01")
@@ -224,7 +229,7 @@ enum HandWorkedSet {
     /// under_1_month. ep_rate: rec 02-10 → Q1, placed. consideration: PI 03-03 → Q1, considered.
     /// SoP→considered 01-27→02-10 = 4 + 10 = 14; rec→placement 02-10→03-06 = 18 + 6 = 24; age at
     /// placement 01-05→03-06 = 26 + 28 + 6 = 60. EP placement Q1, outcome still_open.
-    /// 26 weeks: due 09-01, no decision by 2026-01-31: overdue. Family time: 1 attended.
+    /// 26 weeks: due 08-31, no decision by 2026-01-31: overdue. Family time: 1 attended.
     static var j10: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-10", profile: .child(.female, .MWBA))
         b.record(.birth, "2025-01-05")
@@ -260,7 +265,7 @@ enum HandWorkedSet {
     /// 2025-01-01 ≤ SoP → 1_to_6_months. ep_rate: rec 01-15 → Q1, placed. consideration: PI 01-08
     /// → Q1, considered. SoP→considered 7; rec→placement 01-15→01-22 = 7; PI→decision 01-08→08-01
     /// = 23+28+31+30+31+30+31+1 = 205; age at placement 2024-12-01→2025-01-22 = 30 + 22 = 52.
-    /// EP placement Q1, outcome still_open. 26 weeks: due 07-09, decided 08-01: late. Formal
+    /// EP placement Q1, outcome still_open. 26 weeks: due 07-08, decided 08-01: late. Formal
     /// match: due 08-01 + 4 months = 12-01, none by 2026-01-31: overdue. Family time: 1 attended.
     static var j12: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-12", profile: .child(.female, .AIND))
@@ -279,7 +284,7 @@ enum HandWorkedSet {
     /// In period (SoP = PLO 04-07), state closed. Age band: born 2024-04-07, +12 months = SoP →
     /// 1_year_and_over (the band's lower edge).
     /// consideration: PI 05-12 → Q2, considered. SoP→considered 04-07→05-19 = 23 + 19 = 42;
-    /// PI→decision 05-12→07-21 = 19 + 30 + 21 = 70. 26 weeks: due 11-10, decided 07-21: met.
+    /// PI→decision 05-12→07-21 = 19 + 30 + 21 = 70. 26 weeks: due 11-09, decided 07-21: met.
     static var j13: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-13", profile: .child(.male, .ABAN))
         b.record(.birth, "2024-04-07")
@@ -298,7 +303,7 @@ enum HandWorkedSet {
     /// SoP→considered 2; rec→placement 02-07→02-12 = 5; PI→decision 02-05→07-07 =
     /// 23+31+30+31+30+7 = 152; PO→match 07-07→11-17 = 24+31+30+31+17 = 133; A10 EC 02-06 → match
     /// 11-17 (other adopters) = 22+31+30+31+30+31+31+30+31+17 = 284; age at placement 11.
-    /// EP placement Q1, outcome other. 26 weeks: due 08-06, decided 07-07: met. Formal match:
+    /// EP placement Q1, outcome other. 26 weeks: due 08-05, decided 07-07: met. Formal match:
     /// due 11-07, matched 11-17: late.
     static var j14: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-14", profile: .child(.female, .BOTH, siblings: 2, disability: true))
@@ -320,7 +325,7 @@ enum HandWorkedSet {
     /// ep_rate: rec 04-07 → Q2, placed. consideration: PI 06-03 → Q2, considered.
     /// SoP→considered 03-24→04-07 = 14; rec→placement from birth 06-02→06-04 = 2; age 2. The
     /// decision (2026-01-26) is outside the period: no PI→decision interval. EP placement Q2,
-    /// outcome still_open. 26 weeks: due 06-03 + 182 = 12-02, + 4 weeks = 12-30; decided
+    /// outcome still_open. 26 weeks: last day 06-03 + 181 = 12-01, + 4 weeks = 12-29; decided
     /// 2026-01-26: late. Formal match: due 2026-05-26: pending, not counted.
     /// Family time: 1 attended, 1 cancelled by the agency, 1 cancelled by the family.
     static var j15: JourneyBuilder {
@@ -354,7 +359,7 @@ enum HandWorkedSet {
     /// In period (SoP = PI 11-03), state ep_placed. Age band: born 08-20, +1 month 09-20 ≤ SoP <
     /// +6 months → 1_to_6_months. ep_rate: rec 11-10 → Q4, placed. consideration: PI 11-03 → Q4,
     /// considered. SoP→considered 7; rec→placement 11-10→11-24 = 14; age 08-20→11-24 =
-    /// 11 + 30 + 31 + 24 = 96. EP placement Q4, outcome still_open. 26 weeks due 2026-05-04:
+    /// 11 + 30 + 31 + 24 = 96. EP placement Q4, outcome still_open. 26 weeks due 2026-05-03:
     /// pending. Family time: 3 attended, 1 not attended.
     static var j17: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-17", profile: .child(.female, .WROM))
@@ -379,7 +384,7 @@ enum HandWorkedSet {
     /// 2025-04-01 ≤ SoP < +12 months 2025-10-01 → 6_to_12_months. ep_rate: rec 08-04 (before PO
     /// 12-15) → Q3, not placed. consideration: PI 07-14 → Q3, considered. SoP→considered
     /// 06-16→08-04 = 14 + 31 + 4 = 49; PI→decision 07-14→12-15 = 17+31+30+31+30+15 = 154.
-    /// 26 weeks: due 2026-01-12, decided 12-15: met. Formal match due 2026-04-15: pending.
+    /// 26 weeks: due 2026-01-11, decided 12-15: met. Formal match due 2026-04-15: pending.
     static var j18: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-18", profile: .child(.male, .MOTH, siblings: 3))
         b.record(.birth, "2024-10-01")
@@ -398,7 +403,7 @@ enum HandWorkedSet {
     /// home to her family.
     /// In period (SoP = PLO 07-07), state reunified. Age band 1_year_and_over. consideration:
     /// PI 08-11 → Q3, considered. SoP→considered 07-07→08-18 = 24 + 18 = 42; PI→decision
-    /// 08-11→12-08 = 20 + 30 + 31 + 30 + 8 = 119. 26 weeks: due 2026-02-09, decided 12-08: met.
+    /// 08-11→12-08 = 20 + 30 + 31 + 30 + 8 = 119. 26 weeks: due 2026-02-08, decided 12-08: met.
     static var j19: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-19", profile: .child(.female, .WOTH, disability: true))
         b.record(.birth, "2022-04-04")
@@ -415,7 +420,7 @@ enum HandWorkedSet {
     /// J20 — Black African boy with a sibling; in proceedings, EP not considered.
     /// In period (SoP = PI 09-01), state in_proceedings. Age band: born 03-15, +6 months 09-15 >
     /// SoP → 1_to_6_months. consideration: PI 09-01 → Q3, not considered. 26 weeks due
-    /// 2026-03-02: pending.
+    /// 2026-03-01: pending.
     static var j20: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-20", profile: .child(.male, .BAFR, siblings: 2))
         b.record(.birth, "2025-03-15")
@@ -433,7 +438,7 @@ enum HandWorkedSet {
     /// PI→decision 02-10→06-23 = 18+31+30+31+23 = 133; PO→match 06-23→09-22 = 7+31+31+22 = 91;
     /// A10 EC 02-10 → placement 07-21 = 18+31+30+31+30+21 = 161; age 2024-09-09→2025-07-21 =
     /// 21+31+30+31+31+28+31+30+31+30+21 = 315. EP placement Q3, outcome adopted_by_ep_carers.
-    /// 26 weeks: due 08-11, decided 06-23: met. Formal match: due 10-23, matched 09-22: met.
+    /// 26 weeks: due 08-10, decided 06-23: met. Formal match: due 10-23, matched 09-22: met.
     static var j21: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-21", profile: .child(.female, .WBRI))
         b.record(.birth, "2024-09-09")
@@ -457,7 +462,7 @@ enum HandWorkedSet {
     /// ep_rate: rec 07-15 → Q3, placed. consideration: PI 09-04 → Q3, considered.
     /// SoP→considered 14; rec→placement from birth 09-03→09-05 = 2; age 2; the decision
     /// (2026-01-19) is outside the period. EP placement Q3, outcome still_open. 26 weeks: due
-    /// 2026-03-05, decided 2026-01-19: met. Family time: 2 attended.
+    /// 2026-03-04, decided 2026-01-19: met. Family time: 2 attended.
     static var j22: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-22", profile: .unborn(.MWBC, expected: "2025-09", siblings: 2))
         b.record(.preBirthConference, "2025-07-01", .preBirthConference(gestationWeeks: 31))
@@ -493,7 +498,7 @@ enum HandWorkedSet {
     /// In period (SoP = PLO 10-20), state ep_placed. Age band: born 10-01 → under_1_month.
     /// ep_rate: rec 10-27 → Q4, placed. consideration: PI 11-10 → Q4, considered.
     /// SoP→considered 7; rec→placement 10-27→11-12 = 4 + 12 = 16; age 10-01→11-12 = 30 + 12 = 42.
-    /// EP placement Q4, outcome still_open. 26 weeks due 2026-05-11: pending.
+    /// EP placement Q4, outcome still_open. 26 weeks due 2026-05-10: pending.
     /// Family time: 1 attended, 1 cancelled by the family.
     static var j24: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-24", profile: .child(.female, .APKN, siblings: 2, disability: true))
@@ -513,7 +518,7 @@ enum HandWorkedSet {
     /// In period (SoP = PLO 04-14), state placement_order. Age band: born 2024-12-12, +1 month
     /// 2025-01-12 ≤ SoP < +6 months 06-12 → 1_to_6_months. ep_rate: rec 04-28 → Q2, not placed.
     /// consideration: PI 05-19 → Q2, considered. SoP→considered 14; PI→decision 05-19→11-17 =
-    /// 12+30+31+31+30+31+17 = 182. 26 weeks: due 05-19 + 182 = 11-17, decided that day: met.
+    /// 12+30+31+31+30+31+17 = 182. 26 weeks: last day 05-19 + 181 = 11-16, decided 11-17: late.
     /// Formal match due 2026-03-17: pending.
     static var j25: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-25", profile: .child(.male, .WBRI))
@@ -530,7 +535,7 @@ enum HandWorkedSet {
     /// J26 — white British girl, 11 months; transferred to another authority before any decision.
     /// In period (SoP = PI 01-20), state closed. Age band: born 2024-02-02, +12 months 2025-02-02
     /// > SoP → 6_to_12_months (the band's upper edge). consideration: PI 01-20 → Q1, considered.
-    /// SoP→considered 01-20→02-03 = 14. 26 weeks: due 07-21, closed 09-01 without a decision:
+    /// SoP→considered 01-20→02-03 = 14. 26 weeks: due 07-20, closed 09-01 without a decision:
     /// overdue (counted up to the closure).
     static var j26: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-26", profile: .child(.female, .WBRI))
@@ -549,7 +554,7 @@ enum HandWorkedSet {
     /// SoP→considered: 03-10 → 02-25 is 13 days before the start, so counts 0 (in the period of
     /// 02-25); rec→placement 02-25→04-08 = 3 + 31 + 8 = 42; PI→decision 04-07→09-15 =
     /// 23+31+30+31+31+15 = 161; age 01-25→04-08 = 6 + 28 + 31 + 8 = 73. EP placement Q2, outcome
-    /// reunified. 26 weeks: due 10-06, decided 09-15: met. Family time: 2 attended.
+    /// reunified. 26 weeks: due 10-05, decided 09-15: met. Family time: 2 attended.
     static var j27: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-27", profile: .child(.male, .BCRB))
         b.record(.birth, "2025-01-25")
@@ -591,7 +596,7 @@ enum HandWorkedSet {
     /// SoP→considered 2; rec→placement 07-03→07-08 = 5; PI→decision 07-01→10-13 = 30+31+30+13 =
     /// 104; PO→match 10-13→11-10 = 18 + 10 = 28; A10 EC 07-01 → placement 07-08 = 7; age
     /// 06-06→07-08 = 24 + 8 = 32. EP placement Q3, outcome adopted_by_ep_carers.
-    /// 26 weeks: due 12-30, decided 10-13: met. Formal match: due 2026-02-13, matched 11-10: met.
+    /// 26 weeks: due 12-29, decided 10-13: met. Formal match: due 2026-02-13, matched 11-10: met.
     /// Family time: 1 attended.
     static var j29: JourneyBuilder {
         var b = JourneyBuilder(reference: "HW-29", profile: .child(.female, .MWAS, siblings: 2))

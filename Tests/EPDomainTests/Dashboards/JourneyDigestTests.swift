@@ -56,7 +56,7 @@ import Testing
     @Test(arguments: [
         "", "2;male;WBRI;1;0;0;", "1;male;WBRI;1;0;0;\nbirth", "1;male;WBRI;1;0;0;\nbirth;2o100",
         "1;male;XXXX;1;0;0;", "1;male;WBRI;1;2;0;", "1;male;WBRI;1;0;0;2025-13",
-        "1;male;WBRI;1;0;0;\n26;20100", "1;male;WBRI;1;0;0;\n-1;20100", "1;male;WBRI;1;0;0;\n18;20100;{\"status\":\"danced\"}",
+        "1;male;WBRI;1;0;0;\n30;20100", "1;male;WBRI;1;0;0;\n-1;20100", "1;male;WBRI;1;0;0;\n18;20100;{\"status\":\"danced\"}",
     ])
     func anUnreadableDigestIsAnErrorNotAJourney(text: String) {
         #expect(throws: JourneyDigest.Unreadable.self) { try JourneyDigest(text: text).journey() }
@@ -84,6 +84,37 @@ import Testing
         #expect(journey.first(.epPlacement)?.details == .epPlacement(scheme: .ffa, placedFrom: .hospital))
         #expect(journey.first(.caseClosed)?.details == .caseClosed(reason: "Moved to another LA; file transferred"))
         #expect(JourneyDigest(journey).text == stored, "and writes the same text back")
+    }
+
+    /// The kinds and details added for the consensual route, recurring episodes and pregnancy
+    /// read back as recorded, on format 1 (the new kinds take codes 26 to 29).
+    @Test func newKindsAndDetailsReadBackOnFormatOne() throws {
+        let at = Date(timeIntervalSince1970: 1_750_000_000)
+        func record(_ kind: MilestoneKind, _ day: String, _ details: MilestoneDetails = .none) -> Milestone {
+            Milestone(id: UUID(), kind: kind, occurredOn: .day(day), details: details, recordedAt: at, recordedBy: "sw")
+        }
+        let journey = Journey(profile: ChildProfile(sex: .notKnown, ethnicity: .WBRI, unborn: true, expectedBirthMonth: YearMonth(year: 2025, month: 6)), records: [
+            record(.preBirthAssessmentStarted, "2025-01-06", .gestation(weeks: 18)),
+            record(.adoptionRequest, "2025-01-13"),
+            record(.viabilityAssessment, "2025-01-20", .fullStarted("VA-1", .maternalFamily)),
+            record(.birth, "2025-06-02", .gestation(weeks: 39)),
+            record(.placementConsent, "2025-07-14", .consentGiven),
+            record(.epPlacement, "2025-07-14", .ffa(from: .hospital)),
+            record(.interimPlacement, "2025-07-28", .fosterCare),
+            record(.epPlacement, "2025-08-04", .ffa(from: .interimCare)),
+            record(.adoptionPanel, "2025-09-01", .panelRecommended),
+            record(.panelMinutesReceived, "2025-09-04"),
+            record(.admMatchDecision, "2025-09-08", .matchedWithEPCarers),
+            record(.placedForAdoption, "2025-09-08"),
+        ])
+        let digest = JourneyDigest(journey)
+        #expect(digest.text.hasPrefix("1;"))
+        #expect(digest.text.contains("\n26;"))
+        let read = try digest.journey()
+        Self.expectSame(read, journey, "new kinds")
+        #expect(read.livesWithEPCarers)
+        #expect(read.expectedDeliveryDate == .day("2025-06-09"))
+        #expect(JourneyDigest.kindCodes[26...] == [.adoptionRequest, .placementConsent, .panelMinutesReceived, .placedForAdoption])
     }
 
     @Test func everyKindHasOneCode() {

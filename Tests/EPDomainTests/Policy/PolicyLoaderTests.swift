@@ -44,30 +44,35 @@ import Testing
 
     // MARK: The shipped policy
 
-    @Test func theShippedPolicyLoadsEverySixteenRulesInCatalogueOrder() throws {
+    @Test func theShippedPolicyLoadsEveryRuleInCatalogueOrder() throws {
         let policy = try Policies.load(yaml: Self.shipped)
         #expect(policy.id == "england-default")
-        #expect(policy.version == "2026.1")
+        #expect(policy.version == "2026.2")
         #expect(policy.appliesTo == nil)
-        #expect(policy.rules.count == 16)
+        #expect(policy.rules.count == 18)
         #expect(policy.rules.map(\.rule.id) == RuleCatalogue.all.map(\.id))
         #expect(policy.rules.allSatisfy { $0.enabled })
         #expect(policy.rules.first { $0.rule.id == "S2-ep-considered-early" }?.threshold == Period(20, .workingDays))
         #expect(policy.rules.first { $0.rule.id == "S4-formal-match-timely" }?.threshold == Period(4, .months))
         #expect(policy.rules.first { $0.rule.id == "S2-ep-before-issue" }?.threshold == nil)
+        #expect(policy.rules.first { $0.rule.id == "S2-prebirth-conference-timely" }?.second == Period(10, .workingDays))
+        #expect(policy.rules.first { $0.rule.id == "S2-ep-ready-before-birth" }?.threshold == Period(36, .weeks))
         #expect(policy.calendar.bankHolidays.contains(.day("2026-12-28")))
     }
 
     @Test func theCatalogueMatchesDesignSectionSix() {
         #expect(RuleCatalogue.all.map(\.id) == [
             "S2-ep-considered-early", "S2-ep-before-issue", "S2-viability-timely", "S2-sequential-planning",
-            "S2-prebirth-conference-timely", "S2-paternity-prompt", "S2-parents-informed", "S2-26-weeks",
+            "S2-prebirth-conference-timely", "S2-ep-ready-before-birth", "S2-paternity-prompt", "S2-parents-informed", "S2-26-weeks",
             "S4-reg25a-timely", "S4-approval-before-placement", "S4-placement-after-recommendation", "S4-avoidable-move",
-            "S4-family-time-plan", "S4-formal-match-timely", "S4-adm-after-panel", "S4-entry-to-family",
+            "S4-family-time-plan", "S4-formal-match-timely", "S4-adm-after-panel", "S4-entry-to-family", "S7-reunification-planned",
         ])
-        #expect(RuleCatalogue.rule(id: "S2-26-weeks")?.basis.name == "statutory")
+        #expect(RuleCatalogue.all.filter { $0.basis.name == "statutory" }.map(\.id) == ["S2-26-weeks", "S4-approval-before-placement"])
+        #expect(RuleCatalogue.rule(id: "S2-26-weeks")?.basis.source.contains("s.32(1)(a)(ii), (5) and (8)") == true)
+        #expect(RuleCatalogue.rule(id: "S2-ep-considered-early")?.basis.source.contains("s.22C(9A)-(9C)") == true)
         #expect(RuleCatalogue.rule(id: "S2-ep-before-issue")?.shape == .order)
         #expect(RuleCatalogue.rule(id: "S4-avoidable-move")?.shape == .pattern)
+        #expect(RuleCatalogue.rule(id: "S7-reunification-planned")?.shape == .order)
         #expect(RuleCatalogue.rule(id: "S2-paternity-test") == nil)
     }
 
@@ -136,12 +141,37 @@ import Testing
 
     @Test func refusesAChangedStatutoryTwentySixWeeks() {
         let yaml = variant("threshold: 26 weeks", "threshold: 30 weeks")
-        let target = yaml.components(separatedBy: "\n").firstIndex { $0.hasSuffix("threshold: 30 weeks") }.map { $0 + 1 }
-        expectProblem(problems(yaml), "S2-26-weeks is statutory", line: target)
+        let target = yaml.components(separatedBy: "\n").firstIndex { $0.contains("threshold: 30 weeks   # statutory") }.map { $0 + 1 }
+        let found = problems(yaml)
+        #expect(found.count == 1)
+        expectProblem(found, "S2-26-weeks is statutory (Children Act 1989 s.32(1)(a)(ii), (5) and (8)", line: target)
+    }
+
+    /// One clear line naming the rule and the statute.
+    @Test func refusesSwitchingOffTheStatutoryTwentySixWeeks() {
+        let yaml = variant("  - id: S2-26-weeks\n", "  - id: S2-26-weeks\n    enabled: false\n")
+        let found = problems(yaml)
+        #expect(found.count == 1)
+        expectProblem(found, "S2-26-weeks is statutory (Children Act 1989 s.32(1)(a)(ii), (5) and (8), as amended by the Children and Families Act 2014 s.14): a policy cannot switch it off", line: line(of: "enabled: false", in: yaml))
+    }
+
+    @Test func refusesSwitchingOffTheStatutoryApprovalBeforePlacement() {
+        let yaml = variant("  - id: S4-approval-before-placement\n", "  - id: S4-approval-before-placement\n    enabled: false\n")
+        expectProblem(problems(yaml), "S4-approval-before-placement is statutory (Children Act 1989 s.22C(6)(b)", line: line(of: "enabled: false", in: yaml))
+    }
+
+    @Test func refusesALateReferralOnARuleWithoutOne() {
+        let yaml = variant("    threshold: 36 weeks", "    threshold: 36 weeks\n    late_referral: 5 working_days")
+        expectProblem(problems(yaml), "S2-ep-ready-before-birth takes no late_referral", line: line(of: "late_referral: 5 working_days", in: yaml))
+    }
+
+    @Test func refusesAZeroLateReferral() {
+        let yaml = variant("late_referral: 10 working_days", "late_referral: 0 working_days")
+        expectProblem(problems(yaml), "S2-prebirth-conference-timely: late_referral must be at least 1, got 0", line: line(of: "late_referral: 0", in: yaml))
     }
 
     @Test func refusesMarkingTheStatutoryRuleAsALocalDefault() {
-        let yaml = variant("basis: statutory", "basis: local_default   # changed")
+        let yaml = variant("basis: statutory\n    source: Children Act 1989 s.32", "basis: local_default   # changed\n    source: Children Act 1989 s.32")
         expectProblem(problems(yaml), "S2-26-weeks: basis is statutory", line: line(of: "# changed", in: yaml))
     }
 
@@ -211,7 +241,7 @@ import Testing
     }
 
     @Test func refusesAWarningAsLongAsTheThreshold() {
-        let yaml = variant("threshold: 26 weeks\n    warning: 4 weeks", "threshold: 26 weeks\n    warning: 26 weeks")
+        let yaml = variant("warning: 4 weeks\n", "warning: 26 weeks\n")
         expectProblem(problems(yaml), "S2-26-weeks: the warning (26 weeks) must be shorter than the threshold (26 weeks)",
                       line: line(of: "warning: 26 weeks", in: yaml))
     }
@@ -249,7 +279,7 @@ import Testing
         builder.record(.birth, "2025-01-02")
         builder.record(.paternityTest, "2025-01-20", .paternityRequested)
         let results = local.evaluate(builder.journey, asOf: .day("2025-03-01"))
-        #expect(results.count == 15)
+        #expect(results.count == 17)
         #expect(!results.contains { $0.ruleID == "S2-paternity-prompt" })
         #expect(Policies.england.evaluate(builder.journey, asOf: .day("2025-03-01")).contains { $0.ruleID == "S2-paternity-prompt" })
     }

@@ -1,8 +1,8 @@
 import EPDomain
 import Testing
 
-/// S2-ep-before-issue (order): where pre-proceedings happened, EP is considered before care
-/// proceedings are issued.
+/// S2-ep-before-issue (order): where pre-proceedings happened, EP is decided (recommended or not
+/// suitable) before care proceedings are issued; a deferral decides nothing.
 @Suite struct S2EPBeforeIssueTests {
     static let rule = "S2-ep-before-issue"
 
@@ -43,6 +43,22 @@ import Testing
         var builder = plo()
         builder.record(.proceedingsIssued, "2025-03-03")
         expectResult(builder.result(Self.rule, asOf: "2025-03-31"), .overdue, anchor: "2025-01-13", due: "2025-03-03", overdue: 28, mentions: ["2025-03-03"])
+    }
+
+    @Test func metWhenJudgedNotSuitableBeforeIssue() {
+        var builder = plo()
+        builder.record(.epConsideration, "2025-02-20", .considered(.notSuitable, reason: "paternal grandparents' full assessment positive"))
+        builder.record(.proceedingsIssued, "2025-03-03")
+        expectResult(builder.result(Self.rule, asOf: "2025-03-10"), .met, anchor: "2025-01-13", due: "2025-03-03", mentions: ["2025-02-20"])
+    }
+
+    /// Deferred during pre-proceedings, issued, still undecided: the deferral silenced nothing.
+    @Test func overdueWhenOnlyDeferredBeforeIssue() {
+        var builder = plo()
+        builder.record(.epConsideration, "2025-02-03", .deferred)
+        expectResult(builder.result(Self.rule, asOf: "2025-02-10"), .pending, anchor: "2025-01-13", due: nil, mentions: ["deferred on 2025-02-03"])
+        builder.record(.proceedingsIssued, "2025-03-03")
+        expectResult(builder.result(Self.rule, asOf: "2025-03-31"), .overdue, anchor: "2025-01-13", due: "2025-03-03", overdue: 28, mentions: ["deferred on 2025-02-03", "still not been decided"])
     }
 
     @Test func notApplicableWithoutPreProceedings() {

@@ -1,8 +1,8 @@
 import EPDomain
 import Testing
 
-/// S2-ep-considered-early: EP consideration within 20 working days of the start of planning
-/// (warning 5 working days).
+/// S2-ep-considered-early: EP decided (recommended or not suitable) within 20 working days of
+/// the start of planning (warning 5 working days); a deferral decides nothing.
 @Suite struct S2EPConsideredEarlyTests {
     static let rule = "S2-ep-considered-early"
 
@@ -35,16 +35,37 @@ import Testing
         expectResult(plo().result(Self.rule, asOf: "2025-05-07"), .overdue, anchor: "2025-04-03", due: "2025-05-06", overdue: 1, mentions: ["2025-05-06"])
     }
 
-    @Test func metWhenConsideredOnTheDueDay() {
+    @Test func metWhenDecidedOnTheDueDay() {
         var builder = plo()
         builder.record(.epConsideration, "2025-05-06", .recommended)
         expectResult(builder.result(Self.rule, asOf: "2025-05-20"), .met, anchor: "2025-04-03", due: "2025-05-06", mentions: ["2025-05-06"])
     }
 
-    @Test func lateWhenConsideredTheDayAfterTheDueDay() {
+    @Test func lateWhenDecidedTheDayAfterTheDueDay() {
         var builder = plo()
-        builder.record(.epConsideration, "2025-05-07", .considered(.deferred, reason: "awaiting parenting assessment"))
+        builder.record(.epConsideration, "2025-05-07", .considered(.notSuitable, reason: "placement with maternal aunt being assessed"))
         expectResult(builder.result(Self.rule, asOf: "2025-05-20"), .late, anchor: "2025-04-03", due: "2025-05-06", overdue: 1, mentions: ["2025-05-07", "2025-05-06"])
+    }
+
+    /// "Wait for the viability assessments" is not a decision: the clock runs on past it, and the
+    /// message says the consideration was only deferred.
+    @Test func aDeferralDecidesNothingAndStopsNoClock() {
+        var builder = plo()
+        builder.record(.epConsideration, "2025-04-10", .considered(.deferred, reason: "awaiting viability assessments"))
+        expectResult(builder.result(Self.rule, asOf: "2025-04-28"), .dueSoon, anchor: "2025-04-03", due: "2025-05-06", remaining: 8, mentions: ["deferred on 2025-04-10"])
+        expectResult(builder.result(Self.rule, asOf: "2025-05-20"), .overdue, anchor: "2025-04-03", due: "2025-05-06", overdue: 14, mentions: ["deferred on 2025-04-10: a deferral is not a decision"])
+        builder.record(.epConsideration, "2025-05-21", .recommended)
+        expectResult(builder.result(Self.rule, asOf: "2025-05-21"), .late, anchor: "2025-04-03", due: "2025-05-06", overdue: 15, mentions: ["2025-05-21"])
+    }
+
+    /// A parent asked the local authority to place her baby for adoption on Mon 2025-03-03: that
+    /// starts planning (the consensual route), 20 working days → Mon 2025-03-31.
+    @Test func anAdoptionRequestStartsPlanning() {
+        var builder = JourneyBuilder(reference: "EP-2025-038", profile: ChildProfile(sex: .female, ethnicity: .WBRI))
+        builder.record(.birth, "2025-02-26")
+        builder.record(.adoptionRequest, "2025-03-03")
+        #expect(builder.journey.startOfPlanning == .day("2025-03-03"))
+        expectResult(builder.result(Self.rule, asOf: "2025-04-04"), .overdue, anchor: "2025-03-03", due: "2025-03-31", overdue: 4)
     }
 
     /// The start of planning is the earliest of PLO, pre-birth conference and proceedings: here

@@ -1,8 +1,8 @@
 import EPDomain
 import Testing
 
-/// S2-viability-timely: each viability assessment completed within 42 days of starting
-/// (warning 7 days).
+/// S2-viability-timely: each viability-stage assessment completed within 42 days of starting
+/// (warning 7 days); a completion pairs with the latest start of the same person and stage.
 @Suite struct S2ViabilityTimelyTests {
     static let rule = "S2-viability-timely"
 
@@ -53,6 +53,32 @@ import Testing
         builder.record(.viabilityAssessment, "2025-04-01", .viabilityStarted("VA-2", .paternalFamily))
         builder.record(.viabilityAssessment, "2025-04-10", .viabilityCompleted("VA-1", .maternalFamily, .negative))
         expectResult(builder.result(Self.rule, asOf: "2025-05-20"), .overdue, anchor: "2025-04-01", due: "2025-05-13", overdue: 7, mentions: ["VA-2", "2025-05-13"])
+    }
+
+    /// Grandmother's viability was positive on 2025-04-10 (met); her full connected-person
+    /// assessment, started 2025-04-14, takes as long as the court's timetable allows: not timed.
+    @Test func theFullAssessmentIsNotTimed() {
+        var builder = started()
+        builder.record(.viabilityAssessment, "2025-04-10", .viabilityCompleted("VA-1", .maternalFamily, .positive))
+        builder.record(.viabilityAssessment, "2025-04-14", .fullStarted("VA-1", .maternalFamily))
+        expectResult(builder.result(Self.rule, asOf: "2025-07-30"), .met, anchor: "2025-03-05", due: "2025-04-16", mentions: ["2025-04-10"])
+    }
+
+    /// VA-1 was started again on 2025-04-20, after it was due (2025-04-16), and completed on
+    /// 2025-05-01. The completion belongs to the second start (met); the first was never
+    /// completed, which can no longer be put right: late, 4 days from its due date to the restart.
+    @Test func aRestartedAssessmentPairsItsCompletionWithTheLatestStart() {
+        var builder = started()
+        builder.record(.viabilityAssessment, "2025-04-20", .viabilityStarted("VA-1", .maternalFamily))
+        builder.record(.viabilityAssessment, "2025-05-01", .viabilityCompleted("VA-1", .maternalFamily, .negative))
+        expectResult(builder.result(Self.rule, asOf: "2025-05-05"), .late, anchor: "2025-03-05", due: "2025-04-16", overdue: 4, mentions: ["started again on 2025-04-20"])
+    }
+
+    /// Restarted on 2025-04-01, before the first start was due: only the second start is timed.
+    @Test func anAssessmentRestartedBeforeItWasDueIsTimedFromTheRestart() {
+        var builder = started()
+        builder.record(.viabilityAssessment, "2025-04-01", .viabilityStarted("VA-1", .maternalFamily))
+        expectResult(builder.result(Self.rule, asOf: "2025-05-14"), .overdue, anchor: "2025-04-01", due: "2025-05-13", overdue: 1)
     }
 
     @Test func notApplicableWhenNoAssessmentStarted() {

@@ -1,8 +1,8 @@
 import EPDomain
 import Testing
 
-/// S4-adm-after-panel: the ADM's decision within 7 working days of the adoption panel's
-/// recommendation (warning 2 working days).
+/// S4-adm-after-panel: the ADM's decision within 7 working days of the final panel minutes
+/// reaching the decision maker, or of the panel while that is not recorded (warning 2 working days).
 @Suite struct S4ADMAfterPanelTests {
     static let rule = "S4-adm-after-panel"
 
@@ -45,6 +45,23 @@ import Testing
         var builder = panel()
         builder.record(.admMatchDecision, "2025-01-06", .matchedWithOtherAdopters)
         expectResult(builder.result(Self.rule, asOf: "2025-01-10"), .late, anchor: "2024-12-19", due: "2025-01-02", overdue: 4, mentions: ["2025-01-06", "2025-01-02"])
+    }
+
+    /// The final minutes reached the ADM on Mon 2025-01-06: 7 working days from then → Wed
+    /// 2025-01-15. Decided 2025-01-10: in time (from the panel it would have been 8 days late).
+    @Test func theClockRunsFromThePanelMinutesWhenRecorded() {
+        var builder = panel()
+        builder.record(.panelMinutesReceived, "2025-01-06")
+        expectResult(builder.result(Self.rule, asOf: "2025-01-08"), .pending, anchor: "2025-01-06", due: "2025-01-15", remaining: 7, mentions: ["final panel minutes", "The panel met on 2024-12-19."])
+        builder.record(.admMatchDecision, "2025-01-10", .matchedWithOtherAdopters)
+        expectResult(builder.result(Self.rule, asOf: "2025-01-20"), .met, anchor: "2025-01-06", due: "2025-01-15", mentions: ["2025-01-10"])
+    }
+
+    @Test func lateFromThePanelMinutes() {
+        var builder = panel()
+        builder.record(.panelMinutesReceived, "2025-01-06")
+        builder.record(.admMatchDecision, "2025-01-20", .matchedWithOtherAdopters)
+        expectResult(builder.result(Self.rule, asOf: "2025-01-20"), .late, anchor: "2025-01-06", due: "2025-01-15", overdue: 5)
     }
 
     @Test func notApplicableBeforeThePanel() {

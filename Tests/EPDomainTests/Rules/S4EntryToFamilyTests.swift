@@ -2,7 +2,9 @@ import EPDomain
 import Testing
 
 /// S4-entry-to-family: from entering care to moving in with the eventual adopters within
-/// 14 months (warning 2 months); with EP, the EP placement is the move.
+/// 14 months (warning 2 months): the start of an EP placement that never ended when the EP carers
+/// are the matched adopters, else `placed_for_adoption`; pending, never met, while it depends on a
+/// match not yet made.
 @Suite struct S4EntryToFamilyTests {
     static let rule = "S4-entry-to-family"
 
@@ -48,22 +50,64 @@ import Testing
         #expect(!result.message.contains("Provisional"))
     }
 
-    @Test func metProvisionallyWhileWithEPCarersAndNotYetMatched() {
+    /// With EP carers since 2024-03-04 and not yet matched: it counts as moving in only if the
+    /// EP carers are matched as the adopters, so the result is pending, never met.
+    @Test func pendingWhileWithEPCarersAndNotYetMatched() {
         var builder = enteredCare()
         builder.record(.epConsideration, "2024-02-19", .recommended)
         builder.record(.epCarersLinked, "2024-02-26", .dualApproval)
         builder.record(.epPlacement, "2024-03-04", .ffa(from: .interimCare))
-        let result = builder.result(Self.rule, asOf: "2024-05-01")
-        expectResult(result, .met, anchor: "2023-12-31", due: "2025-02-28", mentions: ["2024-03-04", "). Provisional: it counts if the EP carers adopt."])
+        let result = builder.result(Self.rule, asOf: "2025-05-01")
+        expectResult(result, .pending, anchor: "2023-12-31", due: "2025-02-28", mentions: ["2024-03-04", "only once the EP carers are matched"])
+        #expect(!result.status.isOpen)
     }
 
-    /// Matched with adopters who were not EP carers on 2025-03-14: 14 days after 2025-02-28.
-    @Test func lateWhenMatchedWithOtherAdoptersAfterFourteenMonths() {
+    /// The EP placement of 2024-03-04 ended on 2024-06-03 (the carers withdrew; interim foster
+    /// care): it is not moving in with the family, and the clock runs on.
+    @Test func overdueWhenTheEPPlacementEnded() {
+        var builder = enteredCare()
+        builder.record(.epConsideration, "2024-02-19", .recommended)
+        builder.record(.epCarersLinked, "2024-02-26", .dualApproval)
+        builder.record(.epPlacement, "2024-03-04", .ffa(from: .interimCare))
+        builder.record(.interimPlacement, "2024-06-03", .fosterCare)
+        expectResult(builder.result(Self.rule, asOf: "2025-03-01"), .overdue, anchor: "2023-12-31", due: "2025-02-28", overdue: 1)
+    }
+
+    /// Placed with EP carers only on 2025-03-10, after the due date: whoever adopts, it is late.
+    @Test func lateProvisionallyWhenTheEPPlacementCameAfterFourteenMonths() {
+        var builder = enteredCare()
+        builder.record(.epConsideration, "2025-02-03", .recommended)
+        builder.record(.epCarersLinked, "2025-03-03", .dualApproval)
+        builder.record(.epPlacement, "2025-03-10", .ffa(from: .interimCare))
+        expectResult(builder.result(Self.rule, asOf: "2025-04-01"), .late, anchor: "2023-12-31", due: "2025-02-28", overdue: 10, mentions: ["provisional"])
+    }
+
+    /// Matched with adopters who were not EP carers on 2025-01-14, placed with them on 2025-03-14:
+    /// 14 days after 2025-02-28. Before the placement, the clock was still running.
+    @Test func lateWhenPlacedWithOtherAdoptersAfterFourteenMonths() {
         var builder = enteredCare()
         builder.record(.courtDecision, "2024-06-17", .placementOrder)
-        builder.record(.adoptionPanel, "2025-03-06", .panelRecommended)
-        builder.record(.admMatchDecision, "2025-03-14", .matchedWithOtherAdopters)
+        builder.record(.adoptionPanel, "2025-01-06", .panelRecommended)
+        builder.record(.admMatchDecision, "2025-01-14", .matchedWithOtherAdopters)
+        expectResult(builder.result(Self.rule, asOf: "2025-03-03"), .overdue, anchor: "2023-12-31", due: "2025-02-28", overdue: 3)
+        builder.record(.placedForAdoption, "2025-03-14")
         expectResult(builder.result(Self.rule, asOf: "2025-04-01"), .late, anchor: "2023-12-31", due: "2025-02-28", overdue: 14, mentions: ["2025-03-14", "2025-02-28"])
+    }
+
+    @Test func metWhenPlacedForAdoptionWithOtherAdoptersInTime() {
+        var builder = enteredCare()
+        builder.record(.courtDecision, "2024-06-17", .placementOrder)
+        builder.record(.adoptionPanel, "2024-10-07", .panelRecommended)
+        builder.record(.admMatchDecision, "2024-10-14", .matchedWithOtherAdopters)
+        builder.record(.placedForAdoption, "2024-11-04")
+        expectResult(builder.result(Self.rule, asOf: "2025-04-01"), .met, anchor: "2023-12-31", due: "2025-02-28", mentions: ["2024-11-04"])
+    }
+
+    @Test func notApplicableWhenTheCourtMadeACareOrder() {
+        var builder = enteredCare()
+        builder.record(.courtDecision, "2024-06-17", .careOrder)
+        #expect(builder.journey.state == .otherPermanence)
+        expectResult(builder.result(Self.rule, asOf: "2025-04-01"), .notApplicable, anchor: nil, due: nil)
     }
 
     @Test func notApplicableWhenTheChildReturnedHome() {

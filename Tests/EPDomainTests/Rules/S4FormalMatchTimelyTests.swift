@@ -1,8 +1,8 @@
 import EPDomain
 import Testing
 
-/// S4-formal-match-timely: the ADM's formal match within 4 months of the placement order
-/// (warning 1 month).
+/// S4-formal-match-timely: the ADM's formal match within 4 months of authority to place, a
+/// placement order or consent to placement given (warning 1 month).
 @Suite struct S4FormalMatchTimelyTests {
     static let rule = "S4-formal-match-timely"
 
@@ -76,6 +76,51 @@ import Testing
         var builder = leapYearOrder()
         builder.record(.admMatchDecision, "2024-03-01", .matchedWithOtherAdopters)
         expectResult(builder.result(Self.rule, asOf: "2024-03-10"), .late, anchor: "2023-10-31", due: "2024-02-29", overdue: 1, mentions: ["2024-03-01", "2024-02-29"])
+    }
+
+    /// A consensual adoption: mother asked for adoption on 2025-01-10, and gave her consent to
+    /// placement (Adoption and Children Act 2002 s.19) on Mon 2025-02-24: authority to place from
+    /// that day, so the match is due by 2025-06-24.
+    func consented() -> JourneyBuilder {
+        var builder = JourneyBuilder(reference: "EP-2025-092", profile: ChildProfile(sex: .female, ethnicity: .WBRI))
+        builder.record(.birth, "2025-01-08")
+        builder.record(.adoptionRequest, "2025-01-10")
+        builder.record(.enteredCare, "2025-01-14")
+        builder.record(.section19Application, "2025-02-10")
+        builder.record(.placementConsent, "2025-02-24", .consentGiven)
+        return builder
+    }
+
+    @Test func theClockRunsFromConsentToPlacement() {
+        expectResult(consented().result(Self.rule, asOf: "2025-06-25"), .overdue, anchor: "2025-02-24", due: "2025-06-24", overdue: 1, mentions: ["consent to placement"])
+        var builder = consented()
+        builder.record(.adoptionPanel, "2025-05-12", .panelRecommended)
+        builder.record(.admMatchDecision, "2025-05-19", .matchedWithEPCarers)
+        expectResult(builder.result(Self.rule, asOf: "2025-06-25"), .met, anchor: "2025-02-24", due: "2025-06-24", mentions: ["2025-05-19"])
+    }
+
+    /// A section 19 application asks the court for guidance: it is not authority to place.
+    @Test func notApplicableOnASection19ApplicationAlone() {
+        var builder = JourneyBuilder(reference: "EP-2025-093", profile: ChildProfile(sex: .female, ethnicity: .WBRI))
+        builder.record(.birth, "2025-01-08")
+        builder.record(.section19Application, "2025-02-10")
+        expectResult(builder.result(Self.rule, asOf: "2025-07-01"), .notApplicable, anchor: nil, due: nil, mentions: ["no authority to place"])
+    }
+
+    @Test func notApplicableOnceConsentIsWithdrawn() {
+        var builder = consented()
+        builder.record(.placementConsent, "2025-03-10", .consentWithdrawn)
+        expectResult(builder.result(Self.rule, asOf: "2025-07-01"), .notApplicable, anchor: nil, due: nil, mentions: ["withdrawn on 2025-03-10"])
+    }
+
+    /// Consent was withdrawn on 2025-03-10 and the local authority applied for a placement order,
+    /// made on 2025-06-02: authority runs from the order.
+    @Test func aPlacementOrderAfterConsentWasWithdrawnStartsTheClockAgain() {
+        var builder = consented()
+        builder.record(.placementConsent, "2025-03-10", .consentWithdrawn)
+        builder.record(.proceedingsIssued, "2025-03-17")
+        builder.record(.courtDecision, "2025-06-02", .placementOrder)
+        expectResult(builder.result(Self.rule, asOf: "2025-07-01"), .pending, anchor: "2025-06-02", due: "2025-10-02", remaining: 93, mentions: ["the placement order"])
     }
 
     @Test func notApplicableWithoutAPlacementOrder() {

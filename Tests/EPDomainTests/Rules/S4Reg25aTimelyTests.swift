@@ -1,8 +1,9 @@
 import EPDomain
 import Testing
 
-/// S4-reg25a-timely: the nominated officer's Reg 25A decision within 5 working days of the EP
-/// carers being linked through the Reg 25A route (warning 2 working days).
+/// S4-reg25a-timely: each Reg 25A link decided by the nominated officer within 5 working days of
+/// the later of the link and the child becoming looked after (warning 2 working days); the link
+/// alone while no entry to care is recorded.
 @Suite struct S4Reg25aTimelyTests {
     static let rule = "S4-reg25a-timely"
 
@@ -51,6 +52,44 @@ import Testing
         var builder = linked()
         builder.record(.reg25aDecision, "2025-04-24", .reg25aDeclined)
         expectResult(builder.result(Self.rule, asOf: "2025-04-30"), .late, anchor: "2025-04-14", due: "2025-04-23", overdue: 1)
+    }
+
+    /// Linked Mon 2025-04-14 while the baby was still at home; looked after from Tue 2025-04-22
+    /// (approval is for a looked-after child): 5 working days from then → Tue 2025-04-29.
+    @Test func theClockRunsFromEntryToCareWhenTheCarersWereLinkedFirst() {
+        var builder = linked()
+        builder.record(.enteredCare, "2025-04-22")
+        expectResult(builder.result(Self.rule, asOf: "2025-04-24"), .pending, anchor: "2025-04-22", due: "2025-04-29", remaining: 5, mentions: ["the child became looked after", "linked on 2025-04-14"])
+        builder.record(.reg25aDecision, "2025-04-29", .reg25aApproved)
+        expectResult(builder.result(Self.rule, asOf: "2025-04-30"), .met, anchor: "2025-04-22", due: "2025-04-29")
+    }
+
+    /// The first carers were declined in time (2025-04-16); new Reg 25A carers linked Thu
+    /// 2025-04-24 are their own episode: due Thu 2025-05-01, still undecided on 2025-05-02.
+    @Test func eachLinkIsDecidedInItsOwnEpisode() {
+        var builder = linked()
+        builder.record(.reg25aDecision, "2025-04-16", .reg25aDeclined)
+        builder.record(.epCarersLinked, "2025-04-24", .reg25aRoute)
+        expectResult(builder.result(Self.rule, asOf: "2025-05-02"), .overdue, anchor: "2025-04-24", due: "2025-05-01", overdue: 1)
+        builder.record(.reg25aDecision, "2025-05-01", .reg25aApproved)
+        expectResult(builder.result(Self.rule, asOf: "2025-05-02"), .met, anchor: "2025-04-14", due: "2025-04-23")
+    }
+
+    /// The Reg 25A link of 2025-04-14 was never decided (due 2025-04-23); dual-approved carers were
+    /// linked instead on 2025-04-28. The old link can no longer be decided: late (5 days to the new
+    /// link), not an open alert for ever.
+    @Test func lateWhenALinkWasLeftUndecidedAndOtherCarersWereLinked() {
+        var builder = linked()
+        builder.record(.epCarersLinked, "2025-04-28", .dualApproval)
+        let result = builder.result(Self.rule, asOf: "2025-05-06")
+        expectResult(result, .late, anchor: "2025-04-14", due: "2025-04-23", overdue: 5, mentions: ["other EP carers were linked on 2025-04-28"])
+        #expect(!result.status.isOpen)
+    }
+
+    @Test func notApplicableWhenOtherCarersWereLinkedBeforeTheDecisionWasDue() {
+        var builder = linked()
+        builder.record(.epCarersLinked, "2025-04-16", .dualApproval)
+        expectResult(builder.result(Self.rule, asOf: "2025-05-06"), .notApplicable, anchor: "2025-04-14", due: "2025-04-23", mentions: ["2025-04-16"])
     }
 
     @Test func notApplicableForDualApprovedCarers() {

@@ -12,6 +12,7 @@ import Testing
         var offered = 0
         var accepted = 0
         var states = Set<JourneyState>()
+        var seen = Set<String>()
         for number in 0..<200 {
             let (profile, milestones) = first.next(startingBefore: today)
             #expect(second.next(startingBefore: today).milestones == milestones, "journey \(number) repeats with the seed")
@@ -23,9 +24,16 @@ import Testing
                     accepted += 1
                 }
             }
-            states.insert(subject.journey.state)
+            let journey = subject.journey
+            states.insert(journey.state)
+            if journey.all(.epConsideration).contains(where: { $0.details == .epConsideration(outcome: .deferred, reason: nil) }) { seen.insert("deferral") }
+            if journey.standingEPDecision?.details == .epConsideration(outcome: .notSuitable, reason: nil) { seen.insert("withdrawn recommendation") }
+            if journey.all(.epPlacement).count > 1, journey.endOfEPPlacement(at: 0) != nil { seen.insert("ended placement") }
+            if journey.contains(.placementConsent), !journey.contains(.proceedingsIssued) { seen.insert("consensual") }
+            if let home = journey.firstOn(.reunification), let decided = journey.firstOn(.courtDecision), home < decided { seen.insert("home before the final hearing") }
         }
         #expect(Double(accepted) >= 0.95 * Double(offered), "\(accepted) of \(offered)")
-        #expect(states.isSuperset(of: [.adopted, .reunified, .placementOrder]), "a realistic mix: \(states)")
+        #expect(states.isSuperset(of: [.adopted, .reunified, .placementOrder, .otherPermanence]), "a realistic mix: \(states)")
+        #expect(seen == ["deferral", "withdrawn recommendation", "ended placement", "consensual", "home before the final hearing"], "\(seen)")
     }
 }

@@ -60,23 +60,27 @@ import Testing
             #expect(openAlerts(builder.results(asOf: step.on)) == [], "on \(step.on)")
         }
 
-        // Before birth, the placement and the move are still ahead: pending, not alerts.
+        // Before birth, the placement and the move are still ahead: pending, not alerts. The EP
+        // carers were linked on 2025-04-07, well before week 36 (EDD from the conference at 28
+        // weeks: 2025-03-17 + 12 weeks = 2025-06-09; week 36 = 2025-05-12).
         expectStatuses(builder.results(asOf: "2025-04-28"), [
             "S4-placement-after-recommendation": .pending, "S4-avoidable-move": .pending,
             "S2-sequential-planning": .met, "S2-prebirth-conference-timely": .met, "S4-approval-before-placement": .met,
+            "S2-ep-ready-before-birth": .met,
         ])
 
         let final = builder.results(asOf: "2026-06-01")
-        let notApplicable: Set = ["S2-paternity-prompt", "S4-reg25a-timely"]
-        #expect(final.count == 16)
+        let notApplicable: Set = ["S2-paternity-prompt", "S4-reg25a-timely", "S7-reunification-planned"]
+        #expect(final.count == 18)
         for (rule, result) in final {
             #expect(result.status == (notApplicable.contains(rule) ? .notApplicable : .met), "\(rule): \(result.message)")
         }
         // Matched 17 days after the placement order, well inside 4 months (due 2026-03-24).
         #expect(final["S4-formal-match-timely"]?.dueOn == .day("2026-03-24"))
-        // Born after the recommendation: 14 days from birth, 2025-06-09 → 2025-06-23.
-        #expect(final["S4-placement-after-recommendation"]?.anchorOn == .day("2025-06-09"))
-        #expect(final["S4-placement-after-recommendation"]?.dueOn == .day("2025-06-23"))
+        // Recommended before birth, born 2025-06-09, looked after from 2025-06-12: 14 days from the
+        // latest of the three, 2025-06-12 → 2025-06-26.
+        #expect(final["S4-placement-after-recommendation"]?.anchorOn == .day("2025-06-12"))
+        #expect(final["S4-placement-after-recommendation"]?.dueOn == .day("2025-06-26"))
     }
 
     // MARK: (b) Sequential planning
@@ -134,12 +138,14 @@ import Testing
         expectResult(results["S2-ep-before-issue"]!, .late, anchor: "2024-11-18", due: "2024-12-09", overdue: 56)
         // VA-2 started 2024-11-27, due 2025-01-08, completed 2025-01-20: 12 days late.
         expectResult(results["S2-viability-timely"]!, .late, anchor: "2024-11-27", due: "2025-01-08", overdue: 12)
-        // Recommended 2025-02-03 + 14 days = 2025-02-17; placed 2025-03-03: 14 days late.
-        expectResult(results["S4-placement-after-recommendation"]!, .late, anchor: "2025-02-03", due: "2025-02-17", overdue: 14)
+        // Recommended 2025-02-03 while baby was at home; looked after from 2025-02-05: 14 days
+        // from then = 2025-02-19; placed 2025-03-03: 12 days late.
+        expectResult(results["S4-placement-after-recommendation"]!, .late, anchor: "2025-02-05", due: "2025-02-19", overdue: 12)
         expectStatuses(results, [
             "S4-reg25a-timely": .met, "S4-approval-before-placement": .met, "S2-parents-informed": .met,
             "S4-family-time-plan": .met, "S2-26-weeks": .met, "S4-formal-match-timely": .pending,
-            "S4-entry-to-family": .met, "S2-prebirth-conference-timely": .notApplicable,
+            // With the EP carers, not yet matched: it counts only once they are.
+            "S4-entry-to-family": .pending, "S2-prebirth-conference-timely": .notApplicable,
         ])
         #expect(openAlerts(results) == [])
     }
@@ -184,13 +190,15 @@ import Testing
         let results = builder.results(asOf: "2025-10-20")
         expectStatuses(results, [
             "S4-formal-match-timely": .notApplicable, "S4-entry-to-family": .notApplicable,
-            "S4-adm-after-panel": .notApplicable, "S2-ep-before-issue": .notApplicable, "S2-sequential-planning": .notApplicable,
+            "S4-adm-after-panel": .notApplicable, "S2-ep-before-issue": .notApplicable,
+            // EP was decided while grandmother's assessment was running and it came back positive.
+            "S2-sequential-planning": .met, "S7-reunification-planned": .met,
             "S2-ep-considered-early": .met, "S4-placement-after-recommendation": .met, "S4-avoidable-move": .met,
             "S4-approval-before-placement": .met, "S2-parents-informed": .met, "S4-family-time-plan": .met,
             "S2-viability-timely": .met, "S2-26-weeks": .met,
         ])
-        // Issued 2025-01-20 + 26 weeks = 2025-07-21; decided 2025-06-30.
-        #expect(results["S2-26-weeks"]?.dueOn == .day("2025-07-21"))
+        // Issued 2025-01-20: the 26 weeks beginning that day end on 2025-07-20; decided 2025-06-30.
+        #expect(results["S2-26-weeks"]?.dueOn == .day("2025-07-20"))
         #expect(openAlerts(results) == [])
     }
 
@@ -209,35 +217,35 @@ import Testing
         return builder
     }
 
-    /// Without an extension on record, 26 weeks ran out on 2025-07-07: two weeks later the IRO
-    /// sees it overdue by 14 days.
+    /// Without an extension on record, the 26 weeks beginning with the day of issue ran out on
+    /// Sunday 2025-07-06: two weeks later the IRO sees it overdue by 15 days.
     @Test func overdueAfterTwentySixWeeksWithoutARecordedExtension() {
         let builder = longProceedings()
         #expect(builder.journey.state == .inProceedings)
         let result = builder.results(asOf: "2025-07-21")["S2-26-weeks"]!
-        expectResult(result, .overdue, anchor: "2025-01-06", due: "2025-07-07", overdue: 14, mentions: ["2025-07-07"])
+        expectResult(result, .overdue, anchor: "2025-01-06", due: "2025-07-06", overdue: 15, mentions: ["2025-07-06"])
     }
 
-    /// The court extends the timetable by 8 weeks on 30 June: the deadline moves 56 days, to
-    /// 2025-09-01. On 21 July that is 42 days away (pending); it is due soon from 4 August; the
-    /// final hearing on 8 September is 7 days late.
+    /// The court extends the timetable by 8 weeks on 30 June, inside the 26 weeks: the deadline
+    /// moves 56 days from their end, to 2025-08-31. On 21 July that is 41 days away (pending); it
+    /// is due soon from 3 August; the final hearing on 8 September is 8 days late.
     @Test func anEightWeekExtensionMovesTheDeadlineByEightWeeks() {
         var builder = longProceedings()
         builder.record(.timetableExtension, "2025-06-30", .timetable(weeks: 8))
-        expectResult(builder.results(asOf: "2025-07-21")["S2-26-weeks"]!, .pending, anchor: "2025-01-06", due: "2025-09-01", remaining: 42, mentions: ["2025-09-01", "8 weeks of extension"])
-        expectResult(builder.results(asOf: "2025-08-03")["S2-26-weeks"]!, .pending, anchor: "2025-01-06", due: "2025-09-01", remaining: 29)
-        expectResult(builder.results(asOf: "2025-08-04")["S2-26-weeks"]!, .dueSoon, anchor: "2025-01-06", due: "2025-09-01", remaining: 28)
+        expectResult(builder.results(asOf: "2025-07-21")["S2-26-weeks"]!, .pending, anchor: "2025-01-06", due: "2025-08-31", remaining: 41, mentions: ["2025-08-31", "extended by 8 weeks"])
+        expectResult(builder.results(asOf: "2025-08-02")["S2-26-weeks"]!, .pending, anchor: "2025-01-06", due: "2025-08-31", remaining: 29)
+        expectResult(builder.results(asOf: "2025-08-03")["S2-26-weeks"]!, .dueSoon, anchor: "2025-01-06", due: "2025-08-31", remaining: 28)
         builder.record(.courtDecision, "2025-09-08", .placementOrder)
         #expect(builder.journey.state == .placementOrder)
-        expectResult(builder.results(asOf: "2025-09-15")["S2-26-weeks"]!, .late, anchor: "2025-01-06", due: "2025-09-01", overdue: 7, mentions: ["2025-09-08"])
+        expectResult(builder.results(asOf: "2025-09-15")["S2-26-weeks"]!, .late, anchor: "2025-01-06", due: "2025-08-31", overdue: 8, mentions: ["2025-09-08"])
     }
 
-    /// A 3-week extension moves it 21 days, to 2025-07-28: a decision on 21 July is in time.
+    /// A 3-week extension moves it 21 days, to 2025-07-27: a decision on 21 July is in time.
     @Test func aThreeWeekExtensionCoversAHearingTwoWeeksOver() {
         var builder = longProceedings()
         builder.record(.timetableExtension, "2025-06-30", .timetable(weeks: 3))
         builder.record(.courtDecision, "2025-07-21", .placementOrder)
-        expectResult(builder.results(asOf: "2025-07-22")["S2-26-weeks"]!, .met, anchor: "2025-01-06", due: "2025-07-28")
+        expectResult(builder.results(asOf: "2025-07-22")["S2-26-weeks"]!, .met, anchor: "2025-01-06", due: "2025-07-27")
     }
 
     // MARK: (e) Reg 25A across Easter

@@ -8,6 +8,9 @@ extension MilestoneDetails {
         .epConsideration(outcome: outcome, reason: reason)
     }
 
+    static let deferred = MilestoneDetails.epConsideration(outcome: .deferred, reason: nil)
+    static let notSuitable = MilestoneDetails.epConsideration(outcome: .notSuitable, reason: nil)
+
     static func viabilityStarted(_ label: String, _ relationship: ViabilityAssessment.Relationship) -> MilestoneDetails {
         .viabilityAssessment(ViabilityAssessment(assessment: label, relationship: relationship, status: .started))
     }
@@ -17,6 +20,20 @@ extension MilestoneDetails {
     ) -> MilestoneDetails {
         .viabilityAssessment(ViabilityAssessment(assessment: label, relationship: relationship, status: .completed, outcome: outcome))
     }
+
+    /// The full connected-person (or special guardianship) assessment of the same person.
+    static func fullStarted(_ label: String, _ relationship: ViabilityAssessment.Relationship) -> MilestoneDetails {
+        .viabilityAssessment(ViabilityAssessment(assessment: label, relationship: relationship, stage: .full, status: .started))
+    }
+
+    static func fullCompleted(
+        _ label: String, _ relationship: ViabilityAssessment.Relationship, _ outcome: ViabilityAssessment.Outcome
+    ) -> MilestoneDetails {
+        .viabilityAssessment(ViabilityAssessment(assessment: label, relationship: relationship, stage: .full, status: .completed, outcome: outcome))
+    }
+
+    static func gestation(_ weeks: Int) -> MilestoneDetails { .gestation(weeks: weeks) }
+    static func conference(weeks: Int?) -> MilestoneDetails { .preBirthConference(gestationWeeks: weeks) }
 
     static let paternityRequested = MilestoneDetails.paternityTest(status: .requested)
     static let paternityResult = MilestoneDetails.paternityTest(status: .resultReceived)
@@ -33,6 +50,9 @@ extension MilestoneDetails {
 
     static func timetable(weeks: Int) -> MilestoneDetails { .timetableExtension(weeks: weeks) }
     static let placementOrder = MilestoneDetails.courtDecision(outcome: .placementOrder)
+    static let careOrder = MilestoneDetails.courtDecision(outcome: .careOrder)
+    static let consentGiven = MilestoneDetails.placementConsent(outcome: .given)
+    static let consentWithdrawn = MilestoneDetails.placementConsent(outcome: .withdrawn)
     static let returnHome = MilestoneDetails.courtDecision(outcome: .returnHome)
     static let panelRecommended = MilestoneDetails.adoptionPanel(outcome: .recommended)
     static let matchedWithEPCarers = MilestoneDetails.admMatchDecision(outcome: .approved, adopters: .epCarers)

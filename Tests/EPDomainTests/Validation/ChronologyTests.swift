@@ -85,13 +85,14 @@ import Testing
 
     // MARK: Formal match
 
-    @Test func refusesAnADMMatchWithoutPlacementOrderOrSection19() {
+    @Test func refusesAnADMMatchWithoutAuthorityToPlace() {
         var (builder, _) = born("EP-2024-072", on: "2024-02-05")
         builder.record(.proceedingsIssued, "2024-03-04")
         builder.record(.adoptionPanel, "2024-10-03", .panelRecommended)
         let error = builder.refusal(recording: .admMatchDecision, "2024-10-10", .matchedWithEPCarers)
         expectRefusal(error, .chronologyConflict, field: "/occurred_on")
         #expect(error?.detail.contains("placement order") == true)
+        #expect(error?.detail.contains("consent to placement") == true)
     }
 
     @Test func refusesAnADMMatchDatedBeforeThePlacementOrder() {
@@ -101,12 +102,70 @@ import Testing
         expectRefusal(error, .chronologyConflict, field: "/occurred_on", conflictsWith: order)
     }
 
-    @Test func acceptsAnADMMatchAfterASection19ApplicationForAConsensualAdoption() {
+    /// A section 19 application asks the court for guidance; it is not authority to place.
+    @Test func refusesAnADMMatchOnASection19ApplicationAlone() {
         var (builder, _) = born("EP-2025-053", on: "2025-01-08")
         builder.record(.section19Application, "2025-01-20")
         builder.record(.adoptionPanel, "2025-04-03", .panelRecommended)
+        let error = builder.refusal(recording: .admMatchDecision, "2025-04-10", .matchedWithEPCarers)
+        expectRefusal(error, .chronologyConflict, field: "/occurred_on")
+        #expect(error?.detail.contains("a section 19 application is not authority to place") == true)
+    }
+
+    @Test func acceptsAnADMMatchAfterConsentToPlacementForAConsensualAdoption() {
+        var (builder, _) = born("EP-2025-053", on: "2025-01-08")
+        builder.record(.adoptionRequest, "2025-01-09")
+        builder.record(.section19Application, "2025-01-20")
+        builder.record(.placementConsent, "2025-02-24", .consentGiven)
+        builder.record(.adoptionPanel, "2025-04-03", .panelRecommended)
         builder.record(.admMatchDecision, "2025-04-10", .matchedWithEPCarers)
         #expect(builder.journey.state == .formallyMatched)
+    }
+
+    /// Consent given, then withdrawn before the match: no authority to place.
+    @Test func refusesAnADMMatchAfterConsentWasWithdrawn() {
+        var (builder, _) = born("EP-2025-054", on: "2025-01-08")
+        builder.record(.placementConsent, "2025-02-24", .consentGiven)
+        let withdrawn = builder.record(.placementConsent, "2025-03-10", .consentWithdrawn)
+        builder.record(.adoptionPanel, "2025-04-03", .panelRecommended)
+        let error = builder.refusal(recording: .admMatchDecision, "2025-04-10", .matchedWithEPCarers)
+        expectRefusal(error, .chronologyConflict, field: "/occurred_on", conflictsWith: withdrawn)
+    }
+
+    /// Withdrawing consent after the match does not make the match impossible (it is recorded;
+    /// what follows is for the court).
+    @Test func acceptsConsentWithdrawnAfterTheMatch() {
+        var (builder, _) = born("EP-2025-055", on: "2025-01-08")
+        builder.record(.placementConsent, "2025-02-24", .consentGiven)
+        builder.record(.adoptionPanel, "2025-04-03", .panelRecommended)
+        builder.record(.admMatchDecision, "2025-04-10", .matchedWithEPCarers)
+        builder.record(.placementConsent, "2025-04-20", .consentWithdrawn)
+        #expect(builder.journey.all(.placementConsent).count == 2)
+    }
+
+    @Test func refusesPanelMinutesBeforeThePanel() {
+        let (builder, _, panel) = readyForMatch()
+        let error = builder.refusal(recording: .panelMinutesReceived, "2024-10-01", asOf: "2024-10-10")
+        expectRefusal(error, .chronologyConflict, field: "/occurred_on", conflictsWith: panel)
+    }
+
+    @Test func refusesPlacedForAdoptionWithoutAMatch() {
+        let (builder, _, _) = readyForMatch()
+        expectRefusal(builder.refusal(recording: .placedForAdoption, "2024-10-10"), .chronologyConflict, field: "/occurred_on")
+    }
+
+    @Test func acceptsPlacedForAdoptionAfterTheMatch() {
+        var (builder, _, _) = readyForMatch()
+        builder.record(.panelMinutesReceived, "2024-10-07")
+        builder.record(.admMatchDecision, "2024-10-10", .matchedWithOtherAdopters)
+        builder.record(.placedForAdoption, "2024-10-21")
+        #expect(builder.journey.state == .formallyMatched)
+    }
+
+    @Test func refusesConsentToPlacementBeforeTheBirth() {
+        var builder = JourneyBuilder.unborn(expected: "2025-07", reference: "EP-2025-056")
+        builder.record(.adoptionRequest, "2025-04-01")
+        expectRefusal(builder.refusal(recording: .placementConsent, "2025-04-14", .consentGiven), .chronologyConflict, field: "/kind")
     }
 
     @Test func refusesAnADMMatchWithoutAPanel() {
@@ -153,6 +212,22 @@ import Testing
         #expect(builder.journey.state == .reunified)
     }
 
+    /// Home under the interim order, back in care three weeks later, then placed and matched:
+    /// the earlier return home does not stand in the way.
+    @Test func allowsAMatchWhenTheChildWasPlacedAgainAfterAReturnHome() {
+        var (builder, _) = born("EP-2024-074", on: "2024-02-05")
+        builder.record(.proceedingsIssued, "2024-03-04")
+        builder.record(.enteredCare, "2024-03-04")
+        builder.record(.interimPlacement, "2024-03-04", .fosterCare)
+        builder.record(.reunification, "2024-05-06")
+        #expect(builder.journey.state == .inProceedings)
+        builder.record(.interimPlacement, "2024-05-27", .fosterCare)
+        builder.record(.courtDecision, "2024-08-19", .placementOrder)
+        builder.record(.adoptionPanel, "2024-10-03", .panelRecommended)
+        builder.record(.admMatchDecision, "2024-10-10", .matchedWithOtherAdopters)
+        #expect(builder.journey.state == .formallyMatched)
+    }
+
     // MARK: The end of a journey
 
     @Test func refusesAnythingAfterTheCaseIsClosed() {
@@ -188,24 +263,40 @@ import Testing
         expectRefusal(error, .chronologyConflict, field: "/kind", conflictsWith: birth)
     }
 
-    @Test func refusesASecondEPPlacement() {
+    @Test func refusesASecondEntryToCare() {
         var (builder, _) = born()
-        builder.record(.epCarersLinked, "2025-03-12", .dualApproval)
-        builder.record(.enteredCare, "2025-03-14")
-        let placement = builder.record(.epPlacement, "2025-03-14", .ffa(from: .hospital))
-        let error = builder.refusal(recording: .epPlacement, "2025-04-01", .ffa(from: .interimCare))
-        expectRefusal(error, .chronologyConflict, field: "/kind", conflictsWith: placement)
+        let entered = builder.record(.enteredCare, "2025-03-14")
+        let error = builder.refusal(recording: .enteredCare, "2025-04-01")
+        expectRefusal(error, .chronologyConflict, field: "/kind", conflictsWith: entered)
     }
 
-    /// Dated before the one on record, the second placement is still the wrong kind to add, not a
-    /// wrong date: the field is /kind either way.
-    @Test func refusesASecondEPPlacementDatedEarlierThanTheFirst() {
+    /// The first EP carers withdrew: a second link, a Reg 25A decision on it and a second EP
+    /// placement are each recorded again (docs/design.md §2.5).
+    @Test func allowsLinksDecisionsAndEPPlacementsToRecur() {
         var (builder, _) = born()
         builder.record(.epCarersLinked, "2025-03-12", .dualApproval)
         builder.record(.enteredCare, "2025-03-14")
-        let placement = builder.record(.epPlacement, "2025-03-17", .ffa(from: .hospital))
-        let error = builder.refusal(recording: .epPlacement, "2025-03-14", .ffa(from: .hospital), asOf: "2025-03-20")
-        expectRefusal(error, .chronologyConflict, field: "/kind", conflictsWith: placement)
+        builder.record(.epPlacement, "2025-03-14", .ffa(from: .hospital))
+        builder.record(.familyTimePlan, "2025-03-18")
+        builder.record(.interimPlacement, "2025-04-01", .fosterCare)
+        builder.record(.epCarersLinked, "2025-04-07", .reg25aRoute)
+        builder.record(.reg25aDecision, "2025-04-09", .reg25aDeclined)
+        builder.record(.epCarersLinked, "2025-04-14", .reg25aRoute)
+        builder.record(.reg25aDecision, "2025-04-16", .reg25aApproved)
+        builder.record(.epPlacement, "2025-04-17", .ffa(from: .interimCare))
+        builder.record(.familyTimePlan, "2025-04-22")
+        #expect(builder.journey.all(.epCarersLinked).count == 3)
+        #expect(builder.journey.all(.reg25aDecision).count == 2)
+        #expect(builder.journey.all(.epPlacement).count == 2)
+        #expect(builder.journey.all(.familyTimePlan).count == 2)
+        #expect(builder.journey.state == .epPlaced)
+    }
+
+    @Test func theKindsThatMayRecurAreDesignSectionTwos() {
+        #expect(Set(MilestoneKind.allCases.filter(\.isRepeatable)) == [
+            .familyGroupConference, .viabilityAssessment, .paternityTest, .epConsideration, .timetableExtension,
+            .placementConsent, .epCarersLinked, .reg25aDecision, .interimPlacement, .epPlacement, .familyTimePlan, .familyTime,
+        ])
     }
 
     @Test func allowsRepeatableKindsManyTimes() {

@@ -52,25 +52,27 @@ import Testing
     }
 
     /// The birth date is fixed: the journey and the rules use the new date, and the mistyped record
-    /// stays in the history, superseded.
+    /// stays in the history, superseded. (Placed from hospital on 2025-03-13, with no entry to
+    /// care recorded, so the placement clock runs from the later of the recommendation and birth.)
     @Test func acceptsACorrectedBirthDateAndKeepsTheHistory() {
         var (builder, birth) = mistypedBirth()
-        // Recommended before birth, so the placement is due 14 days after the birth.
+        builder.record(.epPlacement, "2025-03-13", .ffa(from: .hospital), asOf: "2025-03-14")
+        // Recommended before birth, so the placement was due 14 days after the birth.
         #expect(builder.result("S4-placement-after-recommendation", asOf: "2025-03-14").dueOn == .day("2025-03-26"))
         let correction = builder.correct(birth, to: .birth, "2025-03-02", reason: "date mistyped", asOf: "2025-03-14")
 
         #expect(builder.journey.birth == .day("2025-03-02"))
         #expect(builder.journey.all(.birth).map(\.id) == [correction])
         #expect(builder.subject.records.map(\.id).contains(birth))
-        #expect(builder.subject.records.count == 3)
+        #expect(builder.subject.records.count == 4)
         let record = builder.subject.records.last
         #expect(record?.correction?.supersedes == birth)
         #expect(record?.correction?.reason == "date mistyped")
         #expect(record?.correction?.retracted == false)
         // 2025-03-02 + 14 days = 2025-03-16.
         let result = builder.result("S4-placement-after-recommendation", asOf: "2025-03-14")
-        expectResult(result, .dueSoon, anchor: "2025-03-02", due: "2025-03-16", remaining: 2)
-        #expect(builder.journey.state == .preProceedings)
+        expectResult(result, .met, anchor: "2025-03-02", due: "2025-03-16", mentions: ["2025-03-13"])
+        #expect(builder.journey.state == .epPlaced)
     }
 
     @Test func acceptsACorrectionOfTheCorrection() {

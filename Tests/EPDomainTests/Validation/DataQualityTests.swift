@@ -32,10 +32,38 @@ import Testing
         var builder = JourneyBuilder(reference: "EP-2025-057", profile: ChildProfile(sex: .male, ethnicity: .WBRI))
         builder.record(.birth, "2025-03-10")
         builder.record(.epCarersLinked, "2025-03-11", .reg25aRoute)
+        builder.record(.enteredCare, "2025-03-12")
         builder.record(.reg25aDecision, "2025-03-12", .reg25aApproved)
-        builder.record(.enteredCare, "2025-03-13")
         builder.record(.epPlacement, "2025-03-13", .ffa(from: .hospital))
         #expect(DataQuality.findings(in: builder.journey).isEmpty)
+    }
+
+    /// Reg 25A approves carers for a looked-after child: approved on 2025-03-12, looked after only
+    /// from 2025-03-13. Stored, and flagged.
+    @Test func aReg25aApprovalBeforeTheChildWasLookedAfterIsFlagged() {
+        var builder = JourneyBuilder(reference: "EP-2025-059", profile: ChildProfile(sex: .male, ethnicity: .WBRI))
+        builder.record(.birth, "2025-03-10")
+        builder.record(.epCarersLinked, "2025-03-11", .reg25aRoute)
+        let approval = builder.record(.reg25aDecision, "2025-03-12", .reg25aApproved)
+        builder.record(.enteredCare, "2025-03-13")
+        builder.record(.epPlacement, "2025-03-13", .ffa(from: .hospital))
+        let findings = DataQuality.findings(in: builder.journey)
+        #expect(findings.map(\.code) == ["reg25a-approval-before-looked-after"])
+        #expect(findings.first?.milestoneID == approval)
+        #expect(findings.first?.message.contains("2025-03-13") == true)
+    }
+
+    /// The approval was for the first carers (linked 2025-03-11); new Reg 25A carers linked on
+    /// 2025-03-20 took the child on 2025-03-21 without one.
+    @Test func anApprovalForOtherCarersDoesNotClearTheFinding() {
+        var builder = JourneyBuilder(reference: "EP-2025-060", profile: ChildProfile(sex: .male, ethnicity: .WBRI))
+        builder.record(.birth, "2025-03-10")
+        builder.record(.enteredCare, "2025-03-10")
+        builder.record(.epCarersLinked, "2025-03-11", .reg25aRoute)
+        builder.record(.reg25aDecision, "2025-03-12", .reg25aApproved)
+        builder.record(.epCarersLinked, "2025-03-20", .reg25aRoute)
+        let placement = builder.record(.epPlacement, "2025-03-21", .ffa(from: .hospital))
+        #expect(DataQuality.findings(in: builder.journey).map(\.milestoneID) == [placement])
     }
 
     @Test func anApprovalAfterThePlacementDoesNotClearTheFinding() {

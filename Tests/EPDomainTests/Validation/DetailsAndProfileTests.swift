@@ -53,7 +53,11 @@ import Testing
     }
 
     @Test func refusesAValueOutsideTheList() {
-        expectRefusal(decodingError(.courtDecision, ["outcome": .string("care_order")]), .invalidField, field: "/details/outcome")
+        expectRefusal(decodingError(.courtDecision, ["outcome": .string("adoption_order")]), .invalidField, field: "/details/outcome")
+        expectRefusal(decodingError(.placementConsent, ["outcome": .string("refused")]), .invalidField, field: "/details/outcome")
+        expectRefusal(decodingError(.viabilityAssessment, [
+            "assessment": .string("VA-1"), "relationship": .string("friend"), "status": .string("started"), "stage": .string("parenting"),
+        ]), .invalidField, field: "/details/stage")
         expectRefusal(decodingError(.epPlacement, ["scheme": .string("ffa"), "placed_from": .string("mother_and_baby_unit")]), .invalidField, field: "/details/placed_from")
     }
 
@@ -66,6 +70,10 @@ import Testing
         expectRefusal(decodingError(.adoptionPanel, ["outcome": .unsupported("null")]), .invalidField, field: "/details/outcome")
     }
 
+    @Test func refusesConsentToPlacementWithoutAnOutcome() {
+        expectRefusal(decodingError(.placementConsent, [:]), .invalidField, field: "/details/outcome")
+    }
+
     @Test func refusesAMissingRequiredDetail() {
         expectRefusal(decodingError(.epPlacement, ["scheme": .string("concurrency")]), .invalidField, field: "/details/placed_from")
         expectRefusal(decodingError(.caseClosed, [:]), .invalidField, field: "/details/reason")
@@ -74,6 +82,8 @@ import Testing
     @Test func refusesAGestationOutsideTenToFortyTwoWeeks() {
         expectRefusal(decodingError(.preBirthConference, ["gestation_weeks": .integer(9)]), .invalidField, field: "/details/gestation_weeks")
         expectRefusal(decodingError(.preBirthConference, ["gestation_weeks": .integer(43)]), .invalidField, field: "/details/gestation_weeks")
+        expectRefusal(decodingError(.birth, ["gestation_weeks": .integer(43)]), .invalidField, field: "/details/gestation_weeks")
+        expectRefusal(decodingError(.preBirthAssessmentStarted, ["gestation_weeks": .string("20")]), .invalidField, field: "/details/gestation_weeks")
     }
 
     @Test func refusesACompletedViabilityAssessmentWithoutAnOutcome() {
@@ -118,6 +128,13 @@ import Testing
     static let samples: [(MilestoneKind, MilestoneDetails)] = [
         (.preBirthConference, .preBirthConference(gestationWeeks: 27)),
         (.preBirthConference, .preBirthConference(gestationWeeks: nil)),
+        (.preBirthAssessmentStarted, .gestation(weeks: 18)),
+        (.birth, .gestation(weeks: 34)),
+        (.viabilityAssessment, .fullStarted("VA-2", .paternalFamily)),
+        (.viabilityAssessment, .fullCompleted("VA-2", .paternalFamily, .positive)),
+        (.placementConsent, .consentGiven),
+        (.placementConsent, .consentWithdrawn),
+        (.courtDecision, .careOrder),
         (.viabilityAssessment, .viabilityStarted("VA-2", .paternalFamily)),
         (.viabilityAssessment, .viabilityCompleted("VA-2", .paternalFamily, .negative)),
         (.paternityTest, .paternityRequested),
@@ -141,11 +158,32 @@ import Testing
         for (kind, details) in Self.samples {
             #expect(try DetailsCodec.decode(kind: kind, DetailsCodec.encode(details)) == details, "\(kind.rawValue)")
         }
-        // Every kind that is not sampled takes no details.
-        let sampled = Set(Self.samples.map(\.0))
+        // Every kind that is not sampled takes no details; the pre-birth assessment and the birth
+        // take none unless a gestation is given.
+        let sampled = Set(Self.samples.map(\.0)).subtracting([.preBirthAssessmentStarted, .birth])
         for kind in MilestoneKind.allCases where !sampled.contains(kind) {
             #expect(try DetailsCodec.decode(kind: kind, [:]) == MilestoneDetails.none, "\(kind.rawValue)")
         }
+    }
+
+    /// Viability assessments stored before stages existed have no `stage`: they read back as the
+    /// viability stage, and are written back exactly as they were.
+    @Test func aStoredViabilityAssessmentWithoutAStageIsTheViabilityStage() throws {
+        let stored: [String: DetailValue] = [
+            "assessment": .string("VA-1"), "relationship": .string("maternal_family"), "status": .string("completed"), "outcome": .string("negative"),
+        ]
+        let details = try DetailsCodec.decodeStored(kind: .viabilityAssessment, stored)
+        #expect(details == .viabilityCompleted("VA-1", .maternalFamily, .negative))
+        guard case .viabilityAssessment(let assessment) = details else { Issue.record("not a viability assessment"); return }
+        #expect(assessment.stage == .viability)
+        #expect(DetailsCodec.encode(details) == stored)
+        #expect(DetailsJSON.write(details) == #"{"assessment":"VA-1","outcome":"negative","relationship":"maternal_family","status":"completed"}"#)
+        #expect(DetailsCodec.encode(.fullStarted("VA-1", .maternalFamily))["stage"] == .string("full"))
+    }
+
+    @Test func aStoredBirthWithoutDetailsStillReads() throws {
+        #expect(try DetailsCodec.decodeStored(kind: .birth, [:]) == MilestoneDetails.none)
+        #expect(try DetailsCodec.decodeStored(kind: .birth, ["gestation_weeks": .integer(31)]) == .gestation(weeks: 31))
     }
 
     @Test func encodesTheFlatObjectClientsSend() {

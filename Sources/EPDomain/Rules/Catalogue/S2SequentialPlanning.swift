@@ -1,52 +1,60 @@
 extension Rule {
-    /// The failure everything here exists to catch: EP considered only once every family
-    /// member assessed has been ruled out, so the adoption track started after the family track
-    /// failed rather than beside it.
+    /// The failure everything here exists to catch: EP decided only once every family member
+    /// or friend assessed has been ruled out, so the adoption track started after the family
+    /// track failed rather than beside it. The family track has failed on the day no assessment
+    /// is in progress and every assessed person's latest completed assessment (viability or
+    /// full) is negative (docs/design.md §3.4).
     static let sequentialPlanning = Rule(
         id: "S2-sequential-planning",
         standard: "S2.2, S2.4",
-        title: "EP considered before the family track finished (no sequential planning)",
+        title: "EP decided no later than the day the family track failed (no sequential planning)",
         shape: .pattern,
         basis: .localDefault(source: "National EP Practice Standards S2 (twin tracking); Quality Mark descriptor 7.7")
     ) { journey, context in
-        // A handful of assessments per child: plain arrays beat hashing here.
-        var started: [String] = []
-        var completed: [(label: String, on: CalendarDate, outcome: ViabilityAssessment.Outcome)] = []
-        for milestone in journey.all(.viabilityAssessment) {
-            guard case .viabilityAssessment(let assessment) = milestone.details else { continue }
-            switch assessment.status {
-            case .started: started.append(assessment.assessment)
-            case .completed: completed.append((assessment.assessment, milestone.occurredOn, assessment.outcome ?? .negative))
+        let track = journey.familyTrack
+        let decided = journey.firstEPDecision?.occurredOn
+        guard let failed = track.failedOn else {
+            if track.peopleAssessed == 0 {
+                return .notApplicable("No family or friends assessment has been recorded.")
             }
-        }
-        let negatives = completed.filter { $0.outcome == .negative }.map(\.on)
-        guard let lastNegative = negatives.max() else {
-            return .notApplicable("No viability assessment has come back negative.")
-        }
-        let firstConsidered = journey.firstOn(.epConsideration)
-        let inProgress = started.contains { label in !completed.contains { $0.label == label } }
-        let familyTrackOpen = inProgress || completed.contains { $0.outcome == .positive }
-        if familyTrackOpen {
-            if let firstConsidered {
-                return RuleOutcome(status: .met, message: .say("EP was considered on {0} while the family track was still open.", firstConsidered))
+            if let decided {
+                return RuleOutcome(status: .met, message: .say("EP was decided on {0} while the family track was still open.", decided))
             }
-            return .notApplicable("The family track is still open: an assessment is in progress or came back positive.")
+            return .notApplicable("The family track is still open: an assessment is in progress, or someone's latest assessment came back positive.")
         }
-        var outcome = RuleOutcome(status: .met, anchorOn: lastNegative, dueOn: lastNegative, message: "")
-        switch firstConsidered {
-        case let considered? where considered <= lastNegative:
-            outcome.say("EP was considered on {0}, alongside the viability assessments (the last came back negative on {1}).", considered, lastNegative)
-        case let considered?:
-            outcome.status = .late
-            outcome.daysOverdue = lastNegative.days(until: considered)
+        var outcome = RuleOutcome(status: .met, anchorOn: failed, dueOn: failed, message: "")
+        let one = track.peopleRuledOut == 1
+        switch decided {
+        case let decided? where decided <= failed:
             outcome.say(
-                "Sequential planning: EP was first considered on {0}, {days} after the last of {m} negative viability assessments on {1}.",
-                considered, lastNegative, n: outcome.daysOverdue, m: negatives.count
+                one
+                    ? "EP was decided on {0}, alongside the family and friends assessment (the family track failed on {1}, when the only person assessed was ruled out)."
+                    : "EP was decided on {0}, alongside the family and friends assessments (the family track failed on {1}, when the last of {m} people assessed was ruled out).",
+                decided, failed, m: track.peopleRuledOut
+            )
+        case let decided?:
+            outcome.status = .late
+            outcome.daysOverdue = failed.days(until: decided)
+            outcome.say(
+                one
+                    ? "Sequential planning: EP was first decided on {0}, {days} after the family track failed on {1}, when the only person assessed was ruled out."
+                    : "Sequential planning: EP was first decided on {0}, {days} after the family track failed on {1}, when the last of {m} people assessed was ruled out.",
+                decided, failed, n: outcome.daysOverdue, m: track.peopleRuledOut
             )
         case nil:
             outcome.status = .overdue
-            outcome.daysOverdue = lastNegative.days(until: journey.lastDayCounted(asOf: context.asOf))
-            outcome.say("Every viability assessment ({n}) has come back negative, the last on {0}, and EP has not been considered: consider EP now.", lastNegative, n: negatives.count)
+            outcome.daysOverdue = failed.days(until: journey.lastDayCounted(asOf: context.asOf))
+            let template = switch (track.failedNow, one) {
+            case (true, true):
+                "The family track failed on {0}, when the only person assessed was ruled out, and EP has not been decided: decide EP now."
+            case (true, false):
+                "The family track failed on {0}, when the last of {m} people assessed was ruled out, and EP has not been decided: decide EP now."
+            case (false, true):
+                "The family track failed on {0}, when the only person assessed was ruled out, and EP has still not been decided, though another assessment has started since: decide EP now, beside it."
+            case (false, false):
+                "The family track failed on {0}, when the last of {m} people assessed was ruled out, and EP has still not been decided, though another assessment has started since: decide EP now, beside it."
+            }
+            outcome.say(template, failed, m: track.peopleRuledOut)
         }
         return outcome
     }

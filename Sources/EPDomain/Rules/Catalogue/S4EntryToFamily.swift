@@ -1,6 +1,10 @@
 extension Rule {
     /// From entering care to moving in with the family who adopt (the adoption scorecard's A10
-    /// measure): with EP the child moves in with the eventual adopters at the EP placement.
+    /// measure). With EP the child moves in with the eventual adopters at the EP placement, when
+    /// that placement never ended and the EP carers are the matched adopters; otherwise the move
+    /// is `placed_for_adoption`. An ended EP placement is not moving in. While the child lives
+    /// with EP carers not yet matched, the result depends on a match not yet made: `pending`,
+    /// never `met`.
     static let entryToFamily = Rule(
         id: "S4-entry-to-family",
         standard: "S4",
@@ -11,32 +15,48 @@ extension Rule {
         guard let entered = journey.firstOn(.enteredCare) else {
             return .notApplicable("The child has not entered care.")
         }
-        if journey.contains(.reunification) || journey.state == .otherPermanence {
+        // Home for good, or a court decision other than a placement order (special guardianship,
+        // another family order, a care order, return home, a withdrawn application).
+        if journey.returnedHomeForGood {
             return .notApplicable("The child's plan ended other than in adoption.")
         }
-        let deadline = Deadline(
+        if case .courtDecision(let outcome)? = journey.first(.courtDecision)?.details, outcome != .placementOrder {
+            return .notApplicable("The child's plan ended other than in adoption.")
+        }
+        let match = journey.first(.admMatchDecision, where: \.isApprovedMatch)
+        // The EP placement the child still lives in, if any.
+        let withEPCarers = journey.livesWithEPCarers ? journey.all(.epPlacement).last : nil
+        let movedIn: CalendarDate?
+        if case .admMatchDecision(_, .epCarers)? = match?.details, let withEPCarers {
+            movedIn = withEPCarers.occurredOn
+        } else if let placed = journey.firstOn(.placedForAdoption) {
+            movedIn = placed
+        } else if match == nil, let withEPCarers {
+            let due = context.threshold.after(entered, in: context.calendar)
+            let since = withEPCarers.occurredOn
+            if since <= due {
+                return RuleOutcome(
+                    status: .pending, anchorOn: entered, dueOn: due,
+                    message: .say(
+                        "The child has lived with the EP carers since {0}, before the due date of {1} (entry to care on {2}); it counts as moving in with the adoptive family only once the EP carers are matched as the adopters.",
+                        since, due, entered
+                    )
+                )
+            }
+            return RuleOutcome(
+                status: .late, anchorOn: entered, dueOn: due, daysOverdue: due.days(until: since),
+                message: .say(
+                    "The child moved in with the EP carers on {0}, {days} after the due date of {1} (entry to care on {2}); provisional: it counts so if they are matched as the adopters, and later if others are.",
+                    since, due, entered, n: due.days(until: since)
+                )
+            )
+        } else {
+            movedIn = nil
+        }
+        return Deadline(
             expected: "moving in with the adoptive family",
             anchorName: "entry to care",
             action: "progress family finding and the match"
-        )
-        let match = journey.first(.admMatchDecision, where: \.isApprovedMatch)
-        let placed = journey.firstOn(.epPlacement)
-        let movedIn: CalendarDate?
-        switch match?.details {
-        case .admMatchDecision(_, .epCarers)?:
-            movedIn = placed ?? match?.occurredOn
-        case .admMatchDecision(_, .other)?:
-            // No milestone records moving in with adopters who were not the EP carers; the
-            // match decision is the nearest recorded date (documented in Policies/README.md).
-            movedIn = match?.occurredOn
-        default:
-            // Still with EP carers and not yet matched: counted provisionally from the EP placement.
-            movedIn = placed
-        }
-        var outcome = deadline.outcome(anchor: entered, done: movedIn, stoppedOn: journey.ending?.occurredOn, context)
-        if match == nil, placed != nil {
-            outcome.explanation = outcome.explanation.followed(by: " Provisional: it counts if the EP carers adopt.")
-        }
-        return outcome
+        ).outcome(anchor: entered, done: movedIn, stoppedOn: journey.ending?.occurredOn, context)
     }
 }

@@ -1,20 +1,36 @@
 extension Rule {
     /// Once EP carers are linked through the Reg 25A route, the nominated officer decides on
-    /// their temporary approval as foster carers for this child without delay.
+    /// their temporary approval as foster carers for this child without delay. Each link is its
+    /// own episode, decided by the first Reg 25A decision after it (before any newer link); its
+    /// clock runs from the later of the link and the child becoming looked after (approval is for
+    /// a looked-after child), or from the link alone while no entry to care is recorded. A link
+    /// left undecided when other carers were linked can no longer be decided.
     static let reg25aTimely = Rule(
         id: "S4-reg25a-timely",
         standard: "S4.3",
-        title: "Reg 25A decision within the threshold of the EP carers being linked",
+        title: "Each Reg 25A link decided within the threshold of the later of the link and the child becoming looked after",
         shape: .deadline(defaultThreshold: Period(5, .workingDays), defaultWarning: Period(2, .workingDays), units: Set(Period.Unit.allCases)),
         basis: .localDefault(source: "National EP Practice Standards S4.3 (Care Planning, Placement and Case Review (England) Regulations 2010 reg 25A); local practice default")
     ) { journey, context in
-        guard let link = journey.first(.epCarersLinked, where: { $0.details == .epCarersLinked(route: .reg25a) }) else {
-            return .notApplicable("No EP carers have been linked through the Reg 25A route.")
+        let links = journey.all(.epCarersLinked)
+        let lookedAfter = journey.firstOn(.enteredCare)
+        var best: RuleOutcome?
+        for position in links.indices where links[position].details == .epCarersLinked(route: .reg25a) {
+            let linked = links[position].occurredOn
+            let decided = journey.reg25aDecision(forLinkAt: position)?.occurredOn
+            let newerLink = position + 1 < links.count ? links[position + 1].occurredOn : nil
+            let waitedForCare = lookedAfter.map { $0 > linked } ?? false
+            let outcome = Deadline(
+                expected: "the nominated officer's Reg 25A decision",
+                anchorName: waitedForCare ? "the child became looked after" : "the EP carers were linked",
+                action: "put the temporary approval to the nominated officer",
+                note: waitedForCare ? MessageTemplate("The carers were linked on {0}, before the child was looked after.", linked) : nil
+            ).outcome(
+                anchor: waitedForCare ? lookedAfter! : linked, done: decided, stoppedOn: journey.ending?.occurredOn,
+                stop: newerLink.map { Deadline.Stop(on: $0, event: "other EP carers were linked") }, context
+            )
+            best = RuleOutcome.mostUrgent(best, outcome)
         }
-        return Deadline(
-            expected: "the nominated officer's Reg 25A decision",
-            anchorName: "the EP carers were linked",
-            action: "put the temporary approval to the nominated officer"
-        ).outcome(anchor: link.occurredOn, done: journey.firstOn(.reg25aDecision), stoppedOn: journey.ending?.occurredOn, context)
+        return best ?? .notApplicable("No EP carers have been linked through the Reg 25A route.")
     }
 }
