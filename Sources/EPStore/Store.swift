@@ -222,16 +222,14 @@ public struct IdempotencyRecord: Sendable, Hashable {
     public let key: String
     /// SHA-256 of the method, path and body, so a reused key with another request is caught.
     public let requestHash: String
-    public let status: Int
-    public let location: String?
+    /// The first response's JSON body. (Its status and `Location` follow from the operation,
+    /// which always answers a stored write with the same ones.)
     public let body: String
 
-    public init(caller: String, key: String, requestHash: String, status: Int, location: String?, body: String) {
+    public init(caller: String, key: String, requestHash: String, body: String) {
         self.caller = caller
         self.key = key
         self.requestHash = requestHash
-        self.status = status
-        self.location = location
         self.body = body
     }
 }

@@ -171,7 +171,7 @@ import Testing
     func idempotencyKeysAreUniquePerCaller(database: TestDatabase) async throws {
         try await database.withBackend { backend in
             let subject = try await seed(backend.store)
-            let record = IdempotencyRecord(caller: "token:test", key: "retry-1", requestHash: "abc", status: 201, location: nil, body: "{}")
+            let record = IdempotencyRecord(caller: "token:test", key: "retry-1", requestHash: "abc", body: "{}")
             #expect(try await append(milestone(.birth, "2025-06-01"), to: subject, on: backend.store, idempotency: record))
             let current = try #require(try await backend.store.findCase(id: subject.id))
             await #expect(throws: StoreError.idempotencyKeyTaken) {

@@ -20,14 +20,14 @@ struct APIHandlers: APIProtocol {
 
     func createCase(_ input: Operations.CreateCase.Input) async throws -> Operations.CreateCase.Output {
         let caller = try RequestScope.requireCaller()
-        guard case .json(let body) = input.body else { throw Problem(.unsupportedMediaType, "send application/json") }
+        let body = switch input.body { case .json(let body): body }
         let draft = NewCase(
             reference: body.reference, localAuthority: body.localAuthority, adoptionAgency: body.adoptionAgency,
             profile: try Mapping.profile(body.profile)
         )
         let idempotency = try IdempotencyRequest(key: input.headers.idempotencyKey, operation: "createCase", target: "/v1/cases", body: body)
         let outcome = try await cases.open(draft, by: caller, requestID: RequestScope.requestID, idempotency: idempotency) { view in
-            try .init(status: 201, location: Self.location(view.subject.id), body: Mapping.caseBody(view))
+            try .init(body: Mapping.caseBody(view))
         }
         let created: Components.Schemas.Case = switch outcome {
         case .fresh(let view): Mapping.caseBody(view)
@@ -62,7 +62,7 @@ struct APIHandlers: APIProtocol {
     func updateCase(_ input: Operations.UpdateCase.Input) async throws -> Operations.UpdateCase.Output {
         let caller = try RequestScope.requireCaller()
         let id = try Mapping.pathID(input.path.caseId, what: "case")
-        guard case .json(let body) = input.body else { throw Problem(.unsupportedMediaType, "send application/json") }
+        let body = switch input.body { case .json(let body): body }
         let view = try await cases.update(
             caseID: id, try Mapping.caseUpdate(body), ifMatch: input.headers.ifMatch, by: caller, requestID: RequestScope.requestID
         )
@@ -74,7 +74,7 @@ struct APIHandlers: APIProtocol {
     func recordMilestone(_ input: Operations.RecordMilestone.Input) async throws -> Operations.RecordMilestone.Output {
         let caller = try RequestScope.requireCaller()
         let id = try Mapping.pathID(input.path.caseId, what: "case")
-        guard case .json(let body) = input.body else { throw Problem(.unsupportedMediaType, "send application/json") }
+        let body = switch input.body { case .json(let body): body }
         let milestone = try Mapping.milestoneInput(kind: body.kind, occurredOn: body.occurredOn, details: body.details, note: body.note)
         let idempotency = try IdempotencyRequest(key: input.headers.idempotencyKey, operation: "recordMilestone", target: id.lowercased, body: body)
         let (recorded, fresh) = try await record(.record(milestone), caseID: id, caller: caller, idempotency: idempotency)
@@ -86,7 +86,7 @@ struct APIHandlers: APIProtocol {
         let caller = try RequestScope.requireCaller()
         let id = try Mapping.pathID(input.path.caseId, what: "case")
         let milestoneID = try Mapping.pathID(input.path.milestoneId, what: "milestone")
-        guard case .json(let body) = input.body else { throw Problem(.unsupportedMediaType, "send application/json") }
+        let body = switch input.body { case .json(let body): body }
         let change = try Mapping.correction(body, of: milestoneID)
         let idempotency = try IdempotencyRequest(
             key: input.headers.idempotencyKey, operation: "correctMilestone", target: "\(id.lowercased)/\(milestoneID.lowercased)", body: body
@@ -99,7 +99,7 @@ struct APIHandlers: APIProtocol {
         _ change: CaseChange, caseID: UUID, caller: Caller, idempotency: IdempotencyRequest?
     ) async throws -> (body: Components.Schemas.MilestoneRecorded, fresh: Bool) {
         let outcome = try await cases.record(change, caseID: caseID, by: caller, requestID: RequestScope.requestID, idempotency: idempotency) { recorded in
-            try .init(status: 201, location: Self.location(caseID), body: Mapping.recorded(recorded))
+            try .init(body: Mapping.recorded(recorded))
         }
         return switch outcome {
         case .fresh(let recorded): (Mapping.recorded(recorded), true)
@@ -143,13 +143,13 @@ struct APIHandlers: APIProtocol {
     func acknowledgeAlert(_ input: Operations.AcknowledgeAlert.Input) async throws -> Operations.AcknowledgeAlert.Output {
         let caller = try RequestScope.requireCaller()
         let id = try Mapping.pathID(input.path.caseId, what: "case")
-        guard case .json(let body) = input.body else { throw Problem(.unsupportedMediaType, "send application/json") }
+        let body = switch input.body { case .json(let body): body }
         let ruleID = input.path.ruleId.rawValue
         let idempotency = try IdempotencyRequest(key: input.headers.idempotencyKey, operation: "acknowledgeAlert", target: "\(id.lowercased)/\(ruleID)", body: body)
         let outcome = try await alerts.acknowledge(
             caseID: id, ruleID: ruleID, note: body.note, by: caller, requestID: RequestScope.requestID, idempotency: idempotency
         ) { acknowledgement in
-            try .init(status: 201, location: nil, body: Mapping.acknowledgement(acknowledgement))
+            try .init(body: Mapping.acknowledgement(acknowledgement))
         }
         let acknowledgement: Components.Schemas.Acknowledgement = switch outcome {
         case .fresh(let value): Mapping.acknowledgement(value)
@@ -161,7 +161,7 @@ struct APIHandlers: APIProtocol {
     func redactRecord(_ input: Operations.RedactRecord.Input) async throws -> Operations.RedactRecord.Output {
         let caller = try RequestScope.requireCaller()
         let id = try Mapping.pathID(input.path.caseId, what: "case")
-        guard case .json(let body) = input.body else { throw Problem(.unsupportedMediaType, "send application/json") }
+        let body = switch input.body { case .json(let body): body }
         let target: RedactionService.Target
         switch (body.milestoneId, body.acknowledgementId) {
         case (let milestone?, nil): target = .milestone(try Mapping.uuid(milestone, field: "/milestone_id"))

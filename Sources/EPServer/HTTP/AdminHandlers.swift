@@ -21,7 +21,7 @@ extension APIHandlers {
 
     func createPartnership(_ input: Operations.CreatePartnership.Input) async throws -> Operations.CreatePartnership.Output {
         let caller = try RequestScope.requireCaller()
-        guard case .json(let body) = input.body else { throw Problem(.unsupportedMediaType, "send application/json") }
+        let body = switch input.body { case .json(let body): body }
         let started = try await admin.startPartnership(
             agency: body.agency, localAuthority: body.localAuthority, by: caller, requestID: RequestScope.requestID
         )

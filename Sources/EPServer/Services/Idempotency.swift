@@ -35,7 +35,7 @@ public enum Replayable<Value: Sendable>: Sendable {
 extension IdempotencyRequest {
     /// The record to store beside the write, holding the response a retry will replay.
     func record(caller: String, _ response: IdempotencyRecord.Response) -> IdempotencyRecord {
-        IdempotencyRecord(caller: caller, key: key, requestHash: requestHash, status: response.status, location: response.location, body: response.body)
+        IdempotencyRecord(caller: caller, key: key, requestHash: requestHash, body: response.body)
     }
 }
 
@@ -62,18 +62,14 @@ extension Store {
 }
 
 extension IdempotencyRecord {
-    /// The part of a response kept for replay: status, `Location`, JSON body.
+    /// The part of a response kept for replay: its JSON body.
     public struct Response: Sendable {
-        public let status: Int
-        public let location: String?
         public let body: String
 
-        public init(status: Int, location: String?, body: some Encodable) throws {
+        public init(body: some Encodable) throws {
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             encoder.dateEncodingStrategy = .iso8601
-            self.status = status
-            self.location = location
             self.body = String(decoding: try encoder.encode(body), as: UTF8.self)
         }
     }

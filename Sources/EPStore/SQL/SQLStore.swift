@@ -50,11 +50,9 @@ public struct SQLStore: Store {
         guard let record else { return }
         // A key whose stored response has expired may be used again: its row is replaced.
         let stored = try await database.raw("""
-            INSERT INTO idempotency_keys (caller, key, request_hash, status, location, body, created_at)
-            VALUES (\(bind: record.caller), \(bind: record.key), \(bind: record.requestHash), \(bind: record.status),
-                    \(bind: record.location), \(bind: record.body), \(bind: at))
-            ON CONFLICT (caller, key) DO UPDATE SET request_hash = excluded.request_hash, status = excluded.status,
-                location = excluded.location, body = excluded.body, created_at = excluded.created_at
+            INSERT INTO idempotency_keys (caller, key, request_hash, body, created_at)
+            VALUES (\(bind: record.caller), \(bind: record.key), \(bind: record.requestHash), \(bind: record.body), \(bind: at))
+            ON CONFLICT (caller, key) DO UPDATE SET request_hash = excluded.request_hash, body = excluded.body, created_at = excluded.created_at
             WHERE idempotency_keys.created_at < \(bind: at.addingTimeInterval(-idempotencyLifetime))
             RETURNING caller
             """).all()
@@ -116,13 +114,11 @@ public struct SQLStore: Store {
         let since = now.addingTimeInterval(-idempotencyLifetime)
         return try await source.withConnection { database in
             try await database.raw("""
-                SELECT * FROM idempotency_keys WHERE caller = \(bind: caller) AND key = \(bind: key) AND created_at >= \(bind: since)
+                SELECT request_hash, body FROM idempotency_keys WHERE caller = \(bind: caller) AND key = \(bind: key) AND created_at >= \(bind: since)
                 """).first().map { row in
                 IdempotencyRecord(
                     caller: caller, key: key,
                     requestHash: try row.decode(column: "request_hash", as: String.self),
-                    status: try row.decode(column: "status", as: Int.self),
-                    location: try row.decode(column: "location", as: String?.self),
                     body: try row.decode(column: "body", as: String.self)
                 )
             }
