@@ -70,7 +70,8 @@ import Testing
 
     @Test(arguments: TestDatabase.all)
     func aViewAcrossAgenciesSuppressesSmallNumbers(database: TestDatabase) async throws {
-        try await TestWorld.run(on: database) { world, client in
+        // Today is 1 October 2025: the view across agencies is counted as of 30 September.
+        try await TestWorld.run(on: database, now: Date(timeIntervalSince1970: 1_759_309_200)) { world, client in
             for number in 1...3 {
                 let id = try await client.openCase(in: world, reference: "NS-EP-2025-08\(number)")
                 try await client.record("plo_pre_proceedings", on: "2025-07-0\(number)", caseID: id, in: world)
@@ -91,6 +92,36 @@ import Testing
             for figure in figures where figure["statistic"] as? String == "count" {
                 if let value = figure["value"] as? Double { #expect(value == 0 || value > 5, "\(figure)") }
             }
+        }
+    }
+
+    /// Across agencies, only whole calendar quarters: two overlapping periods (or two days of
+    /// as_of) could otherwise be subtracted to isolate one child. The LA's own view is exact and
+    /// takes any period.
+    @Test(arguments: TestDatabase.all)
+    func aViewAcrossAgenciesCoversWholeQuarters(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let secret = TokenSecret.generate()
+            try await world.backend.store.createToken(
+                .init(id: UUID(), agency: TestWorld.raa, role: .leader, label: "raa head of service", createdAt: TestWorld.now, expiresAt: TestWorld.now.addingTimeInterval(86_400)),
+                hash: TokenSecret.hash(secret)
+            )
+            let raa: HTTPFields = [.authorization: "Bearer \(secret)"]
+            for (query, field) in [
+                ("from=2025-04-02&to=2025-06-30", "from"), ("from=2025-04-01&to=2025-06-29", "to"),
+                ("from=2025-04-01&to=2025-06-30&as_of=2025-08-15", "as_of"),
+            ] {
+                let refused = try await client.send(.get, "/v1/dashboards/summary?\(query)", as: nil, in: world, headers: raa)
+                #expect(refused.status == .unprocessableContent, "\(query): \(refused.text)")
+                #expect(refused.problemField == field)
+                #expect(refused.text.contains("quarter"))
+            }
+            let whole = try await client.send(.get, "/v1/dashboards/summary?from=2025-01-01&to=2025-06-30&as_of=2025-06-30", as: nil, in: world, headers: raa)
+            #expect(whole.status == .ok, "\(whole.text)")
+            let byDefault = try await client.send(.get, "/v1/dashboards/summary?from=2025-04-01&to=2025-06-30", as: nil, in: world, headers: raa)
+            #expect(try byDefault.object()["as_of"] as? String == "2025-06-30", "the latest quarter that has ended by 1 September 2025")
+            let own = try await client.send(.get, "/v1/dashboards/summary?from=2025-04-02&to=2025-08-15&as_of=2025-08-15", as: .northshireLeader, in: world)
+            #expect(own.status == .ok, "an LA's own exact view takes any period")
         }
     }
 

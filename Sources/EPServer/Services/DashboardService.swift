@@ -21,7 +21,9 @@ public struct DashboardService: Sendable {
     }
 
     /// Exact figures only for an LA looking at its own cases; any view that spans more than one
-    /// agency (an RAA or VAA, which always sees other agencies' cases) suppresses small numbers.
+    /// agency (an RAA or VAA, which always sees other agencies' cases) suppresses small numbers,
+    /// covers whole calendar quarters and is counted as of a quarter's last day (by default the
+    /// latest one that has ended).
     public func summary(
         by caller: Caller, from: CalendarDate, to: CalendarDate, localAuthority: String?, asOf: CalendarDate?, requestID: String?
     ) async throws -> Dashboard {
@@ -32,9 +34,12 @@ public struct DashboardService: Sendable {
         }
         var scope = caller.visibleLocalAuthorities
         if let localAuthority { scope = scope.intersection([localAuthority]) }
-        try await store.recordAudit(AuditEvent(caller, "dashboard.read", at: clock.stamp, requestID: requestID))
         let exact = caller.agencyType == .la && scope == [caller.agency]
-        let request = DashboardRequest(from: from, to: to, asOf: asOf ?? clock.today, suppressSmallNumbers: !exact)
+        // Across agencies, whole quarters only: overlapping periods could be subtracted.
+        if !exact { try validate { () throws(ValidationError) in try WholeQuarters.check(from: from, to: to, asOf: asOf) } }
+        try await store.recordAudit(AuditEvent(caller, "dashboard.read", at: clock.stamp, requestID: requestID))
+        let day = asOf ?? (exact ? clock.today : WholeQuarters.lastQuarterEnd(onOrBefore: clock.today))
+        let request = DashboardRequest(from: from, to: to, asOf: day, suppressSmallNumbers: !exact)
         return try await heavy.admit { DashboardBuilder.build(try await tally(scope, request: request)) }
     }
 

@@ -1,0 +1,39 @@
+/// A view that spans more than one agency accepts whole calendar quarters only. With any
+/// `from`, `to` and `as_of`, two overlapping requests could be subtracted to isolate one child
+/// (one day more, one child more); fixed quarters leave no such pair. The LA's exact view of its
+/// own cases takes any period.
+public enum WholeQuarters {
+    /// Refuses a period that does not start on a quarter's first day and end on a quarter's last
+    /// day, or an `as_of` that is not a quarter's last day, naming the parameter and the form.
+    public static func check(from: CalendarDate, to: CalendarDate, asOf: CalendarDate?) throws(ValidationError) {
+        guard isQuarterStart(from) else {
+            throw .invalid("from", "a view across agencies covers whole calendar quarters: from must be 1 January, 1 April, 1 July or 1 October")
+        }
+        guard isQuarterEnd(to) else {
+            throw .invalid("to", "a view across agencies covers whole calendar quarters: to must be 31 March, 30 June, 30 September or 31 December")
+        }
+        if let asOf, !isQuarterEnd(asOf) {
+            throw .invalid("as_of", "a view across agencies is counted as of a quarter's last day: 31 March, 30 June, 30 September or 31 December")
+        }
+    }
+
+    /// The last day of the latest quarter that has ended by `day` (`day` itself when it is a
+    /// quarter's last day): the default `as_of` of a view across agencies, so that asking on
+    /// two days running gives the same figures.
+    public static func lastQuarterEnd(onOrBefore day: CalendarDate) -> CalendarDate {
+        if isQuarterEnd(day) { return day }
+        let (year, month, _) = day.components
+        let startMonth = (month - 1) / 3 * 3 + 1
+        // The day before this quarter's first day.
+        return CalendarDate(year: year, month: startMonth, day: 1)!.adding(days: -1)
+    }
+
+    static func isQuarterStart(_ day: CalendarDate) -> Bool {
+        let (_, month, date) = day.components
+        return date == 1 && (month - 1) % 3 == 0
+    }
+
+    static func isQuarterEnd(_ day: CalendarDate) -> Bool {
+        isQuarterStart(day.adding(days: 1))
+    }
+}
