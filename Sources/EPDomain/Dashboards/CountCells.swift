@@ -1,22 +1,30 @@
 /// Every count a dashboard publishes, each once, and the groups of counts that add up to a
-/// published total. Figures refer to cells, so a count shown in two rows (a rule's `met` and the
+/// total. Figures refer to cells, so a count shown in two rows (a rule's `met` and the
 /// numerator of its compliance rate) is always withheld in both or neither.
+///
+/// Some cells are never published but follow from published ones: a rate's complement (the
+/// children in its denominator but not its numerator) is its denominator minus its numerator.
+/// They are recorded too, with what they are worked out from, so suppression can protect them.
 struct CountCells: Sendable {
     struct ID: Hashable, Sendable {
         let index: Int
     }
 
-    /// Parts that add up exactly to `total`, where `total` is itself published.
+    /// Parts that add up exactly to `total`.
     struct Group: Sendable {
         let total: ID
         let parts: [ID]
     }
 
     private(set) var values: [Int] = []
+    /// For each cell: empty when it is published; otherwise the published cells it is worked out
+    /// from (withholding any one of them makes it unknown).
+    private(set) var derivedFrom: [[ID]] = []
     private(set) var groups: [Group] = []
 
     mutating func add(_ value: Int) -> ID {
         values.append(value)
+        derivedFrom.append([])
         return ID(index: values.count - 1)
     }
 
@@ -26,6 +34,23 @@ struct CountCells: Sendable {
         groups.append(Group(total: total, parts: ids))
         return ids
     }
+
+    /// Records that cells already added add up to `total`.
+    mutating func group(_ parts: [ID], of total: ID) {
+        groups.append(Group(total: total, parts: parts))
+    }
+
+    /// The unpublished count `denominator − numerator` (a rate's complement), grouped with the
+    /// numerator under the denominator.
+    mutating func complement(of numerator: ID, in denominator: ID) -> ID {
+        let id = add(values[denominator.index] - values[numerator.index])
+        derivedFrom[id.index] = [numerator, denominator]
+        groups.append(Group(total: denominator, parts: [numerator, id]))
+        return id
+    }
+
+    /// Whether the cell is shown in some figure (else it is only implied by published ones).
+    func isPublished(_ id: ID) -> Bool { derivedFrom[id.index].isEmpty }
 
     subscript(id: ID) -> Int { values[id.index] }
 }

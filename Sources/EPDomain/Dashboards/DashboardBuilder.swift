@@ -25,7 +25,9 @@ public enum DashboardBuilder {
             : Array(repeating: false, count: layout.cells.values.count)
         return Dashboard(
             request: request,
-            figures: layout.drafts.map { $0.resolve(layout.cells, withheld: withheld) },
+            figures: layout.drafts.map {
+                $0.resolve(layout.cells, withheld: withheld, threshold: request.suppressSmallNumbers ? request.threshold : nil)
+            },
             definitions: FigureDefinitions.all(request: request)
         )
     }

@@ -13,7 +13,7 @@ enum FigureDefinitions {
         definitions["period"] =
             "A figure with no period covers the whole requested range (\(request.from) to \(request.to), both included); one with a period such as 2025-Q1 covers that calendar quarter, and a quarter only partly inside the range counts only its days inside it. Everything is as recorded by \(request.asOf): milestones dated later are left out."
         definitions["small_numbers"] = request.suppressSmallNumbers
-            ? "Because this view spans more than one agency, every count from 1 to \(request.threshold) is withheld (shown empty and marked suppressed), a rate or duration is withheld when a count it is made from is, and where exactly one part of a group that adds up to a published total is withheld the next-smallest non-zero part is withheld too; zero is always shown."
+            ? "Because this view spans more than one agency, every count from 1 to \(request.threshold) is withheld (shown empty and marked suppressed), and so are further counts wherever subtraction across the published figures (a total minus its other parts, a denominator minus its numerator, a breakdown against its total row) would otherwise give away a withheld count or a count from 1 to \(request.threshold); a rate is withheld when a count it is made from is; a median or 90th percentile is withheld unless its n is shown, is at least \(2 * max(1, request.threshold)), and the percentile is neither the shortest nor the longest length; zero is always shown."
             : "This view covers one agency, so every figure is exact and nothing is withheld."
         return definitions
     }

@@ -1,0 +1,93 @@
+import EPDomain
+import Testing
+
+/// Issue 17 items 5, 6 and 8: nothing withheld, and no small number, can be worked out from a
+/// controlled dashboard's JSON-equivalent figures and CSV by subtraction (`DisclosureAttack`).
+@Suite struct DisclosureAttackTests {
+    static func describe(_ findings: [(String, Int)]) -> String {
+        findings.map { "\($0.0) = \($0.1)" }.joined(separator: "; ")
+    }
+
+    /// Item 5: a rate's complement. The hand-worked EP rate is 14 of 19, so publishing both gave
+    /// away that 19 − 14 = 5 children were not placed with EP carers.
+    @Test func aRatesComplementIsNeverASmallNumber() throws {
+        let d = try HandWorkedFigureTests.build(suppress: true)
+        let whole = d.figure("ep_rate", "", "rate")
+        if let numerator = whole?.numerator, let denominator = whole?.denominator {
+            #expect(!(1...5).contains(denominator - numerator), "ep_rate: \(denominator) − \(numerator) children not placed")
+        }
+        // Every rate row, as published: its complement is 0 or above the threshold.
+        for figure in d.figures where figure.statistic == "rate" {
+            guard let numerator = figure.numerator, let denominator = figure.denominator else { continue }
+            #expect(!(1...5).contains(denominator - numerator), "\(DisclosureAttack.key(figure)): \(denominator) − \(numerator)")
+        }
+        let exact = try HandWorkedFigureTests.build(suppress: false)
+        let findings = try DisclosureAttack.run(exact: exact, shown: d, threshold: 5)
+        #expect(findings.small.filter { $0.0.hasSuffix("#c") }.isEmpty, "\(Self.describe(findings.small))")
+    }
+
+    /// Item 6: A2 has 7 intervals in the hand-worked set, so its 90th percentile (rank ⌈6.3⌉ = 7)
+    /// is the longest, 133 days: one child's own value. With n below 10 neither it nor the
+    /// median is published in a controlled view; the single-LA view still shows both.
+    @Test func aPercentileIsNeverOneChildsExtremeValue() throws {
+        let d = try HandWorkedFigureTests.build(suppress: true)
+        let p90 = d.figure("duration_days", "measure=placement_order_to_formal_match", "p90")
+        #expect(p90?.value == nil && p90?.suppressed == true, "A2 p90 \(String(describing: p90?.value)) is the longest of 7")
+        #expect(d.figure("duration_days", "measure=placement_order_to_formal_match", "median")?.suppressed == true)
+        #expect(d.count("duration_days", "measure=placement_order_to_formal_match", "n") == 7, "n stays shown")
+        // n of 16 and 22: rank ⌈14.4⌉ = 15 < 16 and 20 < 22, shown.
+        #expect(d.figure("duration_days", "measure=ep_recommended_to_ep_placement", "p90")?.value == 67)
+        #expect(d.figure("duration_days", "measure=start_of_planning_to_ep_considered", "p90")?.value == 49)
+        let exact = try HandWorkedFigureTests.build(suppress: false)
+        #expect(exact.figure("duration_days", "measure=placement_order_to_formal_match", "p90")?.value == 133)
+        let findings = try DisclosureAttack.run(exact: exact, shown: d, threshold: 5)
+        #expect(findings.extremes.isEmpty, "\(findings.extremes)")
+    }
+
+    /// Item 8: a breakdown, its total row and the CSV share totals, and what is withheld must hold
+    /// across all of them. Before issue 17 the hand-worked set gave away, at threshold 5: the EP
+    /// rate's total row (14 of 19) minus its Q1 row (8 of 8) = 5 children not placed in Q2–Q4,
+    /// whose rows were withheld; formal-match late + overdue = 8 − 6 = 2 over two withheld cells,
+    /// so each was 1; and at threshold 1, the consideration rate's withheld denominators for
+    /// `other` and `not_known` as 1 each.
+    @Test func secondarySuppressionHoldsAcrossTablesSharingATotal() throws {
+        for threshold in [5, 3, 1] {
+            let exact = try HandWorkedFigureTests.build(suppress: false, threshold: threshold)
+            let shown = try HandWorkedFigureTests.build(suppress: true, threshold: threshold)
+            let findings = try DisclosureAttack.run(exact: exact, shown: shown, threshold: threshold)
+            #expect(findings.withheld.isEmpty, "threshold \(threshold): \(Self.describe(findings.withheld))")
+            #expect(findings.small.isEmpty, "threshold \(threshold): \(Self.describe(findings.small))")
+        }
+    }
+
+    /// Over random small cohorts and requests: the attack never recovers a withheld count, never
+    /// works out a small count, and finds no percentile that is one child's extreme; the same
+    /// cohorts in a single-LA view stay exact.
+    @Test func noRandomCohortGivesAnythingAway() throws {
+        let policy = Policies.england
+        var attempted = 0
+        var leaks: [String] = []
+        for seed in UInt64(1)...300 {
+            var rng = SeededGenerator(seed: seed &* 7_919)
+            let size = Int.random(in: 1...70, using: &rng)
+            let cases = (0..<size).map { _ in SuppressionPropertyTests.pool.randomElement(using: &rng)! }
+            let from = CalendarDate.day("2024-01-01").adding(days: Int.random(in: 0...700, using: &rng))
+            let to = from.adding(days: Int.random(in: 30...540, using: &rng))
+            let asOf = to.adding(days: Int.random(in: 0...200, using: &rng))
+            let threshold = [5, 5, 5, 3, 1].randomElement(using: &rng)!
+            func request(_ suppress: Bool) -> DashboardRequest {
+                DashboardRequest(from: from, to: to, asOf: asOf, suppressSmallNumbers: suppress, threshold: threshold)
+            }
+            let exact = DashboardBuilder.build(cases: cases, policy: policy, request: request(false))
+            let shown = DashboardBuilder.build(cases: cases, policy: policy, request: request(true))
+            #expect(exact.figures.allSatisfy { !$0.suppressed }, "seed \(seed): the single-LA view is exact")
+            let findings = try DisclosureAttack.run(exact: exact, shown: shown, threshold: threshold)
+            attempted += findings.attempted
+            leaks += findings.withheld.map { "seed \(seed) withheld \($0.0) = \($0.1)" }
+            leaks += findings.small.map { "seed \(seed) small \($0.0) = \($0.1)" }
+            leaks += findings.extremes.map { "seed \(seed) \($0)" }
+        }
+        #expect(leaks.isEmpty, "\(leaks.count) found: \(leaks.prefix(12).joined(separator: "\n"))")
+        #expect(attempted > 5_000, "withheld counts attacked: \(attempted)")
+    }
+}
