@@ -11,7 +11,7 @@ enum DashboardReport {
         var body = """
             <header><h1>\(escape(title))</h1>
             <p>Cases whose planning started \(request.from.iso) to \(request.to.iso); rules evaluated as of \(request.asOf.iso).
-            \(request.suppressSmallNumbers ? "Counts from 1 to \(request.threshold) are suppressed (shown as ▪), as this view spans more than one agency." : "Exact figures for the local authority's own cases.")</p></header>
+            \(request.suppressSmallNumbers ? "As this view spans more than one agency, counts from 1 to \(request.threshold), and any figure from which one could be worked out, are withheld (shown as ▪)." : "Exact figures for the local authority's own cases.")</p></header>
             """
         body += section("EP rate by quarter", chart: bars(rates(dashboard, "ep_rate", period: true), asPercent: true),
                         note: "Children placed with EP carers as a share of children with a placement order or an EP recommendation.")
