@@ -61,6 +61,9 @@ import Testing
             #expect(!html.contains("src=") && !html.contains("<link"), "nothing loaded from elsewhere")
             #expect(html.contains("<dt>ep_rate</dt>"), "definitions underneath")
             #expect(html.contains("2025-Q2"))
+            // Rules by their titles, ids beside them; dates as people write them in England.
+            #expect(html.contains("(S2-ep-considered-early)") && !html.contains(">S2-ep-considered-early<"))
+            #expect(html.contains("from 1 January 2025 to 31 December 2025"))
             // The test script renders this page in headless Chromium to check it draws.
             if let out = ProcessInfo.processInfo.environment["EPTRACK_REPORT_OUT"], database == .sqlite {
                 try html.write(toFile: out, atomically: true, encoding: .utf8)

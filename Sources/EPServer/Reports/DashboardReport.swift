@@ -10,7 +10,7 @@ enum DashboardReport {
         let request = dashboard.request
         var body = """
             <header><h1>\(escape(title))</h1>
-            <p>Cases whose planning started \(request.from.iso) to \(request.to.iso); rules evaluated as of \(request.asOf.iso).
+            <p>Cases whose planning started from \(written(request.from)) to \(written(request.to)); rules evaluated as of \(written(request.asOf)).
             \(request.suppressSmallNumbers ? "As this view spans more than one agency, counts from 1 to \(request.threshold), and any figure from which one could be worked out, are withheld (shown as ▪)." : "Exact figures for the local authority's own cases.")</p></header>
             """
         body += section("EP rate by quarter", chart: bars(rates(dashboard, "ep_rate", period: true), asPercent: true),
@@ -72,8 +72,22 @@ enum DashboardReport {
 
     private static func ruleCompliance(_ dashboard: Dashboard) -> [Bar] {
         dashboard.figures.filter { $0.name == "rule_compliance" && $0.statistic == "rate" }.map { figure in
-            Bar(label: readable(figure.breakdown), value: figure.suppressed ? nil : figure.value, detail: fraction(figure), tick: nil, suppressed: figure.suppressed)
+            Bar(label: ruleLabel(figure.breakdown), value: figure.suppressed ? nil : figure.value, detail: fraction(figure), tick: nil, suppressed: figure.suppressed)
         }
+    }
+
+    /// A rule by its title in plain English, its id beside it for reference.
+    static func ruleLabel(_ breakdown: String) -> String {
+        let id = breakdown.split(separator: "=", maxSplits: 1).last.map(String.init) ?? breakdown
+        guard let rule = RuleCatalogue.rule(id: id) else { return readable(breakdown) }
+        return "\(rule.title) (\(id))"
+    }
+
+    /// A day as people write it in England: 7 July 2025.
+    static func written(_ day: CalendarDate) -> String {
+        let (year, month, date) = day.components
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(date) \(months[month - 1]) \(year)"
     }
 
     private static func durations(_ dashboard: Dashboard) -> String {
@@ -96,15 +110,18 @@ enum DashboardReport {
         return self.bars(bars, asPercent: false)
     }
 
-    /// Horizontal bars, one per row: the label, the bar, and the figure in words.
+    /// Horizontal bars, one per row: the label, the bar, and the figure in words. A label too
+    /// long for its column (a rule's title) takes a line of its own above its bar.
     private static func bars(_ bars: [Bar], asPercent: Bool) -> String {
         guard !bars.isEmpty else { return "<p class=\"note\">No figures for this period.</p>" }
         let rowHeight = 22
-        let height = bars.count * rowHeight + 10
+        let labelColumn = 34  // characters that fit before the bars start, at 11 px
+        let height = bars.reduce(10) { $0 + rowHeight * ($1.label.count > labelColumn ? 2 : 1) }
         var svg = "<svg viewBox=\"0 0 770 \(height)\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
-        for (row, bar) in bars.enumerated() {
-            let y = row * rowHeight + 5
+        var y = 5
+        for bar in bars {
             svg += "<text x=\"0\" y=\"\(y + 14)\">\(escape(bar.label))</text>"
+            if bar.label.count > labelColumn { y += rowHeight }
             svg += "<rect x=\"220\" y=\"\(y + 3)\" width=\"210\" height=\"14\" fill=\"#eef1f5\"/>"
             if let value = bar.value {
                 svg += "<rect x=\"220\" y=\"\(y + 3)\" width=\"\(Int((210 * min(max(value, 0), 1)).rounded()))\" height=\"14\" fill=\"#2f6690\"/>"
@@ -117,6 +134,7 @@ enum DashboardReport {
             }
             let words = asPercent ? (bar.value.map { String(format: "%.0f%%", $0 * 100) } ?? "") + " " + bar.detail : bar.detail
             svg += "<text x=\"440\" y=\"\(y + 14)\">\(escape(words.trimmingCharacters(in: .whitespaces)))</text>"
+            y += rowHeight
         }
         return svg + "</svg>"
     }
