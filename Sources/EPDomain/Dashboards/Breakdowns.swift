@@ -34,7 +34,8 @@ enum AgeBand: String, CaseIterable, Sendable {
     case underOneMonth = "under_1_month"
     case oneToSixMonths = "1_to_6_months"
     case sixToTwelveMonths = "6_to_12_months"
-    case oneYearAndOver = "1_year_and_over"
+    case oneToTwoYears = "1_to_2_years"
+    case twoYearsAndOver = "2_years_and_over"
     /// Born before the case was opened, but the birth is not recorded: the age is unknown, and
     /// counting the child as unborn would flatter the pre-birth figures.
     case notKnown = "not_known"
@@ -51,8 +52,10 @@ enum AgeBand: String, CaseIterable, Sendable {
             self = .oneToSixMonths
         } else if start < birth.adding(months: 12) {
             self = .sixToTwelveMonths
+        } else if start < birth.adding(months: 24) {
+            self = .oneToTwoYears
         } else {
-            self = .oneYearAndOver
+            self = .twoYearsAndOver
         }
     }
 }

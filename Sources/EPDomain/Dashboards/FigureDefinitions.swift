@@ -59,7 +59,7 @@ enum FigureDefinitions {
         case .ethnicityGroup:
             "The child's SSDA903 ethnicity code grouped as white, mixed, asian, black, other (CHNE, OOTH) and not_known (REFU, NOBT)."
         case .ageBand:
-            "The child's age at the start of planning (or, failing that, at their first recorded milestone other than the birth) in calendar months from the recorded birth: unborn (born after that date, or unborn at referral and no birth recorded yet), under_1_month, 1_to_6_months, 6_to_12_months, 1_year_and_over, or not_known (born before referral but the birth is not recorded)."
+            "The child's age at the start of planning (or, failing that, at their first recorded milestone other than the birth) in calendar months from the recorded birth: unborn (born after that date, or unborn at referral and no birth recorded yet), under_1_month, 1_to_6_months, 6_to_12_months, 1_to_2_years, 2_years_and_over, or not_known (born before referral but the birth is not recorded)."
         case .siblingGroup:
             "The sibling group size recorded in the child's profile: 1 (a single child) or 2_plus."
         case .disability:

@@ -107,7 +107,8 @@ import Testing
         expectRate(d, "ep_rate", "age_band=under_1_month", 7, 7)
         expectRate(d, "ep_rate", "age_band=1_to_6_months", 4, 6)
         expectRate(d, "ep_rate", "age_band=6_to_12_months", 0, 2)
-        expectRate(d, "ep_rate", "age_band=1_year_and_over", 0, 0)
+        expectRate(d, "ep_rate", "age_band=1_to_2_years", 0, 0)
+        expectRate(d, "ep_rate", "age_band=2_years_and_over", 0, 0)
         expectRate(d, "ep_rate", "age_band=not_known", 0, 0)
         // Sibling groups of 2+: J03 J14 J22 J24 J29 placed, J18 not → 5/6; single: 14 − 5 over 19 − 6.
         expectRate(d, "ep_rate", "sibling_group=1", 9, 13)
@@ -144,7 +145,9 @@ import Testing
         expectRate(d, "ep_consideration_rate", "age_band=under_1_month", 7, 7)
         expectRate(d, "ep_consideration_rate", "age_band=1_to_6_months", 6, 8)
         expectRate(d, "ep_consideration_rate", "age_band=6_to_12_months", 3, 3)
-        expectRate(d, "ep_consideration_rate", "age_band=1_year_and_over", 2, 3)
+        // J06 (18 months, not considered) and J13 (12 months to the day, considered); J19 (three).
+        expectRate(d, "ep_consideration_rate", "age_band=1_to_2_years", 1, 2)
+        expectRate(d, "ep_consideration_rate", "age_band=2_years_and_over", 1, 1)
         // Sibling groups of 2+: J03 J14 J18 J22 J24 J29 yes, J06 J20 no → 6/8; single 15/16.
         expectRate(d, "ep_consideration_rate", "sibling_group=1", 15, 16)
         expectRate(d, "ep_consideration_rate", "sibling_group=2_plus", 6, 8)
@@ -221,10 +224,10 @@ import Testing
     @Test func layout() throws {
         let d = try Self.build()
         // cases_by_state 1 + 10; ep_placements 1 + 4 quarters; each rate 1 + 4 quarters +
-        // (6 + 6 + 2 + 2) breakdowns = 21; duration_days 6 measures × 3; rule_compliance 2 rules × 4;
-        // ep_placement_outcomes 1 + 4; family_time 1 + 4: 11 + 5 + 21 + 21 + 18 + 8 + 5 + 5 = 94.
-        #expect(d.figures.count == 94)
-        #expect(Set(d.figures.map { [$0.name, $0.breakdown, $0.period, $0.statistic] }).count == 94)
+        // (6 + 7 + 2 + 2) breakdowns = 22; duration_days 6 measures × 3; rule_compliance 2 rules × 4;
+        // ep_placement_outcomes 1 + 4; family_time 1 + 4: 11 + 5 + 22 + 22 + 18 + 8 + 5 + 5 = 96.
+        #expect(d.figures.count == 96)
+        #expect(Set(d.figures.map { [$0.name, $0.breakdown, $0.period, $0.statistic] }).count == 96)
         var names: [String] = []
         for figure in d.figures where names.last != figure.name { names.append(figure.name) }
         #expect(names == [

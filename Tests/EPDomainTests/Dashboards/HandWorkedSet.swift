@@ -151,7 +151,7 @@ enum HandWorkedSet {
     }
 
     /// J06 — white Irish girl, 18 months, with a sibling; in proceedings, EP never considered.
-    /// In period (SoP = PLO 03-03), state in_proceedings. Age band 1_year_and_over (born 2023-09-01).
+    /// In period (SoP = PLO 03-03), state in_proceedings. Age band 1_to_2_years (born 2023-09-01).
     /// consideration: PI 05-05 → Q2, not considered. 26 weeks: due 11-02, no decision by
     /// 2026-01-31: overdue. Family time: 1 attended, 1 cancelled by the agency.
     static var j06: JourneyBuilder {
@@ -282,7 +282,7 @@ enum HandWorkedSet {
 
     /// J13 — Bangladeshi boy, a year old to the day; proceedings withdrawn and the case closed.
     /// In period (SoP = PLO 04-07), state closed. Age band: born 2024-04-07, +12 months = SoP →
-    /// 1_year_and_over (the band's lower edge).
+    /// 1_to_2_years (the band's lower edge).
     /// consideration: PI 05-12 → Q2, considered. SoP→considered 04-07→05-19 = 23 + 19 = 42;
     /// PI→decision 05-12→07-21 = 19 + 30 + 21 = 70. 26 weeks: due 11-09, decided 07-21: met.
     static var j13: JourneyBuilder {
@@ -401,7 +401,7 @@ enum HandWorkedSet {
 
     /// J19 — white girl of another background, aged three, with a disability; EP not suitable;
     /// home to her family.
-    /// In period (SoP = PLO 07-07), state reunified. Age band 1_year_and_over. consideration:
+    /// In period (SoP = PLO 07-07), state reunified. Age band 2_years_and_over. consideration:
     /// PI 08-11 → Q3, considered. SoP→considered 07-07→08-18 = 24 + 18 = 42; PI→decision
     /// 08-11→12-08 = 20 + 30 + 31 + 30 + 8 = 119. 26 weeks: due 2026-02-08, decided 12-08: met.
     static var j19: JourneyBuilder {
