@@ -118,28 +118,23 @@ public struct AlertService: Sendable {
     /// The acknowledgement itself, on the session's connection.
     private func acknowledge(
         caseID: UUID, ruleID: String, note: String, caller: Caller, requestID: String?,
-        idempotency: IdempotencyRequest?, response: @Sendable (Acknowledgement) throws -> IdempotencyRecord.Response
+        idempotency: IdempotencyRequest?, response: @escaping @Sendable (Acknowledgement) throws -> IdempotencyRecord.Response
     ) async throws -> Replayable<Acknowledgement> {
         // Visibility first: after a partnership ends, a replay must not answer for the case.
         let subject = try await cases.visibleCase(caseID, caller)
-        if let stored = try await store.replay(idempotency, caller: caller.actor, at: cases.clock.stamp) { return .replay(stored) }
-        guard let result = policy.evaluate(subject.journey, asOf: cases.clock.today, ruleID: ruleID) else {
-            throw ServiceError.notFound("rule \(ruleID) is not in force")
+        return try await store.idempotentWrite(idempotency, caller: caller.actor, at: cases.clock.stamp, response: response) { stored in
+            guard let result = policy.evaluate(subject.journey, asOf: cases.clock.today, ruleID: ruleID) else {
+                throw ServiceError.notFound("rule \(ruleID) is not in force")
+            }
+            // An acknowledgement says an IRO has seen an alert; a rule that is met, late, pending
+            // or not applicable today has nothing to see.
+            guard result.status.isOpen else { throw ServiceError.alertNotOpen(ruleID: ruleID, status: result.status) }
+            let text = try validate { () throws(ValidationError) in try FreeText.check(note, field: "/note", limit: Case.maxNoteLength) }
+            let now = cases.clock.stamp
+            let acknowledgement = Acknowledgement(id: UUID.random(), caseID: caseID, ruleID: ruleID, note: text, acknowledgedBy: caller.actor, acknowledgedAt: now)
+            let audit = AuditEvent(caller, "alert.acknowledge", at: now, caseID: caseID, requestID: requestID)
+            try await store.addAcknowledgement(acknowledgement, audit: audit, idempotency: try stored(acknowledgement))
+            return acknowledgement
         }
-        // An acknowledgement says an IRO has seen an alert; a rule that is met, late, pending or
-        // not applicable today has nothing to see.
-        guard result.status.isOpen else { throw ServiceError.alertNotOpen(ruleID: ruleID, status: result.status) }
-        let text = try validate { () throws(ValidationError) in try FreeText.check(note, field: "/note", limit: Case.maxNoteLength) }
-        let now = cases.clock.stamp
-        let acknowledgement = Acknowledgement(id: UUID.random(), caseID: caseID, ruleID: ruleID, note: text, acknowledgedBy: caller.actor, acknowledgedAt: now)
-        let audit = AuditEvent(caller, "alert.acknowledge", at: now, caseID: caseID, requestID: requestID)
-        do {
-            try await store.addAcknowledgement(
-                acknowledgement, audit: audit, idempotency: try idempotency.record(caller: caller.actor) { try response(acknowledgement) }
-            )
-        } catch StoreError.idempotencyKeyTaken {
-            return try await store.replayAfterRace(idempotency, caller: caller.actor, at: cases.clock.stamp)
-        }
-        return .fresh(acknowledgement)
     }
 }

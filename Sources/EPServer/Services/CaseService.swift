@@ -21,31 +21,27 @@ public struct CaseService: Sendable {
 
     public func open(
         _ draft: NewCase, by caller: Caller, requestID: String?, idempotency: IdempotencyRequest?,
-        response: @Sendable (CaseView) throws -> IdempotencyRecord.Response
+        response: @escaping @Sendable (CaseView) throws -> IdempotencyRecord.Response
     ) async throws -> Replayable<CaseView> {
         try require(caller.role.writesCases, caller, "open cases")
         // Visibility first: a replay must not answer a caller who can no longer open cases there.
         try check(draft, by: caller)
-        if let stored = try await store.replay(idempotency, caller: caller.actor, at: clock.stamp) { return .replay(stored) }
-        if let agency = draft.adoptionAgency { try await requireAdoptionAgency(agency) }
-        let now = clock.stamp
-        let subject = Case(
-            id: UUID.random(), reference: draft.reference, localAuthority: draft.localAuthority,
-            adoptionAgency: draft.adoptionAgency, profile: draft.profile, createdAt: now
-        )
-        let (view, alerts) = viewAndIndex(of: subject, acknowledgements: [], asOf: clock.today)
-        let audit = AuditEvent(caller, "case.create", at: now, caseID: subject.id, requestID: requestID)
-        do {
-            try await store.insertCase(
-                subject, state: view.state, alerts: alerts, audit: audit,
-                idempotency: try idempotency.record(caller: caller.actor) { try response(view) }
+        return try await store.idempotentWrite(idempotency, caller: caller.actor, at: clock.stamp, response: response) { stored in
+            if let agency = draft.adoptionAgency { try await requireAdoptionAgency(agency) }
+            let now = clock.stamp
+            let subject = Case(
+                id: UUID.random(), reference: draft.reference, localAuthority: draft.localAuthority,
+                adoptionAgency: draft.adoptionAgency, profile: draft.profile, createdAt: now
             )
-        } catch StoreError.duplicateReference(let reference) {
-            throw ServiceError.duplicateReference(reference)
-        } catch StoreError.idempotencyKeyTaken {
-            return try await store.replayAfterRace(idempotency, caller: caller.actor, at: clock.stamp)
+            let (view, alerts) = viewAndIndex(of: subject, acknowledgements: [], asOf: clock.today)
+            let audit = AuditEvent(caller, "case.create", at: now, caseID: subject.id, requestID: requestID)
+            do {
+                try await store.insertCase(subject, state: view.state, alerts: alerts, audit: audit, idempotency: try stored(view))
+            } catch StoreError.duplicateReference(let reference) {
+                throw ServiceError.duplicateReference(reference)
+            }
+            return view
         }
-        return .fresh(view)
     }
 
     public func view(caseID: UUID, by caller: Caller, asOf: CalendarDate?, requestID: String?) async throws -> CaseView {
@@ -123,40 +119,41 @@ public struct CaseService: Sendable {
     /// between reading it and writing.
     private func recordOnce(
         _ change: CaseChange, caseID: UUID, caller: Caller, requestID: String?, idempotency: IdempotencyRequest?,
-        response: @Sendable (RecordedMilestone) throws -> IdempotencyRecord.Response
+        response: @escaping @Sendable (RecordedMilestone) throws -> IdempotencyRecord.Response
     ) async throws -> Replayable<RecordedMilestone>? {
         // Visibility first: after a partnership ends, a replay must not return the case's state.
         let subject = try await visibleCase(caseID, caller)
-        if let stored = try await store.replay(idempotency, caller: caller.actor, at: clock.stamp) { return .replay(stored) }
-        let now = clock.stamp
-        let today = clock.today
-        let milestone = try validate { () throws(ValidationError) in
-            try subject.record(change, id: UUID.random(), recordedBy: caller.actor, at: now, asOf: today)
-        }
-        var updated = subject
-        updated.records.append(milestone)
-        updated.version += 1
-        let journey = updated.journey
-        let results = policy.evaluate(journey, asOf: today)
-        let result = RecordedMilestone(
-            caseID: caseID, milestone: milestone, state: journey.state,
-            openAlerts: results.filter(\.status.isOpen), findings: DataQuality.findings(in: journey)
-        )
-        let action = milestone.correction == nil ? "milestone.record" : (milestone.correction!.retracted ? "milestone.retract" : "milestone.correct")
-        let audit = AuditEvent(caller, action, at: now, caseID: caseID, milestoneID: milestone.id, requestID: requestID)
         do {
-            if try await store.appendMilestone(
-                milestone, to: subject, expectedVersion: subject.version, state: result.state,
-                alerts: AlertIndex.entries(caseID: caseID, results), audit: audit,
-                idempotency: try idempotency.record(caller: caller.actor) { try response(result) }
-            ) {
-                return .fresh(result)
+            return try await store.idempotentWrite(idempotency, caller: caller.actor, at: clock.stamp, response: response) { stored in
+                let now = clock.stamp
+                let today = clock.today
+                let milestone = try validate { () throws(ValidationError) in
+                    try subject.record(change, id: UUID.random(), recordedBy: caller.actor, at: now, asOf: today)
+                }
+                var updated = subject
+                updated.records.append(milestone)
+                updated.version += 1
+                let journey = updated.journey
+                let results = policy.evaluate(journey, asOf: today)
+                let result = RecordedMilestone(
+                    caseID: caseID, milestone: milestone, state: journey.state,
+                    openAlerts: results.filter(\.status.isOpen), findings: DataQuality.findings(in: journey)
+                )
+                let action = milestone.correction == nil ? "milestone.record" : (milestone.correction!.retracted ? "milestone.retract" : "milestone.correct")
+                let audit = AuditEvent(caller, action, at: now, caseID: caseID, milestoneID: milestone.id, requestID: requestID)
+                guard try await store.appendMilestone(
+                    milestone, to: subject, expectedVersion: subject.version, state: result.state,
+                    alerts: AlertIndex.entries(caseID: caseID, results), audit: audit, idempotency: try stored(result)
+                ) else { throw LostRace() }
+                return result
             }
-        } catch StoreError.idempotencyKeyTaken {
-            return try await store.replayAfterRace(idempotency, caller: caller.actor, at: clock.stamp)
+        } catch is LostRace {
+            return nil
         }
-        return nil
     }
+
+    /// Another write to the case claimed its next version between our read and our write.
+    private struct LostRace: Error {}
 
     // MARK: Shared
 

@@ -46,18 +46,32 @@ extension Optional where Wrapped == IdempotencyRequest {
 }
 
 extension Store {
+    /// The one shape of an idempotent write, once the caller's right to make it has been
+    /// checked: a stored answer to the same request is replayed; otherwise `write` works out its
+    /// value and stores it, handing the store the record that `stored(value)` makes of the
+    /// answer (nil without a key); when a concurrent request with the same key stored its answer
+    /// first, that answer is replayed.
+    func idempotentWrite<T: Sendable>(
+        _ request: IdempotencyRequest?, caller: String, at now: Date,
+        response: @escaping (T) throws -> IdempotencyRecord.Response,
+        _ write: (_ stored: (T) throws -> IdempotencyRecord?) async throws -> T
+    ) async throws -> Replayable<T> {
+        if let stored = try await replay(request, caller: caller, at: now) { return .replay(stored) }
+        do {
+            return .fresh(try await write { value in try request.record(caller: caller) { try response(value) } })
+        } catch StoreError.idempotencyKeyTaken {
+            // The first request with this key finished between our look and our write.
+            guard let stored = try await replay(request, caller: caller, at: now) else { throw ServiceError.idempotencyInFlight }
+            return .replay(stored)
+        }
+    }
+
     /// The stored response for this key, if the same request was made before; refuses a key
     /// reused for another request.
     func replay(_ request: IdempotencyRequest?, caller: String, at now: Date) async throws -> IdempotencyRecord? {
         guard let request, let stored = try await idempotencyRecord(caller: caller, key: request.key, at: now) else { return nil }
         guard stored.requestHash == request.requestHash else { throw ServiceError.idempotencyKeyReused }
         return stored
-    }
-
-    /// After a concurrent request stored the same key first: its response, once it has one.
-    func replayAfterRace<T>(_ request: IdempotencyRequest?, caller: String, at now: Date) async throws -> Replayable<T> {
-        guard let stored = try await replay(request, caller: caller, at: now) else { throw ServiceError.idempotencyInFlight }
-        return .replay(stored)
     }
 }
 
