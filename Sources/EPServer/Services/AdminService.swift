@@ -57,17 +57,11 @@ public struct AdminService: Sendable {
         try requireAdmin(caller)
         try requireParty(caller, agency, localAuthority)
         try await requirePair(agency, localAuthority)
-        let byLocalAuthority = caller.agency == localAuthority
-        try await translatingConflict {
-            if byLocalAuthority {
-                try await store.startPartnership(agency: agency, localAuthority: localAuthority, at: clock.stamp)
-            } else {
-                try await store.proposePartnership(agency: agency, localAuthority: localAuthority, at: clock.stamp)
-            }
+        guard caller.agency == localAuthority else {
+            let event = AuditEvent(caller, "partnership.propose", at: clock.stamp, requestID: requestID, subject: localAuthority)
+            return try await open(agency, localAuthority, audit: event, proposing: true)
         }
-        let event = AuditEvent(caller, byLocalAuthority ? "partnership.start" : "partnership.propose", at: clock.stamp, requestID: requestID, subject: byLocalAuthority ? agency : localAuthority)
-        try await store.recordAudit(event)
-        return try await openPartnership(agency, localAuthority)
+        return try await open(agency, localAuthority, audit: AuditEvent(caller, "partnership.start", at: clock.stamp, requestID: requestID, subject: agency))
     }
 
     /// The local authority's admin accepts an RAA's or VAA's proposal: access starts now.
@@ -80,36 +74,53 @@ public struct AdminService: Sendable {
         guard try await store.partnerships(involving: localAuthority).contains(where: { $0.agency == agency && $0.status == .proposed }) else {
             throw ServiceError.notFound("no proposal from \(agency) to work on \(localAuthority)'s cases")
         }
-        try await translatingConflict { try await store.startPartnership(agency: agency, localAuthority: localAuthority, at: clock.stamp) }
-        try await store.recordAudit(AuditEvent(caller, "partnership.start", at: clock.stamp, requestID: requestID, subject: agency))
-        return try await openPartnership(agency, localAuthority)
+        return try await open(agency, localAuthority, audit: AuditEvent(caller, "partnership.start", at: clock.stamp, requestID: requestID, subject: agency))
     }
 
     /// Either side ends a partnership, or withdraws or declines a proposal; the span is kept.
     public func endPartnership(agency: String, localAuthority: String, by caller: Caller, requestID: String?) async throws {
         try requireAdmin(caller)
         try requireParty(caller, agency, localAuthority)
-        guard try await store.endPartnership(agency: agency, localAuthority: localAuthority, at: clock.stamp) else {
-            throw ServiceError.notFound("no open partnership between \(agency) and \(localAuthority)")
-        }
         let other = caller.agency == localAuthority ? agency : localAuthority
-        try await store.recordAudit(AuditEvent(caller, "partnership.end", at: clock.stamp, requestID: requestID, subject: other))
+        try await end(agency, localAuthority, audit: AuditEvent(caller, "partnership.end", at: clock.stamp, requestID: requestID, subject: other))
     }
 
     /// The operator starts or ends a partnership from the server's host (`eptrack partnership`),
     /// acting for the local authority; audited like an admin's.
     public func startPartnership(agency: String, localAuthority: String, by person: Operator) async throws -> Partnership {
         try await requirePair(agency, localAuthority)
-        try await translatingConflict { try await store.startPartnership(agency: agency, localAuthority: localAuthority, at: clock.stamp) }
-        try await store.recordAudit(person.event("partnership.start", at: clock.stamp, agency: localAuthority, subject: agency))
-        return try await openPartnership(agency, localAuthority)
+        return try await open(agency, localAuthority, audit: person.event("partnership.start", at: clock.stamp, agency: localAuthority, subject: agency))
     }
 
     public func endPartnership(agency: String, localAuthority: String, by person: Operator) async throws {
-        guard try await store.endPartnership(agency: agency, localAuthority: localAuthority, at: clock.stamp) else {
+        try await end(agency, localAuthority, audit: person.event("partnership.end", at: clock.stamp, agency: localAuthority, subject: agency))
+    }
+
+    /// Starts the pair's partnership (accepting a proposal, if there is one) or, `proposing`,
+    /// records a proposal; audits it; and answers the span as it now stands.
+    private func open(_ agency: String, _ localAuthority: String, audit: AuditEvent, proposing: Bool = false) async throws -> Partnership {
+        do {
+            if proposing {
+                try await store.proposePartnership(agency: agency, localAuthority: localAuthority, at: audit.at)
+            } else {
+                try await store.startPartnership(agency: agency, localAuthority: localAuthority, at: audit.at)
+            }
+        } catch StoreError.alreadyExists(let what) {
+            throw ServiceError.alreadyExists(what)
+        }
+        try await store.recordAudit(audit)
+        guard let span = try await store.partnerships(involving: localAuthority).last(where: { $0.agency == agency && $0.status != .ended }) else {
             throw ServiceError.notFound("no open partnership between \(agency) and \(localAuthority)")
         }
-        try await store.recordAudit(person.event("partnership.end", at: clock.stamp, agency: localAuthority, subject: agency))
+        return span
+    }
+
+    /// Ends the pair's open partnership (or proposal) and audits it.
+    private func end(_ agency: String, _ localAuthority: String, audit: AuditEvent) async throws {
+        guard try await store.endPartnership(agency: agency, localAuthority: localAuthority, at: audit.at) else {
+            throw ServiceError.notFound("no open partnership between \(agency) and \(localAuthority)")
+        }
+        try await store.recordAudit(audit)
     }
 
     private func requirePair(_ agency: String, _ localAuthority: String) async throws {
@@ -118,22 +129,6 @@ public struct AdminService: Sendable {
         }
         guard let owner = try await store.agency(id: localAuthority), owner.type == .la else {
             throw ServiceError.invalid(ValidationError(.invalidField, field: "/local_authority", "\(localAuthority) is not a registered local authority"))
-        }
-    }
-
-    private func openPartnership(_ agency: String, _ localAuthority: String) async throws -> Partnership {
-        let spans = try await store.partnerships(involving: localAuthority)
-        guard let open = spans.last(where: { $0.agency == agency && $0.status != .ended }) else {
-            throw ServiceError.notFound("no open partnership between \(agency) and \(localAuthority)")
-        }
-        return open
-    }
-
-    private func translatingConflict(_ body: () async throws -> Void) async throws {
-        do {
-            try await body()
-        } catch StoreError.alreadyExists(let what) {
-            throw ServiceError.alreadyExists(what)
         }
     }
 
@@ -162,7 +157,6 @@ public struct AdminService: Sendable {
             throw ServiceError.forbidden("only an admin of \(agency) or \(localAuthority) may change their partnership")
         }
     }
-
 }
 
 /// The person running `eptrack` commands on the server's host: registers agencies and may

@@ -13,10 +13,6 @@ public enum AlertIndex {
         }
     }
 
-    static func entries(for subject: Case, policy: Policy, asOf: CalendarDate) -> [AlertIndexEntry] {
-        entries(caseID: subject.id, policy.evaluate(subject.journey, asOf: asOf))
-    }
-
     static let settingKey = "alert_index_policy"
 
     /// The revision of the rules' logic the index was built with: bump it with any change to
@@ -39,8 +35,9 @@ public enum AlertIndex {
             for subject in try await store.findCases(ids: ids) {
                 // The state is derived from the journey too, and the rules' revision can change it
                 // (a return home before the final hearing is still in proceedings).
+                let journey = subject.journey
                 try await store.replaceDerived(
-                    caseID: subject.id, state: subject.journey.state, alerts: entries(for: subject, policy: policy, asOf: clock.today)
+                    caseID: subject.id, state: journey.state, alerts: entries(caseID: subject.id, policy.evaluate(journey, asOf: clock.today))
                 )
             }
             count += ids.count

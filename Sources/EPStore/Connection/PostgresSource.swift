@@ -61,14 +61,17 @@ public final class PostgresSource: SQLConnectionSource {
     public func exclusively<T: Sendable>(_ key: UUID, on database: any SQLDatabase, _ body: () async throws -> T) async throws -> T {
         let name = key.uuidString.lowercased()
         try await database.raw("SELECT pg_advisory_lock(hashtextextended(\(bind: name), 0))").run()
+        let unlock = database.raw("SELECT pg_advisory_unlock(hashtextextended(\(bind: name), 0))")
+        let result: T
         do {
-            let result = try await body()
-            try await database.raw("SELECT pg_advisory_unlock(hashtextextended(\(bind: name), 0))").run()
-            return result
+            result = try await body()
         } catch {
-            try? await database.raw("SELECT pg_advisory_unlock(hashtextextended(\(bind: name), 0))").run()
+            // The body's own error is the one to report; the unlock is tried regardless.
+            try? await unlock.run()
             throw error
         }
+        try await unlock.run()
+        return result
     }
 
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {

@@ -20,17 +20,18 @@ public struct SQLStore: Store {
     }
 
     public func session<T: Sendable>(_ body: @escaping @Sendable (any Store) async throws -> T) async throws -> T {
-        try await source.withConnection { [source, migrator, idempotencyLifetime] database in
-            try await body(SQLStore(source: PinnedConnection(database: database, leasedFrom: source), migrator: migrator, idempotencyLifetime: idempotencyLifetime))
-        }
+        try await source.withConnection { [self] database in try await body(pinned(to: database)) }
     }
 
     public func exclusiveSession<T: Sendable>(caseID: UUID, _ body: @escaping @Sendable (any Store) async throws -> T) async throws -> T {
-        try await source.withConnection { [source, migrator, idempotencyLifetime] database in
-            try await source.exclusively(caseID, on: database) {
-                try await body(SQLStore(source: PinnedConnection(database: database, leasedFrom: source), migrator: migrator, idempotencyLifetime: idempotencyLifetime))
-            }
+        try await source.withConnection { [self] database in
+            try await source.exclusively(caseID, on: database) { try await body(pinned(to: database)) }
         }
+    }
+
+    /// This store working through one leased connection.
+    private func pinned(to database: any SQLDatabase) -> SQLStore {
+        SQLStore(source: PinnedConnection(database: database, leasedFrom: source), migrator: migrator, idempotencyLifetime: idempotencyLifetime)
     }
 
     public func isReady() async -> Bool {

@@ -50,46 +50,44 @@ struct TestWorld: Sendable {
         logger given: Logger? = nil,
         _ body: @Sendable (TestWorld, any TestClientProtocol) async throws -> Void
     ) async throws {
-        do {
-            let store = backend.store
-            let created = Date(timeIntervalSince1970: 1_735_689_600)
-            try await store.createAgency(Agency(id: northshire, name: "Northshire County Council", type: .la), at: created)
-            try await store.createAgency(Agency(id: southmoor, name: "Southmoor Borough Council", type: .la), at: created)
-            try await store.createAgency(Agency(id: raa, name: "Coast and Vale Adoption", type: .raa), at: created)
-            try await store.createAgency(Agency(id: vaa, name: "Hearth Adoption Society", type: .vaa), at: created)
-            try await store.startPartnership(agency: raa, localAuthority: northshire, at: created)
-            var tokens: [Caller: String] = [:]
-            let roles: [Caller: (String, Role)] = [
-                .northshireSocialWorker: (northshire, .socialWorker), .northshireIRO: (northshire, .iro),
-                .northshireLeader: (northshire, .leader), .northshireAdmin: (northshire, .admin),
-                .southmoorSocialWorker: (southmoor, .socialWorker), .southmoorIRO: (southmoor, .iro), .southmoorAdmin: (southmoor, .admin),
-                .raaSocialWorker: (raa, .socialWorker), .raaIRO: (raa, .iro), .raaAdmin: (raa, .admin),
-                .vaaSocialWorker: (vaa, .socialWorker), .vaaAdmin: (vaa, .admin),
-            ]
-            for (caller, (agency, role)) in roles {
-                let secret = TokenSecret.generate()
-                try await store.createToken(
-                    TokenRecord(id: UUID(), agency: agency, role: role, label: caller.rawValue, createdAt: created, expiresAt: created.addingTimeInterval(400 * 86_400)),
-                    hash: TokenSecret.hash(secret)
-                )
-                tokens[caller] = secret
-            }
-            // The clock starts at `now` and moves on a millisecond each time it is read, so that
-            // records made one after another are ordered in time as they would be for real.
-            let ticks = Mutex(0)
-            let clock = Clock(now: { now.addingTimeInterval(Double(ticks.withLock { tick in tick += 1; return tick }) / 1000) })
-            var environment = extra.merging(["DATABASE_URL": "sqlite://unused.sqlite"]) { _, fixed in fixed }
-            environment["EPTRACK_OPENAPI_FILE"] = TestDatabase.repository.appendingPathComponent("api-docs/openapi.yaml").path
-            let configuration = try ServerConfiguration(environment: environment)
-            var logger = given ?? Logger(label: "eptrack-test")
-            if given == nil { logger.logLevel = .warning }
-            let policy = try PolicyFile.load(path: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml").path)
-            try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: clock, logger: logger)
-            let metrics = ServiceMetrics(policy: policy)
-            let world = TestWorld(backend: backend, tokens: tokens, clock: clock, metrics: metrics, configuration: configuration)
-            let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, clock: clock, metrics: metrics, logger: logger)
-            try await app.test(.router) { client in try await body(world, client) }
+        let store = backend.store
+        let created = Date(timeIntervalSince1970: 1_735_689_600)
+        try await store.createAgency(Agency(id: northshire, name: "Northshire County Council", type: .la), at: created)
+        try await store.createAgency(Agency(id: southmoor, name: "Southmoor Borough Council", type: .la), at: created)
+        try await store.createAgency(Agency(id: raa, name: "Coast and Vale Adoption", type: .raa), at: created)
+        try await store.createAgency(Agency(id: vaa, name: "Hearth Adoption Society", type: .vaa), at: created)
+        try await store.startPartnership(agency: raa, localAuthority: northshire, at: created)
+        var tokens: [Caller: String] = [:]
+        let roles: [Caller: (String, Role)] = [
+            .northshireSocialWorker: (northshire, .socialWorker), .northshireIRO: (northshire, .iro),
+            .northshireLeader: (northshire, .leader), .northshireAdmin: (northshire, .admin),
+            .southmoorSocialWorker: (southmoor, .socialWorker), .southmoorIRO: (southmoor, .iro), .southmoorAdmin: (southmoor, .admin),
+            .raaSocialWorker: (raa, .socialWorker), .raaIRO: (raa, .iro), .raaAdmin: (raa, .admin),
+            .vaaSocialWorker: (vaa, .socialWorker), .vaaAdmin: (vaa, .admin),
+        ]
+        for (caller, (agency, role)) in roles {
+            let secret = TokenSecret.generate()
+            try await store.createToken(
+                TokenRecord(id: UUID(), agency: agency, role: role, label: caller.rawValue, createdAt: created, expiresAt: created.addingTimeInterval(400 * 86_400)),
+                hash: TokenSecret.hash(secret)
+            )
+            tokens[caller] = secret
         }
+        // The clock starts at `now` and moves on a millisecond each time it is read, so that
+        // records made one after another are ordered in time as they would be for real.
+        let ticks = Mutex(0)
+        let clock = Clock(now: { now.addingTimeInterval(Double(ticks.withLock { tick in tick += 1; return tick }) / 1000) })
+        var environment = extra.merging(["DATABASE_URL": "sqlite://unused.sqlite"]) { _, fixed in fixed }
+        environment["EPTRACK_OPENAPI_FILE"] = TestDatabase.repository.appendingPathComponent("api-docs/openapi.yaml").path
+        let configuration = try ServerConfiguration(environment: environment)
+        var logger = given ?? Logger(label: "eptrack-test")
+        if given == nil { logger.logLevel = .warning }
+        let policy = try PolicyFile.load(path: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml").path)
+        try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: clock, logger: logger)
+        let metrics = ServiceMetrics(policy: policy)
+        let world = TestWorld(backend: backend, tokens: tokens, clock: clock, metrics: metrics, configuration: configuration)
+        let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, clock: clock, metrics: metrics, logger: logger)
+        try await app.test(.router) { client in try await body(world, client) }
     }
 }
 
