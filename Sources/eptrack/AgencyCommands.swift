@@ -16,7 +16,7 @@ struct AgencyCommand: AsyncParsableCommand {
         func run() async throws {
             guard let type = AgencyType(rawValue: type) else { throw ValidationError("--type must be la, raa or vaa") }
             let agency = Agency(id: id, name: name, type: type)
-            try await CLI.withAdmin { try await $0.registerAgency(agency, by: .current) }
+            _ = try await CLI.withAdmin { try await $0.registerAgency(agency, by: .current) }
             print("created \(type.rawValue) \(id)")
         }
     }
