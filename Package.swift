@@ -1,7 +1,8 @@
 // swift-tools-version:6.2
 import PackageDescription
 
-// The arrows only point one way: eptrack (CLI) → EPServer (HTTP) → EPStore (SQL) → EPDomain (pure).
+// The arrows only point one way: eptrack (CLI) → EPWeb (pages) → EPServer (API and services)
+// → EPStore (SQL) → EPDomain (pure).
 let package = Package(
     name: "eptrack",
     platforms: [.macOS(.v15)],
@@ -27,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Pure domain: cases, milestones, journey, validation, policies, rules. No I/O.
@@ -78,10 +81,24 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Server-rendered pages for people in a browser, on the same services as the API.
+        .target(
+            name: "EPWeb",
+            dependencies: [
+                "EPDomain", "EPStore", "EPServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates"), .copy("Assets")]
+        ),
         .executableTarget(
             name: "eptrack",
             dependencies: [
-                "EPDomain", "EPStore", "EPServer",
+                "EPDomain", "EPStore", "EPServer", "EPWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -99,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "EPServerTests",
             dependencies: [
-                "EPServer", "EPStore", "EPDomain",
+                "EPServer", "EPStore", "EPDomain", "EPWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "JWTKit", package: "jwt-kit"),

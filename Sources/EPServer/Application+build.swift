@@ -9,11 +9,31 @@ import NIOSSL
 import Logging
 import OpenAPIHummingbird
 
+/// The use cases, built once per application: the API's handlers and the pages call the same
+/// instances, so every rule, check and audit row has one path.
+public struct ApplicationServices: Sendable {
+    public let cases: CaseService
+    public let alerts: AlertService
+    public let admin: AdminService
+    public let redactions: RedactionService
+    public let dashboards: DashboardService
+    public let authenticator: Authenticator
+    public let policy: Policy
+    public let clock: Clock
+    public let store: any Store
+}
+
+/// Routes served beside the API on the same router (the pages, module EPWeb), registered once
+/// the services exist. The API's bearer authentication covers `/v1/` only; these bring their own.
+public protocol PageRoutes: Sendable {
+    func register(on router: Router<ServerRequestContext>, services: ApplicationServices) async throws
+}
+
 /// Builds the HTTP application on a connected backend: the one way the server is put together,
 /// used by `eptrack serve` and by the tests.
 public func buildApplication(
     configuration: ServerConfiguration, backend: Backend, policy: Policy, clock: Clock = Clock(),
-    metrics: ServiceMetrics, logger: Logger
+    metrics: ServiceMetrics, logger: Logger, pages: (any PageRoutes)? = nil
 ) async throws -> some ApplicationProtocol {
     var oidc: OIDCVerifier?
     if let settings = configuration.oidc { oidc = try await OIDCVerifier.load(settings) }
@@ -26,18 +46,25 @@ public func buildApplication(
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ResponseHeaderMiddleware())
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
+    let authenticator = Authenticator(store: backend.store, clock: clock, oidc: oidc)
     router.add(middleware: AuthenticationMiddleware(
-        authenticator: Authenticator(store: backend.store, clock: clock, oidc: oidc),
+        authenticator: authenticator,
         failures: RateLimiter(limitPerMinute: configuration.authenticationFailuresPerMinute),
         clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)
     ))
     router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(limitPerMinute: configuration.rateLimitPerMinute)))
     let cases = CaseService(store: backend.store, policy: policy, clock: clock)
     let heavy = HeavyWork(limit: configuration.heavyRequests)
+    let services = ApplicationServices(
+        cases: cases, alerts: AlertService(cases: cases, heavy: heavy), admin: AdminService(store: backend.store, clock: clock),
+        redactions: RedactionService(store: backend.store, clock: clock),
+        dashboards: DashboardService(store: backend.store, policy: policy, clock: clock, heavy: heavy),
+        authenticator: authenticator, policy: policy, clock: clock, store: backend.store
+    )
     let handlers = APIHandlers(
-        cases: cases, alerts: AlertService(cases: cases, heavy: heavy), policies: PolicyCatalogue(inForce: policy),
-        admin: AdminService(store: backend.store, clock: clock), redactions: RedactionService(store: backend.store, clock: clock),
-        dashboards: DashboardService(store: backend.store, policy: policy, clock: clock, heavy: heavy), metrics: metrics, store: backend.store,
+        cases: services.cases, alerts: services.alerts, policies: PolicyCatalogue(inForce: policy),
+        admin: services.admin, redactions: services.redactions,
+        dashboards: services.dashboards, metrics: metrics, store: backend.store,
         openAPIDocument: document
     )
     // Compact JSON with sorted keys: the generator's default also pretty-prints every response,
@@ -45,6 +72,7 @@ public func buildApplication(
     try handlers.registerHandlers(
         on: router, configuration: Configuration(dateTranscoder: InternetDateTranscoder(), jsonEncodingOptions: [.sortedKeys])
     )
+    try await pages?.register(on: router, services: services)
     return Application(
         router: router,
         server: try serverBuilder(configuration),

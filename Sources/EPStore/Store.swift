@@ -43,6 +43,22 @@ public protocol Store: Sendable {
     func revokeToken(id: UUID, at: Date) async throws -> Bool
     func recordTokenUse(id: UUID, at: Date) async throws
 
+    // Sign-in to the pages
+    func createWebSession(_ session: WebSession) async throws
+    func webSession(idHash: String) async throws -> WebSession?
+    /// Notes activity, for the idle timeout (at most once a minute per session: see EPWeb).
+    func touchWebSession(idHash: String, at: Date) async throws
+    func endWebSession(idHash: String, at: Date) async throws
+    func saveSignInAttempt(_ attempt: SignInAttempt) async throws
+    /// Removes and returns the attempt with this state, if it was made after `createdAfter`
+    /// (an older one has expired; those are removed too).
+    func takeSignInAttempt(stateHash: String, createdAfter: Date) async throws -> SignInAttempt?
+    func createSignInLink(_ link: SignInLink) async throws
+    /// The link, if it is unused and has not expired by `now` (to show whom it signs in).
+    func signInLink(tokenHash: String, at now: Date) async throws -> SignInLink?
+    /// Marks the link used and returns it, if it was unused and had not expired: once only.
+    func redeemSignInLink(tokenHash: String, at now: Date) async throws -> SignInLink?
+
     // Cases
     func insertCase(
         _ subject: Case, state: JourneyState, alerts: [AlertIndexEntry], audit: AuditEvent, idempotency: IdempotencyRecord?
@@ -127,13 +143,16 @@ public struct CaseSummary: Sendable, Hashable {
 public struct CaseQuery: Sendable {
     public var localAuthorities: Set<String>
     public var state: JourneyState?
+    /// Only the case with this reference (exactly; each LA's references are unique).
+    public var reference: String?
     public var limit: Int
     /// Resume after this (created_at, id).
     public var after: CaseCursor?
 
-    public init(localAuthorities: Set<String>, state: JourneyState? = nil, limit: Int, after: CaseCursor? = nil) {
+    public init(localAuthorities: Set<String>, state: JourneyState? = nil, reference: String? = nil, limit: Int, after: CaseCursor? = nil) {
         self.localAuthorities = localAuthorities
         self.state = state
+        self.reference = reference
         self.limit = limit
         self.after = after
     }

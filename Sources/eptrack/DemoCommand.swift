@@ -2,6 +2,7 @@ import ArgumentParser
 import EPDomain
 import EPServer
 import EPStore
+import EPWeb
 import Foundation
 
 /// Fills the configured database with synthetic, anonymised journeys across two local
@@ -68,6 +69,12 @@ struct DemoCommand: AsyncParsableCommand {
                     hash: TokenSecret.hash(secret)
                 )
                 print("\(agency) \(role.rawValue) token (7 days): \(secret)")
+            }
+            // The pages, without an identity provider: one-time links (refused by the server when
+            // OIDC is configured, unless EPTRACK_WEB_SIGN_IN_LINKS=allow).
+            for (agency, role) in [("la-demo-north", Role.socialWorker), ("la-demo-north", .iro), ("la-demo-north", .leader), ("la-demo-north", .admin)] {
+                let link = try await SignInLinks.create(store: store, agency: agency, role: role, publicURL: configuration.pages.publicURL, clock: clock)
+                print("sign-in link for \(agency) \(role.rawValue) (15 minutes): \(link)")
             }
         }
     }

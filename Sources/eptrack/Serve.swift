@@ -1,5 +1,6 @@
 import ArgumentParser
 import EPServer
+import EPWeb
 import Foundation
 import Hummingbird
 import Logging
@@ -40,7 +41,10 @@ struct Serve: AsyncParsableCommand {
         try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: Clock(), logger: logger)
         let metrics = ServiceMetrics(policy: policy)
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
-        let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, metrics: metrics, logger: logger)
+        let app = try await buildApplication(
+            configuration: configuration, backend: backend, policy: policy, metrics: metrics, logger: logger,
+            pages: WebPages(settings: configuration.pages, logger: logger)
+        )
         // The API, the metrics listener and the expiry of stored responses stop together on
         // SIGTERM or SIGINT.
         let services = ServiceGroup(configuration: .init(

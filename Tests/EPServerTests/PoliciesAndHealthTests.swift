@@ -56,7 +56,7 @@ import Testing
             try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world)
             // Not on the API's port: whoever reaches the API does not read the service's counts.
             let anonymous = try await client.send(.get, "/metrics", as: nil, in: world)
-            #expect(anonymous.status == .unauthorized && !anonymous.text.contains("eptrack_"))
+            #expect(anonymous.status == .notFound && !anonymous.text.contains("eptrack_"))
             #expect(try await client.send(.get, "/metrics", as: .northshireAdmin, in: world).status == .notFound)
             #expect(world.configuration.metricsHost == "127.0.0.1" && world.configuration.metricsPort == 9464, "loopback by default")
             let metrics = try await world.scrapeMetrics()

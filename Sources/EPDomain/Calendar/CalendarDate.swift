@@ -38,6 +38,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
 
     public var components: (year: Int, month: Int, day: Int) { CalendarDate.civil(fromDays: dayNumber) }
 
+    /// The day as people write it in England: 7 July 2025.
+    public var written: String {
+        let (year, month, day) = components
+        return "\(day) \(Self.monthNames[month - 1]) \(year)"
+    }
+
+    public static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
+
     /// `YYYY-MM-DD`.
     public var iso: String {
         let (year, month, day) = components

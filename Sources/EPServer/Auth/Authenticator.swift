@@ -19,15 +19,21 @@ public struct Authenticator: Sendable {
     public func caller(bearer token: String) async throws -> Caller {
         if !token.hasPrefix(TokenSecret.prefix), let oidc {
             let identity = try await oidc.identity(of: token, now: clock.now())
-            guard let access = try await store.access(agency: identity.agency) else {
-                throw ServiceError.unauthenticated("the bearer token's agency \(identity.agency) is not registered here")
-            }
-            return Caller(
-                actor: "oidc:\(identity.subject)", agency: identity.agency, agencyType: access.type, role: identity.role,
-                visibleLocalAuthorities: access.type == .la ? [identity.agency] : access.partners
-            )
+            return try await caller(actor: "oidc:\(identity.subject)", agency: identity.agency, role: identity.role)
         }
         return try await apiTokenCaller(token)
+    }
+
+    /// A person or service the identity provider (or a signed-in session) vouches for, with the
+    /// local authorities their agency may see worked out now.
+    public func caller(actor: String, agency: String, role: Role) async throws -> Caller {
+        guard let access = try await store.access(agency: agency) else {
+            throw ServiceError.unauthenticated("the agency \(agency) is not registered here")
+        }
+        return Caller(
+            actor: actor, agency: agency, agencyType: access.type, role: role,
+            visibleLocalAuthorities: access.type == .la ? [agency] : access.partners
+        )
     }
 
     private func apiTokenCaller(_ token: String) async throws -> Caller {

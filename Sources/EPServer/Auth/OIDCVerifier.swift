@@ -63,13 +63,24 @@ public struct OIDCVerifier: Sendable {
         } catch {
             throw ServiceError.unauthenticated("the bearer token's signature could not be verified")
         }
-        guard claims.iss.value == settings.issuer else { throw ServiceError.unauthenticated("the bearer token is from another issuer") }
-        guard claims.aud.value.contains(settings.audience) else { throw ServiceError.unauthenticated("the bearer token is for another audience") }
-        if let tenant = settings.tenant, claims.tid != tenant { throw ServiceError.unauthenticated("the bearer token is from another tenant") }
+        return try Self.identity(
+            of: claims, issuer: settings.issuer, audience: settings.audience, tenant: settings.tenant, maxLifetime: settings.maxLifetime, now: now
+        )
+    }
+
+    /// The checks every token from the provider passes, whoever presents it (an API client's
+    /// bearer token here, a person's ID token at the pages' sign-in): issuer, audience, tenant,
+    /// lifetime, exactly one eptrack role, a subject.
+    package static func identity(
+        of claims: Claims, issuer: String, audience: String, tenant: String?, maxLifetime: TimeInterval, now: Date
+    ) throws -> Identity {
+        guard claims.iss.value == issuer else { throw ServiceError.unauthenticated("the bearer token is from another issuer") }
+        guard claims.aud.value.contains(audience) else { throw ServiceError.unauthenticated("the bearer token is for another audience") }
+        if let tenant, claims.tid != tenant { throw ServiceError.unauthenticated("the bearer token is from another tenant") }
         guard claims.exp.value > now else { throw ServiceError.unauthenticated("the bearer token has expired") }
         let issued = claims.iat?.value ?? claims.nbf?.value ?? now
-        guard claims.exp.value.timeIntervalSince(min(issued, now)) <= settings.maxLifetime else {
-            throw ServiceError.unauthenticated("the bearer token lives longer than this server accepts (\(Int(settings.maxLifetime)) seconds)")
+        guard claims.exp.value.timeIntervalSince(min(issued, now)) <= maxLifetime else {
+            throw ServiceError.unauthenticated("the bearer token lives longer than this server accepts (\(Int(maxLifetime)) seconds)")
         }
         if let notBefore = claims.nbf?.value, notBefore > now.addingTimeInterval(60) {
             throw ServiceError.unauthenticated("the bearer token is not valid yet")
@@ -90,7 +101,7 @@ public struct OIDCVerifier: Sendable {
 
     /// The `kid` of a compact JWS's protected header, read before anything is verified (only to
     /// choose the key; the signature check that follows covers the header).
-    static func keyID(of token: String) -> String? {
+    package static func keyID(of token: String) -> String? {
         guard let header = token.split(separator: ".", omittingEmptySubsequences: false).first else { return nil }
         var base64 = header.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
@@ -118,7 +129,7 @@ public struct OIDCVerifier: Sendable {
 
     /// The claims eptrack reads. Their checks run in `identity(of:now:)` against the server's
     /// clock, so `verify` here checks nothing beyond the signature the collection verified.
-    struct Claims: JWTPayload {
+    package struct Claims: JWTPayload {
         let iss: IssuerClaim
         let aud: AudienceClaim
         let exp: ExpirationClaim
@@ -129,7 +140,9 @@ public struct OIDCVerifier: Sendable {
         let oid: String?
         let tid: String?
         let roles: [String]?
+        /// The ID token's answer to the nonce of the sign-in that asked for it.
+        package let nonce: String?
 
-        func verify(using algorithm: some JWTAlgorithm) async throws {}
+        package func verify(using algorithm: some JWTAlgorithm) async throws {}
     }
 }

@@ -38,7 +38,7 @@ public enum TokenSecret {
 /// SHA-256 as lower-case hex: token hashes, token checksums and idempotency request hashes.
 /// (Every request hashes its token twice; formatting each byte with `String(format:)` was a
 /// twentieth of a milestone write's CPU.)
-func sha256Hex(_ data: Data) -> String {
+package func sha256Hex(_ data: Data) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var hex: [UInt8] = []
     hex.reserveCapacity(64)

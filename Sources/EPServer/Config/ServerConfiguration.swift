@@ -45,6 +45,8 @@ public struct ServerConfiguration: Sendable {
     public var metricsPort: Int
     /// OpenID Connect bearer tokens, when configured (API tokens work either way).
     public var oidc: OIDCVerifier.Settings?
+    /// The pages: how people sign in and how long they stay signed in.
+    public var pages: PageSettings
 
     public static let defaultDatabase = "sqlite://eptrack.sqlite"
 
@@ -117,20 +119,82 @@ public struct ServerConfiguration: Sendable {
         case (nil, nil): tls = nil
         default: throw Invalid(description: "TLS needs both TLS_CERT_FILE and TLS_KEY_FILE")
         }
-        let oidcKeys = ["EPTRACK_OIDC_ISSUER", "EPTRACK_OIDC_AUDIENCE", "EPTRACK_OIDC_JWKS_FILE"]
-        let given = oidcKeys.filter { environment[$0] != nil }
-        if given.count == oidcKeys.count {
-            guard let lifetime = Int(environment["EPTRACK_OIDC_MAX_TOKEN_LIFETIME"] ?? String(Int(OIDCVerifier.Settings.defaultMaxLifetime))),
-                  (60...7 * 86_400).contains(lifetime) else {
-                throw Invalid(description: "EPTRACK_OIDC_MAX_TOKEN_LIFETIME must be a whole number of seconds from 60 to 604800")
-            }
-            oidc = OIDCVerifier.Settings(
-                issuer: environment["EPTRACK_OIDC_ISSUER"]!, audience: environment["EPTRACK_OIDC_AUDIENCE"]!,
-                tenant: environment["EPTRACK_OIDC_TENANT"], jwksFile: environment["EPTRACK_OIDC_JWKS_FILE"]!,
-                maxLifetime: TimeInterval(lifetime)
+        let issuer = environment["EPTRACK_OIDC_ISSUER"]
+        let tenant = environment["EPTRACK_OIDC_TENANT"]
+        guard let lifetime = Int(environment["EPTRACK_OIDC_MAX_TOKEN_LIFETIME"] ?? String(Int(OIDCVerifier.Settings.defaultMaxLifetime))),
+              (60...7 * 86_400).contains(lifetime) else {
+            throw Invalid(description: "EPTRACK_OIDC_MAX_TOKEN_LIFETIME must be a whole number of seconds from 60 to 604800")
+        }
+        let apiKeys = ["EPTRACK_OIDC_ISSUER", "EPTRACK_OIDC_AUDIENCE", "EPTRACK_OIDC_JWKS_FILE"]
+        if let issuer, let audience = environment["EPTRACK_OIDC_AUDIENCE"], let jwksFile = environment["EPTRACK_OIDC_JWKS_FILE"] {
+            oidc = OIDCVerifier.Settings(issuer: issuer, audience: audience, tenant: tenant, jwksFile: jwksFile, maxLifetime: TimeInterval(lifetime))
+        } else if environment["EPTRACK_OIDC_AUDIENCE"] != nil || environment["EPTRACK_OIDC_JWKS_FILE"] != nil {
+            throw Invalid(description: "OIDC needs all of \(apiKeys.joined(separator: ", ")); missing \(apiKeys.filter { environment[$0] == nil }.joined(separator: ", "))")
+        }
+        pages = try PageSettings(environment: environment, host: host, port: port, issuer: issuer, tenant: tenant, maxTokenLifetime: TimeInterval(lifetime), tls: tls != nil)
+        if (issuer != nil || tenant != nil), oidc == nil, pages.oidc == nil {
+            throw Invalid(description: "OIDC needs all of \(apiKeys.joined(separator: ", ")) for the API, or EPTRACK_OIDC_ISSUER and EPTRACK_WEB_OIDC_CLIENT_ID for the pages")
+        }
+    }
+}
+
+/// How people sign in to the pages and how long a session lasts (README "Configuration").
+public struct PageSettings: Sendable {
+    /// Signing in with the organisation's account: OpenID Connect, authorization code with PKCE.
+    public struct OIDC: Sendable, Equatable {
+        public var issuer: String
+        public var clientID: String
+        /// For a confidential client (Entra ID web app); PKCE is used either way.
+        public var clientSecret: String?
+        public var tenant: String?
+        public var maxTokenLifetime: TimeInterval
+    }
+
+    /// Where people reach this server (`https://eptrack.example.gov.uk`): the provider sends them
+    /// back to it, and sign-in links point at it.
+    public var publicURL: String
+    public var oidc: OIDC?
+    /// A session unused this long is ended.
+    public var idleTimeout: TimeInterval
+    /// A session ends this long after sign-in, however busy.
+    public var lifetime: TimeInterval
+    /// One-time sign-in links (`eptrack signin-link`, `eptrack demo`): on without OIDC; with it,
+    /// only when EPTRACK_WEB_SIGN_IN_LINKS is `allow`.
+    public var signInLinks: Bool
+    /// Cookies carry `Secure` when people reach the server over HTTPS.
+    public var secureCookies: Bool
+
+    init(
+        environment: [String: String], host: String, port: Int, issuer: String?, tenant: String?, maxTokenLifetime: TimeInterval, tls: Bool
+    ) throws(ServerConfiguration.Invalid) {
+        publicURL = environment["EPTRACK_PUBLIC_URL"] ?? "\(tls ? "https" : "http")://\(host):\(port)"
+        while publicURL.hasSuffix("/") { publicURL.removeLast() }
+        guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil, url.query == nil else {
+            throw .init(description: "EPTRACK_PUBLIC_URL must be an http or https address such as https://eptrack.example.gov.uk")
+        }
+        secureCookies = url.scheme == "https"
+        if let clientID = environment["EPTRACK_WEB_OIDC_CLIENT_ID"] {
+            guard let issuer else { throw .init(description: "EPTRACK_WEB_OIDC_CLIENT_ID needs EPTRACK_OIDC_ISSUER") }
+            oidc = OIDC(
+                issuer: issuer, clientID: clientID, clientSecret: environment["EPTRACK_WEB_OIDC_CLIENT_SECRET"], tenant: tenant,
+                maxTokenLifetime: maxTokenLifetime
             )
-        } else if !given.isEmpty || environment["EPTRACK_OIDC_TENANT"] != nil {
-            throw Invalid(description: "OIDC needs all of \(oidcKeys.joined(separator: ", ")); missing \(oidcKeys.filter { environment[$0] == nil }.joined(separator: ", "))")
+        } else if environment["EPTRACK_WEB_OIDC_CLIENT_SECRET"] != nil {
+            throw .init(description: "EPTRACK_WEB_OIDC_CLIENT_SECRET needs EPTRACK_WEB_OIDC_CLIENT_ID")
+        }
+        guard let idle = Int(environment["EPTRACK_WEB_SESSION_IDLE_MINUTES"] ?? "30"), (5...720).contains(idle) else {
+            throw .init(description: "EPTRACK_WEB_SESSION_IDLE_MINUTES must be a whole number of minutes from 5 to 720")
+        }
+        guard let hours = Int(environment["EPTRACK_WEB_SESSION_HOURS"] ?? "10"), (1...24).contains(hours) else {
+            throw .init(description: "EPTRACK_WEB_SESSION_HOURS must be a whole number of hours from 1 to 24")
+        }
+        idleTimeout = TimeInterval(idle * 60)
+        lifetime = TimeInterval(hours * 3600)
+        switch environment["EPTRACK_WEB_SIGN_IN_LINKS"] {
+        case nil: signInLinks = environment["EPTRACK_WEB_OIDC_CLIENT_ID"] == nil
+        case "allow": signInLinks = true
+        case "deny": signInLinks = false
+        default: throw .init(description: "EPTRACK_WEB_SIGN_IN_LINKS must be allow or deny")
         }
     }
 }

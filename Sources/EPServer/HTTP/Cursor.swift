@@ -3,19 +3,19 @@ import EPStore
 import Foundation
 
 /// Opaque page cursors: base64url text a client hands back unchanged.
-enum Cursor {
-    static func encode(_ cursor: CaseCursor) -> String {
+package enum Cursor {
+    package static func encode(_ cursor: CaseCursor) -> String {
         encode("c:\(Int64((cursor.createdAt.timeIntervalSince1970 * 1000).rounded())):\(cursor.id.uuidString)")
     }
 
-    static func encode(_ position: AlertService.PagePosition) -> String {
+    package static func encode(_ position: AlertService.PagePosition) -> String {
         switch position {
         case .offset(let offset): encode("o:\(offset)")
         case .index(let cursor): encode("k:\(cursor.dueOn.iso):\(cursor.ruleID):\(cursor.caseID.uuidString)")
         }
     }
 
-    static func caseCursor(_ text: String?) throws -> CaseCursor? {
+    package static func caseCursor(_ text: String?) throws -> CaseCursor? {
         guard let text else { return nil }
         let parts = try decode(text).split(separator: ":")
         guard parts.count == 3, parts[0] == "c", let millis = Int64(parts[1]), let id = UUID(uuidString: String(parts[2])) else {
@@ -24,18 +24,18 @@ enum Cursor {
         return CaseCursor(createdAt: Date(timeIntervalSince1970: Double(millis) / 1000), id: id)
     }
 
-    static func encode(auditAt at: Date, id: UUID) -> String {
+    package static func encode(auditAt at: Date, id: UUID) -> String {
         encode("a:\(Int64((at.timeIntervalSince1970 * 1000).rounded())):\(id.uuidString)")
     }
 
-    static func auditPosition(_ text: String?) throws -> (at: Date, id: UUID)? {
+    package static func auditPosition(_ text: String?) throws -> (at: Date, id: UUID)? {
         guard let text else { return nil }
         let parts = try decode(text).split(separator: ":")
         guard parts.count == 3, parts[0] == "a", let millis = Int64(parts[1]), let id = UUID(uuidString: String(parts[2])) else { throw invalid }
         return (Date(timeIntervalSince1970: Double(millis) / 1000), id)
     }
 
-    static func alertPosition(_ text: String?) throws -> AlertService.PagePosition? {
+    package static func alertPosition(_ text: String?) throws -> AlertService.PagePosition? {
         guard let text else { return nil }
         let parts = try decode(text).split(separator: ":")
         if parts.count == 2, parts[0] == "o", let offset = Int(parts[1]), offset >= 0 { return .offset(offset) }
@@ -45,7 +45,7 @@ enum Cursor {
         throw invalid
     }
 
-    static func limit(_ value: Int?) throws -> Int {
+    package static func limit(_ value: Int?) throws -> Int {
         let limit = value ?? 50
         guard (1...100).contains(limit) else {
             throw ServiceError.badParameter(field: "limit", detail: "limit must be between 1 and 100")

@@ -14,8 +14,11 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         if request.uri.path.hasPrefix("/v1/") {
             response.headers[.cacheControl] = "no-store"
         }
-        let isHTML = response.headers[.contentType]?.hasPrefix("text/html") == true
-        response.headers[.contentSecurityPolicy] = isHTML ? DashboardReport.contentSecurityPolicy : "default-src 'none'; frame-ancestors 'none'"
+        // The pages set their own policy (a stylesheet of their own, forms to themselves).
+        if response.headers[.contentSecurityPolicy] == nil {
+            let isHTML = response.headers[.contentType]?.hasPrefix("text/html") == true
+            response.headers[.contentSecurityPolicy] = isHTML ? DashboardReport.contentSecurityPolicy : "default-src 'none'; frame-ancestors 'none'"
+        }
         return response
     }
 }

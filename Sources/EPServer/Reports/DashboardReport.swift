@@ -5,26 +5,45 @@ import Foundation
 /// The printable report a leader takes to a board: one self-contained HTML page (no scripts,
 /// fonts or styles from elsewhere) with charts drawn here as inline SVG, the figures behind
 /// them, and their definitions. Laid out for A4 portrait and a laptop screen alike.
-enum DashboardReport {
+package enum DashboardReport {
     static func html(_ dashboard: Dashboard, title: String) -> String {
         let request = dashboard.request
-        var body = """
+        let body = """
             <header><h1>\(escape(title))</h1>
-            <p>Cases whose planning started from \(written(request.from)) to \(written(request.to)); rules evaluated as of \(written(request.asOf)).
-            \(request.suppressSmallNumbers ? "As this view spans more than one agency, counts from 1 to \(request.threshold), and any figure from which one could be worked out, are withheld (shown as ▪)." : "Exact figures for the local authority's own cases.")</p></header>
+            <p>\(escape(scope(request)))</p></header>
+            \(sections(dashboard))
             """
-        body += section("EP rate by quarter", chart: bars(rates(dashboard, "ep_rate", period: true), asPercent: true),
+        return document(title: title, body: body)
+    }
+
+    /// What the report is about: the period, the as-of date and whether numbers are withheld.
+    package static func scope(_ request: DashboardRequest) -> String {
+        "Cases whose planning started from \(request.from.written) to \(request.to.written); rules evaluated as of \(request.asOf.written). "
+            + (request.suppressSmallNumbers
+                ? "As this view spans more than one agency, counts from 1 to \(request.threshold), and any figure from which one could be worked out, are withheld (shown as ▪)."
+                : "Exact figures for the local authority's own cases.")
+    }
+
+    /// The charts, their notes and the definitions: the report's body, also shown inside the
+    /// leaders' dashboard page.
+    package static func sections(_ dashboard: Dashboard) -> String {
+        var html = ""
+        html += section("EP rate by quarter", chart: bars(rates(dashboard, "ep_rate", period: true), asPercent: true),
                         note: "Children placed with EP carers as a share of children with a placement order or an EP recommendation.")
-        body += section("EP rate by ethnicity group, age band, sibling group and disability",
+        html += section("EP rate by ethnicity group, age band, sibling group and disability",
                         chart: bars(rates(dashboard, "ep_rate", period: false), asPercent: true),
                         note: "Every child who may be adopted should have the chance of EP (Standard 1.4).")
-        body += section("Days between milestones (median and 90th percentile)", chart: durations(dashboard), note: "Bars show the median; the tick shows the 90th percentile; n is the number of children.")
-        body += section("Rule compliance", chart: bars(ruleCompliance(dashboard), asPercent: true), note: "Met as a share of met, late and overdue results for each rule of the policy in force.")
-        body += "<section class=\"definitions\"><h2>What each figure counts</h2><dl>"
+        html += section("Days between milestones (median and 90th percentile)", chart: durations(dashboard), note: "Bars show the median; the tick shows the 90th percentile; n is the number of children.")
+        html += section("Rule compliance", chart: bars(ruleCompliance(dashboard), asPercent: true), note: "Met as a share of met, late and overdue results for each rule of the policy in force.")
+        html += "<section class=\"definitions\"><h2>What each figure counts</h2><dl>"
         for (name, text) in dashboard.definitions.sorted(by: { $0.key < $1.key }) {
-            body += "<dt>\(escape(name))</dt><dd>\(escape(text))</dd>"
+            html += "<dt>\(escape(name))</dt><dd>\(escape(text))</dd>"
         }
-        body += "</dl></section>"
+        html += "</dl></section>"
+        return html
+    }
+
+    private static func document(title: String, body: String) -> String {
         return """
             <!DOCTYPE html>
             <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -84,11 +103,7 @@ enum DashboardReport {
     }
 
     /// A day as people write it in England: 7 July 2025.
-    static func written(_ day: CalendarDate) -> String {
-        let (year, month, date) = day.components
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(date) \(months[month - 1]) \(year)"
-    }
+    static func written(_ day: CalendarDate) -> String { day.written }
 
     private static func durations(_ dashboard: Dashboard) -> String {
         let measures = dashboard.figures.filter { $0.name == "duration_days" && $0.statistic == "median" }.map(\.breakdown)

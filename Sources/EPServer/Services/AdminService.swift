@@ -147,7 +147,7 @@ public struct AdminService: Sendable {
         Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400)
     }
 
-    private func requireAdmin(_ caller: Caller) throws {
+    func requireAdmin(_ caller: Caller) throws {
         try require(caller.role == .admin, caller, "manage agencies, partnerships or the audit trail")
     }
 

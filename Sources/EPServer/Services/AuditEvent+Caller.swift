@@ -4,7 +4,7 @@ import Foundation
 
 extension AuditEvent {
     /// What `caller` did, in the audit trail's words.
-    init(_ caller: Caller, _ action: String, at: Date, caseID: UUID? = nil, milestoneID: UUID? = nil, requestID: String?, subject: String? = nil,
+    package init(_ caller: Caller, _ action: String, at: Date, caseID: UUID? = nil, milestoneID: UUID? = nil, requestID: String?, subject: String? = nil,
         reason: String? = nil, recordID: UUID? = nil
     ) {
         self.init(

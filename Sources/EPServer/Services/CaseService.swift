@@ -54,13 +54,14 @@ public struct CaseService: Sendable {
     }
 
     public func list(
-        by caller: Caller, state: JourneyState?, localAuthority: String?, limit: Int, after cursor: CaseCursor?, requestID: String?
+        by caller: Caller, state: JourneyState?, localAuthority: String?, reference: String? = nil, limit: Int, after cursor: CaseCursor?,
+        requestID: String?
     ) async throws -> [CaseSummary] {
         try require(caller.role.readsCases, caller, "read cases")
         try await store.recordAudit(AuditEvent(caller, "cases.list", at: clock.stamp, requestID: requestID))
         var visible = caller.visibleLocalAuthorities
         if let localAuthority { visible = visible.intersection([localAuthority]) }
-        return try await store.listCases(CaseQuery(localAuthorities: visible, state: state, limit: limit, after: cursor))
+        return try await store.listCases(CaseQuery(localAuthorities: visible, state: state, reference: reference, limit: limit, after: cursor))
     }
 
     public func update(
@@ -197,7 +198,7 @@ public struct CaseService: Sendable {
         let results = policy.evaluate(journey, asOf: asOf)
         let view = CaseView(
             subject: subject, state: journey.state, openAlerts: results.filter(\.status.isOpen),
-            acknowledgements: acknowledgements, findings: DataQuality.findings(in: journey)
+            acknowledgements: acknowledgements, findings: DataQuality.findings(in: journey), results: results
         )
         return (view, AlertIndex.entries(caseID: subject.id, results))
     }

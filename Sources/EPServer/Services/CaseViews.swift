@@ -10,6 +10,8 @@ public struct CaseView: Sendable {
     public let openAlerts: [RuleResult]
     public let acknowledgements: [Acknowledgement]
     public let findings: [DataQualityFinding]
+    /// Every rule's result on the day the view is for, open or not (the case page lists them all).
+    public let results: [RuleResult]
 }
 
 /// The answer to recording a milestone or a correction.

@@ -18,7 +18,7 @@ public struct Clock: Sendable {
         Date(timeIntervalSince1970: (now().timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 
-    static func calendarDate(of instant: Date) -> CalendarDate {
+    public static func calendarDate(of instant: Date) -> CalendarDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/London")!
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)

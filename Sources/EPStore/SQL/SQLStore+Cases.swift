@@ -70,6 +70,7 @@ extension SQLStore {
         guard !query.localAuthorities.isEmpty else { return [] }
         var sql: SQLQueryString = "SELECT \(unsafeRaw: Rows.caseColumns("cases")) FROM cases WHERE local_authority IN (\(binds: query.localAuthorities.sorted()))"
         if let state = query.state { sql = sql + " AND state = \(bind: state.rawValue)" }
+        if let reference = query.reference { sql = sql + " AND reference = \(bind: reference)" }
         if let after = query.after {
             sql = sql + " AND (created_at > \(bind: after.createdAt) OR (created_at = \(bind: after.createdAt) AND id > \(bind: after.id)))"
         }

@@ -1,0 +1,92 @@
+import EPDomain
+
+/// What the pages call things: every milestone kind, journey state, rule status and detail value
+/// in plain English. The ids stay the API's; these are only their labels.
+enum Words {
+    static func kind(_ kind: MilestoneKind) -> String {
+        switch kind {
+        case .preBirthAssessmentStarted: "Pre-birth assessment started"
+        case .adoptionRequest: "Parent asked for the child to be adopted"
+        case .preBirthConference: "Pre-birth conference"
+        case .birth: "Birth"
+        case .ploPreProceedings: "PLO pre-proceedings"
+        case .familyGroupConference: "Family group conference"
+        case .viabilityAssessment: "Viability or full assessment of a family or friends carer"
+        case .paternityTest: "Paternity test"
+        case .parentsInformedOfEP: "Parents told about early permanence"
+        case .epConsideration: "Early permanence considered"
+        case .proceedingsIssued: "Care proceedings issued"
+        case .timetableExtension: "Court timetable extended"
+        case .enteredCare: "Entered care"
+        case .section19Application: "Application for the court's guidance (Part 19)"
+        case .placementConsent: "Consent to placement for adoption (section 19)"
+        case .epCarersLinked: "Early permanence carers linked"
+        case .reg25aDecision: "Regulation 25A temporary approval decision"
+        case .interimPlacement: "Interim placement"
+        case .epPlacement: "Early permanence placement (initial match)"
+        case .familyTimePlan: "Family time plan agreed"
+        case .familyTime: "Family time session"
+        case .courtDecision: "Court decision"
+        case .adoptionPanel: "Adoption panel"
+        case .panelMinutesReceived: "Panel minutes received by the decision maker"
+        case .admMatchDecision: "Agency decision maker's formal match decision"
+        case .reunificationPlan: "Reunification plan"
+        case .reunification: "Returned home"
+        case .placedForAdoption: "Placed for adoption"
+        case .adoptionOrder: "Adoption order"
+        case .caseClosed: "Case closed"
+        }
+    }
+
+    static func state(_ state: JourneyState) -> String {
+        switch state {
+        case .preBirth: "Before birth"
+        case .preProceedings: "Pre-proceedings"
+        case .inProceedings: "In proceedings"
+        case .epPlaced: "Living with EP carers"
+        case .placementOrder: "Placement order made"
+        case .formallyMatched: "Formally matched"
+        case .adopted: "Adopted"
+        case .reunified: "Returned home"
+        case .otherPermanence: "Other permanence"
+        case .closed: "Closed"
+        }
+    }
+
+    static func status(_ status: RuleStatus) -> String {
+        switch status {
+        case .overdue: "Overdue"
+        case .dueSoon: "Due soon"
+        case .late: "Done late"
+        case .pending: "Not due yet"
+        case .met: "Met"
+        case .notApplicable: "Does not apply"
+        }
+    }
+
+    /// A detail value (`not_suitable`) as words (`not suitable`), for choices with no better label.
+    static func value(_ raw: String) -> String {
+        switch raw {
+        case "ffa": "Fostering for Adoption"
+        case "concurrency": "Concurrent Planning"
+        case "reg25a": "Regulation 25A temporary approval"
+        case "ep_carers": "the EP carers"
+        case "dual_approval": "dual approval (foster carers and adopters)"
+        default: raw.replacingOccurrences(of: "_", with: " ").capitalisedFirst
+        }
+    }
+
+    static func ruleTitle(_ id: String) -> String { RuleCatalogue.rule(id: id)?.title ?? id }
+
+    /// A rule's message with its dates as people write them (the API keeps ISO dates: 2025-07-07
+    /// becomes 7 July 2025).
+    static func message(_ result: RuleResult) -> String {
+        result.message.replacing(/(\d{4})-(\d{2})-(\d{2})/) { match in
+            CalendarDate(iso: match.output.0).map(\.written) ?? String(match.output.0)
+        }
+    }
+}
+
+extension String {
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,97 @@
+import EPDomain
+import EPServer
+import EPStore
+import Foundation
+import Hummingbird
+
+/// The agency admin's page: the agencies registered here, the agency's partnerships (accept a
+/// proposal, end one) and its API tokens (create, shown once; revoke).
+struct AdminPages: Sendable {
+    let services: ApplicationServices
+    let pages: PageRenderer
+
+    func register(on group: RouterGroup<ServerRequestContext>) {
+        group.get("/admin") { request, _ in try await overview(FormData.query(of: request)) }
+        group.post("/admin/tokens") { _, _ in try await createToken() }
+        group.post("/admin/tokens/:token/revoke") { _, context in
+            guard let id = context.parameters.get("token").flatMap(UUID.init(uuidString:)) else { throw ServiceError.notFound("no such token") }
+            let user = try WebScope.requireUser()
+            try await services.admin.revokeToken(id: id, by: user.caller, requestID: RequestScope.requestID)
+            return PageRenderer.redirect(to: "/admin?done=revoked")
+        }
+        group.post("/admin/partnerships/:agency/:la/:action") { _, context in
+            let user = try WebScope.requireUser()
+            let agency = context.parameters.get("agency") ?? "", authority = context.parameters.get("la") ?? ""
+            switch context.parameters.get("action") {
+            case "accept": _ = try await services.admin.acceptPartnership(agency: agency, localAuthority: authority, by: user.caller, requestID: RequestScope.requestID)
+            case "end": try await services.admin.endPartnership(agency: agency, localAuthority: authority, by: user.caller, requestID: RequestScope.requestID)
+            default: throw ServiceError.notFound("no such action")
+            }
+            return PageRenderer.redirect(to: "/admin?done=partnership")
+        }
+    }
+
+    private func overview(_ query: FormData, form: FormData? = nil, errors: [FieldError] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try WebScope.requireUser()
+        let agencies = try await services.admin.agencies(by: user.caller)
+        let names = Dictionary(agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let partnerships = try await services.admin.partnerships(by: user.caller)
+        let tokens = try await services.admin.tokens(by: user.caller)
+        let now = services.clock.stamp
+        let isLA = user.caller.agencyType == .la
+        var context: TemplateContext = [
+            "agencies": agencies.map { ["id": $0.id, "name": $0.name, "type": $0.type.rawValue.uppercased()] },
+            "partnerships": partnerships.map { partnership -> TemplateContext in
+                let base = "/admin/partnerships/\(partnership.agency)/\(partnership.localAuthority)"
+                return [
+                    "agency": names[partnership.agency] ?? partnership.agency, "localAuthority": names[partnership.localAuthority] ?? partnership.localAuthority,
+                    "status": partnership.status.rawValue.capitalisedFirst,
+                    "since": Clock.calendarDate(of: partnership.startedAt ?? partnership.proposedAt).written,
+                    "canAccept": partnership.status == .proposed && isLA, "acceptAction": base + "/accept",
+                    "canEnd": partnership.status != .ended, "endAction": base + "/end",
+                ]
+            },
+            "hasPartnerships": !partnerships.isEmpty,
+            "tokens": tokens.sorted { $0.createdAt > $1.createdAt }.map { token -> TemplateContext in
+                let state = token.revokedAt != nil ? "Revoked" : token.expiresAt <= now ? "Expired" : "Active"
+                return [
+                    "id": token.id.uuidString.lowercased(), "label": token.label ?? "", "role": PageRenderer.roleName(token.role),
+                    "expires": Clock.calendarDate(of: token.expiresAt).written, "state": state, "canRevoke": state == "Active",
+                    "lastUsed": token.lastUsedAt.map { Clock.calendarDate(of: $0).written } ?? "Never",
+                ]
+            },
+            "hasTokens": !tokens.isEmpty,
+            "roles": Role.allCases.map { ["value": $0.rawValue, "label": PageRenderer.roleName($0).capitalisedFirst, "checked": form?["role"] == $0.rawValue] },
+            "label": form?["label"] ?? "", "days": form?["days"] ?? "90",
+        ]
+        context.put("roleError", FieldErrors.message(for: ["role-social_worker"], in: errors))
+        context.put("labelError", FieldErrors.message(for: ["label"], in: errors))
+        context.put("daysError", FieldErrors.message(for: ["days"], in: errors))
+        context.put("done", ["revoked": "Token revoked", "partnership": "Partnership changed"][query["done"] ?? ""])
+        return pages.page("admin", title: "Administration", context, section: "/admin", errors: errors, status: status)
+    }
+
+    private func createToken() async throws -> Response {
+        let user = try WebScope.requireUser()
+        let form = WebScope.form ?? FormData(encoded: "")
+        var errors: [FieldError] = []
+        let role = form["role"].flatMap(Role.init(rawValue:))
+        if role == nil { errors.append(FieldError(target: "role-social_worker", message: "Choose the role the token acts as")) }
+        let label = form.trimmed("label")
+        if label == nil { errors.append(FieldError(target: "label", message: "Enter what the token is for, such as the system that will use it")) }
+        let days = form.trimmed("days").flatMap(Int.init)
+        if days == nil { errors.append(FieldError(target: "days", message: "Enter how many days the token lasts, from 1 to 365")) }
+        guard errors.isEmpty, let role, let label, let days else {
+            return try await overview(FormData(encoded: ""), form: form, errors: errors, status: .unprocessableContent)
+        }
+        do {
+            let (record, secret) = try await services.admin.createToken(role: role, label: label, days: days, by: user.caller, requestID: RequestScope.requestID)
+            return pages.page("token-created", title: "Token created", [
+                "secret": secret, "label": record.label ?? "", "role": PageRenderer.roleName(role),
+                "expires": Clock.calendarDate(of: record.expiresAt).written,
+            ], section: "/admin")
+        } catch ServiceError.invalid(let error) {
+            return try await overview(FormData(encoded: ""), form: form, errors: [FieldErrors.from(error, targets: ["/label": "label", "/days": "days"])], status: .unprocessableContent)
+        }
+    }
+}

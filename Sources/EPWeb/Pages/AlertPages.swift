@@ -1,0 +1,93 @@
+import EPDomain
+import EPServer
+import EPStore
+import Foundation
+import Hummingbird
+
+/// The IRO's alert queue across the cases they can see (most overdue first, filtered by rule and
+/// status) and acknowledging an alert with a note.
+struct AlertPages: Sendable {
+    let services: ApplicationServices
+    let pages: PageRenderer
+    static let pageSize = 50
+
+    func register(on group: RouterGroup<ServerRequestContext>) {
+        group.get("/alerts") { request, _ in try await queue(FormData.query(of: request)) }
+        group.get("/cases/:case/alerts/:rule/acknowledge") { _, context in
+            try await acknowledgeForm(try CasePages.caseID(context), rule: context.parameters.get("rule") ?? "")
+        }
+        group.post("/cases/:case/alerts/:rule/acknowledge") { _, context in
+            try await acknowledge(try CasePages.caseID(context), rule: context.parameters.get("rule") ?? "")
+        }
+    }
+
+    private func queue(_ query: FormData) async throws -> Response {
+        let user = try WebScope.requireUser()
+        let status = query.trimmed("status").flatMap(RuleStatus.init(rawValue:)).flatMap { $0.isOpen ? $0 : nil }
+        let rule = query.trimmed("rule").flatMap { RuleCatalogue.rule(id: $0) != nil ? $0 : nil }
+        let position = try? Cursor.alertPosition(query.trimmed("after"))
+        let page = try await services.alerts.openAlerts(
+            by: user.caller, status: status, ruleID: rule, asOf: nil, limit: Self.pageSize, from: position ?? nil,
+            requestID: RequestScope.requestID
+        )
+        var context: TemplateContext = [
+            "alerts": page.items.map { alert -> TemplateContext in
+                var row: TemplateContext = [
+                    "caseID": alert.caseID.uuidString.lowercased(), "reference": alert.reference, "localAuthority": alert.localAuthority,
+                    "ruleID": alert.result.ruleID, "title": Words.ruleTitle(alert.result.ruleID), "status": alert.result.status.rawValue,
+                    "statusWords": Words.status(alert.result.status), "message": Words.message(alert.result),
+                    "canAcknowledge": user.caller.role.acknowledgesAlerts,
+                ]
+                row.put("due", alert.result.dueOn?.written)
+                row.put("overdueBy", alert.result.daysOverdue.map { $0 == 1 ? "1 day" : "\($0) days" })
+                return row
+            },
+            "none": page.items.isEmpty, "asOf": page.asOf.written,
+            "rules": services.policy.rules.filter(\.enabled).map(\.rule.id).map { ["value": $0, "label": Words.ruleTitle($0), "selected": $0 == rule] },
+            "statuses": [RuleStatus.overdue, .dueSoon].map { ["value": $0.rawValue, "label": Words.status($0), "selected": $0 == status] },
+        ]
+        if let next = page.next {
+            context["next"] = "/alerts?rule=\(rule ?? "")&status=\(status?.rawValue ?? "")&after=\(Cursor.encode(next))"
+        }
+        context.put("done", query["done"] == "acknowledged" ? "Alert acknowledged" : nil)
+        return pages.page("alerts", title: "Alerts", context, section: "/alerts")
+    }
+
+    private func acknowledgeForm(_ id: UUID, rule: String, form: FormData? = nil, errors: [FieldError] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try WebScope.requireUser()
+        guard user.caller.role.acknowledgesAlerts else { throw ServiceError.forbidden("only IROs acknowledge alerts") }
+        let view = try await services.alerts.results(caseID: id, by: user.caller, asOf: nil, requestID: RequestScope.requestID)
+        let reference = try await services.cases.view(caseID: id, by: user.caller, asOf: nil, requestID: RequestScope.requestID).subject.reference
+        guard let result = view.results.first(where: { $0.ruleID == rule }) else { throw ServiceError.notFound("no rule \(rule)") }
+        var context: TemplateContext = [
+            "id": id.uuidString.lowercased(), "reference": reference, "ruleID": rule, "title": Words.ruleTitle(rule),
+            "status": result.status.rawValue, "statusWords": Words.status(result.status), "message": Words.message(result),
+            "note": form?["note"] ?? "", "idempotencyKey": form?["idempotency_key"] ?? UUID.random().uuidString.lowercased(),
+            "isOpen": result.status.isOpen,
+        ]
+        context.put("due", result.dueOn?.written)
+        context.put("noteError", FieldErrors.message(for: ["note"], in: errors))
+        return pages.page("acknowledge", title: "Acknowledge: \(Words.ruleTitle(rule))", context, section: "/alerts", errors: errors, status: status)
+    }
+
+    private func acknowledge(_ id: UUID, rule: String) async throws -> Response {
+        let user = try WebScope.requireUser()
+        let form = WebScope.form ?? FormData(encoded: "")
+        do {
+            let idempotency = try IdempotencyRequest(
+                key: form["idempotency_key"], operation: "page:acknowledge", target: "/cases/\(id.uuidString.lowercased())/\(rule)", body: form
+            )
+            _ = try await services.alerts.acknowledge(
+                caseID: id, ruleID: rule, note: form.trimmed("note") ?? "", by: user.caller, requestID: RequestScope.requestID,
+                idempotency: idempotency, response: { acknowledgement in try .init(body: ["id": acknowledgement.id.uuidString.lowercased()]) }
+            )
+            return PageRenderer.redirect(to: "/alerts?done=acknowledged")
+        } catch ServiceError.invalid(let error) {
+            return try await acknowledgeForm(id, rule: rule, form: form, errors: [FieldErrors.from(error, targets: ["/note": "note"])], status: .unprocessableContent)
+        } catch ServiceError.alertNotOpen(_, let status) {
+            return try await acknowledgeForm(id, rule: rule, form: form, errors: [
+                FieldError(target: "note", message: "This alert is no longer open (it is \(Words.status(status).lowercased())): there is nothing to acknowledge"),
+            ], status: .conflict)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import EPDomain
+import EPServer
+import Foundation
+import Hummingbird
+
+/// The leaders' dashboard for a chosen run of whole quarters: the report's charts inside the
+/// page, and the same figures as a CSV download.
+struct DashboardPages: Sendable {
+    let services: ApplicationServices
+    let pages: PageRenderer
+
+    func register(on group: RouterGroup<ServerRequestContext>) {
+        group.get("/dashboard") { request, _ in try await dashboard(FormData.query(of: request)) }
+        group.get("/dashboard.csv") { request, _ in try await csv(FormData.query(of: request)) }
+    }
+
+    /// The period asked for, or by default the last four quarters that have ended.
+    private func period(_ query: FormData) -> (from: CalendarDate, to: CalendarDate) {
+        let to = query["to"].flatMap(CalendarDate.init(iso:)) ?? WholeQuarters.lastQuarterEnd(onOrBefore: services.clock.today)
+        let defaultFrom = Self.quarterStart(of: to, quartersBack: 3)
+        return (query["from"].flatMap(CalendarDate.init(iso:)) ?? defaultFrom, to)
+    }
+
+    static func quarterStart(of day: CalendarDate, quartersBack: Int) -> CalendarDate {
+        let (year, month, _) = day.components
+        let index = year * 4 + (month - 1) / 3 - quartersBack
+        return CalendarDate(year: index / 4, month: index % 4 * 3 + 1, day: 1)!
+    }
+
+    private func dashboard(_ query: FormData) async throws -> Response {
+        let user = try WebScope.requireUser()
+        let (from, to) = period(query)
+        let summary = try await services.dashboards.summary(
+            by: user.caller, from: from, to: to, localAuthority: nil, asOf: nil, requestID: RequestScope.requestID
+        )
+        // Five years of quarters to choose from, newest first.
+        let latest = WholeQuarters.lastQuarterEnd(onOrBefore: services.clock.today)
+        let starts = (0..<20).map { Self.quarterStart(of: latest, quartersBack: $0) }
+        let ends = starts.map { start in Self.quarterStart(of: start, quartersBack: -1).adding(days: -1) }
+        return pages.page("dashboard", title: "Dashboard", [
+            "scope": DashboardReport.scope(summary.request), "report": DashboardReport.sections(summary),
+            "froms": starts.map { ["value": $0.iso, "label": $0.written, "selected": $0 == from] },
+            "tos": ends.map { ["value": $0.iso, "label": $0.written, "selected": $0 == to] },
+            "csvHref": "/dashboard.csv?from=\(from.iso)&to=\(to.iso)",
+        ], section: "/dashboard")
+    }
+
+    private func csv(_ query: FormData) async throws -> Response {
+        let user = try WebScope.requireUser()
+        let (from, to) = period(query)
+        let summary = try await services.dashboards.summary(
+            by: user.caller, from: from, to: to, localAuthority: nil, asOf: nil, requestID: RequestScope.requestID
+        )
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
+                .contentDisposition: "attachment; filename=\"eptrack-dashboard-\(from.iso)-to-\(to.iso).csv\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: summary.csv))
+        )
+    }
+}

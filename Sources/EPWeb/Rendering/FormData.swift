@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+
+/// A submitted HTML form (`application/x-www-form-urlencoded`), or a page's query string: the
+/// first value of each name. A browser encodes spaces as `+`.
+struct FormData: Sendable, Encodable {
+    private(set) var fields: [String: String] = [:]
+
+    init(encoded: String) {
+        for pair in encoded.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(parts[0]), !name.isEmpty, fields[name] == nil else { continue }
+            fields[name] = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
+        }
+    }
+
+    static func body(of request: Request, limit: Int = 64 * 1024) async throws -> FormData {
+        let buffer = try await request.body.collect(upTo: limit)
+        return FormData(encoded: String(buffer: buffer))
+    }
+
+    static func query(of request: Request) -> FormData { FormData(encoded: request.uri.query ?? "") }
+
+    subscript(name: String) -> String? { fields[name] }
+
+    /// The value with surrounding spaces removed, or nil when empty.
+    func trimmed(_ name: String) -> String? {
+        guard let value = fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        // The CSRF and idempotency fields are the form's envelope, not what it asks for.
+        try container.encode(fields.filter { $0.key != "csrf_token" && $0.key != "idempotency_key" })
+    }
+
+    private static func decode(_ text: Substring) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+}

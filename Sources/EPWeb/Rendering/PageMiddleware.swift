@@ -1,0 +1,88 @@
+import EPServer
+import Foundation
+import Hummingbird
+import Logging
+
+/// Signed-in pages: finds the session (or sends the browser to sign in, coming back to the same
+/// page), refuses a form posted without this session's CSRF token, and shows what goes wrong as
+/// a page, not as problem+json.
+struct SignedInMiddleware: RouterMiddleware {
+    typealias Context = ServerRequestContext
+    let sessions: Sessions
+    let pages: PageRenderer
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let user = try await sessions.user(for: request) else {
+            guard request.method == .get else { return PageRenderer.redirect(to: "/sign-in?expired=1") }
+            let here = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
+            return PageRenderer.redirect(to: here == "/" ? "/sign-in" : "/sign-in?return_to=\(ReturnPath.encode(here))")
+        }
+        return try await WebScope.$user.withValue(user) {
+            var form: FormData?
+            if request.method == .post {
+                let posted = try await FormData.body(of: request)
+                guard let token = posted["csrf_token"], WebSecret.matches(token, user.session.csrfToken) else {
+                    return pages.page("message", title: "This form has expired", [
+                        "heading": "This form has expired",
+                        "paragraphs": ["Nothing was saved. The form did not come from your current session: go back, reload the page and try again."],
+                    ], status: .forbidden)
+                }
+                form = posted
+            }
+            return await WebScope.$form.withValue(form) {
+                do {
+                    return try await next(request, context)
+                } catch {
+                    return page(for: error)
+                }
+            }
+        }
+    }
+
+    private func notFound() -> Response {
+        pages.page("message", title: "Page not found", [
+            "heading": "Page not found",
+            "paragraphs": ["There is no such page, or it is about a case you cannot see. If you typed the address, check it is correct."],
+        ], status: .notFound)
+    }
+
+    /// Every error a page handler lets through, as a page with the API's status code.
+    private func page(for error: any Error) -> Response {
+        switch error {
+        case ServiceError.notFound:
+            return notFound()
+        case let error as HTTPError where error.status == .notFound:
+            return notFound()
+        case ServiceError.forbidden(let detail):
+            return pages.page("message", title: "You cannot do this", ["heading": "You cannot do this", "paragraphs": ["Your role does not allow it: \(detail)."]], status: .forbidden)
+        case ServiceError.unauthenticated:
+            return PageRenderer.redirect(to: "/sign-in")
+        case ServiceError.busy:
+            return pages.page("message", title: "The service is busy", [
+                "heading": "The service is busy", "paragraphs": ["Too many figures are being worked out at once. Try again in a minute."],
+            ], status: .serviceUnavailable)
+        case ServiceError.badParameter(_, let detail):
+            return pages.page("message", title: "Check the address", ["heading": "Check the address", "paragraphs": [detail]], status: .badRequest)
+        default:
+            logger.error("page failed", metadata: ["error": .string(String(reflecting: type(of: error)))])
+            return pages.page("message", title: "Sorry, there is a problem with the service", [
+                "heading": "Sorry, there is a problem with the service", "paragraphs": ["Nothing more was saved. Try again later."],
+            ], status: .internalServerError)
+        }
+    }
+}
+
+/// Where to go after signing in: only a path on this server. Anything that a browser could read
+/// as another site (`//evil.example`, `https://…`, `/\evil`) becomes the home page.
+enum ReturnPath {
+    static func safe(_ candidate: String?) -> String {
+        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
+              candidate.count <= 500, candidate.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else { return "/" }
+        return candidate
+    }
+
+    static func encode(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/"))) ?? "/"
+    }
+}
