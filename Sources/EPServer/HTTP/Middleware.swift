@@ -144,6 +144,8 @@ extension HTTPField.Name {
 struct ResponseHeaderMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
+        // Only the API's responses come from the generated code; the pages write their own.
+        guard request.uri.path.hasPrefix("/v1/") else { return response }
         for name in [HTTPField.Name.location, .eTag] {
             if let value = response.headers[name], let decoded = value.removingPercentEncoding {
                 response.headers[name] = decoded

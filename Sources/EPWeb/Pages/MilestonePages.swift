@@ -134,7 +134,9 @@ struct MilestonePages: Sendable {
     }
 
     static func fieldError(_ error: ValidationError, kind: MilestoneKind) -> FieldError {
-        var targets = ["/kind": "kind-summary", "/note": "note", "/reason": "reason", "/occurred_on": "occurred_on-day"]
+        // A clash with the journey as a whole (the kind, the record being corrected) is about
+        // the form, not one field: its summary entry links to the form's heading.
+        var targets = ["/kind": "form-title", "/milestone_id": "form-title", "/note": "note", "/reason": "reason", "/occurred_on": "occurred_on-day"]
         for field in DetailField.fields(for: kind) { targets["/details/\(field.key)"] = field.target }
         return FieldErrors.from(error, targets: targets)
     }
@@ -145,7 +147,6 @@ struct MilestonePages: Sendable {
         context.put("dateError", FieldErrors.message(for: ["occurred_on-day"], in: errors))
         context.put("noteError", FieldErrors.message(for: ["note"], in: errors))
         context.put("reasonError", FieldErrors.message(for: ["reason"], in: errors))
-        context.put("kindError", FieldErrors.message(for: ["kind-summary"], in: errors))
         return context
     }
 }

@@ -1,6 +1,7 @@
 import EPDomain
 import EPServer
 import EPStore
+import EPWeb
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -58,14 +59,8 @@ struct TestWorld: Sendable {
         try await store.createAgency(Agency(id: vaa, name: "Hearth Adoption Society", type: .vaa), at: created)
         try await store.startPartnership(agency: raa, localAuthority: northshire, at: created)
         var tokens: [Caller: String] = [:]
-        let roles: [Caller: (String, Role)] = [
-            .northshireSocialWorker: (northshire, .socialWorker), .northshireIRO: (northshire, .iro),
-            .northshireLeader: (northshire, .leader), .northshireAdmin: (northshire, .admin),
-            .southmoorSocialWorker: (southmoor, .socialWorker), .southmoorIRO: (southmoor, .iro), .southmoorAdmin: (southmoor, .admin),
-            .raaSocialWorker: (raa, .socialWorker), .raaIRO: (raa, .iro), .raaAdmin: (raa, .admin),
-            .vaaSocialWorker: (vaa, .socialWorker), .vaaAdmin: (vaa, .admin),
-        ]
-        for (caller, (agency, role)) in roles {
+        for caller in Caller.allCases {
+            let (agency, role) = caller.agencyAndRole
             let secret = TokenSecret.generate()
             try await store.createToken(
                 TokenRecord(id: UUID(), agency: agency, role: role, label: caller.rawValue, createdAt: created, expiresAt: created.addingTimeInterval(400 * 86_400)),
@@ -86,7 +81,10 @@ struct TestWorld: Sendable {
         try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: clock, logger: logger)
         let metrics = ServiceMetrics(policy: policy)
         let world = TestWorld(backend: backend, tokens: tokens, clock: clock, metrics: metrics, configuration: configuration)
-        let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, clock: clock, metrics: metrics, logger: logger)
+        let app = try await buildApplication(
+            configuration: configuration, backend: backend, policy: policy, clock: clock, metrics: metrics, logger: logger,
+            pages: WebPages(settings: configuration.pages, logger: logger)
+        )
         try await app.test(.router) { client in try await body(world, client) }
     }
 }
@@ -158,4 +156,24 @@ extension TestResponse {
     }
 
     var problemField: String? { try? object()["field"] as? String }
+}
+
+extension TestWorld.Caller {
+    /// The agency and role a caller acts for.
+    var agencyAndRole: (String, Role) {
+        switch self {
+        case .northshireSocialWorker: (TestWorld.northshire, .socialWorker)
+        case .northshireIRO: (TestWorld.northshire, .iro)
+        case .northshireLeader: (TestWorld.northshire, .leader)
+        case .northshireAdmin: (TestWorld.northshire, .admin)
+        case .southmoorSocialWorker: (TestWorld.southmoor, .socialWorker)
+        case .southmoorIRO: (TestWorld.southmoor, .iro)
+        case .southmoorAdmin: (TestWorld.southmoor, .admin)
+        case .raaSocialWorker: (TestWorld.raa, .socialWorker)
+        case .raaIRO: (TestWorld.raa, .iro)
+        case .raaAdmin: (TestWorld.raa, .admin)
+        case .vaaSocialWorker: (TestWorld.vaa, .socialWorker)
+        case .vaaAdmin: (TestWorld.vaa, .admin)
+        }
+    }
 }

@@ -1,0 +1,213 @@
+import EPDomain
+import EPStore
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// The pages a social worker, an IRO, a leader and an admin use, through the same services as
+/// the API, on both databases: what they show, what they refuse, and that a refusal stores nothing.
+@Suite struct WebPagesTests {
+    @Test(arguments: TestDatabase.all)
+    func aSocialWorkerOpensACaseAndRecordsAJourney(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+            let home = try await browser.get("/")
+            #expect(home.status == .seeOther && home.location == "/cases")
+            let list = try await browser.get("/cases")
+            #expect(list.text.contains("Signed in to <strong>Northshire County Council</strong> as a social worker"))
+            #expect(list.text.contains(#"id="open-case""#))
+            #expect(list.headers[.contentSecurityPolicy]?.contains("'unsafe-inline'") == false)
+            #expect(list.headers[.cacheControl] == "no-store")
+
+            let opened = try await browser.post("/cases", [
+                "reference": "NS-EP-2025-0311", "local_authority": TestWorld.northshire, "unborn": "no", "sex": "female",
+                "ethnicity": "BAFR", "sibling_group_size": "1", "disability": "no",
+            ], from: "/cases/new")
+            #expect(opened.status == .seeOther, "\(opened.text)")
+            let casePath = try #require(opened.location?.split(separator: "?").first.map(String.init))
+            let caseID = String(casePath.dropFirst("/cases/".count))
+
+            for (kind, day, details) in [
+                ("birth", "1 7 2025", [:]), ("entered_care", "3 7 2025", [:]), ("proceedings_issued", "10 7 2025", [:]),
+                ("ep_consideration", "14 7 2025", ["details-outcome": "recommended"]),
+                ("family_time", "28 8 2025", ["details-status": "attended", "details-supervised": "yes"]),
+            ] {
+                let parts = day.split(separator: " ").map(String.init)
+                var fields = ["kind": kind, "occurred_on-day": parts[0], "occurred_on-month": parts[1], "occurred_on-year": parts[2]]
+                fields.merge(details) { $1 }
+                let saved = try await browser.post("\(casePath)/milestones", fields, from: "\(casePath)/milestones/new?kind=\(kind)")
+                #expect(saved.status == .seeOther && saved.location == "\(casePath)?done=recorded", "\(kind): \(saved.status) \(saved.errorSummary)")
+            }
+            let page = try await browser.get(casePath)
+            #expect(page.text.contains("Milestone saved") == false, "the banner only follows a save")
+            #expect(page.text.matches(of: /class="timeline__item/).count == 5)
+            #expect(page.text.contains("1 July 2025"), "dates as people write them")
+            #expect(page.text.contains(#"id="rule-results""#) && page.text.contains("S2-26-weeks"))
+            // The API sees the same journey: one write path.
+            let api = try await client.send(.get, "/v1/cases/\(caseID)", as: .northshireIRO, in: world)
+            #expect(try (api.object()["milestones"] as? [Any])?.count == 5)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aRefusedMilestoneIsShownAgainstItsFieldAndStoresNothing(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world)
+            try await client.record("birth", on: "2025-07-01", caseID: id, in: world)
+            let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+            let form = "/cases/\(id)/milestones/new?kind=entered_care"
+            // Entering care before the birth is impossible: the API's 409, the API's words.
+            let before = try await browser.post("/cases/\(id)/milestones", [
+                "kind": "entered_care", "occurred_on-day": "20", "occurred_on-month": "6", "occurred_on-year": "2025",
+            ], from: form)
+            #expect(before.status == .conflict)
+            #expect(before.errorSummary.map(\.href) == ["occurred_on-day"], "\(before.errorSummary)")
+            #expect(before.text.contains("form-group--error") && before.text.contains(#"value="20""#), "the typed values stay")
+            // A date that does not exist.
+            let impossible = try await browser.post("/cases/\(id)/milestones", [
+                "kind": "family_time", "occurred_on-day": "31", "occurred_on-month": "6", "occurred_on-year": "2025", "details-status": "attended",
+            ], from: "/cases/\(id)/milestones/new?kind=family_time")
+            #expect(impossible.status == .unprocessableContent && impossible.errorSummary.first?.href == "occurred_on-day")
+            // A detail missing: the codec's message, linked to the radios.
+            let missing = try await browser.post("/cases/\(id)/milestones", [
+                "kind": "family_time", "occurred_on-day": "2", "occurred_on-month": "7", "occurred_on-year": "2025",
+            ], from: "/cases/\(id)/milestones/new?kind=family_time")
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.errorSummary.first?.href == "details-status-attended", "\(missing.errorSummary)")
+            // Personal data in the note is refused as the API refuses it.
+            let named = try await browser.post("/cases/\(id)/milestones", [
+                "kind": "entered_care", "occurred_on-day": "3", "occurred_on-month": "7", "occurred_on-year": "2025", "note": "Birth mother's NHS no 943 476 5919 on the referral",
+            ], from: form)
+            #expect(named.status == .unprocessableContent && named.errorSummary.first?.href == "note", "\(named.errorSummary)")
+            let api = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
+            #expect(try (api.object()["milestones"] as? [Any])?.count == 1, "nothing stored by any refusal")
+        }
+    }
+
+    @Test func aDoubleSubmittedFormRecordsOnce() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            let id = try await client.openCase(in: world)
+            try await client.record("birth", on: "2025-07-01", caseID: id, in: world)
+            let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+            let form = try await browser.get("/cases/\(id)/milestones/new?kind=family_time")
+            let key = try #require(form.text.firstMatch(of: /name="idempotency_key" value="([^"]+)"/)).output.1
+            let fields = ["kind": "family_time", "occurred_on-day": "2", "occurred_on-month": "7", "occurred_on-year": "2025",
+                          "details-status": "attended", "idempotency_key": String(key)]
+            for _ in 0..<2 {
+                #expect(try await browser.post("/cases/\(id)/milestones", fields, csrf: form.csrfToken).status == .seeOther)
+            }
+            let api = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
+            #expect(try (api.object()["milestones"] as? [Any])?.count == 2, "birth and one session of family time, not two")
+        }
+    }
+
+    @Test func correctionsAndRetractionsShowInTheTimeline() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            let id = try await client.openCase(in: world)
+            try await client.record("birth", on: "2025-07-01", caseID: id, in: world)
+            let care = try await client.record("entered_care", on: "2025-07-04", caseID: id, in: world)
+            let careID = try #require((try care.object()["milestone"] as? [String: Any])?["id"] as? String)
+            let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+            let noReason = try await browser.post("/cases/\(id)/milestones/\(careID)/correct", [
+                "occurred_on-day": "3", "occurred_on-month": "7", "occurred_on-year": "2025",
+            ], from: "/cases/\(id)/milestones/\(careID)/correct")
+            #expect(noReason.status == .unprocessableContent && noReason.errorSummary.first?.href == "reason")
+            let corrected = try await browser.post("/cases/\(id)/milestones/\(careID)/correct", [
+                "occurred_on-day": "3", "occurred_on-month": "7", "occurred_on-year": "2025", "reason": "Date taken from the wrong record",
+            ], from: "/cases/\(id)/milestones/\(careID)/correct")
+            #expect(corrected.status == .seeOther, "\(corrected.errorSummary)")
+            let page = try await browser.get("/cases/\(id)")
+            #expect(page.text.contains("timeline__item--superseded"), "the replaced record stays, struck through")
+            #expect(page.text.contains(">Corrected</span>") && page.text.contains("Reason: Date taken from the wrong record"))
+            let newID = try #require(page.text.firstMatch(of: /<li class="timeline__item" data-milestone-id="([^"]+)" data-kind="entered_care"/)).output.1
+            let retracted = try await browser.post("/cases/\(id)/milestones/\(newID)/retract", ["reason": "Recorded on the wrong case"],
+                                                   from: "/cases/\(id)/milestones/\(newID)/retract")
+            #expect(retracted.status == .seeOther, "\(retracted.errorSummary)")
+            #expect(try await browser.get("/cases/\(id)").text.contains("Retracted: Entered care"))
+        }
+    }
+
+    @Test func aStaleProfileFormSaysSomeoneElseChangedTheCase() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            let id = try await client.openCase(in: world)
+            let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+            let form = try await browser.get("/cases/\(id)/profile")
+            let version = try #require(form.text.firstMatch(of: /name="version" value="(\d+)"/)).output.1
+            // Someone else changes the case through the API meanwhile.
+            let other = try await client.send(.patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world,
+                                              json: #"{"sibling_group_size":2}"#, headers: [.ifMatch: "\"v1\""])
+            #expect(other.status == .ok, "\(other.text)")
+            let stale = try await browser.post("/cases/\(id)/profile", [
+                "version": String(version), "sex": "female", "ethnicity": "WBRI", "sibling_group_size": "3", "disability": "no",
+            ], csrf: form.csrfToken)
+            #expect(stale.status == .conflict)
+            #expect(stale.text.contains("Someone else changed this case"))
+            #expect(stale.text.contains(#"name="sibling_group_size" type="text" inputmode="numeric" value="2""#), "the form shows the case as it is now")
+            let api = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
+            #expect(api.text.contains(#""sibling_group_size":2"#), "no lost update")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func anIROWorksThroughTheAlertQueue(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world)
+            // Proceedings issued on 1 March 2025: the 26 weeks end on 29 August, so overdue on 1 September.
+            try await client.record("birth", on: "2025-01-10", caseID: id, in: world)
+            try await client.record("proceedings_issued", on: "2025-03-01", caseID: id, in: world)
+            let iro = try await Browser.signedIn(as: .northshireIRO, in: world, client: client)
+            let queue = try await iro.get("/alerts?status=overdue")
+            #expect(queue.status == .ok && queue.text.contains("NS-EP-2025-0142") && queue.text.contains("S2-26-weeks"))
+            #expect(queue.text.contains("tag--overdue\">Overdue"), "the status in words, colour only as a second signal")
+            let form = "/cases/\(id)/alerts/S2-26-weeks/acknowledge"
+            let empty = try await iro.post(form, ["note": ""], from: form)
+            #expect(empty.status == .unprocessableContent && empty.errorSummary.first?.href == "note", "\(empty.text.prefix(300))")
+            let done = try await iro.post(form, ["note": "Discussed at the review; legal to seek an extension"], from: form)
+            #expect(done.status == .seeOther && done.location == "/alerts?done=acknowledged")
+            let alerts = try await client.send(.get, "/v1/cases/\(id)/alerts", as: .northshireIRO, in: world)
+            #expect(alerts.text.contains("legal to seek an extension"))
+            // Read-only case page for the IRO.
+            let page = try await iro.get("/cases/\(id)")
+            #expect(page.status == .ok && !page.text.contains(#"id="record-milestone""#))
+            #expect(try await iro.get("/cases/\(id)/milestones/new").status == .forbidden)
+        }
+    }
+
+    @Test func aLeaderReadsTheDashboardAndDownloadsTheCSV() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            let id = try await client.openCase(in: world)
+            try await client.record("plo_pre_proceedings", on: "2025-01-15", caseID: id, in: world)
+            let leader = try await Browser.signedIn(as: .northshireLeader, in: world, client: client)
+            let page = try await leader.get("/dashboard")
+            #expect(page.status == .ok && page.text.contains("<svg"), "the report's charts inside the page")
+            #expect(page.text.contains(#"href="/dashboard.csv?from=2024-07-01&amp;to=2025-06-30""#), "the last four whole quarters by default")
+            let csv = try await leader.get("/dashboard.csv?from=2025-01-01&to=2025-06-30")
+            #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+            #expect(csv.text.hasPrefix("figure,"))
+            let api = try await client.send(.get, "/v1/dashboards/summary?from=2025-01-01&to=2025-06-30", as: .northshireLeader, in: world, headers: [.accept: "text/csv"])
+            #expect(api.text == csv.text, "the same figures as the API")
+        }
+    }
+
+    @Test func anAdminMakesATokenThatWorksAndRevokesIt() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            let admin = try await Browser.signedIn(as: .northshireAdmin, in: world, client: client)
+            let refused = try await admin.post("/admin/tokens", ["label": "", "days": "90"], from: "/admin")
+            #expect(refused.status == .unprocessableContent && refused.errorSummary.map(\.href) == ["role-social_worker", "label"])
+            let made = try await admin.post("/admin/tokens", ["role": "iro", "label": "Reviewing officers' dashboard feed", "days": "30"], from: "/admin")
+            let secret = try #require(made.text.firstMatch(of: /id="token-secret">(ept_[^<]+)</)).output.1
+            let read = try await client.execute(uri: "/v1/alerts", method: .get, headers: [.authorization: "Bearer \(secret)"])
+            #expect(read.status == .ok)
+            let overview = try await admin.get("/admin")
+            let tokenID = try #require(overview.text.firstMatch(of: /action="\/admin\/tokens\/([0-9a-f-]+)\/revoke"/)).output.1
+            #expect(try await admin.post("/admin/tokens/\(tokenID)/revoke", [:], csrf: overview.csrfToken).status == .seeOther)
+            let after = try await client.execute(uri: "/v1/alerts", method: .get, headers: [.authorization: "Bearer \(secret)"])
+            #expect(after.status == .unauthorized)
+            // Another agency's admin cannot revoke it (or see it).
+            let other = try await Browser.signedIn(as: .southmoorAdmin, in: world, client: client)
+            #expect(try await other.post("/admin/tokens/\(tokenID)/revoke", [:], from: "/admin").status == .notFound)
+        }
+    }
+}
