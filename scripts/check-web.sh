@@ -109,8 +109,12 @@ check_web() (
 
     "$bin" demo --cases 40 --seed 7 > "$work/demo.log" 2>&1 \
         || { echo "check_web: eptrack demo --cases 40 --seed 7 failed:" >&2; tail -20 "$work/demo.log" >&2; return 1; }
+    # It prints one-time sign-in links on this server (README's first steps use them).
+    local demo_links=0
+    grep -q "^sign-in link for la-demo-north social_worker (15 minutes): $base/sign-in/link/" "$work/demo.log" || demo_links=1
 
-    HOST=127.0.0.1 PORT="$port" EPTRACK_OIDC_ISSUER="$issuer" EPTRACK_WEB_OIDC_CLIENT_ID="$client_id" \
+    # Metrics on any free port: a server already running here may hold the default one.
+    HOST=127.0.0.1 PORT="$port" EPTRACK_METRICS_PORT=0 EPTRACK_OIDC_ISSUER="$issuer" EPTRACK_WEB_OIDC_CLIENT_ID="$client_id" \
         EPTRACK_WEB_OIDC_CLIENT_SECRET="$client_secret" EPTRACK_WEB_SIGN_IN_LINKS=allow \
         "$bin" serve > "$work/server.log" 2>&1 &
     pid=$!
@@ -139,6 +143,10 @@ check_web() (
         if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then echo "check_web: the journeys did not finish within ${timeout} s" >&2; fi
         if [ -s "$work/server.log" ]; then echo "check_web: the server's log (last lines):" >&2; tail -20 "$work/server.log" >&2; fi
         echo "check_web: failed after $(( $(date +%s) - started )) s" >&2
+    fi
+    if [ "$demo_links" -ne 0 ]; then
+        echo "check_web: eptrack demo printed no 'sign-in link for la-demo-north social_worker (15 minutes): $base/sign-in/link/...' line:" >&2
+        cat "$work/demo.log" >&2; status=1
     fi
     if ! kill -0 "$pid" 2>/dev/null || ! curl -fs --max-time 5 "$base/health/ready" >/dev/null 2>&1; then
         echo "check_web: the server is down or not ready after the journeys:" >&2; tail -30 "$work/server.log" >&2; status=1
