@@ -1,5 +1,6 @@
 import ArgumentParser
 import EPServer
+import EPStore
 import EPWeb
 import Foundation
 import Hummingbird
@@ -36,30 +37,24 @@ struct Serve: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let backend = try await Backend.connect(configuration, logger: logger)
-        logger.info("database ready", metadata: ["database": .string(configuration.database.description), "policy": .string("\(policy.id) \(policy.version)")])
-        try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: Clock(), logger: logger)
-        let metrics = ServiceMetrics(policy: policy)
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
-        let app = try await buildApplication(
-            configuration: configuration, backend: backend, policy: policy, metrics: metrics, logger: logger,
-            pages: WebPages(settings: configuration.pages, logger: logger)
-        )
-        // The API, the metrics listener and the expiry of stored responses stop together on
-        // SIGTERM or SIGINT.
-        let services = ServiceGroup(configuration: .init(
-            services: [
-                app, buildMetricsApplication(configuration: configuration, backend: backend, metrics: metrics, logger: logger),
-                IdempotencyExpiry(store: backend.store, logger: logger),
-            ],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
-        ))
-        do {
-            try await services.run()
-        } catch {
-            await backend.shutdown()
-            throw error
+        try await Backend.run(configuration, logger: logger) { backend in
+            logger.info("database ready", metadata: ["database": .string(configuration.database.description), "policy": .string("\(policy.id) \(policy.version)")])
+            try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: Clock(), logger: logger)
+            let metrics = ServiceMetrics(policy: policy)
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
+            let app = try await buildApplication(
+                configuration: configuration, backend: backend, policy: policy, metrics: metrics, logger: logger,
+                pages: WebPages(settings: configuration.pages, logger: logger)
+            )
+            // The API, the metrics listener and the expiry of stored responses stop together on
+            // SIGTERM or SIGINT; the database closes after them.
+            try await ServiceGroup(configuration: .init(
+                services: [
+                    app, buildMetricsApplication(configuration: configuration, backend: backend, metrics: metrics, logger: logger),
+                    IdempotencyExpiry(store: backend.store, logger: logger),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+            )).run()
         }
-        await backend.shutdown()
     }
 }

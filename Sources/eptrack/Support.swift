@@ -43,15 +43,6 @@ enum CLI {
     static func withBackend<T>(_ body: (Backend) async throws -> T) async throws -> T {
         var logger = make("eptrack")
         logger.logLevel = .warning
-        let configuration = try ServerConfiguration()
-        let backend = try await Backend.connect(configuration, logger: logger)
-        do {
-            let result = try await body(backend)
-            await backend.shutdown()
-            return result
-        } catch {
-            await backend.shutdown()
-            throw error
-        }
+        return try await Backend.run(try ServerConfiguration(), logger: logger, body)
     }
 }

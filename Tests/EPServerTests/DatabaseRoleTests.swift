@@ -31,50 +31,50 @@ import Testing
             let ownerURL = base + "&search_path=\(schema)"
             var logger = Logger(label: "eptrack-test")
             logger.logLevel = .error
-            let migrated = try await Backend.connect(try DatabaseURL(ownerURL), schemaFolder: TestDatabase.schemaFolder, allowUnsafe: true, connectionWait: .seconds(30), logger: logger)
-            await migrated.shutdown()
+            var options = Backend.Options(schemaFolder: TestDatabase.schemaFolder)
+            options.allowUnsafe = true
+            options.connectionWait = .seconds(30)
+            try await Backend.run(try DatabaseURL(ownerURL), options: options, logger: logger) { _ in }
             try await asOwner("GRANT eptrack_app TO \(login)")
 
             let serverURL = ownerURL.replacingOccurrences(of: #"//[^@]*@"#, with: "//\(login):\(password)@", options: .regularExpression)
-            let backend = try await Backend.connect(
-                try DatabaseURL(serverURL), schemaFolder: TestDatabase.schemaFolder, allowUnsafe: true, connectionWait: .seconds(30),
-                migrate: false, logger: logger
-            )
-            // Everything the API does works with these privileges: a journey, an acknowledgement,
-            // a partnership proposed and accepted, a dashboard and the audit trail.
-            try await TestWorld.run(on: backend) { world, client in
-                let id = try await client.openCase(in: world)
-                #expect(try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world).status == .created)
-                #expect(try await client.record("birth", on: "2025-07-20", caseID: id, in: world).status == .created)
-                let ack = try await client.send(.post, "/v1/cases/\(id)/alerts/S2-ep-considered-early/acknowledgements", as: .northshireIRO, in: world, json: #"{"note":"Raised at the review"}"#)
-                #expect(ack.status == .created, "\(ack.text)")
-                #expect(try await client.send(.post, "/v1/partnerships", as: .vaaAdmin, in: world, json: #"{"agency":"vaa-hearth","local_authority":"la-northshire"}"#).status == .created)
-                #expect(try await client.send(.post, "/v1/partnerships/vaa-hearth/la-northshire/accept", as: .northshireAdmin, in: world).status == .ok)
-                #expect(try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30", as: .northshireLeader, in: world).status == .ok)
-                #expect(try await client.send(.get, "/v1/audit", as: .northshireAdmin, in: world).status == .ok)
-            }
-            // And nothing that would rewrite history or the schema.
-            // 42501: the role lacks the privilege (or is not the owner); P0001: the trigger refuses
-            // what the role may otherwise write (free text becoming anything but the marker).
-            for (statement, refusal) in [
-                ("TRUNCATE audit_events", "42501"), ("TRUNCATE milestones", "42501"), ("DELETE FROM audit_events", "42501"),
-                ("DELETE FROM milestones", "42501"), ("UPDATE audit_events SET actor = 'someone else'", "42501"),
-                ("UPDATE milestones SET kind = 'birth'", "42501"), ("UPDATE milestones SET note = 'rewritten'", "P0001"),
-                ("ALTER TABLE audit_events DISABLE TRIGGER ALL", "42501"), ("ALTER TABLE milestones DISABLE TRIGGER milestones_redact_only", "42501"),
-                ("DROP TRIGGER audit_events_no_update_or_delete ON audit_events", "42501"), ("DROP TABLE audit_events", "42501"),
-                ("CREATE TABLE audit_copy (id UUID)", "42501"), ("DELETE FROM agencies", "42501"), ("DELETE FROM cases", "42501"),
-                ("DELETE FROM alert_acknowledgements", "42501"), ("UPDATE alert_acknowledgements SET rule_id = 'S2-26-weeks'", "42501"),
-            ] {
-                do {
-                    try await backend.source.withConnection { try await $0.raw(SQLQueryString(statement)).run() }
-                    Issue.record("the server's role could run: \(statement)")
-                } catch let error as PSQLError {
-                    #expect(error.serverInfo?[.sqlState] == refusal, "\(statement): \(String(reflecting: error))")
+            options.migrate = false
+            try await Backend.run(try DatabaseURL(serverURL), options: options, logger: logger) { backend in
+                // Everything the API does works with these privileges: a journey, an acknowledgement,
+                // a partnership proposed and accepted, a dashboard and the audit trail.
+                try await TestWorld.run(on: backend) { world, client in
+                    let id = try await client.openCase(in: world)
+                    #expect(try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world).status == .created)
+                    #expect(try await client.record("birth", on: "2025-07-20", caseID: id, in: world).status == .created)
+                    let ack = try await client.send(.post, "/v1/cases/\(id)/alerts/S2-ep-considered-early/acknowledgements", as: .northshireIRO, in: world, json: #"{"note":"Raised at the review"}"#)
+                    #expect(ack.status == .created, "\(ack.text)")
+                    #expect(try await client.send(.post, "/v1/partnerships", as: .vaaAdmin, in: world, json: #"{"agency":"vaa-hearth","local_authority":"la-northshire"}"#).status == .created)
+                    #expect(try await client.send(.post, "/v1/partnerships/vaa-hearth/la-northshire/accept", as: .northshireAdmin, in: world).status == .ok)
+                    #expect(try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30", as: .northshireLeader, in: world).status == .ok)
+                    #expect(try await client.send(.get, "/v1/audit", as: .northshireAdmin, in: world).status == .ok)
                 }
+                // And nothing that would rewrite history or the schema.
+                // 42501: the role lacks the privilege (or is not the owner); P0001: the trigger refuses
+                // what the role may otherwise write (free text becoming anything but the marker).
+                for (statement, refusal) in [
+                    ("TRUNCATE audit_events", "42501"), ("TRUNCATE milestones", "42501"), ("DELETE FROM audit_events", "42501"),
+                    ("DELETE FROM milestones", "42501"), ("UPDATE audit_events SET actor = 'someone else'", "42501"),
+                    ("UPDATE milestones SET kind = 'birth'", "42501"), ("UPDATE milestones SET note = 'rewritten'", "P0001"),
+                    ("ALTER TABLE audit_events DISABLE TRIGGER ALL", "42501"), ("ALTER TABLE milestones DISABLE TRIGGER milestones_redact_only", "42501"),
+                    ("DROP TRIGGER audit_events_no_update_or_delete ON audit_events", "42501"), ("DROP TABLE audit_events", "42501"),
+                    ("CREATE TABLE audit_copy (id UUID)", "42501"), ("DELETE FROM agencies", "42501"), ("DELETE FROM cases", "42501"),
+                    ("DELETE FROM alert_acknowledgements", "42501"), ("UPDATE alert_acknowledgements SET rule_id = 'S2-26-weeks'", "42501"),
+                ] {
+                    do {
+                        try await backend.source.withConnection { try await $0.raw(SQLQueryString(statement)).run() }
+                        Issue.record("the server's role could run: \(statement)")
+                    } catch let error as PSQLError {
+                        #expect(error.serverInfo?[.sqlState] == refusal, "\(statement): \(String(reflecting: error))")
+                    }
+                }
+                let events = try await backend.source.withConnection { try await $0.raw("SELECT count(*) AS n FROM audit_events").first()?.decode(column: "n", as: Int.self) }
+                #expect((events ?? 0) > 0, "the audit trail is still all there")
             }
-            let events = try await backend.source.withConnection { try await $0.raw("SELECT count(*) AS n FROM audit_events").first()?.decode(column: "n", as: Int.self) }
-            #expect((events ?? 0) > 0, "the audit trail is still all there")
-            await backend.shutdown()
         } catch {
             Issue.record(error)
         }

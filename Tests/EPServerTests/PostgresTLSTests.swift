@@ -31,7 +31,10 @@ import Testing
         #expect(encrypted == true, "the session is encrypted")
 
         await #expect(throws: (any Error).self, "a server the CA did not sign is refused") {
-            try await Backend.connect(.postgres(other), schemaFolder: TestDatabase.schemaFolder, allowUnsafe: true, patience: .seconds(1), logger: logger)
+            var options = Backend.Options(schemaFolder: TestDatabase.schemaFolder)
+            options.allowUnsafe = true
+            options.patience = .seconds(1)
+            try await Backend.run(.postgres(other), options: options, logger: logger) { _ in }
         }
     }
 }

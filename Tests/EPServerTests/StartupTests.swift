@@ -17,7 +17,10 @@ import Testing
         logger.logLevel = .critical
         // The test script's server runs with fsync off, exactly the unsafe setting.
         let error = await #expect(throws: Backend.UnsafeDatabase.self) {
-            try await Backend.connect(try DatabaseURL(url), schemaFolder: TestDatabase.schemaFolder, patience: .seconds(1), connectionWait: .seconds(30), logger: logger)
+            var options = Backend.Options(schemaFolder: TestDatabase.schemaFolder)
+            options.patience = .seconds(1)
+            options.connectionWait = .seconds(30)
+            try await Backend.run(try DatabaseURL(url), options: options, logger: logger) { _ in }
         }
         #expect(error?.description.contains("fsync=off") == true)
     }
@@ -46,7 +49,9 @@ import Testing
         let started = ContinuousClock.now
         await #expect(throws: (any Error).self) {
             // Port 9 (discard) on loopback: nothing listens there.
-            try await Backend.connect(try DatabaseURL("postgres://eptrack:secret@127.0.0.1:9/eptrack?sslmode=disable"), schemaFolder: TestDatabase.schemaFolder, patience: .seconds(2), logger: logger)
+            var options = Backend.Options(schemaFolder: TestDatabase.schemaFolder)
+            options.patience = .seconds(2)
+            try await Backend.run(try DatabaseURL("postgres://eptrack:secret@127.0.0.1:9/eptrack?sslmode=disable"), options: options, logger: logger) { _ in }
         }
         #expect(ContinuousClock.now - started < .seconds(20))
     }

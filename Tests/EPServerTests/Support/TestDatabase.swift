@@ -61,17 +61,11 @@ enum TestDatabase: String, CustomStringConvertible, Sendable {
         // The test script's PostgreSQL runs with fsync off: it holds nothing worth keeping.
         // Hundreds of tests opening their own pools at once on two cores are far slower to get a
         // first connection than a running server; the wait limit itself is DatabaseTimeoutTests'.
-        let backend = try await Backend.connect(
-            url, schemaFolder: Self.schemaFolder, allowUnsafe: true, connectionWait: .seconds(30), connections: connections, logger: logger
-        )
-        do {
-            let result = try await body(backend)
-            await backend.shutdown()
-            return result
-        } catch {
-            await backend.shutdown()
-            throw error
-        }
+        var options = Backend.Options(schemaFolder: Self.schemaFolder)
+        options.allowUnsafe = true
+        options.connectionWait = .seconds(30)
+        options.connections = connections
+        return try await Backend.run(url, options: options, logger: logger, body)
     }
 
     /// A pool on the test PostgreSQL that `variable` names (scripts/test.sh sets it), logging only
