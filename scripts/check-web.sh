@@ -46,7 +46,7 @@ check_web() (
     # Errors are handled one by one below (errexit would also cut the cleanup trap short).
     set +e -uo pipefail
     local bin="$1" timeout="${EPTRACK_WEB_TIMEOUT:-600}" venv="${EPTRACK_WEB_VENV:-/var/tmp/eptrack-web-venv}"
-    local work port idp_port pid="" idp="" runner="" db="eptrack_web" shots="${EPTRACK_WEB_SCREENSHOTS:-}" keep="${EPTRACK_WEB_KEEP:-}"
+    local work port idp_port pid="" idp="" runner="" group="" db="eptrack_web" shots="${EPTRACK_WEB_SCREENSHOTS:-}" keep="${EPTRACK_WEB_KEEP:-}"
     case "$bin" in /*) ;; *) bin="$(pwd)/$bin" ;; esac
     case "$shots" in ""|/*) ;; *) shots="$(pwd)/$shots" ;; esac
     case "$keep" in ""|/*) ;; *) keep="$(pwd)/$keep" ;; esac
@@ -67,8 +67,14 @@ check_web() (
         wait "$1" 2>/dev/null
     }
     _web_cleanup() {
-        # The journeys first: their browsers go with them (Selenium quits them on the way out).
+        # The journeys first: Selenium quits its browsers on the way out; whatever of its
+        # process group (chromedriver, Chromium) is left after that is stopped with it.
         _web_stop "$runner"
+        if [ -n "$group" ] && kill -0 -- "-$group" 2>/dev/null; then
+            kill -TERM -- "-$group" 2>/dev/null
+            for _ in $(seq 50); do kill -0 -- "-$group" 2>/dev/null || break; sleep 0.1; done
+            kill -KILL -- "-$group" 2>/dev/null
+        fi
         _web_stop "$pid"
         _web_stop "$idp"
         pg_as_postgres "$PG_BIN/dropdb" -h "$PG_DIR" -p "$PG_PORT" -U postgres --if-exists --force "$db" >/dev/null 2>&1
@@ -129,9 +135,11 @@ check_web() (
     [ -n "$shots" ] && args+=(--screenshots "$shots")
     local started status
     started=$(date +%s)
-    # In the background and waited for, so the cleanup can stop it if the run is interrupted.
-    timeout --signal=TERM --kill-after=20 "$timeout" "$venv/bin/python" -u scripts/web_journeys.py "${args[@]}" > "$work/journeys.log" 2>&1 &
+    # In the background and waited for, so the cleanup can stop it if the run is interrupted; in
+    # a process group of its own, so its browsers can be found and stopped with it.
+    setsid timeout --signal=TERM --kill-after=20 "$timeout" "$venv/bin/python" -u scripts/web_journeys.py "${args[@]}" > "$work/journeys.log" 2>&1 &
     runner=$!
+    group=$runner
     wait "$runner"
     status=$?
     runner=""

@@ -34,6 +34,7 @@ import json
 import os
 import re
 import secrets
+import signal
 import subprocess
 import sys
 import time
@@ -125,7 +126,6 @@ def serve_provider(port, redirect_uri, client_file):
         json.dump({"client_id": client["client_id"], "client_secret": client["client_secret"]}, out)
     os.replace(client_file + ".tmp", client_file)
     print(f"provider: http://127.0.0.1:{port}, client {client['client_id']} for {redirect_uri}", flush=True)
-    import signal
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server.serve_forever()
 
@@ -974,6 +974,7 @@ class Run:
 
         # Open redirects: return_to is a path on this server, or home.
         self.put_user("redirect@north.example.test", ["la-demo-north.social_worker"])
+        self.oidc_replays()
         for return_to, expected in [("/cases/new", "/cases/new"), ("//evil.example", None), ("https://evil.example", None),
                                     ("/\\evil.example", None), ("http://127.0.0.1:1/cases", None), ("javascript:alert(1)", None)]:
             final = self.oidc_return(return_to)
@@ -986,18 +987,26 @@ class Run:
             if expected:
                 self.check(parts.path == expected, f"sign-in with return_to={return_to!r} redirects to {final!r}, expected {expected}")
 
-    def oidc_return(self, return_to):
-        """Signs in through the provider with plain HTTP; the callback's Location."""
+    def oidc_callback(self, return_to):
+        """Starts signing in with plain HTTP and lets the provider grant it: the requests
+        session (holding what the server set at the start) and the callback URL."""
         session = self.requests.Session()
         start = session.get(self.base + "/sign-in/start", params={"return_to": return_to}, allow_redirects=False, timeout=10)
         authorize = start.headers.get("Location", "")
         if not self.check(start.status_code in (302, 303) and authorize.startswith(self.issuer + "/"),
                           f"GET /sign-in/start?return_to={return_to} answered {start.status_code} to {authorize!r}, expected the provider"):
-            return None
+            return session, None
         granted = session.post(authorize, data={"sub": "redirect@north.example.test"}, allow_redirects=False, timeout=10)
         callback = granted.headers.get("Location", "")
         if not self.check(granted.status_code == 302 and callback.startswith(self.base + "/sign-in/callback?"),
                           f"the provider answered {granted.status_code} to {callback!r} (return_to={return_to!r})"):
+            return session, None
+        return session, callback
+
+    def oidc_return(self, return_to):
+        """Signs in through the provider with plain HTTP; the callback's Location."""
+        session, callback = self.oidc_callback(return_to)
+        if not callback:
             return None
         done = session.get(callback, allow_redirects=False, timeout=10)
         if not self.check(done.status_code in (302, 303) and self.session_cookie(done)[0],
@@ -1005,6 +1014,20 @@ class Run:
             return None
         return done.headers.get("Location", "")
 
+    def oidc_replays(self):
+        """A callback is good once, and only in the browser that started the sign-in."""
+        session, callback = self.oidc_callback("/cases")
+        if not callback:
+            return
+        elsewhere = self.requests.get(callback, allow_redirects=False, timeout=10)
+        self.check(not self.session_cookie(elsewhere)[0],
+                   f"a sign-in callback opened in another browser (without the cookies set at its start) signed it in: {elsewhere.status_code}")
+        first = session.get(callback, allow_redirects=False, timeout=10)
+        if self.session_cookie(first)[0]:
+            again = session.get(callback, allow_redirects=False, timeout=10)
+            self.check(not self.session_cookie(again)[0], f"the same sign-in callback signed in twice: {again.status_code}")
+        else:
+            self.note(f"after the callback was tried in another browser it no longer signs in its own ({first.status_code}: {page_problem(first.text)})")
 
 class Browser:
     """One Chromium, and what the run checks on every page it shows."""
@@ -1243,6 +1266,8 @@ def main():
         serve_provider(args.port, args.redirect_uri, args.client_file)
         return 0
     os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must not look for drivers online
+    # Stopped (by check-web.sh's timeout or cleanup): quit the browsers on the way out.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args.screenshots:
         os.makedirs(args.screenshots, exist_ok=True)
     return Run(args).main()
