@@ -55,7 +55,7 @@ struct DemoCommand: AsyncParsableCommand {
                     }
                     do {
                         recorded += try await service.importJourneys(journeys, by: caller).milestones
-                    } catch ServiceError.duplicateReference {
+                    } catch StoreError.duplicateReference {
                         throw ValidationError("this database already holds demo cases made with --seed \(seed): use another seed")
                     }
                 }

@@ -32,8 +32,9 @@ enum CLI {
         try await withBackend { backend in
             do {
                 return try await body(AdminService(store: backend.store, clock: Clock()))
-            } catch let error as ServiceError {
-                throw ArgumentParser.ValidationError(error.operatorMessage)
+            } catch {
+                guard let message = Problem.operatorMessage(for: error) else { throw error }
+                throw ArgumentParser.ValidationError(message)
             }
         }
     }

@@ -31,12 +31,12 @@ import Testing
             let person = Operator(name: "deploy")
             let created = try await admin.registerAgency(Agency(id: "la-westmarch", name: "Westmarch Council", type: .la), by: person)
             #expect(created.type == .la)
-            await #expect(throws: ServiceError.alreadyExists("agency la-westmarch")) {
+            await #expect(throws: StoreError.alreadyExists("agency la-westmarch")) {
                 try await admin.registerAgency(Agency(id: "la-westmarch", name: "Westmarch Council", type: .la), by: person)
             }
-            await #expect(throws: ServiceError.self) { try await admin.registerAgency(Agency(id: "Kinship North", name: "Kinship", type: .vaa), by: person) }
+            await #expect(throws: ValidationError.self) { try await admin.registerAgency(Agency(id: "Kinship North", name: "Kinship", type: .vaa), by: person) }
             for formula in ["=HYPERLINK(\"http://x\")", "+Kinship", "@SUM(A1)", "Kinship <script>"] {
-                await #expect(throws: ServiceError.self, "\(formula)") { try await admin.registerAgency(Agency(id: "vaa-kinship", name: formula, type: .vaa), by: person) }
+                await #expect(throws: ValidationError.self, "\(formula)") { try await admin.registerAgency(Agency(id: "vaa-kinship", name: formula, type: .vaa), by: person) }
             }
             #expect(try await world.backend.store.agency(id: "vaa-kinship") == nil)
             let trail = try await world.backend.store.auditEvents(AuditQuery(

@@ -71,7 +71,7 @@ import Testing
             let first = (Self.draft("NS-EP-2025-0301", ChildProfile(sex: .female, ethnicity: .BAFR)), [Self.step(.ploPreProceedings, "2025-06-02")])
             _ = try await service.importJourneys([first], by: Self.importer)
             let fresh = (Self.draft("NS-EP-2025-0302", ChildProfile(sex: .male, ethnicity: .AIND)), [Self.step(.ploPreProceedings, "2025-06-09")])
-            await #expect(throws: ServiceError.self) {
+            await #expect(throws: StoreError.self) {
                 try await service.importJourneys([fresh, first], by: Self.importer)
             }
             let list = try await client.send(.get, "/v1/cases?limit=10", as: .northshireLeader, in: world)

@@ -26,13 +26,9 @@ struct APIHandlers: APIProtocol {
             profile: try Mapping.profile(body.profile)
         )
         let idempotency = try IdempotencyRequest(key: input.headers.idempotencyKey, operation: "createCase", target: "/v1/cases", body: body)
-        let outcome = try await cases.open(draft, by: caller, requestID: RequestScope.requestID, idempotency: idempotency) { view in
+        let created = try await cases.open(draft, by: caller, requestID: RequestScope.requestID, idempotency: idempotency) { view in
             try .init(body: Mapping.caseBody(view))
-        }
-        let created: Components.Schemas.Case = switch outcome {
-        case .fresh(let view): Mapping.caseBody(view)
-        case .replay(let stored): try stored.decodeBody(as: Components.Schemas.Case.self)
-        }
+        }.body(Mapping.caseBody)
         return .created(.init(
             headers: .init(location: "/v1/cases/\(created.id)", eTag: "\"v\(created.version)\""),
             body: .json(created)
@@ -101,10 +97,7 @@ struct APIHandlers: APIProtocol {
         let outcome = try await cases.record(change, caseID: caseID, by: caller, requestID: RequestScope.requestID, idempotency: idempotency) { recorded in
             try .init(body: Mapping.recorded(recorded))
         }
-        return switch outcome {
-        case .fresh(let recorded): (Mapping.recorded(recorded), true)
-        case .replay(let stored): (try stored.decodeBody(as: Components.Schemas.MilestoneRecorded.self), false)
-        }
+        return (try outcome.body(Mapping.recorded), !outcome.isReplay)
     }
 
     // MARK: Alerts
@@ -151,10 +144,7 @@ struct APIHandlers: APIProtocol {
         ) { acknowledgement in
             try .init(body: Mapping.acknowledgement(acknowledgement))
         }
-        let acknowledgement: Components.Schemas.Acknowledgement = switch outcome {
-        case .fresh(let value): Mapping.acknowledgement(value)
-        case .replay(let stored): try stored.decodeBody(as: Components.Schemas.Acknowledgement.self)
-        }
+        let acknowledgement = try outcome.body(Mapping.acknowledgement)
         return .created(.init(body: .json(acknowledgement)))
     }
 

@@ -57,7 +57,7 @@ enum Mapping {
     static func date(_ text: String?, field: String) throws -> CalendarDate? {
         guard let text else { return nil }
         guard let date = CalendarDate(iso: text) else {
-            throw ServiceError.invalid(ValidationError(.invalidField, field: field, "\(field.dropFirst()) must be a real date as YYYY-MM-DD"))
+            throw ValidationError(.invalidField, field: field, "\(field.dropFirst()) must be a real date as YYYY-MM-DD")
         }
         return date
     }
@@ -82,7 +82,7 @@ enum Mapping {
         kind: Schemas.MilestoneKind, occurredOn: String, details: Schemas.Details?, note: String?
     ) throws -> MilestoneInput {
         guard let kind = MilestoneKind(rawValue: kind.rawValue) else {
-            throw ServiceError.invalid(ValidationError(.invalidField, field: "/kind", "unknown milestone kind \(kind.rawValue)"))
+            throw ValidationError(.invalidField, field: "/kind", "unknown milestone kind \(kind.rawValue)")
         }
         guard let day = try date(occurredOn, field: "/occurred_on") else { preconditionFailure("a non-nil date maps to a date") }
         let raw = (details?.additionalProperties ?? [:]).mapValues { value -> DetailValue in
@@ -92,7 +92,7 @@ enum Mapping {
             case .case3(let flag): .boolean(flag)
             }
         }
-        let typed = try validate { () throws(ValidationError) in try DetailsCodec.decode(kind: kind, raw) }
+        let typed = try DetailsCodec.decode(kind: kind, raw)
         // A blank note is no note; any other goes to the domain as sent, to be checked (its length
         // counts every character) and trimmed there.
         let given = note.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
@@ -102,15 +102,15 @@ enum Mapping {
     static func correction(_ body: Schemas.CorrectionInput, of milestoneID: UUID) throws -> CaseChange {
         if body.retract == true {
             if let field = [("kind", body.kind != nil), ("occurred_on", body.occurredOn != nil), ("details", body.details != nil), ("note", body.note != nil)].first(where: \.1)?.0 {
-                throw ServiceError.invalid(ValidationError(.invalidField, field: "/\(field)", "a retraction replaces nothing: leave out \(field)"))
+                throw ValidationError(.invalidField, field: "/\(field)", "a retraction replaces nothing: leave out \(field)")
             }
             return .retract(milestoneID, reason: body.reason)
         }
         guard let kind = body.kind else {
-            throw ServiceError.invalid(ValidationError(.invalidField, field: "/kind", "a correction gives the replacement's kind (or retract: true)"))
+            throw ValidationError(.invalidField, field: "/kind", "a correction gives the replacement's kind (or retract: true)")
         }
         guard let occurredOn = body.occurredOn else {
-            throw ServiceError.invalid(ValidationError(.invalidField, field: "/occurred_on", "a correction gives the replacement's occurred_on"))
+            throw ValidationError(.invalidField, field: "/occurred_on", "a correction gives the replacement's occurred_on")
         }
         let replacement = try milestoneInput(kind: kind, occurredOn: occurredOn, details: body.details, note: body.note)
         return .correct(milestoneID, replacement: replacement, reason: body.reason)
@@ -121,13 +121,13 @@ enum Mapping {
     }
 
     private static func ethnicity(_ code: Schemas.Ethnicity) throws -> Ethnicity {
-        try validate { () throws(ValidationError) in try ProfileValidator.ethnicity(code.rawValue) }
+        try ProfileValidator.ethnicity(code.rawValue)
     }
 
     private static func month(_ text: String?, field: String) throws -> YearMonth? {
         guard let text else { return nil }
         guard let month = YearMonth(iso: text) else {
-            throw ServiceError.invalid(ValidationError(.invalidField, field: field, "expected_birth_month must be a month as YYYY-MM, from \(YearMonth.years.lowerBound)-01 to \(YearMonth.years.upperBound)-12"))
+            throw ValidationError(.invalidField, field: field, "expected_birth_month must be a month as YYYY-MM, from \(YearMonth.years.lowerBound)-01 to \(YearMonth.years.upperBound)-12")
         }
         return month
     }

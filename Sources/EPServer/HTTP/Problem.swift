@@ -112,6 +112,10 @@ extension Problem {
             return problem
         case let error as ServiceError:
             return Problem(error)
+        case let error as ValidationError:
+            return Problem(invalid: error)
+        case let error as StoreError:
+            return Problem(store: error)
         case let error as ServerError:
             return fromGenerated(error)
         case let error as DatabaseUnavailable:
@@ -136,17 +140,8 @@ extension Problem {
             self.init(.forbidden, detail)
         case .notFound(let detail):
             self.init(.notFound, detail)
-        case .invalid(let validation):
-            switch validation.category {
-            case .invalidField: self.init(.invalidField, validation.detail, field: validation.field)
-            case .chronologyConflict: self.init(.chronologyConflict, validation.detail, field: validation.field)
-            case .unknownMilestone: self.init(.notFound, validation.detail, field: validation.field)
-            }
-            conflictingMilestone = validation.conflictingMilestone
         case .badParameter(let field, let detail):
             self.init(.malformedRequest, detail, field: field)
-        case .duplicateReference(let reference):
-            self.init(.duplicateReference, "this local authority already has a case with reference \(reference)", field: "/reference")
         case .alreadyExists(let what):
             self.init(.alreadyExists, "\(what) already exists")
         case .preconditionRequired:
@@ -170,6 +165,30 @@ extension Problem {
                 .alertNotOpen,
                 "\(ruleID) is \(status.rawValue.replacingOccurrences(of: "_", with: " ")) on this case today; only open alerts (overdue or due soon) are acknowledged"
             )
+        }
+    }
+
+    /// The domain's refusal of a value (422), a clash with the journey (409) or a milestone the
+    /// case does not have (404), naming the field.
+    init(invalid validation: ValidationError) {
+        switch validation.category {
+        case .invalidField: self.init(.invalidField, validation.detail, field: validation.field)
+        case .chronologyConflict: self.init(.chronologyConflict, validation.detail, field: validation.field)
+        case .unknownMilestone: self.init(.notFound, validation.detail, field: validation.field)
+        }
+        conflictingMilestone = validation.conflictingMilestone
+    }
+
+    /// What the store refuses because of what was asked: a reference or a row that exists.
+    /// (`idempotencyKeyTaken` never leaves the services: they replay the other request's answer.)
+    init(store error: StoreError) {
+        switch error {
+        case .duplicateReference(let reference):
+            self.init(.duplicateReference, "this local authority already has a case with reference \(reference)", field: "/reference")
+        case .alreadyExists(let what):
+            self.init(.alreadyExists, "\(what) already exists")
+        case .idempotencyKeyTaken:
+            self.init(.internalError, "The server failed to handle the request; it has been logged.")
         }
     }
 

@@ -16,9 +16,9 @@ extension AdminService {
     public func createToken(role: Role, label: String, days: Int, by caller: Caller, requestID: String?) async throws -> (TokenRecord, String) {
         try requireAdmin(caller)
         guard Self.tokenDays.contains(days) else {
-            throw ServiceError.invalid(ValidationError(.invalidField, field: "/days", "a token lasts 1 to 365 days"))
+            throw ValidationError(.invalidField, field: "/days", "a token lasts 1 to 365 days")
         }
-        let label = try validate { () throws(ValidationError) in try FreeText.check(label, field: "/label", limit: 100, personalData: true) }
+        let label = try FreeText.check(label, field: "/label", limit: 100, personalData: true)
         let secret = TokenSecret.generate()
         let now = clock.stamp
         let record = TokenRecord(id: UUID.random(), agency: caller.agency, role: role, label: label, createdAt: now, expiresAt: now.addingTimeInterval(Double(days) * 86_400))

@@ -28,19 +28,13 @@ public struct AdminService: Sendable {
     /// The operator registers an agency; the audit event names it, so its admins see it.
     public func registerAgency(_ agency: Agency, by person: Operator) async throws -> Agency {
         guard Agency.isValidID(agency.id) else {
-            throw ServiceError.invalid(ValidationError(.invalidField, field: "/id", "an agency id is 2 to 64 lower-case letters, digits or -"))
+            throw ValidationError(.invalidField, field: "/id", "an agency id is 2 to 64 lower-case letters, digits or -")
         }
         // An agency's name is public and not about a child: no personal-data check, but only
         // ordinary characters, since it is shown in pages and written into CSV files.
-        let name = try validate { () throws(ValidationError) in
-            try Agency.checkName(try FreeText.check(agency.name, field: "/name", limit: Agency.maxNameLength, personalData: false))
-        }
+        let name = try Agency.checkName(try FreeText.check(agency.name, field: "/name", limit: Agency.maxNameLength, personalData: false))
         let created = Agency(id: agency.id, name: name, type: agency.type)
-        do {
-            try await store.createAgency(created, at: clock.stamp)
-        } catch StoreError.alreadyExists(let what) {
-            throw ServiceError.alreadyExists(what)
-        }
+        try await store.createAgency(created, at: clock.stamp)
         try await store.recordAudit(person.event("agency.create", at: clock.stamp, subject: created.id))
         return created
     }
@@ -99,14 +93,10 @@ public struct AdminService: Sendable {
     /// Starts the pair's partnership (accepting a proposal, if there is one) or, `proposing`,
     /// records a proposal; audits it; and answers the span as it now stands.
     private func open(_ agency: String, _ localAuthority: String, audit: AuditEvent, proposing: Bool = false) async throws -> Partnership {
-        do {
-            if proposing {
-                try await store.proposePartnership(agency: agency, localAuthority: localAuthority, at: audit.at)
-            } else {
-                try await store.startPartnership(agency: agency, localAuthority: localAuthority, at: audit.at)
-            }
-        } catch StoreError.alreadyExists(let what) {
-            throw ServiceError.alreadyExists(what)
+        if proposing {
+            try await store.proposePartnership(agency: agency, localAuthority: localAuthority, at: audit.at)
+        } else {
+            try await store.startPartnership(agency: agency, localAuthority: localAuthority, at: audit.at)
         }
         try await store.recordAudit(audit)
         guard let span = try await store.partnerships(involving: localAuthority).last(where: { $0.agency == agency && $0.status != .ended }) else {
@@ -125,10 +115,10 @@ public struct AdminService: Sendable {
 
     private func requirePair(_ agency: String, _ localAuthority: String) async throws {
         guard let partner = try await store.agency(id: agency), partner.type != .la else {
-            throw ServiceError.invalid(ValidationError(.invalidField, field: "/agency", "\(agency) is not a registered RAA or VAA"))
+            throw ValidationError(.invalidField, field: "/agency", "\(agency) is not a registered RAA or VAA")
         }
         guard let owner = try await store.agency(id: localAuthority), owner.type == .la else {
-            throw ServiceError.invalid(ValidationError(.invalidField, field: "/local_authority", "\(localAuthority) is not a registered local authority"))
+            throw ValidationError(.invalidField, field: "/local_authority", "\(localAuthority) is not a registered local authority")
         }
     }
 

@@ -129,7 +129,7 @@ public struct AlertService: Sendable {
             // An acknowledgement says an IRO has seen an alert; a rule that is met, late, pending
             // or not applicable today has nothing to see.
             guard result.status.isOpen else { throw ServiceError.alertNotOpen(ruleID: ruleID, status: result.status) }
-            let text = try validate { () throws(ValidationError) in try FreeText.check(note, field: "/note", limit: Case.maxNoteLength) }
+            let text = try FreeText.check(note, field: "/note", limit: Case.maxNoteLength)
             let now = cases.clock.stamp
             let acknowledgement = Acknowledgement(id: UUID.random(), caseID: caseID, ruleID: ruleID, note: text, acknowledgedBy: caller.actor, acknowledgedAt: now)
             let audit = AuditEvent(caller, "alert.acknowledge", at: now, caseID: caseID, requestID: requestID)

@@ -34,11 +34,7 @@ extension CaseService {
                 audit: AuditEvent(caller, "case.import", at: now, caseID: subject.id, requestID: nil)
             ))
         }
-        do {
-            try await store.importCases(imported)
-        } catch StoreError.duplicateReference(let reference) {
-            throw ServiceError.duplicateReference(reference)
-        }
+        try await store.importCases(imported)
         return (imported.count, imported.reduce(0) { $0 + $1.subject.records.count })
     }
 }

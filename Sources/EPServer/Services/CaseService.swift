@@ -35,11 +35,7 @@ public struct CaseService: Sendable {
             )
             let (view, alerts) = viewAndIndex(of: subject, acknowledgements: [], asOf: clock.today)
             let audit = AuditEvent(caller, "case.create", at: now, caseID: subject.id, requestID: requestID)
-            do {
-                try await store.insertCase(subject, state: view.state, alerts: alerts, audit: audit, idempotency: try stored(view))
-            } catch StoreError.duplicateReference(let reference) {
-                throw ServiceError.duplicateReference(reference)
-            }
+            try await store.insertCase(subject, state: view.state, alerts: alerts, audit: audit, idempotency: try stored(view))
             return view
         }
     }
@@ -89,7 +85,7 @@ public struct CaseService: Sendable {
         subject.adoptionAgency = update.adoptionAgency ?? subject.adoptionAgency
         subject.version += 1
         let profile = subject.profile
-        try validate { () throws(ValidationError) in try ProfileValidator.check(profile) }
+        try ProfileValidator.check(profile)
         let audit = AuditEvent(caller, "case.update", at: clock.stamp, caseID: caseID, requestID: requestID)
         let (view, alerts) = viewAndIndex(of: subject, acknowledgements: try await store.acknowledgements(caseID: caseID), asOf: clock.today)
         guard try await store.updateCase(subject, expectedVersion: expected, alerts: alerts, audit: audit) else {
@@ -128,9 +124,7 @@ public struct CaseService: Sendable {
             return try await store.idempotentWrite(idempotency, caller: caller.actor, at: clock.stamp, response: response) { stored in
                 let now = clock.stamp
                 let today = clock.today
-                let milestone = try validate { () throws(ValidationError) in
-                    try subject.record(change, id: UUID.random(), recordedBy: caller.actor, at: now, asOf: today)
-                }
+                let milestone = try subject.record(change, id: UUID.random(), recordedBy: caller.actor, at: now, asOf: today)
                 var updated = subject
                 updated.records.append(milestone)
                 updated.version += 1
@@ -166,15 +160,10 @@ public struct CaseService: Sendable {
 
     /// A new case's own checks: an opaque reference, a valid profile, an LA the caller works for.
     func check(_ draft: NewCase, by caller: Caller) throws {
-        try validate { () throws(ValidationError) in
-            try ProfileValidator.check(reference: draft.reference)
-            try ProfileValidator.check(draft.profile)
-        }
+        try ProfileValidator.check(reference: draft.reference)
+        try ProfileValidator.check(draft.profile)
         guard caller.visibleLocalAuthorities.contains(draft.localAuthority) else {
-            throw ServiceError.invalid(ValidationError(
-                .invalidField, field: "/local_authority",
-                "\(draft.localAuthority) is not a local authority you work for"
-            ))
+            throw ValidationError(.invalidField, field: "/local_authority", "\(draft.localAuthority) is not a local authority you work for")
         }
     }
 
@@ -205,7 +194,7 @@ public struct CaseService: Sendable {
 
     private func requireAdoptionAgency(_ id: String) async throws {
         guard let agency = try await store.agency(id: id), agency.type != .la else {
-            throw ServiceError.invalid(ValidationError(.invalidField, field: "/adoption_agency", "\(id) is not a known RAA or VAA"))
+            throw ValidationError(.invalidField, field: "/adoption_agency", "\(id) is not a known RAA or VAA")
         }
     }
 
@@ -215,11 +204,3 @@ func require(_ allowed: Bool, _ caller: Caller, _ action: String) throws {
     guard allowed else { throw ServiceError.forbidden("the \(caller.role.rawValue) role may not \(action)") }
 }
 
-/// Runs domain validation, turning its typed error into the service's.
-func validate<T>(_ body: () throws(ValidationError) -> T) throws -> T {
-    do {
-        return try body()
-    } catch {
-        throw ServiceError.invalid(error)
-    }
-}

@@ -36,7 +36,7 @@ public struct DashboardService: Sendable {
         if let localAuthority { scope = scope.intersection([localAuthority]) }
         let exact = caller.agencyType == .la && scope == [caller.agency]
         // Across agencies, whole quarters only: overlapping periods could be subtracted.
-        if !exact { try validate { () throws(ValidationError) in try WholeQuarters.check(from: from, to: to, asOf: asOf) } }
+        if !exact { try WholeQuarters.check(from: from, to: to, asOf: asOf) }
         try await store.recordAudit(AuditEvent(caller, "dashboard.read", at: clock.stamp, requestID: requestID))
         let day = asOf ?? (exact ? clock.today : WholeQuarters.lastQuarterEnd(onOrBefore: clock.today))
         let request = DashboardRequest(from: from, to: to, asOf: day, suppressSmallNumbers: !exact)

@@ -30,6 +30,20 @@ public struct IdempotencyRequest: Sendable {
 public enum Replayable<Value: Sendable>: Sendable {
     case fresh(Value)
     case replay(IdempotencyRecord)
+
+    /// A replayed retry stored nothing new.
+    public var isReplay: Bool {
+        if case .replay = self { true } else { false }
+    }
+
+    /// The response body either way: `encode` turns a fresh value into it; a replay is the body
+    /// stored when the first request made it (the same `encode`, then).
+    public func body<Body: Decodable>(_ encode: (Value) throws -> Body) throws -> Body {
+        switch self {
+        case .fresh(let value): try encode(value)
+        case .replay(let stored): try stored.decodeBody(as: Body.self)
+        }
+    }
 }
 
 extension IdempotencyRequest {

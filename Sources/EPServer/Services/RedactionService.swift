@@ -33,7 +33,7 @@ public struct RedactionService: Sendable {
         guard caller.agencyType == .la else {
             throw ServiceError.forbidden("only the admin of the local authority that owns a case may redact its records")
         }
-        let why = try validate { () throws(ValidationError) in try FreeText.check(reason, field: "/reason", limit: DetailsCodec.maxTextLength) }
+        let why = try FreeText.check(reason, field: "/reason", limit: DetailsCodec.maxTextLength)
         guard let subject = try await store.findCase(id: caseID), subject.localAuthority == caller.agency else {
             throw ServiceError.notFound("no case \(caseID.lowercased) of \(caller.agency)")
         }

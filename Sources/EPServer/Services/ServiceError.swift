@@ -1,16 +1,16 @@
 import EPDomain
 
-/// Every way a request can fail that a caller can cause. The HTTP layer maps each to exactly
-/// one problem type (HTTP/Problem.swift).
+/// The ways a request can fail that a caller can cause, beyond the domain's `ValidationError`
+/// (a refused value or an impossible journey) and the store's `StoreError` (a reference or a row
+/// that exists), which the services let through unchanged. `Problem.from` maps each of the
+/// three to exactly one problem type, in one place (HTTP/Problem.swift).
 public enum ServiceError: Error, Equatable {
     case unauthenticated(String)
     case forbidden(String)
     /// The resource does not exist, or exists but the caller may not see it (the same answer).
     case notFound(String)
-    case invalid(ValidationError)
     /// A query or path parameter is malformed.
     case badParameter(field: String, detail: String)
-    case duplicateReference(String)
     /// An agency or an active partnership that already exists.
     case alreadyExists(String)
     case preconditionRequired
@@ -28,10 +28,12 @@ public enum ServiceError: Error, Equatable {
     case busy(retryAfter: Int)
 }
 
-extension ServiceError {
-    /// The refusal in the API's words, for the operator's commands (which have no HTTP response).
-    public var operatorMessage: String {
-        let problem = Problem(self)
+extension Problem {
+    /// A refusal in the API's words, for the operator's commands (which have no HTTP response);
+    /// nil for an error no caller causes.
+    public static func operatorMessage(for error: any Error) -> String? {
+        let problem = from(error)
+        guard problem.kind != .internalError else { return nil }
         return problem.field.map { "\($0): \(problem.detail)" } ?? problem.detail
     }
 }

@@ -90,7 +90,7 @@ struct AdminPages: Sendable {
                 "secret": secret, "label": record.label ?? "", "role": PageRenderer.roleName(role),
                 "expires": Clock.calendarDate(of: record.expiresAt).written,
             ], section: "/admin")
-        } catch ServiceError.invalid(let error) {
+        } catch let error as ValidationError {
             return try await overview(FormData(encoded: ""), form: form, errors: [FieldErrors.from(error, targets: ["/label": "label", "/days": "days"])], status: .unprocessableContent)
         }
     }

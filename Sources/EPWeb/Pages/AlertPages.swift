@@ -82,7 +82,7 @@ struct AlertPages: Sendable {
                 idempotency: idempotency, response: { acknowledgement in try .init(body: ["id": acknowledgement.id.uuidString.lowercased()]) }
             )
             return PageRenderer.redirect(to: "/alerts?done=acknowledged")
-        } catch ServiceError.invalid(let error) {
+        } catch let error as ValidationError {
             return try await acknowledgeForm(id, rule: rule, form: form, errors: [FieldErrors.from(error, targets: ["/note": "note"])], status: .unprocessableContent)
         } catch ServiceError.alertNotOpen(_, let status) {
             return try await acknowledgeForm(id, rule: rule, form: form, errors: [

@@ -102,9 +102,9 @@ struct CasePages: Sendable {
             )
             let id = try Replayed.id(answer) { $0.subject.id }
             return PageRenderer.redirect(to: "/cases/\(id)?done=opened")
-        } catch ServiceError.invalid(let error) {
+        } catch let error as ValidationError {
             return try newCase(form: form, errors: [FieldErrors.from(error, targets: ProfileFields.targets)], status: .unprocessableContent)
-        } catch ServiceError.duplicateReference(let taken) {
+        } catch StoreError.duplicateReference(let taken) {
             return try newCase(form: form, errors: [FieldError(target: "reference", message: "Your local authority already has a case \(taken): use another reference")], status: .conflict)
         }
     }
@@ -155,7 +155,7 @@ struct CasePages: Sendable {
             return PageRenderer.redirect(to: "/cases/\(id.uuidString.lowercased())?done=profile")
         } catch ServiceError.preconditionFailed, ServiceError.preconditionRequired {
             return try await profile(id, form: form, stale: true, status: .conflict)
-        } catch ServiceError.invalid(let error) {
+        } catch let error as ValidationError {
             return try await profile(id, form: form, errors: [FieldErrors.from(error, targets: ProfileFields.targets)], status: .unprocessableContent)
         }
     }

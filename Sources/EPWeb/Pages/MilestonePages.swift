@@ -76,8 +76,6 @@ struct MilestonePages: Sendable {
             )
             return PageRenderer.redirect(to: "/cases/\(id.uuidString.lowercased())?done=recorded")
         } catch let error as ValidationError {
-            return try await new(id, kind: kind.rawValue, form: form, errors: [Self.fieldError(error, kind: kind)], status: .unprocessableContent)
-        } catch ServiceError.invalid(let error) {
             return try await new(id, kind: kind.rawValue, form: form, errors: [Self.fieldError(error, kind: kind)], status: status(of: error))
         }
     }
@@ -122,13 +120,12 @@ struct MilestonePages: Sendable {
             )
             return PageRenderer.redirect(to: "/cases/\(id.uuidString.lowercased())?done=\(retract ? "retracted" : "corrected")")
         } catch let error as ValidationError {
-            return try await change(id, milestoneID, retract: retract, form: form, errors: [Self.fieldError(error, kind: milestone.kind)], status: .unprocessableContent)
-        } catch ServiceError.invalid(let error) {
             return try await change(id, milestoneID, retract: retract, form: form, errors: [Self.fieldError(error, kind: milestone.kind)], status: status(of: error))
         }
     }
 
-    /// The API's status for the refusal: 422 for a wrong value, 409 for a clash with the journey.
+    /// The API's status for the refusal: 422 for a wrong value, 409 for a clash with the journey
+    /// (the page shows either beside its field).
     private func status(of error: ValidationError) -> HTTPResponse.Status {
         error.category == .chronologyConflict ? .conflict : .unprocessableContent
     }
