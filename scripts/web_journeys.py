@@ -397,7 +397,7 @@ class Run:
             function()
         except Exception as error:  # a journey that cannot go on: say where, and go on with the next
             where = ""
-            for browser in (self.browser, self.nojs):
+            for browser in (self.nojs, self.browser):  # the second browser only lives in its journey
                 if browser and browser.last_url:
                     where = browser.describe()
                     browser.dump(re.sub(r"[^a-z]+", "-", name.lower()))
@@ -539,7 +539,8 @@ class Run:
         # The journey, one milestone at a time; one refused on the way.
         self.record(b, case_path, "birth", days_ago(60), first=True)
         before = b.timeline_count()
-        self.record(b, case_path, "entered_care", datetime.date.today() + datetime.timedelta(days=1), refused_field="occurred_on-day",
+        # Two days ahead: in the future whichever side of midnight the server's clock and zone are.
+        self.record(b, case_path, "entered_care", datetime.date.today() + datetime.timedelta(days=2), refused_field="occurred_on-day",
                     screenshot="milestone-error.png")
         b.open(case_path)
         self.check(b.timeline_count() == before, f"the refused milestone changed the timeline ({before} items before, {b.timeline_count()} after)")
@@ -943,13 +944,13 @@ class Run:
             forms = [f for f in parse_page(kind_page.text).forms if f["method"] == "post"]
             milestone_form = next((f for f in forms if "occurred_on-day" in f["controls"]), None)
             if self.check(milestone_form, "the kind form has no POST form with input#occurred_on-day"):
-                tomorrow = datetime.date.today() + datetime.timedelta(days=1)
-                fields = form_data(milestone_form, {"occurred_on-day": str(tomorrow.day), "occurred_on-month": str(tomorrow.month),
-                                                    "occurred_on-year": str(tomorrow.year)})
+                later = datetime.date.today() + datetime.timedelta(days=2)
+                fields = form_data(milestone_form, {"occurred_on-day": str(later.day), "occurred_on-month": str(later.month),
+                                                    "occurred_on-year": str(later.year)})
                 action = urllib.parse.urljoin(self.base + case_path + "/milestones/new", milestone_form["action"] or case_path + "/milestones/new?kind=entered_care")
                 before = self.http("GET", case_path, cookie=north).text.count("timeline__item")
                 answer = self.http("POST", action, cookie=north, data=fields)
-                self.check(answer.status_code == 422, f"POST {urllib.parse.urlsplit(action).path} (entered_care tomorrow) answered {answer.status_code}, expected 422")
+                self.check(answer.status_code == 422, f"POST {urllib.parse.urlsplit(action).path} (entered_care in two days) answered {answer.status_code}, expected 422")
                 self.check('href="#occurred_on-day"' in answer.text, "the 422 page's error summary does not link to #occurred_on-day")
                 self.csp_ok(answer, "the 422 page")
                 after = self.http("GET", case_path, cookie=north).text.count("timeline__item")
