@@ -252,7 +252,7 @@ class Run:
         self.failures = []
         self.checks = 0
         self.axe_pages = []        # (page name, url, violations)
-        self.axe_incomplete = 0
+        self.axe_incomplete = {}   # rule id: pages where axe could not decide (reported, not failures)
         self.notes = []
         self.north_case = None     # (id, reference) of the case the social worker opened
         self.browser = None
@@ -414,7 +414,11 @@ class Run:
             self.check(page in names, f"the page '{page}' was never reached (so never checked with axe)")
         violations = [(name, url, v) for name, url, found in self.axe_pages for v in found]
         print(f"== axe-core: {len(self.axe_pages)} page visits ({len(set(names))} pages: {', '.join(sorted(set(names)))}), "
-              f"{len(violations)} violations, {self.axe_incomplete} items needing review (not failures)")
+              f"{len(violations)} violations")
+        if self.axe_incomplete:
+            print("== axe-core could not decide (review by hand; not failures): "
+                  + "; ".join(f"{rule} on {len(pages)} pages (e.g. {', '.join(sorted(targets)[:4])})"
+                              for rule, (pages, targets) in sorted(self.axe_incomplete.items())))
         if self.screenshots:
             print(f"== screenshots in {self.screenshots}")
         if self.notes:
@@ -1175,7 +1179,10 @@ class Browser:
             run.check(False, f"axe-core failed on '{name}': {results['error']}")
             return
         violations = results["violations"]
-        run.axe_incomplete += len(results.get("incomplete", []))
+        for item in results.get("incomplete", []):
+            pages, targets = run.axe_incomplete.setdefault(item["id"], (set(), set()))
+            pages.add(name)
+            targets.update(" ".join(map(str, node["target"])) for node in item["nodes"][:3])
         run.axe_pages.append((name, self.path(), violations))
         if violations:
             run.check(False, f"axe-core: {len(violations)} violations on '{name}' ({self.path()}):\n" + self.axe_report(violations))
