@@ -60,9 +60,7 @@ public protocol Store: Sendable {
     func redeemSignInLink(tokenHash: String, at now: Date) async throws -> SignInLink?
 
     // Cases
-    func insertCase(
-        _ subject: Case, state: JourneyState, alerts: [AlertIndexEntry], audit: AuditEvent, idempotency: IdempotencyRecord?
-    ) async throws
+    func insertCase(_ subject: Case, derived: DerivedData, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws
     /// Stores whole cases at once, each with its milestones, alert index entries and audit
     /// event, all in one transaction (the demo's synthetic journeys, thousands at a time).
     func importCases(_ cases: [ImportedCase]) async throws
@@ -83,12 +81,11 @@ public protocol Store: Sendable {
     func completeJourneyDigests() async throws -> Int
     /// Saves a changed profile if the case is still at `expectedVersion`; false if someone else
     /// changed it first.
-    func updateCase(_ subject: Case, expectedVersion: Int, alerts: [AlertIndexEntry], audit: AuditEvent) async throws -> Bool
+    func updateCase(_ subject: Case, expectedVersion: Int, derived: DerivedData, audit: AuditEvent) async throws -> Bool
     /// Appends a milestone if the case is still at `expectedVersion`; false if another write
     /// got there first (the caller re-reads and re-validates).
     func appendMilestone(
-        _ milestone: Milestone, to subject: Case, expectedVersion: Int, state: JourneyState,
-        alerts: [AlertIndexEntry], audit: AuditEvent, idempotency: IdempotencyRecord?
+        _ milestone: Milestone, to subject: Case, expectedVersion: Int, derived: DerivedData, audit: AuditEvent, idempotency: IdempotencyRecord?
     ) async throws -> Bool
 
     // Alerts
@@ -274,15 +271,28 @@ public struct Acknowledgement: Sendable, Hashable {
 /// A case with its whole history, validated and evaluated, ready to be stored in one go.
 public struct ImportedCase: Sendable {
     public let subject: Case
-    public let state: JourneyState
-    public let alerts: [AlertIndexEntry]
+    public let derived: DerivedData
     public let audit: AuditEvent
 
-    public init(subject: Case, state: JourneyState, alerts: [AlertIndexEntry], audit: AuditEvent) {
+    public init(subject: Case, derived: DerivedData, audit: AuditEvent) {
         self.subject = subject
+        self.derived = derived
+        self.audit = audit
+    }
+}
+
+/// What is worked out from a case's journey and stored beside it: its state, its alert index
+/// entries and its journey digest. The service works it out once per write, from the journey
+/// the domain checked the write against; the store writes it as given.
+public struct DerivedData: Sendable {
+    public let state: JourneyState
+    public let alerts: [AlertIndexEntry]
+    public let digest: JourneyDigest
+
+    public init(state: JourneyState, alerts: [AlertIndexEntry], digest: JourneyDigest) {
         self.state = state
         self.alerts = alerts
-        self.audit = audit
+        self.digest = digest
     }
 }
 

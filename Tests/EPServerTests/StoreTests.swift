@@ -18,7 +18,7 @@ import Testing
             id: UUID(), reference: "NS-EP-2025-0142", localAuthority: "la-northshire",
             profile: ChildProfile(sex: .female, ethnicity: .BCRB), createdAt: Self.at
         )
-        try await store.insertCase(subject, state: .preProceedings, alerts: [], audit: audit("case.create", subject.id), idempotency: nil)
+        try await store.insertCase(subject, derived: .plain(subject), audit: audit("case.create", subject.id), idempotency: nil)
         return subject
     }
 
@@ -32,8 +32,10 @@ import Testing
         _ record: Milestone, to subject: Case, on store: any Store, version: Int? = nil, state: JourneyState = .preProceedings,
         auditID: UUID = UUID(), idempotency: IdempotencyRecord? = nil
     ) async throws -> Bool {
-        try await store.appendMilestone(
-            record, to: subject, expectedVersion: version ?? subject.version, state: state, alerts: [],
+        var appended = subject
+        appended.records.append(record)
+        return try await store.appendMilestone(
+            record, to: subject, expectedVersion: version ?? subject.version, derived: .plain(appended, state: state),
             audit: audit("milestone.record", subject.id, id: auditID), idempotency: idempotency
         )
     }

@@ -7,15 +7,31 @@ public enum CaseChange: Hashable, Sendable {
     case retract(Milestone.ID, reason: String)
 }
 
+/// A case after one accepted change: the case with the new record appended (and its version
+/// bumped), the record, and the journey it now has: the very journey the change was checked
+/// against, built once, from which everything stored beside the case is worked out.
+public struct CaseRevision: Sendable {
+    public let subject: Case
+    public let record: Milestone
+    public let journey: Journey
+}
+
 extension Case {
     public static let maxNoteLength = 500
 
-    /// The record `change` would append, checked against the journey it would produce. Pure: the
-    /// new record's id, author and timestamp are given, and `asOf` is the day it is recorded.
-    /// Throws, naming the field and the conflicting milestone, when the result is impossible.
+    /// The record `change` would append, checked against the journey it would produce.
     public func record(
         _ change: CaseChange, id: UUID, recordedBy: String, at recordedAt: Date, asOf: CalendarDate
     ) throws(ValidationError) -> Milestone {
+        try revised(by: change, id: id, recordedBy: recordedBy, at: recordedAt, asOf: asOf).record
+    }
+
+    /// The case with `change` applied, checked against the journey it produces. Pure: the new
+    /// record's id, author and timestamp are given, and `asOf` is the day it is recorded. Throws,
+    /// naming the field and the conflicting milestone, when the result is impossible.
+    public func revised(
+        by change: CaseChange, id: UUID, recordedBy: String, at recordedAt: Date, asOf: CalendarDate
+    ) throws(ValidationError) -> CaseRevision {
         let current = journey
         let record: Milestone
         let removed: Set<UUID>
@@ -56,7 +72,10 @@ extension Case {
         }
         let candidate = current.replacing(removed, adding: record.correction?.retracted == true ? nil : record)
         try Self.refuseNewViolations(candidate: candidate, current: current, changed: record, retracting: removed)
-        return record
+        var revised = self
+        revised.records.append(record)
+        revised.version += 1
+        return CaseRevision(subject: revised, record: record, journey: candidate)
     }
 
     /// Checks what a record or a correction brings; returns its note as stored (trimmed).

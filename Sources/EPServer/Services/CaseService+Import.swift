@@ -21,16 +21,16 @@ extension CaseService {
                 id: UUID.random(), reference: draft.reference, localAuthority: draft.localAuthority,
                 adoptionAgency: draft.adoptionAgency, profile: draft.profile, createdAt: now
             )
+            var journey = subject.journey
+            // The same revision as a milestone written through the API, one step at a time.
             for step in steps where step.occurredOn <= today {
-                guard let milestone = try? subject.record(.record(step), id: UUID.random(), recordedBy: caller.actor, at: now, asOf: today) else { continue }
-                subject.records.append(milestone)
-                subject.version += 1
+                guard let revision = try? subject.revised(by: .record(step), id: UUID.random(), recordedBy: caller.actor, at: now, asOf: today) else { continue }
+                subject = revision.subject
+                journey = revision.journey
             }
-            // Only the state and the alert index are stored: no view (data quality findings) is built.
-            let journey = subject.journey
+            // Only what is stored is worked out: no view (data quality findings) is built.
             imported.append(ImportedCase(
-                subject: subject, state: journey.state,
-                alerts: AlertIndex.entries(caseID: subject.id, policy.evaluate(journey, asOf: today)),
+                subject: subject, derived: derive(caseID: subject.id, journey: journey, asOf: today).derived,
                 audit: AuditEvent(caller, "case.import", at: now, caseID: subject.id, requestID: nil)
             ))
         }

@@ -33,9 +33,9 @@ public struct CaseService: Sendable {
                 id: UUID.random(), reference: draft.reference, localAuthority: draft.localAuthority,
                 adoptionAgency: draft.adoptionAgency, profile: draft.profile, createdAt: now
             )
-            let (view, alerts) = viewAndIndex(of: subject, acknowledgements: [], asOf: clock.today)
+            let (view, derived) = viewAndDerived(of: subject, journey: subject.journey, acknowledgements: [], asOf: clock.today)
             let audit = AuditEvent(caller, "case.create", at: now, caseID: subject.id, requestID: requestID)
-            try await store.insertCase(subject, state: view.state, alerts: alerts, audit: audit, idempotency: try stored(view))
+            try await store.insertCase(subject, derived: derived, audit: audit, idempotency: try stored(view))
             return view
         }
     }
@@ -87,8 +87,10 @@ public struct CaseService: Sendable {
         let profile = subject.profile
         try ProfileValidator.check(profile)
         let audit = AuditEvent(caller, "case.update", at: clock.stamp, caseID: caseID, requestID: requestID)
-        let (view, alerts) = viewAndIndex(of: subject, acknowledgements: try await store.acknowledgements(caseID: caseID), asOf: clock.today)
-        guard try await store.updateCase(subject, expectedVersion: expected, alerts: alerts, audit: audit) else {
+        let (view, derived) = viewAndDerived(
+            of: subject, journey: subject.journey, acknowledgements: try await store.acknowledgements(caseID: caseID), asOf: clock.today
+        )
+        guard try await store.updateCase(subject, expectedVersion: expected, derived: derived, audit: audit) else {
             throw ServiceError.preconditionFailed(currentETag: "\"v\(expected + 1)\"")
         }
         return view
@@ -124,21 +126,19 @@ public struct CaseService: Sendable {
             return try await store.idempotentWrite(idempotency, caller: caller.actor, at: clock.stamp, response: response) { stored in
                 let now = clock.stamp
                 let today = clock.today
-                let milestone = try subject.record(change, id: UUID.random(), recordedBy: caller.actor, at: now, asOf: today)
-                var updated = subject
-                updated.records.append(milestone)
-                updated.version += 1
-                let journey = updated.journey
-                let results = policy.evaluate(journey, asOf: today)
+                // The domain checks the change against the journey it makes, and hands that
+                // journey back: everything below is worked out from it, once.
+                let revision = try subject.revised(by: change, id: UUID.random(), recordedBy: caller.actor, at: now, asOf: today)
+                let milestone = revision.record
+                let (results, derived) = derive(caseID: caseID, journey: revision.journey, asOf: today)
                 let result = RecordedMilestone(
-                    caseID: caseID, milestone: milestone, state: journey.state,
-                    openAlerts: results.filter(\.status.isOpen), findings: DataQuality.findings(in: journey)
+                    caseID: caseID, milestone: milestone, state: derived.state,
+                    openAlerts: results.filter(\.status.isOpen), findings: DataQuality.findings(in: revision.journey)
                 )
                 let action = milestone.correction == nil ? "milestone.record" : (milestone.correction!.retracted ? "milestone.retract" : "milestone.correct")
                 let audit = AuditEvent(caller, action, at: now, caseID: caseID, milestoneID: milestone.id, requestID: requestID)
                 guard try await store.appendMilestone(
-                    milestone, to: subject, expectedVersion: subject.version, state: result.state,
-                    alerts: AlertIndex.entries(caseID: caseID, results), audit: audit, idempotency: try stored(result)
+                    milestone, to: subject, expectedVersion: subject.version, derived: derived, audit: audit, idempotency: try stored(result)
                 ) else { throw LostRace() }
                 return result
             }
@@ -176,20 +176,27 @@ public struct CaseService: Sendable {
     }
 
     func view(of subject: Case, acknowledgements: [Acknowledgement], asOf: CalendarDate) -> CaseView {
-        viewAndIndex(of: subject, acknowledgements: acknowledgements, asOf: asOf).view
+        viewAndDerived(of: subject, journey: subject.journey, acknowledgements: acknowledgements, asOf: asOf).view
     }
 
-    /// The case as the API shows it and its alert index entries, from one evaluation of the policy.
-    private func viewAndIndex(
-        of subject: Case, acknowledgements: [Acknowledgement], asOf: CalendarDate
-    ) -> (view: CaseView, index: [AlertIndexEntry]) {
-        let journey = subject.journey
+    /// What is stored beside a case (its state, alert index entries and journey digest) and
+    /// the rules' results, from one evaluation of the policy on `journey`: the one place a
+    /// write's derived data is worked out (opening, changing, recording, importing).
+    func derive(caseID: UUID, journey: Journey, asOf: CalendarDate) -> (results: [RuleResult], derived: DerivedData) {
         let results = policy.evaluate(journey, asOf: asOf)
+        return (results, DerivedData(state: journey.state, alerts: AlertIndex.entries(caseID: caseID, results), digest: JourneyDigest(journey)))
+    }
+
+    /// The case as the API shows it and what is stored beside it.
+    private func viewAndDerived(
+        of subject: Case, journey: Journey, acknowledgements: [Acknowledgement], asOf: CalendarDate
+    ) -> (view: CaseView, derived: DerivedData) {
+        let (results, derived) = derive(caseID: subject.id, journey: journey, asOf: asOf)
         let view = CaseView(
-            subject: subject, state: journey.state, openAlerts: results.filter(\.status.isOpen),
+            subject: subject, state: derived.state, openAlerts: results.filter(\.status.isOpen),
             acknowledgements: acknowledgements, findings: DataQuality.findings(in: journey), results: results
         )
-        return (view, AlertIndex.entries(caseID: subject.id, results))
+        return (view, derived)
     }
 
     private func requireAdoptionAgency(_ id: String) async throws {

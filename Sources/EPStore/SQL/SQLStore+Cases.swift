@@ -3,9 +3,7 @@ import Foundation
 import SQLKit
 
 extension SQLStore {
-    public func insertCase(
-        _ subject: Case, state: JourneyState, alerts: [AlertIndexEntry], audit: AuditEvent, idempotency: IdempotencyRecord?
-    ) async throws {
+    public func insertCase(_ subject: Case, derived: DerivedData, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws {
         let profile = subject.profile
         try await source.transaction { database in
             do {
@@ -15,13 +13,13 @@ extension SQLStore {
                     VALUES (\(bind: subject.id), \(bind: subject.reference), \(bind: subject.localAuthority), \(bind: subject.adoptionAgency),
                             \(bind: profile.sex.rawValue), \(bind: profile.ethnicity.rawValue), \(bind: profile.siblingGroupSize),
                             \(bind: profile.disability), \(bind: profile.unborn), \(bind: profile.expectedBirthMonth?.description),
-                            \(bind: state.rawValue), \(bind: subject.version), \(bind: subject.createdAt), \(bind: subject.createdAt),
-                            \(bind: Self.digest(of: subject)))
+                            \(bind: derived.state.rawValue), \(bind: subject.version), \(bind: subject.createdAt), \(bind: subject.createdAt),
+                            \(bind: derived.digest.text))
                     """).run()
             } catch where UniqueViolation.table(of: error) == "cases" {
                 throw StoreError.duplicateReference(subject.reference)
             }
-            try await writeAlertIndex(caseID: subject.id, alerts, on: database)
+            try await writeAlertIndex(caseID: subject.id, derived.alerts, on: database)
             try await write(audit, on: database)
             try await write(idempotency, at: audit.at, on: database)
         }
@@ -108,7 +106,7 @@ extension SQLStore {
         }
     }
 
-    public func updateCase(_ subject: Case, expectedVersion: Int, alerts: [AlertIndexEntry], audit: AuditEvent) async throws -> Bool {
+    public func updateCase(_ subject: Case, expectedVersion: Int, derived: DerivedData, audit: AuditEvent) async throws -> Bool {
         let profile = subject.profile
         return try await source.transaction { database in
             let updated = try await database.raw("""
@@ -116,30 +114,26 @@ extension SQLStore {
                     ethnicity = \(bind: profile.ethnicity.rawValue), sibling_group_size = \(bind: profile.siblingGroupSize),
                     disability = \(bind: profile.disability), unborn = \(bind: profile.unborn),
                     expected_birth_month = \(bind: profile.expectedBirthMonth?.description),
-                    version = \(bind: subject.version), updated_at = \(bind: audit.at), journey_digest = \(bind: Self.digest(of: subject))
+                    version = \(bind: subject.version), updated_at = \(bind: audit.at), journey_digest = \(bind: derived.digest.text)
                 WHERE id = \(bind: subject.id) AND version = \(bind: expectedVersion)
                 RETURNING id
                 """).all()
             guard !updated.isEmpty else { return false }
-            try await writeAlertIndex(caseID: subject.id, alerts, on: database)
+            try await writeAlertIndex(caseID: subject.id, derived.alerts, on: database)
             try await write(audit, on: database)
             return true
         }
     }
 
     public func appendMilestone(
-        _ milestone: Milestone, to subject: Case, expectedVersion: Int, state: JourneyState,
-        alerts: [AlertIndexEntry], audit: AuditEvent, idempotency: IdempotencyRecord?
+        _ milestone: Milestone, to subject: Case, expectedVersion: Int, derived: DerivedData, audit: AuditEvent, idempotency: IdempotencyRecord?
     ) async throws -> Bool {
         let details = DetailsJSON.write(milestone.details)
-        var appended = subject
-        appended.records.append(milestone)
-        let digest = Self.digest(of: appended)
         return try await source.transaction { database in
             // Claiming the next version first serialises writers on one case in both databases.
             let claimed = try await database.raw("""
-                UPDATE cases SET version = \(bind: expectedVersion + 1), state = \(bind: state.rawValue), updated_at = \(bind: audit.at),
-                    journey_digest = \(bind: digest)
+                UPDATE cases SET version = \(bind: expectedVersion + 1), state = \(bind: derived.state.rawValue), updated_at = \(bind: audit.at),
+                    journey_digest = \(bind: derived.digest.text)
                 WHERE id = \(bind: subject.id) AND version = \(bind: expectedVersion)
                 RETURNING id
                 """).all()
@@ -152,7 +146,7 @@ extension SQLStore {
                         \(bind: milestone.recordedBy), \(bind: milestone.correction?.supersedes), \(bind: milestone.correction?.reason),
                         \(bind: milestone.correction?.retracted ?? false))
                 """).run()
-            try await writeAlertIndex(caseID: subject.id, alerts, on: database)
+            try await writeAlertIndex(caseID: subject.id, derived.alerts, on: database)
             try await write(audit, on: database)
             try await write(idempotency, at: audit.at, on: database)
             return true

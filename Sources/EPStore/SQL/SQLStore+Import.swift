@@ -15,8 +15,8 @@ extension SQLStore {
             return [
                 subject.id, subject.reference, subject.localAuthority, subject.adoptionAgency, profile.sex.rawValue,
                 profile.ethnicity.rawValue, profile.siblingGroupSize, profile.disability, profile.unborn,
-                profile.expectedBirthMonth?.description, imported.state.rawValue, subject.version, subject.createdAt, imported.audit.at,
-                Self.digest(of: subject),
+                profile.expectedBirthMonth?.description, imported.derived.state.rawValue, subject.version, subject.createdAt, imported.audit.at,
+                imported.derived.digest.text,
             ]
         }
         let milestoneRows: [[any Encodable & Sendable]] = cases.flatMap { imported in
@@ -28,7 +28,7 @@ extension SQLStore {
                 ]
             }
         }
-        let alertRows: [[any Encodable & Sendable]] = cases.flatMap(\.alerts).map { entry in
+        let alertRows: [[any Encodable & Sendable]] = cases.flatMap(\.derived.alerts).map { entry in
             [entry.caseID, entry.ruleID, entry.opensOn.iso, entry.overdueOn.iso, entry.dueOn.iso]
         }
         let auditRows: [[any Encodable & Sendable]] = cases.map(\.audit).map { audit in

@@ -37,9 +37,13 @@ struct JourneyBuilder {
     mutating func apply(_ change: CaseChange, asOf: CalendarDate, sourceLocation: SourceLocation = #_sourceLocation) -> Milestone.ID {
         clock += 60
         do {
-            let record = try subject.record(change, id: UUID(), recordedBy: "sw-test", at: clock, asOf: asOf)
-            subject.records.append(record)
-            return record.id
+            // The same revision the API's write and the demo's import make.
+            let revision = try subject.revised(by: change, id: UUID(), recordedBy: "sw-test", at: clock, asOf: asOf)
+            subject = revision.subject
+            // The journey the change was checked against is the one everything stored is worked
+            // out from: it must be the journey of the records as they now are.
+            #expect(revision.journey.milestones == subject.journey.milestones, sourceLocation: sourceLocation)
+            return revision.record.id
         } catch {
             Issue.record("journey refused: \(error)", sourceLocation: sourceLocation)
             return UUID()

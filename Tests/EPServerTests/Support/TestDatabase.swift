@@ -1,3 +1,4 @@
+import EPDomain
 import EPServer
 import EPStore
 import Foundation
@@ -101,5 +102,13 @@ extension Trait where Self == ConditionTrait {
     /// skipped, with this reason, rather than passed.
     static var needsPostgres: Self {
         .enabled(if: TestDatabase.all.contains(.postgres), "needs the test PostgreSQL: run scripts/test.sh")
+    }
+}
+
+extension DerivedData {
+    /// What a store test stores beside `subject`: its digest and `state`, no alert index entries
+    /// (the service works these out for real; the store writes what it is given).
+    static func plain(_ subject: Case, state: JourneyState = .preProceedings) -> DerivedData {
+        DerivedData(state: state, alerts: [], digest: JourneyDigest(subject.journey))
     }
 }
