@@ -56,6 +56,10 @@ source scripts/check-tls.sh
 if [ "$status" -eq 0 ]; then check_tls "$BIN" || status=1; fi
 source scripts/check-limits.sh
 if [ "$status" -eq 0 ]; then check_limits "$BIN" || status=1; fi
+# The pages in a real browser (Chromium, Selenium, axe-core) with sign-in through an OpenID
+# provider for tests, with JavaScript off too, and their CSRF, access and redirect refusals.
+source scripts/check-web.sh
+if [ "$status" -eq 0 ]; then check_web "$BIN" || status=1; fi
 # The contract fuzzed with Schemathesis (scripts/schemathesis.toml says what each operation may
 # answer beyond its schema, and why).
 source scripts/check-fuzz.sh

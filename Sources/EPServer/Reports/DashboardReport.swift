@@ -154,8 +154,11 @@ package enum DashboardReport {
         return svg + "</svg>"
     }
 
+    /// A chart under its heading. The chart is an image to assistive technology, named by the
+    /// heading; its figures are in the JSON, the CSV and the definitions below.
     private static func section(_ heading: String, chart: String, note: String) -> String {
-        "<section><h2>\(escape(heading))</h2>\(chart)<p class=\"note\">\(escape(note))</p></section>"
+        let named = chart.replacingOccurrences(of: "role=\"img\"", with: "role=\"img\" aria-label=\"Chart: \(escape(heading))\"")
+        return "<section><h2>\(escape(heading))</h2>\(named)<p class=\"note\">\(escape(note))</p></section>"
     }
 
     private static func fraction(_ figure: Figure) -> String {

@@ -9,7 +9,7 @@ enum FieldErrors {
     /// `/details/<key>` as `details-<key>`.
     static func from(_ error: ValidationError, targets: [String: String] = [:]) -> FieldError {
         let target = targets[error.field] ?? defaultTarget(error.field)
-        return FieldError(target: target, message: error.detail.capitalisedFirst)
+        return FieldError(target: target, message: Words.plain(error.detail).capitalisedFirst)
     }
 
     static func defaultTarget(_ pointer: String) -> String {

@@ -78,13 +78,27 @@ enum Words {
 
     static func ruleTitle(_ id: String) -> String { RuleCatalogue.rule(id: id)?.title ?? id }
 
-    /// A rule's message with its dates as people write them (the API keeps ISO dates: 2025-07-07
-    /// becomes 7 July 2025).
-    static func message(_ result: RuleResult) -> String {
-        result.message.replacing(/(\d{4})-(\d{2})-(\d{2})/) { match in
-            CalendarDate(iso: match.output.0).map(\.written) ?? String(match.output.0)
+    /// A rule's message with its dates as people write them.
+    static func message(_ result: RuleResult) -> String { plain(result.message) }
+
+    /// The API's words for people: ISO dates as people write them (2025-07-07 becomes 7 July
+    /// 2025), field names and milestone kinds as words.
+    static func plain(_ text: String) -> String {
+        var text = text.replacing(/\d{4}-\d{2}-\d{2}/) { match in
+            CalendarDate(iso: match.output).map(\.written) ?? String(match.output)
         }
+        for (name, words) in fieldNames { text = text.replacingOccurrences(of: name, with: words) }
+        for kind in MilestoneKind.allCases where kind.rawValue.contains("_") {
+            text = text.replacingOccurrences(of: kind.rawValue, with: Self.kind(kind).lowercased())
+        }
+        return text
     }
+
+    private static let fieldNames = [
+        ("occurred_on", "the date"), ("expected_birth_month", "the expected month of birth"),
+        ("sibling_group_size", "the sibling group size"), ("gestation_weeks", "weeks of pregnancy"), ("placement_type", "the type of placement"),
+        ("placed_from", "placed from"),
+    ]
 }
 
 extension String {

@@ -60,7 +60,7 @@ struct AlertPages: Sendable {
         let reference = try await services.cases.view(caseID: id, by: user.caller, asOf: nil, requestID: RequestScope.requestID).subject.reference
         guard let result = view.results.first(where: { $0.ruleID == rule }) else { throw ServiceError.notFound("no rule \(rule)") }
         var context: TemplateContext = [
-            "id": id.uuidString.lowercased(), "reference": reference, "ruleID": rule, "title": Words.ruleTitle(rule),
+            "id": id.uuidString.lowercased(), "reference": reference, "ruleID": rule, "ruleTitle": Words.ruleTitle(rule),
             "status": result.status.rawValue, "statusWords": Words.status(result.status), "message": Words.message(result),
             "note": form?["note"] ?? "", "idempotencyKey": form?["idempotency_key"] ?? UUID.random().uuidString.lowercased(),
             "isOpen": result.status.isOpen,
