@@ -1,4 +1,4 @@
-/// The equality breakdowns of the EP rate and the EP consideration rate (Standard 1.4): every
+/// The equality breakdowns of EP conversion, EP share and EP considered (Standard 1.4): every
 /// child who may be adopted is to be considered for EP, whatever their ethnicity, age,
 /// disability or sibling group.
 enum Dimension: Int, CaseIterable, Sendable {

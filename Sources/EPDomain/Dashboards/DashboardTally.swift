@@ -9,18 +9,21 @@ public struct DashboardTally: Sendable {
     /// By `JourneyState.allCases` index.
     private(set) var casesByState = Array(repeating: 0, count: JourneyState.allCases.count)
     private(set) var epPlacementsByQuarter: [Int]
-    private(set) var epRate: RateTally
-    private(set) var consideration: RateTally
+    private(set) var epConversion: RateTally
+    private(set) var epShare: RateTally
+    private(set) var epConsidered: RateTally
     /// By `DurationMeasure.allCases` index: the lengths in days, unsorted.
     private(set) var durations = Array(repeating: [Int](), count: DurationMeasure.allCases.count)
-    /// By rule, then met, late, overdue.
-    private(set) var ruleCounts: [[Int]]
+    /// By rule, in `ruleIDs` order.
+    private(set) var ruleCounts: [RuleCounts]
     /// By `EPPlacementOutcome.allCases` index.
     private(set) var outcomes = Array(repeating: 0, count: EPPlacementOutcome.allCases.count)
     /// By `FamilyTimeStatus.allCases` index.
     private(set) var familyTime = Array(repeating: 0, count: FamilyTimeStatus.allCases.count)
 
     private let checks: DayChecks
+    private let conversion: EPConversion
+    private let considered: EPConsidered
 
     // The case lists the tally indexes by, kept rather than rebuilt for every child.
     private static let states = JourneyState.allCases
@@ -31,17 +34,20 @@ public struct DashboardTally: Sendable {
     public init(policy: Policy, request: DashboardRequest) {
         self.request = request
         checks = DayChecks(policy, asOf: request.asOf)
+        conversion = EPConversion(policy: policy, asOf: request.asOf)
+        considered = EPConsidered(policy: policy, asOf: request.asOf)
         quarters = Quarter.covering(from: request.from, to: request.to)
         ruleIDs = policy.rules.filter(\.enabled).map(\.rule.id)
         epPlacementsByQuarter = Array(repeating: 0, count: quarters.count)
-        epRate = RateTally(quarters: quarters.count)
-        consideration = RateTally(quarters: quarters.count)
-        ruleCounts = Array(repeating: [0, 0, 0], count: ruleIDs.count)
+        epConversion = RateTally(quarters: quarters.count)
+        epShare = epConversion
+        epConsidered = epConversion
+        ruleCounts = Array(repeating: RuleCounts(), count: ruleIDs.count)
     }
 
     /// The index in `quarters` of a day inside the period, nil outside it.
-    private func quarter(of day: CalendarDate) -> Int? {
-        guard request.contains(day), let first = quarters.first else { return nil }
+    private func quarter(of day: CalendarDate?) -> Int? {
+        guard let day, request.contains(day), let first = quarters.first else { return nil }
         return Quarter(containing: day).index - first.index
     }
 
@@ -52,24 +58,22 @@ public struct DashboardTally: Sendable {
 
         if request.contains(start) {
             casesByState[Self.states.firstIndex(of: journey.state)!] += 1
-            countRules(journey)
+        }
+        // Every journey: a result counts in the period its due day falls in, whenever the child started.
+        checks.forEachOutcome(journey) { rule, outcome in
+            if let day = outcome.countedOn, request.contains(day) { ruleCounts[rule].count(outcome.status) }
         }
 
-        // EP rate: children with a placement order or an EP recommendation, in the quarter of
-        // whichever came first; counted when placed with EP carers.
-        let epPlaced = journey.first(.epPlacement)
-        if let qualified = Self.earliest(journey.placementOrder?.occurredOn, journey.epRecommendation?.occurredOn),
-           let quarter = quarter(of: qualified) {
-            epRate.add(quarter: quarter, groups: groups, counted: epPlaced != nil)
+        // Each rate in the quarter its children enter it; the outcome (a rule's clock, for two of
+        // them) is worked out only for the children in the period.
+        if let quarter = quarter(of: conversion.day(journey)) {
+            epConversion.add(quarter: quarter, groups: groups, conversion.outcome(journey))
         }
-
-        // EP consideration rate: children with a plan that could lead to adoption.
-        let adoptionPlan = Self.earliest(
-            Self.earliest(journey.firstOn(.proceedingsIssued), journey.firstOn(.section19Application)),
-            journey.placementOrder?.occurredOn
-        )
-        if let adoptionPlan, let quarter = quarter(of: adoptionPlan) {
-            consideration.add(quarter: quarter, groups: groups, counted: journey.contains(.epConsideration))
+        if let day = EPShare.day(journey), let quarter = quarter(of: day) {
+            epShare.add(quarter: quarter, groups: groups, EPShare.outcome(journey, on: day))
+        }
+        if let quarter = quarter(of: considered.day(journey)) {
+            epConsidered.add(quarter: quarter, groups: groups, considered.outcome(journey))
         }
 
         for (index, measure) in Self.measures.enumerated() {
@@ -78,7 +82,7 @@ public struct DashboardTally: Sendable {
             }
         }
 
-        if let epPlaced, let quarter = quarter(of: epPlaced.occurredOn) {
+        if let quarter = quarter(of: journey.firstOn(.epPlacement)) {
             epPlacementsByQuarter[quarter] += 1
             outcomes[Self.outcomeKinds.firstIndex(of: EPPlacementOutcome(journey))!] += 1
         }
@@ -95,10 +99,11 @@ public struct DashboardTally: Sendable {
         precondition(other.request == request && other.ruleIDs == ruleIDs, "tallies of different dashboards")
         Self.add(other.casesByState, to: &casesByState)
         Self.add(other.epPlacementsByQuarter, to: &epPlacementsByQuarter)
-        epRate.merge(other.epRate)
-        consideration.merge(other.consideration)
+        epConversion.merge(other.epConversion)
+        epShare.merge(other.epShare)
+        epConsidered.merge(other.epConsidered)
         for index in durations.indices { durations[index] += other.durations[index] }
-        for index in ruleCounts.indices { Self.add(other.ruleCounts[index], to: &ruleCounts[index]) }
+        for index in ruleCounts.indices { ruleCounts[index].merge(other.ruleCounts[index]) }
         Self.add(other.outcomes, to: &outcomes)
         Self.add(other.familyTime, to: &familyTime)
     }
@@ -107,29 +112,11 @@ public struct DashboardTally: Sendable {
         for index in total.indices { total[index] += counts[index] }
     }
 
-    private mutating func countRules(_ journey: Journey) {
-        // The policy gives its enabled rules' statuses in order: `ruleIDs` order.
-        checks.forEachStatus(journey) { rule, status in
-            switch status {
-            case .met: ruleCounts[rule][0] += 1
-            case .late: ruleCounts[rule][1] += 1
-            case .overdue: ruleCounts[rule][2] += 1
-            case .dueSoon, .pending, .notApplicable: break
-            }
-        }
-    }
-
     /// The day a case counts from: its start of planning; failing that its first milestone other
     /// than the birth (a birth can be years before the agency's involvement); failing that the birth.
     static func start(of journey: Journey) -> CalendarDate? {
         journey.startOfPlanning
             ?? journey.milestones.first { $0.kind != .birth }?.occurredOn
             ?? journey.birth
-    }
-
-    private static func earliest(_ a: CalendarDate?, _ b: CalendarDate?) -> CalendarDate? {
-        guard let a else { return b }
-        guard let b else { return a }
-        return min(a, b)
     }
 }

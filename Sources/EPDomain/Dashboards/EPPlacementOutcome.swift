@@ -1,31 +1,41 @@
-/// Where a child placed with EP carers ended up, as of a day.
+/// Where a child placed with EP carers stands, as of a day: what became of the EP placement.
 enum EPPlacementOutcome: String, CaseIterable, Sendable {
-    /// An adoption order, or an approved formal match with the EP carers as adopters, while the
-    /// child still lives with them.
+    /// An adoption order while the child lives with the EP carers (not matched with others).
     case adoptedByEPCarers = "adopted_by_ep_carers"
+    /// An approved formal match with the EP carers the child lives with; no adoption order yet.
+    case matchedWithEPCarers = "matched_with_ep_carers"
+    /// The child lives at home: the latest placement is a return home.
     case reunified
-    /// Matched with other adopters, special guardianship or another family order, or closed.
+    /// The EP placement ended with a move to another placement (the carers withdrew or it
+    /// disrupted), and the child does not live with EP carers now.
+    case endedEarly = "ended_early"
+    /// Living with the EP carers but matched with other adopters, or the journey ended another
+    /// way (special guardianship, another family order, a care order, closed).
     case other
+    /// Living with the EP carers, nothing decided yet.
     case stillOpen = "still_open"
 
-    /// `journey` is the journey as of the day asked about. Follows the precedence of
-    /// `Journey.state`: an adoption order first, then a return home, then a formal match, then
-    /// the other endings.
+    /// `journey` is the journey as of the day asked about and has an EP placement. Where the
+    /// child lives decides first (docs/design.md §2.5): an EP placement that ended is not
+    /// adoption by the EP carers, whoever the match names.
     init(_ journey: Journey) {
-        let match = journey.first(.admMatchDecision, where: \.isApprovedMatch)
-        // An EP placement that ended (the child moved on) is not adoption by the EP carers, whoever
-        // the match names (docs/design.md §2.5).
-        let matchedWithOthers = match?.details == .admMatchDecision(outcome: .approved, adopters: .other) || !journey.livesWithEPCarers
-        if journey.contains(.adoptionOrder) {
-            self = matchedWithOthers ? .other : .adoptedByEPCarers
-        } else if journey.contains(.reunification) {
+        switch journey.currentPlacement?.kind {
+        case .reunification?:
             self = .reunified
-        } else if match != nil {
-            self = matchedWithOthers ? .other : .adoptedByEPCarers
-        } else {
-            switch journey.state {
-            case .otherPermanence, .closed: self = .other
-            default: self = .stillOpen
+        case .interimPlacement?:
+            self = .endedEarly
+        default:
+            let match = journey.first(.admMatchDecision, where: \.isApprovedMatch)
+            if case .admMatchDecision(_, .other)? = match?.details {
+                self = .other
+            } else if journey.contains(.adoptionOrder) {
+                self = .adoptedByEPCarers
+            } else if match != nil {
+                self = .matchedWithEPCarers
+            } else if !journey.state.isOpen {
+                self = .other
+            } else {
+                self = .stillOpen
             }
         }
     }

@@ -6,6 +6,9 @@ struct FigureDraft: Sendable {
         /// A median or percentile in days (nil when n is 0) and its nearest rank among the n
         /// sorted lengths, shown only when its n is (and, in a controlled view, see `resolve`).
         case days(Int?, rank: Int, n: CountCells.ID)
+        /// An average in days (nil when n is 0), shown only when its n is (and, in a controlled
+        /// view, see `resolve`).
+        case mean(Double?, n: CountCells.ID)
     }
 
     let name: String
@@ -20,7 +23,8 @@ struct FigureDraft: Sendable {
     /// A nearest-rank percentile is one child's exact length. In a controlled view it is shown
     /// only when n is at least twice the threshold and its rank is neither the first nor the last,
     /// so it is never the shortest or longest (for n from 6 to 9 the 90th percentile is the
-    /// longest; from 10 on it is not).
+    /// longest; from 10 on it is not). An average is shown on the same n (over one child it is
+    /// that child's length).
     func resolve(_ cells: CountCells, withheld: [Bool], threshold: Int?) -> Figure {
         func shown(_ id: CountCells.ID) -> Int? { withheld[id.index] ? nil : cells[id] }
         switch content {
@@ -42,6 +46,13 @@ struct FigureDraft: Sendable {
             }
             return Figure(name: name, breakdown: breakdown, period: period, statistic: statistic,
                           value: hidden ? nil : days.map(Double.init), suppressed: hidden)
+        case .mean(let days, let n):
+            var hidden = withheld[n.index]
+            if let threshold, cells[n] > 0 {
+                hidden = hidden || cells[n] < 2 * max(1, threshold)
+            }
+            return Figure(name: name, breakdown: breakdown, period: period, statistic: statistic,
+                          value: hidden ? nil : days, suppressed: hidden)
         }
     }
 }

@@ -48,33 +48,48 @@ struct FigureLayout: Sendable {
         }
     }
 
-    /// The whole period, each quarter, then each equality breakdown over the whole period.
-    /// Numerators and denominators are separate cells, each grouped under its own total. Each
-    /// row's complement (denominator − numerator, the children not counted) is an unpublished
-    /// cell grouped with its numerator under its denominator, and the complements of a breakdown
-    /// are grouped under the whole period's, so suppression protects them across every table.
-    mutating func rate(_ name: String, _ tally: RateTally) {
-        let numerator = cells.add(tally.numeratorByQuarter.reduce(0, +))
-        let denominator = cells.add(tally.denominatorByQuarter.reduce(0, +))
+    /// The whole period, each quarter, then each equality breakdown over the whole period: a
+    /// `rate` row each and, with `pending`, a `pending` count after it (the children whose
+    /// outcome is still to come, in neither numerator nor denominator). Numerators,
+    /// denominators and pending counts are separate cells, each grouped under its own total.
+    /// Each row's complement (denominator − numerator, the children not counted) is an
+    /// unpublished cell grouped with its numerator under its denominator, and the complements of
+    /// a breakdown are grouped under the whole period's, so suppression protects them across
+    /// every table.
+    mutating func rate(_ name: String, _ tally: RateTally, pending showPending: Bool = false) {
+        let numerator = cells.add(tally.numerator.total)
+        let denominator = cells.add(tally.denominator.total)
         let complement = cells.complement(of: numerator, in: denominator)
-        draft(name, "rate", .rate(numerator: numerator, denominator: denominator))
-        let quarterNumerators = cells.parts(tally.numeratorByQuarter, of: numerator)
-        let quarterDenominators = cells.parts(tally.denominatorByQuarter, of: denominator)
-        cells.group(zip(quarterNumerators, quarterDenominators).map { cells.complement(of: $0, in: $1) }, of: complement)
-        for (index, quarter) in quarters.enumerated() {
-            draft(name, period: quarter, "rate", .rate(numerator: quarterNumerators[index], denominator: quarterDenominators[index]))
+        let pending = showPending ? cells.add(tally.pending.total) : nil
+        func rows(breakdown: String = "", period: String = "", _ numerator: CountCells.ID, _ denominator: CountCells.ID, _ pending: CountCells.ID?) {
+            draft(name, breakdown: breakdown, period: period, "rate", .rate(numerator: numerator, denominator: denominator))
+            if let pending { draft(name, breakdown: breakdown, period: period, "pending", .count(pending)) }
+        }
+        /// The parts of one partition (the quarters, or one dimension's values), grouped under
+        /// the whole period's cells.
+        func parts(_ numerators: [Int], _ denominators: [Int], _ pendings: [Int]) -> [(CountCells.ID, CountCells.ID, CountCells.ID?)] {
+            let numeratorParts = cells.parts(numerators, of: numerator)
+            let denominatorParts = cells.parts(denominators, of: denominator)
+            cells.group(zip(numeratorParts, denominatorParts).map { cells.complement(of: $0, in: $1) }, of: complement)
+            let pendingParts: [CountCells.ID?] = pending.map { cells.parts(pendings, of: $0) } ?? Array(repeating: nil, count: numerators.count)
+            return numeratorParts.indices.map { (numeratorParts[$0], denominatorParts[$0], pendingParts[$0]) }
+        }
+        rows(numerator, denominator, pending)
+        let byQuarter = parts(tally.numerator.byQuarter, tally.denominator.byQuarter, tally.pending.byQuarter)
+        for (quarter, ids) in zip(quarters, byQuarter) {
+            rows(period: quarter, ids.0, ids.1, ids.2)
         }
         for dimension in Dimension.allCases {
-            let numerators = cells.parts(tally.numeratorByGroup[dimension.rawValue], of: numerator)
-            let denominators = cells.parts(tally.denominatorByGroup[dimension.rawValue], of: denominator)
-            cells.group(zip(numerators, denominators).map { cells.complement(of: $0, in: $1) }, of: complement)
-            for (index, value) in dimension.values.enumerated() {
-                draft(name, breakdown: "\(dimension.key)=\(value)", "rate", .rate(numerator: numerators[index], denominator: denominators[index]))
+            let byValue = parts(
+                tally.numerator.byGroup[dimension.rawValue], tally.denominator.byGroup[dimension.rawValue], tally.pending.byGroup[dimension.rawValue]
+            )
+            for (value, ids) in zip(dimension.values, byValue) {
+                rows(breakdown: "\(dimension.key)=\(value)", ids.0, ids.1, ids.2)
             }
         }
     }
 
-    /// Per measure: median, 90th percentile and n.
+    /// Per measure: median, 90th percentile, the average for a scorecard measure, and n.
     mutating func durations(_ lengths: [[Int]]) {
         for (measure, values) in zip(DurationMeasure.allCases, lengths) {
             let sorted = values.sorted()
@@ -84,20 +99,28 @@ struct FigureLayout: Sendable {
                 let rank = NearestRank.rank(p, count: sorted.count)
                 draft("duration_days", breakdown: breakdown, statistic, .days(NearestRank.percentile(p, ofSorted: sorted), rank: rank, n: n))
             }
+            if measure.scorecardMeasure != nil {
+                // In whole days, as the scorecard publishes it.
+                let mean = sorted.isEmpty ? nil : (Double(sorted.reduce(0, +)) / Double(sorted.count)).rounded()
+                draft("duration_days", breakdown: breakdown, "mean", .mean(mean, n: n))
+            }
             draft("duration_days", breakdown: breakdown, "n", .count(n))
         }
     }
 
-    /// Per rule: met, late and overdue counts, and met as a share of the three.
-    mutating func ruleCompliance(ids: [String], counts: [[Int]]) {
-        for (id, statuses) in zip(ids, counts) {
+    /// Per rule: met, late and overdue counts, the pending count (due soon or not yet due), and
+    /// met as a share of met, late and overdue. Pending results are in no total.
+    mutating func ruleCompliance(ids: [String], counts: [RuleCounts]) {
+        for (id, counts) in zip(ids, counts) {
             let breakdown = "rule=\(id)"
-            let judged = cells.add(statuses.reduce(0, +))
-            let parts = cells.parts(statuses, of: judged)
+            let judged = [counts.met, counts.late, counts.overdue]
+            let total = cells.add(judged.reduce(0, +))
+            let parts = cells.parts(judged, of: total)
             for (statistic, part) in zip(["met", "late", "overdue"], parts) {
                 draft("rule_compliance", breakdown: breakdown, statistic, .count(part))
             }
-            draft("rule_compliance", breakdown: breakdown, "rate", .rate(numerator: parts[0], denominator: judged))
+            draft("rule_compliance", breakdown: breakdown, "pending", .count(cells.add(counts.pending)))
+            draft("rule_compliance", breakdown: breakdown, "rate", .rate(numerator: parts[0], denominator: total))
         }
     }
 }

@@ -39,7 +39,7 @@ public struct Policy: Sendable {
         return setting.rule.evaluate(journey, context(for: setting, asOf: asOf))  // the rule leaves out later milestones
     }
 
-    fileprivate func context(for setting: PolicyRule, asOf: CalendarDate) -> RuleContext {
+    func context(for setting: PolicyRule, asOf: CalendarDate) -> RuleContext {
         RuleContext(
             asOf: asOf, calendar: calendar, threshold: setting.threshold ?? Period(0, .days),
             warning: setting.warning ?? Period(0, .days), second: setting.second
@@ -47,10 +47,10 @@ public struct Policy: Sendable {
     }
 }
 
-/// The enabled rules ready to give their statuses on one day, in policy order, for counting:
-/// a dashboard counts millions of statuses and reads none of their messages or dates. Built
-/// once per count, so that a journey's count makes no rule contexts (each holds the calendar,
-/// whose reference counts the threads of a parallel count would otherwise contend for).
+/// The enabled rules ready to give their outcomes on one day, in policy order, for counting:
+/// a dashboard counts millions of statuses by their due days and reads none of their messages.
+/// Built once per count, so that a journey's count makes no rule contexts (each holds the
+/// calendar, whose reference counts the threads of a parallel count would otherwise contend for).
 struct DayChecks: Sendable {
     let asOf: CalendarDate
     private let checks: [@Sendable (Journey, RuleContext) -> RuleOutcome]
@@ -63,10 +63,10 @@ struct DayChecks: Sendable {
         contexts = enabled.map { policy.context(for: $0, asOf: asOf) }
     }
 
-    func forEachStatus(_ journey: Journey, _ body: (_ position: Int, RuleStatus) -> Void) {
+    func forEachOutcome(_ journey: Journey, _ body: (_ position: Int, RuleOutcome) -> Void) {
         let journey = journey.asOf(asOf)
         for position in checks.indices {
-            body(position, checks[position](journey, contexts[position]).status)
+            body(position, checks[position](journey, contexts[position]))
         }
     }
 }

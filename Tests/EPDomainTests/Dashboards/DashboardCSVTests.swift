@@ -33,12 +33,14 @@ import Testing
         if suppressed {
             // Withheld cells are empty, never 0 or a marker.
             #expect(csv.contains("cases_by_state,state=pre_birth,,count,,,,true\r\n"))
-            #expect(csv.contains("ep_rate,sibling_group=1,,rate,,,13,true\r\n"))
+            #expect(csv.contains("ep_conversion,sibling_group=1,,rate,,,11,true\r\n"))
         } else {
-            #expect(csv.contains("cases_by_state,,,count,26,,,false\r\n"))
+            #expect(csv.contains("cases_by_state,,,count,28,,,false\r\n"))
             #expect(csv.contains("rule_compliance,rule=S4-formal-match-timely,,rate,\(6.0 / 8.0),6,8,false\r\n"))
             // A rate over nobody has no value but is not suppressed.
-            #expect(csv.contains("ep_rate,ethnicity_group=other,,rate,,0,0,false\r\n"))
+            #expect(csv.contains("ep_conversion,ethnicity_group=not_known,,rate,,0,0,false\r\n"))
+            #expect(csv.contains("ep_conversion,ethnicity_group=not_known,,pending,1,,,false\r\n"))
+            #expect(csv.contains("duration_days,measure=placement_order_to_formal_match,,mean,69,,,false\r\n"))
         }
     }
 

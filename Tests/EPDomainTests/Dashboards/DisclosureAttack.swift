@@ -19,8 +19,8 @@ struct DisclosureAttack {
         /// Counts never published (a rate's complement, the children in several withheld parts
         /// together) worked out exactly and from 1 to the threshold.
         var small: [(String, Int)] = []
-        /// Published medians and percentiles that are the shortest or longest length (one child's
-        /// own value), or that rest on fewer than twice the threshold.
+        /// Published medians, percentiles and averages that rest on fewer than twice the threshold,
+        /// or percentiles that are the shortest or longest length (one child's own value).
         var extremes: [String] = []
         /// Withheld counts the attack tried to recover.
         var attempted = 0
@@ -53,7 +53,7 @@ struct DisclosureAttack {
             let label = key(figure)
             guard let row = shownByKey[label] else { continue }
             switch figure.statistic {
-            case "median", "p90":
+            case "median", "p90", "mean":
                 continue
             case "rate":
                 truth[label + "#n"] = figure.numerator!
@@ -83,8 +83,8 @@ struct DisclosureAttack {
         let placements = rows.filter { $0.name == "ep_placements" }
         sum(key(placements.first { $0.period.isEmpty }!), placements.filter { !$0.period.isEmpty }.map(key))
         same(key(placements.first { $0.period.isEmpty }!), key(rows.first { $0.name == "ep_placement_outcomes" && $0.breakdown.isEmpty }!))
-        for name in ["ep_rate", "ep_consideration_rate"] {
-            let family = rows.filter { $0.name == name }
+        for name in ["ep_conversion", "ep_share", "ep_considered"] {
+            let family = rows.filter { $0.name == name && $0.statistic == "rate" }
             for row in family {
                 let label = key(row)
                 sum(label + "#d", [label + "#n", label + "#c"])
@@ -97,10 +97,19 @@ struct DisclosureAttack {
             for partition in partitions {
                 for column in ["#n", "#d", "#c"] { sum(whole + column, partition.map { key($0) + column }) }
             }
+            // The children still pending, beside each rate row: the quarters and each breakdown
+            // add up to the whole period's.
+            let pending = rows.filter { $0.name == name && $0.statistic == "pending" }
+            if let total = pending.first(where: { $0.breakdown.isEmpty && $0.period.isEmpty }) {
+                sum(key(total), pending.filter { $0.breakdown.isEmpty && !$0.period.isEmpty }.map(key))
+                for dimension in ["ethnicity_group", "age_band", "sibling_group", "disability"] {
+                    sum(key(total), pending.filter { $0.breakdown.hasPrefix(dimension + "=") }.map(key))
+                }
+            }
         }
         let rules = rows.filter { $0.name == "rule_compliance" }
         for rate in rules where rate.statistic == "rate" {
-            let parts = rules.filter { $0.breakdown == rate.breakdown && $0.statistic != "rate" }
+            let parts = rules.filter { $0.breakdown == rate.breakdown && ["met", "late", "overdue"].contains($0.statistic) }
             sum(key(rate) + "#d", parts.map(key))
             same(key(rate) + "#n", key(parts.first { $0.statistic == "met" }!))
         }
@@ -134,17 +143,23 @@ struct DisclosureAttack {
             }
         }
 
-        // Percentiles: one child's exact length when it is the shortest or longest.
-        for figure in shown.figures where figure.statistic == "median" || figure.statistic == "p90" {
+        // Percentiles: one child's exact length when it is the shortest or longest; averages and
+        // percentiles over fewer than twice the threshold.
+        for figure in shown.figures where ["median", "p90", "mean"].contains(figure.statistic) {
             guard let value = figure.value else { continue }
             let n = shownByKey["\(figure.name)|\(figure.breakdown)|\(figure.period)|n"]?.value.map { Int($0) }
             guard let n else {
                 findings.extremes.append("\(key(figure)) = \(value) with n withheld")
                 continue
             }
+            if n < 2 * max(1, threshold) {
+                findings.extremes.append("\(key(figure)) = \(value) over n = \(n)")
+                continue
+            }
+            guard figure.statistic != "mean" else { continue }
             let p = figure.statistic == "median" ? 50 : 90
             let rank = min(max(1, (p * n + 99) / 100), n)
-            if rank == 1 || rank == n || n < 2 * max(1, threshold) {
+            if rank == 1 || rank == n {
                 findings.extremes.append("\(key(figure)) = \(Int(value)) is rank \(rank) of n = \(n)")
             }
         }

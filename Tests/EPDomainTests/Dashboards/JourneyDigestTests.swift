@@ -139,6 +139,6 @@ import Testing
 
         #expect(fromDigests.figures.count == fromRecords.figures.count)
         #expect(fromDigests.csv == fromRecords.csv)
-        #expect(fromRecords.figures.contains { $0.name == "ep_rate" && ($0.value ?? 0) > 0 }, "the comparison has figures to compare")
+        #expect(fromRecords.figures.contains { $0.name == "ep_conversion" && ($0.value ?? 0) > 0 }, "the comparison has figures to compare")
     }
 }

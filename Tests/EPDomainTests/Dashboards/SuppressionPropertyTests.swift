@@ -49,21 +49,28 @@ import Testing
             label: "ep_placements", total: count(placements.first { $0.period.isEmpty }!),
             parts: placements.filter { !$0.period.isEmpty }.map(count)
         ))
-        for name in ["ep_rate", "ep_consideration_rate"] {
-            let family = rows.filter { $0.name == name }
+        for name in ["ep_conversion", "ep_share", "ep_considered"] {
+            let family = rows.filter { $0.name == name && $0.statistic == "rate" }
             let whole = family.first { $0.breakdown.isEmpty && $0.period.isEmpty }!
-            var partitions: [(String, [Figure])] = [("quarters", family.filter { $0.breakdown.isEmpty && !$0.period.isEmpty })]
+            let pending = rows.filter { $0.name == name && $0.statistic == "pending" }
+            let wholePending = pending.first { $0.breakdown.isEmpty && $0.period.isEmpty }
+            var partitions: [(String, [Figure], [Figure])] = [
+                ("quarters", family.filter { $0.breakdown.isEmpty && !$0.period.isEmpty }, pending.filter { $0.breakdown.isEmpty && !$0.period.isEmpty }),
+            ]
             for dimension in ["ethnicity_group", "age_band", "sibling_group", "disability"] {
-                partitions.append((dimension, family.filter { $0.breakdown.hasPrefix(dimension + "=") }))
+                partitions.append((dimension, family.filter { $0.breakdown.hasPrefix(dimension + "=") }, pending.filter { $0.breakdown.hasPrefix(dimension + "=") }))
             }
-            for (label, parts) in partitions {
+            for (label, parts, pendingParts) in partitions {
                 groups.append(Group(label: "\(name) \(label) numerators", total: numerator(whole), parts: parts.map(numerator)))
                 groups.append(Group(label: "\(name) \(label) denominators", total: denominator(whole), parts: parts.map(denominator)))
+                if let wholePending {
+                    groups.append(Group(label: "\(name) \(label) pending", total: count(wholePending), parts: pendingParts.map(count)))
+                }
             }
         }
         let rules = rows.filter { $0.name == "rule_compliance" }
         for rate in rules where rate.statistic == "rate" {
-            let parts = rules.filter { $0.breakdown == rate.breakdown && $0.statistic != "rate" }
+            let parts = rules.filter { $0.breakdown == rate.breakdown && ["met", "late", "overdue"].contains($0.statistic) }
             groups.append(Group(label: rate.breakdown, total: denominator(rate), parts: parts.map(count)))
         }
         return groups
@@ -120,7 +127,7 @@ import Testing
                 }
                 #expect(row.suppressed == (row.numerator == nil || row.denominator == nil), "\(label) flag")
                 if row.suppressed { #expect(row.value == nil, "\(label): a rate over a withheld count") }
-            case "median", "p90":
+            case "median", "p90", "mean":
                 // Withheld with its n; beyond that, `DisclosureAttackTests` checks which are shown.
                 let n = shown.figures.first { $0.name == row.name && $0.breakdown == row.breakdown && $0.statistic == "n" }!
                 if n.suppressed { #expect(row.suppressed, "\(label): follows its n") }
