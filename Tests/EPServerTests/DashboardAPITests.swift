@@ -55,11 +55,14 @@ import Testing
             #expect(report.headers[.contentType]?.hasPrefix("text/html") == true)
             let html = report.text
             #expect(html.hasPrefix("<!DOCTYPE html>"))
-            #expect(html.components(separatedBy: "<svg").count - 1 == 4, "EP rate by quarter, equality breakdown, durations, rule compliance")
+            #expect(html.components(separatedBy: "<svg").count - 1 == 5, "EP conversion, EP share and EP considered (by quarter and breakdown), durations, rule compliance")
             #expect(html.contains("@page { size: A4"))
             #expect(!html.contains("<script"), "no scripts")
             #expect(!html.contains("src=") && !html.contains("<link"), "nothing loaded from elsewhere")
-            #expect(html.contains("<dt>ep_rate</dt>"), "definitions underneath")
+            #expect(html.contains("<dt>ep_conversion</dt>"), "definitions underneath")
+            // Figures by their titles, ids beside them.
+            #expect(html.contains("<h2>EP conversion (ep_conversion)</h2>") && html.contains("<h2>EP share (ep_share)</h2>"))
+            #expect(html.contains("<h2>EP considered (ep_considered)</h2>") && html.contains("<h2>Rule compliance (rule_compliance)</h2>"))
             #expect(html.contains("2025-Q2"))
             // Rules by their titles, ids beside them; dates as people write them in England.
             #expect(html.contains("(S2-ep-considered-early)") && !html.contains(">S2-ep-considered-early<"))

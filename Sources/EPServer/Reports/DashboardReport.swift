@@ -17,8 +17,9 @@ package enum DashboardReport {
     }
 
     /// What the report is about: the period, the as-of date and whether numbers are withheld.
+    /// (Each figure says which day puts a child or a result in the period: see its definition.)
     package static func scope(_ request: DashboardRequest) -> String {
-        "Cases whose planning started from \(request.from.written) to \(request.to.written); rules evaluated as of \(request.asOf.written). "
+        "Figures from \(request.from.written) to \(request.to.written), as recorded by \(request.asOf.written). "
             + (request.suppressSmallNumbers
                 ? "As this view spans more than one agency, counts from 1 to \(request.threshold), and any figure from which one could be worked out, are withheld (shown as ▪)."
                 : "Exact figures for the local authority's own cases.")
@@ -28,13 +29,16 @@ package enum DashboardReport {
     /// leaders' dashboard page.
     package static func sections(_ dashboard: Dashboard) -> String {
         var html = ""
-        html += section("EP rate by quarter", chart: bars(rates(dashboard, "ep_rate", period: true), asPercent: true),
-                        note: "Children placed with EP carers as a share of children with a placement order or an EP recommendation.")
-        html += section("EP rate by ethnicity group, age band, sibling group and disability",
-                        chart: bars(rates(dashboard, "ep_rate", period: false), asPercent: true),
-                        note: "Every child who may be adopted should have the chance of EP (Standard 1.4).")
-        html += section("Days between milestones (median and 90th percentile)", chart: durations(dashboard), note: "Bars show the median; the tick shows the 90th percentile; n is the number of children.")
-        html += section("Rule compliance", chart: bars(ruleCompliance(dashboard), asPercent: true), note: "Met as a share of met, late and overdue results for each rule of the policy in force.")
+        html += section(figureLabel("ep_conversion"), chart: bars(rates(dashboard, "ep_conversion"), asPercent: true),
+                        note: "Children first recommended for EP, whose recommendation still stands, placed with EP carers; by quarter of the recommendation, then by ethnicity group, age band, sibling group and disability (Standard 1.4). Pending: the placement is not due yet.")
+        html += section(figureLabel("ep_share"), chart: bars(rates(dashboard, "ep_share"), asPercent: true),
+                        note: "Children living with EP carers on the day authority to place came (a placement order or consent); comparable with national EP placement shares, about 3% to 35% across England.")
+        html += section(figureLabel("ep_considered"), chart: bars(rates(dashboard, "ep_considered"), asPercent: true),
+                        note: "Children with an adoption plan in view (proceedings, an adoption request or authority to place) with EP decided, recommended or not suitable; a deferral does not count (Quality Mark 1.3). Pending: the decision is not due yet.")
+        html += section(figureLabel("duration_days"), chart: durations(dashboard),
+                        note: "Bars show the median; the tick shows the 90th percentile; n is the number of children. The means of placement order to formal match and of entry to care to moving in are the DfE adoption scorecard's A2 and A10.")
+        html += section(figureLabel("rule_compliance"), chart: bars(ruleCompliance(dashboard), asPercent: true),
+                        note: "Met as a share of met, late and overdue results for each rule of the policy in force, each result counted in the period its due date falls in; pending results (not yet due) are shown beside the rate, not in it.")
         html += "<section class=\"definitions\"><h2>What each figure counts</h2><dl>"
         for (name, text) in dashboard.definitions.sorted(by: { $0.key < $1.key }) {
             html += "<dt>\(escape(name))</dt><dd>\(escape(text))</dd>"
@@ -81,18 +85,43 @@ package enum DashboardReport {
         var suppressed = false
     }
 
-    private static func rates(_ dashboard: Dashboard, _ name: String, period: Bool) -> [Bar] {
-        dashboard.figures.filter { $0.name == name && $0.statistic == "rate" && (period ? !$0.period.isEmpty && $0.breakdown.isEmpty : !$0.breakdown.isEmpty && $0.period.isEmpty) }
-            .map { figure in
-                Bar(label: period ? figure.period : readable(figure.breakdown), value: figure.suppressed ? nil : figure.value,
-                    detail: fraction(figure), tick: nil, suppressed: figure.suppressed)
-            }
+    /// A figure by its title in plain English, its id beside it for reference.
+    static func figureLabel(_ name: String) -> String {
+        "\(figureTitles[name] ?? name) (\(name))"
+    }
+
+    static let figureTitles: [String: String] = [
+        "cases_by_state": "Children by journey state",
+        "ep_placements": "EP placements",
+        "ep_conversion": "EP conversion",
+        "ep_share": "EP share",
+        "ep_considered": "EP considered",
+        "duration_days": "Days between milestones",
+        "rule_compliance": "Rule compliance",
+        "ep_placement_outcomes": "EP placement outcomes",
+        "family_time": "Family time",
+    ]
+
+    /// A rate's bars: each quarter, then each equality breakdown.
+    private static func rates(_ dashboard: Dashboard, _ name: String) -> [Bar] {
+        let rows = dashboard.figures.filter { $0.name == name && $0.statistic == "rate" }
+        let ordered = rows.filter { !$0.period.isEmpty && $0.breakdown.isEmpty } + rows.filter { !$0.breakdown.isEmpty && $0.period.isEmpty }
+        return ordered.map { figure in
+            Bar(label: figure.period.isEmpty ? readable(figure.breakdown) : figure.period, value: figure.suppressed ? nil : figure.value,
+                detail: fraction(figure, pending: pending(dashboard, figure)), tick: nil, suppressed: figure.suppressed)
+        }
     }
 
     private static func ruleCompliance(_ dashboard: Dashboard) -> [Bar] {
         dashboard.figures.filter { $0.name == "rule_compliance" && $0.statistic == "rate" }.map { figure in
-            Bar(label: ruleLabel(figure.breakdown), value: figure.suppressed ? nil : figure.value, detail: fraction(figure), tick: nil, suppressed: figure.suppressed)
+            Bar(label: ruleLabel(figure.breakdown), value: figure.suppressed ? nil : figure.value,
+                detail: fraction(figure, pending: pending(dashboard, figure)), tick: nil, suppressed: figure.suppressed)
         }
+    }
+
+    /// The `pending` row beside a rate row, if the figure has one.
+    private static func pending(_ dashboard: Dashboard, _ rate: Figure) -> Figure? {
+        dashboard.figures.first { $0.name == rate.name && $0.breakdown == rate.breakdown && $0.period == rate.period && $0.statistic == "pending" }
     }
 
     /// A rule by its title in plain English, its id beside it for reference.
@@ -114,9 +143,12 @@ package enum DashboardReport {
         let bars = measures.map { measure -> Bar in
             let median = value(measure, "median")
             let p90 = value(measure, "p90")
+            let mean = value(measure, "mean")
             let n = value(measure, "n")
             let shown = n?.suppressed == true ? "▪" : (n?.value).map { String(Int($0)) } ?? "0"
-            let detail = median?.value.map { "median \(Int($0)), p90 \(Int(p90?.value ?? 0)) days, n \(shown)" } ?? "n \(shown)"
+            var detail = median?.value.map { "median \(Int($0)), p90 \(Int(p90?.value ?? 0))" } ?? ""
+            if let mean, let average = mean.value { detail += (detail.isEmpty ? "" : ", ") + "mean \(Int(average))" }
+            detail = detail.isEmpty ? "n \(shown)" : detail + " days, n \(shown)"
             return Bar(
                 label: readable(measure), value: median?.value.map { $0 / longest }, detail: detail, tick: p90?.value.map { $0 / longest },
                 suppressed: median?.suppressed == true
@@ -161,10 +193,13 @@ package enum DashboardReport {
         return "<section><h2>\(escape(heading))</h2>\(named)<p class=\"note\">\(escape(note))</p></section>"
     }
 
-    private static func fraction(_ figure: Figure) -> String {
+    /// "(numerator/denominator)", with the pending count beside it when the figure has one.
+    private static func fraction(_ figure: Figure, pending: Figure? = nil) -> String {
         let numerator = figure.numerator.map(String.init) ?? "▪"
         let denominator = figure.denominator.map(String.init) ?? "▪"
-        return "(\(numerator)/\(denominator))"
+        guard let pending else { return "(\(numerator)/\(denominator))" }
+        let waiting = pending.value.map { String(Int($0)) } ?? "▪"
+        return "(\(numerator)/\(denominator), \(waiting) pending)"
     }
 
     private static func readable(_ breakdown: String) -> String {
