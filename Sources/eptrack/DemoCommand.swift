@@ -17,7 +17,10 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "How many cases") var cases: Int = 200
     @Option(help: "Seed: the same seed gives the same journeys") var seed: UInt64 = 1
 
+    /// Two councils whose early permanence practice differs, as England's do: North places a
+    /// fair share of its children with EP carers, South few, so their dashboards differ.
     static let localAuthorities = [("la-demo-north", "Demo North County Council"), ("la-demo-south", "Demo South Borough Council")]
+    static let practice: [String: SyntheticJourneys.Practice] = ["la-demo-north": .established, "la-demo-south": .developing]
     static let raa = ("raa-demo", "Demo Regional Adoption Agency")
 
     func run() async throws {
@@ -49,7 +52,7 @@ struct DemoCommand: AsyncParsableCommand {
                     let caller = Caller(actor: "demo", agency: localAuthority, agencyType: .la, role: .socialWorker, visibleLocalAuthorities: [localAuthority])
                     var journeys: [(draft: NewCase, steps: [MilestoneInput])] = []
                     for number in batchStart..<min(batchStart + 1000, cases) where Self.localAuthorities[number % Self.localAuthorities.count].0 == localAuthority {
-                        let (profile, milestones) = generator.next(startingBefore: clock.today)
+                        let (profile, milestones) = generator.next(startingBefore: clock.today, practice: Self.practice[localAuthority] ?? .typical)
                         let draft = NewCase(reference: "DEMO-\(seed)-\(number + 1)", localAuthority: localAuthority, adoptionAgency: Self.raa.0, profile: profile)
                         journeys.append((draft, milestones))
                     }
