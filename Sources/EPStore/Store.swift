@@ -45,7 +45,10 @@ public protocol Store: Sendable {
 
     // Sign-in to the pages
     func createWebSession(_ session: WebSession) async throws
-    func webSession(idHash: String) async throws -> WebSession?
+    /// The session with this id hash, with its agency's name, type and the local authorities it
+    /// works for through active partnerships: all a page needs to know who is asking, in one
+    /// round trip.
+    func webSession(idHash: String) async throws -> SignedInSession?
     /// Notes activity, for the idle timeout (at most once a minute per session: see EPWeb).
     func touchWebSession(idHash: String, at: Date) async throws
     func endWebSession(idHash: String, at: Date) async throws

@@ -27,6 +27,21 @@ public struct WebSession: Sendable, Hashable {
     }
 }
 
+/// A stored session with what its agency may see, resolved together.
+public struct SignedInSession: Sendable {
+    public let session: WebSession
+    public let agencyName: String
+    public let agencyType: AgencyType
+    public let partners: Set<String>
+
+    public init(session: WebSession, agencyName: String, agencyType: AgencyType, partners: Set<String>) {
+        self.session = session
+        self.agencyName = agencyName
+        self.agencyType = agencyType
+        self.partners = partners
+    }
+}
+
 /// An OpenID Connect sign-in between the redirect to the provider and its callback.
 public struct SignInAttempt: Sendable, Hashable {
     public let stateHash: String

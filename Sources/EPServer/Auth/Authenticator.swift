@@ -30,10 +30,13 @@ public struct Authenticator: Sendable {
         guard let access = try await store.access(agency: agency) else {
             throw ServiceError.unauthenticated("the agency \(agency) is not registered here")
         }
-        return Caller(
-            actor: actor, agency: agency, agencyType: access.type, role: role,
-            visibleLocalAuthorities: access.type == .la ? [agency] : access.partners
-        )
+        return Self.caller(actor: actor, agency: agency, type: access.type, partners: access.partners, role: role)
+    }
+
+    /// What a caller of an agency of `type` may see: an LA its own cases, an RAA or VAA those of
+    /// the local authorities it works for through active partnerships.
+    public static func caller(actor: String, agency: String, type: AgencyType, partners: Set<String>, role: Role) -> Caller {
+        Caller(actor: actor, agency: agency, agencyType: type, role: role, visibleLocalAuthorities: type == .la ? [agency] : partners)
     }
 
     private func apiTokenCaller(_ token: String) async throws -> Caller {
@@ -44,13 +47,9 @@ public struct Authenticator: Sendable {
         if record.revokedAt != nil { throw ServiceError.unauthenticated("the bearer token has been revoked") }
         if record.expiresAt <= clock.now() { throw ServiceError.unauthenticated("the bearer token has expired") }
         noteUse(of: record)
-        let visible: Set<String> = switch credential.agencyType {
-        case .la: [record.agency]
-        case .raa, .vaa: credential.partnerLocalAuthorities
-        }
-        return Caller(
-            actor: "token:\(record.id.uuidString.lowercased())", agency: record.agency, agencyType: credential.agencyType,
-            role: record.role, visibleLocalAuthorities: visible
+        return Self.caller(
+            actor: "token:\(record.id.uuidString.lowercased())", agency: record.agency, type: credential.agencyType,
+            partners: credential.partnerLocalAuthorities, role: record.role
         )
     }
 

@@ -13,23 +13,35 @@ extension SQLStore {
         }
     }
 
-    public func webSession(idHash: String) async throws -> WebSession? {
-        try await source.withConnection { database in
-            try await database.raw("SELECT * FROM web_sessions WHERE id_hash = \(bind: idHash)").first().map { row in
-                let roleName = try row.decode(column: "role", as: String.self)
-                guard let role = Role(rawValue: roleName) else { throw StoredDataError("web session with unknown role \(roleName)") }
-                return WebSession(
-                    idHash: try row.decode(column: "id_hash", as: String.self),
-                    subject: try row.decode(column: "subject", as: String.self),
-                    agency: try row.decode(column: "agency_id", as: String.self),
-                    role: role,
-                    csrfToken: try row.decode(column: "csrf_token", as: String.self),
-                    createdAt: try row.decode(column: "created_at", as: Date.self),
-                    lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self),
-                    endedAt: try row.decode(column: "ended_at", as: Date?.self)
-                )
-            }
+    public func webSession(idHash: String) async throws -> SignedInSession? {
+        let rows = try await source.withConnection { database in
+            try await database.raw("""
+                SELECT s.*, a.name AS agency_name, a.type AS agency_type, p.local_authority AS partner
+                FROM web_sessions s JOIN agencies a ON a.id = s.agency_id
+                LEFT JOIN partnerships p ON p.agency_id = s.agency_id AND p.started_at IS NOT NULL AND p.ended_at IS NULL
+                WHERE s.id_hash = \(bind: idHash)
+                """).all()
         }
+        guard let row = rows.first else { return nil }
+        let roleName = try row.decode(column: "role", as: String.self)
+        let typeName = try row.decode(column: "agency_type", as: String.self)
+        guard let role = Role(rawValue: roleName), let type = AgencyType(rawValue: typeName) else {
+            throw StoredDataError("web session with unknown role \(roleName) or agency type \(typeName)")
+        }
+        let session = WebSession(
+            idHash: try row.decode(column: "id_hash", as: String.self),
+            subject: try row.decode(column: "subject", as: String.self),
+            agency: try row.decode(column: "agency_id", as: String.self),
+            role: role,
+            csrfToken: try row.decode(column: "csrf_token", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self),
+            endedAt: try row.decode(column: "ended_at", as: Date?.self)
+        )
+        return SignedInSession(
+            session: session, agencyName: try row.decode(column: "agency_name", as: String.self), agencyType: type,
+            partners: Set(try rows.compactMap { try $0.decode(column: "partner", as: String?.self) })
+        )
     }
 
     public func touchWebSession(idHash: String, at: Date) async throws {

@@ -64,6 +64,11 @@ enum Words {
         }
     }
 
+    /// A detail's name (`placed_from`) as words (`Placed from`).
+    static func detailName(_ key: String) -> String {
+        key.split(separator: "_").joined(separator: " ").capitalisedFirst
+    }
+
     /// A detail value (`not_suitable`) as words (`not suitable`), for choices with no better label.
     static func value(_ raw: String) -> String {
         switch raw {
@@ -72,26 +77,49 @@ enum Words {
         case "reg25a": "Regulation 25A temporary approval"
         case "ep_carers": "the EP carers"
         case "dual_approval": "dual approval (foster carers and adopters)"
-        default: raw.replacingOccurrences(of: "_", with: " ").capitalisedFirst
+        default: raw.split(separator: "_").joined(separator: " ").capitalisedFirst
         }
     }
 
     static func ruleTitle(_ id: String) -> String { RuleCatalogue.rule(id: id)?.title ?? id }
 
-    /// A rule's message with its dates as people write them.
-    static func message(_ result: RuleResult) -> String { plain(result.message) }
+    /// A rule's message with its dates as people write them (its words are already plain).
+    static func message(_ result: RuleResult) -> String { writtenDates(result.message) }
 
-    /// The API's words for people: ISO dates as people write them (2025-07-07 becomes 7 July
-    /// 2025), field names and milestone kinds as words.
+    /// The API's refusals for people: dates as people write them, field names and milestone
+    /// kinds as words.
     static func plain(_ text: String) -> String {
-        var text = text.replacing(/\d{4}-\d{2}-\d{2}/) { match in
-            CalendarDate(iso: match.output).map(\.written) ?? String(match.output)
-        }
+        var text = writtenDates(text)
         for (name, words) in fieldNames { text = text.replacingOccurrences(of: name, with: words) }
         for kind in MilestoneKind.allCases where kind.rawValue.contains("_") {
             text = text.replacingOccurrences(of: kind.rawValue, with: Self.kind(kind).lowercased())
         }
         return text
+    }
+
+    /// Every ISO date (2025-07-07) in `text` as people write it (7 July 2025). A scan of the
+    /// bytes, not a regular expression: the alert queue writes out fifty messages a page.
+    static func writtenDates(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 10 else { return text }
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count + 16)
+        var index = 0
+        func isDigit(_ i: Int) -> Bool { bytes[i] >= 48 && bytes[i] <= 57 }
+        while index < bytes.count {
+            if index + 10 <= bytes.count, (index == 0 || !isDigit(index - 1)),
+               isDigit(index), isDigit(index + 1), isDigit(index + 2), isDigit(index + 3), bytes[index + 4] == 45,
+               isDigit(index + 5), isDigit(index + 6), bytes[index + 7] == 45, isDigit(index + 8), isDigit(index + 9),
+               index + 10 == bytes.count || !isDigit(index + 10),
+               let date = CalendarDate(iso: String(decoding: bytes[index..<index + 10], as: UTF8.self)) {
+                out.append(contentsOf: date.written.utf8)
+                index += 10
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let fieldNames = [

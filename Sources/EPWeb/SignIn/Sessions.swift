@@ -52,24 +52,22 @@ struct Sessions: Sendable {
     /// idle too long, past its lifetime, or its agency no longer registered).
     func user(for request: Request) async throws -> WebUser? {
         guard let id = request.cookies[Self.cookieName]?.value, !id.isEmpty, id.count <= 100 else { return nil }
-        guard let session = try await store.webSession(idHash: WebSecret.hash(id)), session.endedAt == nil else { return nil }
+        // One round trip for the session, its agency and what the agency may see.
+        guard let found = try await store.webSession(idHash: WebSecret.hash(id)), found.session.endedAt == nil else { return nil }
+        let session = found.session
         let now = clock.stamp
         guard now.timeIntervalSince(session.lastSeenAt) < settings.idleTimeout,
               now.timeIntervalSince(session.createdAt) < settings.lifetime else {
             try await store.endWebSession(idHash: session.idHash, at: now)
             return nil
         }
-        let caller: Caller
-        do {
-            caller = try await authenticator.caller(actor: session.subject, agency: session.agency, role: session.role)
-        } catch ServiceError.unauthenticated {
-            return nil
-        }
         if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
             try await store.touchWebSession(idHash: session.idHash, at: now)
         }
-        let name = try await store.agency(id: session.agency)?.name ?? session.agency
-        return WebUser(session: session, caller: caller, agencyName: name)
+        let caller = Authenticator.caller(
+            actor: session.subject, agency: session.agency, type: found.agencyType, partners: found.partners, role: session.role
+        )
+        return WebUser(session: session, caller: caller, agencyName: found.agencyName)
     }
 
     /// Ends the request's session server-side: its cookie no longer signs anyone in.
