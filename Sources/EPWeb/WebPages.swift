@@ -1,5 +1,6 @@
 import EPDomain
 import EPServer
+import EPStore
 import Foundation
 import Hummingbird
 import Logging
@@ -34,7 +35,9 @@ public struct WebPages: PageRoutes {
             return PageRenderer.redirect(to: PageRenderer.sections(for: user.caller.role)[0].href)
         }
         signedIn.post("/sign-out") { request, _ in
+            let user = try WebScope.requireUser()
             try await sessions.end(request)
+            try await services.store.recordAudit(AuditEvent(user.caller, "session.end", at: services.clock.stamp, requestID: RequestScope.requestID))
             return PageRenderer.redirect(to: "/sign-in?signed_out=1", cookies: [sessions.clearing(Sessions.cookieName)])
         }
         CasePages(services: services, pages: pages).register(on: signedIn)

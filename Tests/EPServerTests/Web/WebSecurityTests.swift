@@ -65,6 +65,11 @@ import Testing
             let replayed = try await browser.get("/alerts")
             #expect(replayed.status == .seeOther && replayed.location?.hasPrefix("/sign-in") == true)
             #expect(try await client.execute(uri: "/sign-in?signed_out=1", method: .get).text.contains("You have signed out"))
+            // Both ends of the session are in the agency's audit trail.
+            let trail = try await world.backend.store.auditEvents(AuditQuery(
+                agency: TestWorld.northshire, localAuthorities: [TestWorld.northshire], caseID: nil, actor: nil, from: nil, until: nil, limit: 100, after: nil
+            ))
+            #expect(trail.map(\.action).contains("session.start") && trail.map(\.action).contains("session.end"))
         }
     }
 
