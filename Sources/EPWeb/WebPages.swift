@@ -45,6 +45,8 @@ public struct WebPages: PageRoutes {
         AlertPages(services: services, pages: pages).register(on: signedIn)
         DashboardPages(services: services, pages: pages).register(on: signedIn)
         AdminPages(services: services, pages: pages).register(on: signedIn)
+        // Last: it then wraps only the router's answer for paths nothing matched.
+        router.add(middleware: PageNotFoundMiddleware(sessions: sessions, pages: pages))
     }
 
     static func asset(_ name: String) throws -> String {

@@ -73,6 +73,30 @@ struct SignedInMiddleware: RouterMiddleware {
     }
 }
 
+/// A browser asking for a path that is no page and not the API's gets the pages' "Page not
+/// found", with who is signed in, instead of problem+json. Added after every route, so it wraps
+/// only the router's answer for unknown paths (Hummingbird builds each route's middleware when
+/// the route is added); the API's paths keep their problem+json and their 405s.
+struct PageNotFoundMiddleware: RouterMiddleware {
+    typealias Context = ServerRequestContext
+    let sessions: Sessions
+    let pages: PageRenderer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            guard !request.uri.path.hasPrefix("/v1/"), request.headers[.accept]?.contains("text/html") == true else { throw error }
+            let user = try? await sessions.user(for: request)
+            return pages.page("message", title: "Page not found", [
+                "heading": "Page not found",
+                "paragraphs": ["There is no such page. If you typed the address, check it is correct."],
+                "link": ["href": "/", "label": "Go to the start page"],
+            ], user: user, status: .notFound)
+        }
+    }
+}
+
 /// Where to go after signing in: only a path on this server. Anything that a browser could read
 /// as another site (`//evil.example`, `https://…`, `/\evil`) becomes the home page.
 enum ReturnPath {

@@ -111,14 +111,21 @@ import Testing
     }
 
     @Test func pagesNeedASessionAndComeBackAfterSigningIn() async throws {
-        try await TestWorld.run(on: .sqlite) { _, client in
+        try await TestWorld.run(on: .sqlite) { world, client in
             let page = try await client.execute(uri: "/cases?state=pre_birth", method: .get)
             #expect(page.status == .seeOther && page.location == "/sign-in?return_to=/cases%3Fstate%3Dpre_birth", "\(page.location ?? "")")
             let post = try await client.execute(uri: "/sign-out", method: .post)
             #expect(post.status == .seeOther && post.location == "/sign-in?expired=1")
+            // A browser asking for a path that is no page gets the pages' 404; an API client, problem+json.
+            let browser = try await client.execute(uri: "/no-such-page", method: .get, headers: [.accept: "text/html,application/xhtml+xml"])
+            #expect(browser.status == .notFound && browser.text.contains("<h1>Page not found</h1>"))
+            let other = try await client.execute(uri: "/no-such-page", method: .get, headers: [.accept: "application/json"])
+            #expect(other.status == .notFound && other.headers[.contentType] == "application/problem+json")
+            let api = try await client.execute(uri: "/v1/no-such-thing", method: .get, headers: [.accept: "text/html", .authorization: "Bearer \(try #require(world.tokens[.northshireIRO]))"])
+            #expect(api.status == .notFound && api.headers[.contentType] == "application/problem+json")
             // The API still answers problem+json without a token: the pages' sessions are not bearer tokens.
-            let api = try await client.execute(uri: "/v1/cases", method: .get, headers: [.cookie: "eptrack_session=whatever"])
-            #expect(api.status == .unauthorized)
+            let cookieOnly = try await client.execute(uri: "/v1/cases", method: .get, headers: [.cookie: "eptrack_session=whatever"])
+            #expect(cookieOnly.status == .unauthorized)
         }
     }
 }
