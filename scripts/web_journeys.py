@@ -317,7 +317,15 @@ class Run:
         forms = [f for f in parse_page(page.text).forms if f["method"] == "post" and "/sign-in/link/" in f["action"]]
         if not forms:
             raise Stop(f"the one-time link page has no form posting to /sign-in/link/...: {page.text[:500]}")
-        answer = self.http("POST", urllib.parse.urljoin(link, forms[0]["action"]), data=forms[0]["fields"])
+        # The confirm page's cookie goes back with the POST, as a browser's would: a link posted
+        # from elsewhere, without it, is refused.
+        opened = page.cookies.get("eptrack_link")
+        self.check(opened is not None, "the one-time link's confirm page sets no eptrack_link cookie")
+        action = urllib.parse.urljoin(link, forms[0]["action"])
+        elsewhere = self.http("POST", action, data=forms[0]["fields"])
+        self.check(elsewhere.status_code == 403 and not self.session_cookie(elsewhere)[0],
+                   f"a one-time link posted without its page's cookie answered {elsewhere.status_code}, expected 403 and no session")
+        answer = self.http("POST", action, data=forms[0]["fields"], headers={"Cookie": f"eptrack_link={opened}"})
         cookie, header = self.session_cookie(answer)
         if answer.status_code not in (302, 303) or not cookie:
             raise Stop(f"POST {forms[0]['action']} answered {answer.status_code} without a session cookie")

@@ -10,6 +10,10 @@ import Logging
 /// against the organisation's provider, or a one-time link where that is allowed.
 struct SignInRoutes: Sendable {
     static let attemptCookie = "eptrack_sign_in"
+    /// Set by a one-time link's confirm page, and required by its POST: a page elsewhere cannot
+    /// post a link it was given to sign someone else's browser in (a SameSite=Lax cookie is not
+    /// sent with another site's POST).
+    static let linkCookie = "eptrack_link"
     /// An attempt not finished within this long is refused (and forgotten).
     static let attemptLifetime: TimeInterval = 10 * 60
 
@@ -26,7 +30,9 @@ struct SignInRoutes: Sendable {
         router.get("/sign-in/start") { request, _ in try await start(FormData.query(of: request)) }
         router.get("/sign-in/callback") { request, _ in await callback(request) }
         router.get("/sign-in/link/:token") { _, context in try await showLink(context.parameters.get("token") ?? "") }
-        router.post("/sign-in/link/:token") { _, context in try await redeemLink(context.parameters.get("token") ?? "") }
+        router.post("/sign-in/link/:token") { request, context in
+            try await redeemLink(context.parameters.get("token") ?? "", opened: request.cookies[Self.linkCookie]?.value)
+        }
     }
 
     private func signInPage(_ query: FormData, failure: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
@@ -88,17 +94,33 @@ struct SignInRoutes: Sendable {
             return unusableLink()
         }
         let agency = try await store.agency(id: link.agency)
-        return pages.page("sign-in-link", title: "Sign in with a one-time link", [
+        var page = pages.page("sign-in-link", title: "Sign in with a one-time link", [
             "agencyName": agency?.name ?? link.agency, "roleName": PageRenderer.roleName(link.role), "token": token,
             "expires": Self.time(link.expiresAt),
         ], user: nil)
+        page.headers.append(HTTPField(
+            name: .setCookie, value: sessions.cookie(Self.linkCookie, value: token, maxAge: Int(SignInLinks.lifetime), path: "/sign-in/link")
+        ))
+        return page
     }
 
-    private func redeemLink(_ token: String) async throws -> Response {
-        guard settings.signInLinks, let link = try await store.redeemSignInLink(tokenHash: WebSecret.hash(token), at: sessions.clock.stamp) else {
+    private func redeemLink(_ token: String, opened: String?) async throws -> Response {
+        guard settings.signInLinks, try await store.signInLink(tokenHash: WebSecret.hash(token), at: sessions.clock.stamp) != nil else {
             return unusableLink()
         }
-        return try await signIn(subject: link.subject, agency: link.agency, role: link.role, to: "/")
+        guard let opened, WebSecret.matches(opened, token) else {
+            return pages.page("message", title: "Open the sign-in link in this browser", [
+                "heading": "Open the sign-in link in this browser",
+                "paragraphs": ["Nothing happened. Open the link itself (paste it into this browser's address bar), then continue."],
+            ], user: nil, status: .forbidden)
+        }
+        // Redeemed in one statement: two browsers racing for one link get it once.
+        guard let link = try await store.redeemSignInLink(tokenHash: WebSecret.hash(token), at: sessions.clock.stamp) else {
+            return unusableLink()
+        }
+        var response = try await signIn(subject: link.subject, agency: link.agency, role: link.role, to: "/")
+        response.headers.append(HTTPField(name: .setCookie, value: sessions.clearing(Self.linkCookie, path: "/sign-in/link")))
+        return response
     }
 
     private func unusableLink() -> Response {

@@ -93,8 +93,11 @@ import Testing
         try await TestWorld.run(on: .sqlite) { world, client in
             let link = try await SignInLinks.create(store: world.backend.store, agency: TestWorld.northshire, role: .leader, publicURL: "http://x", clock: world.clock)
             let path = String(link.dropFirst("http://x".count))
-            #expect(try await client.execute(uri: path, method: .post).status == .seeOther)
-            let again = try await client.execute(uri: path, method: .post)
+            // Posted from elsewhere (no cookie from the link's own page): refused, and still unused.
+            let elsewhere = try await client.execute(uri: path, method: .post)
+            #expect(elsewhere.status == .forbidden && elsewhere.sessionCookie == nil)
+            #expect(try await Browser.redeem(path, client: client).status == .seeOther)
+            let again = try await Browser.redeem(path, client: client)
             #expect(again.status == .gone && again.sessionCookie == nil)
             #expect(try await client.execute(uri: "/sign-in/link/not-a-link", method: .get).status == .gone)
         }
@@ -102,11 +105,11 @@ import Testing
         let oidc = ["EPTRACK_OIDC_ISSUER": "https://login.example.org/tenant/v2.0", "EPTRACK_WEB_OIDC_CLIENT_ID": "eptrack-pages"]
         try await TestWorld.run(on: .sqlite, environment: oidc) { world, client in
             let link = try await SignInLinks.create(store: world.backend.store, agency: TestWorld.northshire, role: .leader, publicURL: "http://x", clock: world.clock)
-            #expect(try await client.execute(uri: String(link.dropFirst("http://x".count)), method: .post).status == .gone)
+            #expect(try await Browser.redeem(String(link.dropFirst("http://x".count)), client: client).status == .gone)
         }
         try await TestWorld.run(on: .sqlite, environment: oidc.merging(["EPTRACK_WEB_SIGN_IN_LINKS": "allow"]) { $1 }) { world, client in
             let link = try await SignInLinks.create(store: world.backend.store, agency: TestWorld.northshire, role: .leader, publicURL: "http://x", clock: world.clock)
-            #expect(try await client.execute(uri: String(link.dropFirst("http://x".count)), method: .post).status == .seeOther)
+            #expect(try await Browser.redeem(String(link.dropFirst("http://x".count)), client: client).status == .seeOther)
         }
     }
 

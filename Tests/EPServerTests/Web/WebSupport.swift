@@ -23,13 +23,21 @@ struct Browser: Sendable {
         let (agency, role) = caller.agencyAndRole
         let link = try await SignInLinks.create(store: world.backend.store, agency: agency, role: role, publicURL: "http://eptrack.test", clock: world.clock)
         let path = String(link.dropFirst("http://eptrack.test".count))
-        let confirm = try await client.execute(uri: path, method: .get)
-        guard confirm.status == .ok else { throw TestSetupError("the sign-in link answered \(confirm.status)") }
-        let signedIn = try await client.execute(uri: path, method: .post)
+        let signedIn = try await redeem(path, client: client)
         guard signedIn.status == .seeOther, let cookie = signedIn.sessionCookie else {
             throw TestSetupError("redeeming the sign-in link answered \(signedIn.status)")
         }
         return Browser(client, cookie: cookie)
+    }
+
+    /// Opens a one-time link's confirm page and continues, as a browser does (the page's cookie
+    /// goes back with the POST).
+    static func redeem(_ path: String, client: any TestClientProtocol) async throws -> TestResponse {
+        let confirm = try await client.execute(uri: path, method: .get)
+        let opened = confirm.headers[values: .setCookie].first { $0.hasPrefix("eptrack_link=") }.map { String($0.prefix { $0 != ";" }) }
+        var headers: HTTPFields = [:]
+        if let opened { headers[.cookie] = opened }
+        return try await client.execute(uri: path, method: .post, headers: headers)
     }
 
     func get(_ path: String) async throws -> TestResponse {
