@@ -9,8 +9,8 @@ package enum DashboardReport {
     static func html(_ dashboard: Dashboard, title: String) -> String {
         let request = dashboard.request
         let body = """
-            <header><h1>\(escape(title))</h1>
-            <p>\(escape(scope(request)))</p></header>
+            <header><h1>\(HTML.escape(title))</h1>
+            <p>\(HTML.escape(scope(request)))</p></header>
             \(sections(dashboard))
             """
         return document(title: title, body: body)
@@ -41,7 +41,7 @@ package enum DashboardReport {
                         note: "Met as a share of met, late and overdue results for each rule of the policy in force, each result counted in the period its due date falls in; pending results (not yet due) are shown beside the rate, not in it.")
         html += "<section class=\"definitions\"><h2>What each figure counts</h2><dl>"
         for (name, text) in dashboard.definitions.sorted(by: { $0.key < $1.key }) {
-            html += "<dt>\(escape(name))</dt><dd>\(escape(text))</dd>"
+            html += "<dt>\(HTML.escape(name))</dt><dd>\(HTML.escape(text))</dd>"
         }
         html += "</dl></section>"
         return html
@@ -51,7 +51,7 @@ package enum DashboardReport {
         return """
             <!DOCTYPE html>
             <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title))</title>
+            <title>\(HTML.escape(title))</title>
             <style>\(stylesheet)</style></head><body>
             \(body)
             </body></html>
@@ -132,7 +132,6 @@ package enum DashboardReport {
     }
 
     /// A day as people write it in England: 7 July 2025.
-    static func written(_ day: CalendarDate) -> String { day.written }
 
     private static func durations(_ dashboard: Dashboard) -> String {
         let measures = dashboard.figures.filter { $0.name == "duration_days" && $0.statistic == "median" }.map(\.breakdown)
@@ -167,7 +166,7 @@ package enum DashboardReport {
         var svg = "<svg viewBox=\"0 0 770 \(height)\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
         var y = 5
         for bar in bars {
-            svg += "<text x=\"0\" y=\"\(y + 14)\">\(escape(bar.label))</text>"
+            svg += "<text x=\"0\" y=\"\(y + 14)\">\(HTML.escape(bar.label))</text>"
             if bar.label.count > labelColumn { y += rowHeight }
             svg += "<rect x=\"220\" y=\"\(y + 3)\" width=\"210\" height=\"14\" fill=\"#eef1f5\"/>"
             if let value = bar.value {
@@ -180,7 +179,7 @@ package enum DashboardReport {
                 svg += "<line x1=\"\(x)\" y1=\"\(y + 1)\" x2=\"\(x)\" y2=\"\(y + 19)\" stroke=\"#c44536\" stroke-width=\"2\"/>"
             }
             let words = asPercent ? (bar.value.map { String(format: "%.0f%%", $0 * 100) } ?? "") + " " + bar.detail : bar.detail
-            svg += "<text x=\"440\" y=\"\(y + 14)\">\(escape(words.trimmingCharacters(in: .whitespaces)))</text>"
+            svg += "<text x=\"440\" y=\"\(y + 14)\">\(HTML.escape(words.trimmingCharacters(in: .whitespaces)))</text>"
             y += rowHeight
         }
         return svg + "</svg>"
@@ -189,8 +188,8 @@ package enum DashboardReport {
     /// A chart under its heading. The chart is an image to assistive technology, named by the
     /// heading; its figures are in the JSON, the CSV and the definitions below.
     private static func section(_ heading: String, chart: String, note: String) -> String {
-        let named = chart.replacingOccurrences(of: "role=\"img\"", with: "role=\"img\" aria-label=\"Chart: \(escape(heading))\"")
-        return "<section><h2>\(escape(heading))</h2>\(named)<p class=\"note\">\(escape(note))</p></section>"
+        let named = chart.replacingOccurrences(of: "role=\"img\"", with: "role=\"img\" aria-label=\"Chart: \(HTML.escape(heading))\"")
+        return "<section><h2>\(HTML.escape(heading))</h2>\(named)<p class=\"note\">\(HTML.escape(note))</p></section>"
     }
 
     /// "(numerator/denominator)", with the pending count beside it when the figure has one.
@@ -207,10 +206,5 @@ package enum DashboardReport {
         let key = breakdown.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
         let text = value.replacingOccurrences(of: "_", with: " ")
         return key == "rule" || key == "measure" || key.isEmpty ? text : "\(key.replacingOccurrences(of: "_", with: " ")): \(text)"
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

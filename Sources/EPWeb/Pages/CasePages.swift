@@ -174,8 +174,10 @@ enum Replayed {
     }
 }
 
+/// A value percent-encoded for a query string or a form body: everything but letters, digits
+/// and `-._~` (and whatever `keeping` adds, such as the `/` of a path).
 enum FormEncoding {
-    static func encode(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
+    static func encode(_ value: String, keeping: String = "") -> String {
+        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~" + keeping))) ?? ""
     }
 }

@@ -107,6 +107,6 @@ enum ReturnPath {
     }
 
     static func encode(_ path: String) -> String {
-        path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/"))) ?? "/"
+        FormEncoding.encode(path, keeping: "/")
     }
 }

@@ -46,7 +46,7 @@ actor OIDCProvider {
         let query = [
             ("response_type", "code"), ("client_id", settings.clientID), ("redirect_uri", redirectURI), ("scope", "openid profile"),
             ("state", state), ("nonce", nonce), ("code_challenge", codeChallenge), ("code_challenge_method", "S256"),
-        ].map { "\($0.0)=\(Self.formEncode($0.1))" }.joined(separator: "&")
+        ].map { "\($0.0)=\(FormEncoding.encode($0.1))" }.joined(separator: "&")
         return endpoint + (endpoint.contains("?") ? "&" : "?") + query
     }
 
@@ -61,7 +61,7 @@ actor OIDCProvider {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
         request.headers.add(name: "Accept", value: "application/json")
-        request.body = .bytes(ByteBuffer(string: form.map { "\($0.0)=\(Self.formEncode($0.1))" }.joined(separator: "&")))
+        request.body = .bytes(ByteBuffer(string: form.map { "\($0.0)=\(FormEncoding.encode($0.1))" }.joined(separator: "&")))
         let response = try await client.execute(request, timeout: .seconds(15))
         let body = try await response.body.collect(upTo: 1 << 20)
         guard response.status == .ok else { throw Failure(description: "the provider refused the authorization code (HTTP \(response.status.code))") }
@@ -142,9 +142,5 @@ actor OIDCProvider {
         guard parsed.scheme == "https" || (parsed.scheme == "http" && loopback) else {
             throw Failure(description: "the provider must be reached over HTTPS (\(url))")
         }
-    }
-
-    static func formEncode(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
     }
 }

@@ -51,7 +51,7 @@ struct Sessions: Sendable {
     /// The signed-in person, or nil when the request has no live session (none, ended at sign-out,
     /// idle too long, past its lifetime, or its agency no longer registered).
     func user(for request: Request) async throws -> WebUser? {
-        guard let id = request.cookies[Self.cookieName]?.value, !id.isEmpty, id.count <= 100 else { return nil }
+        guard let id = Self.sessionID(of: request) else { return nil }
         // One round trip for the session, its agency and what the agency may see.
         guard let found = try await store.webSession(idHash: WebSecret.hash(id)), found.session.endedAt == nil else { return nil }
         let session = found.session
@@ -72,8 +72,14 @@ struct Sessions: Sendable {
 
     /// Ends the request's session server-side: its cookie no longer signs anyone in.
     func end(_ request: Request) async throws {
-        guard let id = request.cookies[Self.cookieName]?.value, !id.isEmpty, id.count <= 100 else { return }
+        guard let id = Self.sessionID(of: request) else { return }
         try await store.endWebSession(idHash: WebSecret.hash(id), at: clock.stamp)
+    }
+
+    /// The session id the browser sent, if it sent one of a plausible length.
+    private static func sessionID(of request: Request) -> String? {
+        guard let id = request.cookies[cookieName]?.value, !id.isEmpty, id.count <= 100 else { return nil }
+        return id
     }
 
     /// A cookie for this server's pages only: not readable by scripts, not sent on cross-site

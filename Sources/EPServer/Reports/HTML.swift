@@ -1,11 +1,11 @@
-/// HTML built in Swift for the pages' long lists (every rule's result, the timeline, the alert
-/// queue). Measured with `perf` on Benchmarks/pages.sh: a case page with 60 milestones spent
-/// more than half its CPU in Mustache looking up each row's values (a dynamic cast per lookup)
-/// and escaping them a character at a time. The page around the lists stays a template; only
-/// the repeated rows are written here, each value escaped once, byte by byte.
-enum HTML {
+/// Text made safe for HTML, for everything the server writes as HTML itself: the dashboard
+/// report, and the pages' long lists (every rule's result, the timeline, the alert queue).
+/// Measured with `perf` on Benchmarks/pages.sh: a case page with 60 milestones spent more than
+/// half its CPU in Mustache looking up each row's values and escaping them a character at a
+/// time, so those rows are written in Swift, each value escaped once, byte by byte, here.
+package enum HTML {
     /// `text` with `&`, `<`, `>`, `"` and `'` escaped, for element content and quoted attributes.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var needs = false
         for byte in text.utf8 where byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39 {
             needs = true
