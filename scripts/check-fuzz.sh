@@ -67,7 +67,7 @@ check_fuzz() (
             kill -KILL "$pid" 2>/dev/null
             wait "$pid" 2>/dev/null
         fi
-        pg_as_postgres "$PG_BIN/dropdb" -h "$PG_DIR" -p "$PG_PORT" -U postgres --if-exists --force "$db" >/dev/null 2>&1
+        pg_drop_database "$db"
         if [ -n "${EPTRACK_FUZZ_KEEP:-}" ]; then mkdir -p "$EPTRACK_FUZZ_KEEP" && cp -r "$work/." "$EPTRACK_FUZZ_KEEP/"; fi
         rm -rf "$work"
     }
@@ -76,11 +76,8 @@ check_fuzz() (
 
     # A database of its own on the test PostgreSQL: the fuzzer's thousands of cases and agencies
     # stay out of the other suites' way, and go with it.
-    pg_as_postgres "$PG_BIN/dropdb" -h "$PG_DIR" -p "$PG_PORT" -U postgres --if-exists --force "$db" >/dev/null 2>&1
-    pg_as_postgres "$PG_BIN/createdb" -h "$PG_DIR" -p "$PG_PORT" -U postgres "$db" \
-        || { echo "check_fuzz: could not create the database $db" >&2; return 1; }
-    local database_url="${PG_URL/\/eptrack\?//$db?}"
-    [ "$database_url" != "$PG_URL" ] || { echo "check_fuzz: cannot derive a database URL from PG_URL" >&2; return 1; }
+    local database_url
+    database_url="$(pg_fresh_database "$db")" || { echo "check_fuzz: no database of its own on the test PostgreSQL" >&2; return 1; }
     # fsync is off on the throwaway PostgreSQL; a million requests (and failed sign-ins, which
     # the ignored_auth check sends by the thousand) a minute means the fuzzer is never rate
     # limited (the 429 paths have their own tests).

@@ -77,18 +77,15 @@ check_web() (
         fi
         _web_stop "$pid"
         _web_stop "$idp"
-        pg_as_postgres "$PG_BIN/dropdb" -h "$PG_DIR" -p "$PG_PORT" -U postgres --if-exists --force "$db" >/dev/null 2>&1
+        pg_drop_database "$db"
         if [ -n "$keep" ]; then mkdir -p "$keep" && cp -r "$work/." "$keep/"; fi
         rm -rf "$work"
     }
     trap _web_cleanup EXIT
     trap 'exit 130' INT TERM
 
-    pg_as_postgres "$PG_BIN/dropdb" -h "$PG_DIR" -p "$PG_PORT" -U postgres --if-exists --force "$db" >/dev/null 2>&1
-    pg_as_postgres "$PG_BIN/createdb" -h "$PG_DIR" -p "$PG_PORT" -U postgres "$db" \
-        || { echo "check_web: could not create the database $db" >&2; return 1; }
-    local database_url="${PG_URL/\/eptrack\?//$db?}"
-    [ "$database_url" != "$PG_URL" ] || { echo "check_web: cannot derive a database URL from PG_URL" >&2; return 1; }
+    local database_url
+    database_url="$(pg_fresh_database "$db")" || { echo "check_web: no database of its own on the test PostgreSQL" >&2; return 1; }
 
     port="$(free_port)"
     idp_port="$(free_port)"

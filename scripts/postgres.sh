@@ -4,8 +4,25 @@
 #   pg_start   starts it and exports PG_URL, PG_SOCKET_URL (and PG_DIR, PG_BIN)
 #   pg_stop    stops it and removes its data (call it from a trap)
 #   free_port  prints a TCP port free on 127.0.0.1 (for this server and the ones the checks start)
+#   pg_fresh_database NAME   (re)creates database NAME on the running server, prints its URL
+#   pg_drop_database NAME    drops it (from a check's cleanup)
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+pg_drop_database() {
+    pg_as_postgres "$PG_BIN/dropdb" -h "$PG_DIR" -p "$PG_PORT" -U postgres --if-exists --force "$1" >/dev/null 2>&1
+}
+
+# A database of a check's own on the test PostgreSQL (what it stores stays out of the other
+# suites' way and goes with it), as PG_URL with the database's name in place of eptrack's.
+pg_fresh_database() {
+    local url="${PG_URL/\/eptrack\?//$1?}"
+    [ "$url" != "$PG_URL" ] || { echo "cannot derive a database URL from PG_URL" >&2; return 1; }
+    pg_drop_database "$1"
+    pg_as_postgres "$PG_BIN/createdb" -h "$PG_DIR" -p "$PG_PORT" -U postgres "$1" \
+        || { echo "could not create the database $1" >&2; return 1; }
+    echo "$url"
+}
 
 pg_find_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 
