@@ -84,8 +84,9 @@ pg_make_certificates() {
 # Starts (or restarts) the server on its data directory and port.
 pg_resume() {
     # fsync off: this server holds nothing worth keeping. Never do this for a real deployment.
+    # PG_FSYNC=on gives PostgreSQL's durable defaults (the write benchmark measures with them).
     pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 \
-        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c max_connections=200 -c ssl=on -c ssl_cert_file=$PG_DIR/tls/server.crt -c ssl_key_file=$PG_DIR/tls/server.key ${PG_EXTRA_OPTIONS:-}" start >/dev/null
+        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=${PG_FSYNC:-off} -c max_connections=200 -c ssl=on -c ssl_cert_file=$PG_DIR/tls/server.crt -c ssl_key_file=$PG_DIR/tls/server.key ${PG_EXTRA_OPTIONS:-}" start >/dev/null
 }
 
 # Stops the server but keeps its data, to test what happens while the database is away.

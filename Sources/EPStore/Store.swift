@@ -9,9 +9,6 @@ public protocol Store: Sendable {
     /// read and the write that depends on it (a milestone write leases one connection, not
     /// two). Transactions inside it are still their own; the session only shares the lease.
     func session<T: Sendable>(_ body: @escaping @Sendable (any Store) async throws -> T) async throws -> T
-    /// A session that holds the case's write lock throughout: writes to one case queue, so
-    /// twenty recorded at once are all stored rather than most refused as stale.
-    func exclusiveSession<T: Sendable>(caseID: UUID, _ body: @escaping @Sendable (any Store) async throws -> T) async throws -> T
 
     // Agencies and partnerships
     func createAgency(_ agency: Agency, at: Date) async throws

@@ -71,6 +71,7 @@ import Testing
             } catch is DatabaseUnavailable {}
         }
         let timeoutsBefore = source.usage.timeouts
+        let statementsBefore = source.usage.statements
         let holder = Task { try await source.withConnection { try await $0.raw("SELECT pg_sleep(3)").run() } }
         for _ in 0..<100 where source.usage.inUse == 0 { try await Task.sleep(for: .milliseconds(20)) }
         #expect(source.usage.inUse == 1, "the only connection is held")
@@ -81,7 +82,13 @@ import Testing
             try await source.withConnection { _ in startedLate.withLock { $0 = true } }
         }
         #expect(ContinuousClock.now - started < .seconds(2.5), "gave up after the 300 ms lease timeout, not after the 3 s holder")
-        #expect(source.usage == { var usage = PoolUsage(capacity: 1); usage.inUse = 1; usage.timeouts = timeoutsBefore + 1; return usage }())
+        #expect(source.usage == {
+            var usage = PoolUsage(capacity: 1)
+            usage.inUse = 1
+            usage.timeouts = timeoutsBefore + 1
+            usage.statements = statementsBefore + 1  // the holder's; none from the work that gave up
+            return usage
+        }())
 
         try await holder.value
         #expect(!startedLate.withLock { $0 }, "the connection freed later did not run the abandoned work")

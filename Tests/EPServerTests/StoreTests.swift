@@ -183,4 +183,47 @@ import Testing
             #expect(try await backend.store.idempotencyRecord(caller: "token:test", key: "retry-1", at: Self.at) == record)
         }
     }
+
+    /// Each write makes the case's alert index what the write was given: entries still due are
+    /// updated, new ones added, the others removed (on PostgreSQL within one statement, where a
+    /// delete and an insert of the same key would collide).
+    @Test(arguments: TestDatabase.all)
+    func eachWriteReplacesTheCasesAlertIndexEntries(database: TestDatabase) async throws {
+        try await database.withBackend { backend in
+            let store = backend.store
+            let subject = try await seed(store)
+            func entry(_ rule: String, _ overdue: String) -> AlertIndexEntry {
+                let day = CalendarDate(iso: overdue)!
+                return AlertIndexEntry(caseID: subject.id, ruleID: rule, opensOn: day.adding(days: -14), overdueOn: day, dueOn: day)
+            }
+            func index() async throws -> [AlertIndexEntry] {
+                try await store.alertIndexPage(AlertIndexQuery(
+                    localAuthorities: ["la-northshire"], asOf: CalendarDate(iso: "2026-12-31")!, status: nil, ruleID: nil, limit: 50, after: nil
+                ))
+            }
+            let birth = milestone(.birth, "2025-06-01")
+            var born = subject
+            born.records.append(birth)
+            let first = [entry("S2-ep-considered-early", "2025-06-29"), entry("S2-26-weeks", "2025-12-01")]
+            #expect(try await store.appendMilestone(
+                birth, to: subject, expectedVersion: 1, derived: DerivedData(state: .preProceedings, alerts: first, digest: JourneyDigest(born.journey)),
+                audit: audit("milestone.record", subject.id), idempotency: nil
+            ))
+            #expect(Set(try await index()) == Set(first))
+
+            let plo = milestone(.ploPreProceedings, "2025-07-01")
+            var later = born
+            later.records.append(plo)
+            later.version = 2
+            let second = [entry("S2-26-weeks", "2025-12-15"), entry("S2-ep-before-issue", "2025-08-01")]
+            #expect(try await store.appendMilestone(
+                plo, to: later, expectedVersion: 2, derived: DerivedData(state: .preProceedings, alerts: second, digest: JourneyDigest(later.journey)),
+                audit: audit("milestone.record", subject.id), idempotency: nil
+            ))
+            #expect(Set(try await index()) == Set(second), "one updated, one added, one removed")
+
+            try await store.replaceDerived(caseID: subject.id, state: .preProceedings, alerts: [])
+            #expect(try await index().isEmpty)
+        }
+    }
 }

@@ -50,6 +50,10 @@ public final class ServiceMetrics: Sendable {
             namespace: "eptrack", subsystem: "db_connection", metricName: "wait_timeouts", unitName: "total",
             helpText: "Requests that gave up waiting for a database connection (answered 503), since start."
         )).set(Double(pool.timeouts))
+        registry.makeGauge(descriptor: .init(
+            namespace: "eptrack", subsystem: "db", metricName: "statements", unitName: "total",
+            helpText: "Statements sent to the database since start; on PostgreSQL each is one round trip."
+        )).set(Double(pool.statements))
     }
 
     private func recordAlerts(_ counts: [String: Int]) {

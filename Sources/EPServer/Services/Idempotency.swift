@@ -1,3 +1,4 @@
+import EPDomain
 import EPStore
 import Foundation
 
@@ -61,22 +62,24 @@ extension Optional where Wrapped == IdempotencyRequest {
 
 extension Store {
     /// The one shape of an idempotent write, once the caller's right to make it has been
-    /// checked: a stored answer to the same request is replayed; otherwise `write` works out its
-    /// value and stores it, handing the store the record that `stored(value)` makes of the
-    /// answer (nil without a key); when a concurrent request with the same key stored its answer
-    /// first, that answer is replayed.
+    /// checked: `write` works out its value and stores it, handing the store the record that
+    /// `stored(value)` makes of the answer (nil without a key). A retry is recognised by the
+    /// store, not by a lookup before every write (which would cost every keyed write a round
+    /// trip): the stored key refuses the retry's write, or the retry is refused by the domain
+    /// because the first one's change is already there; either way the stored answer to the
+    /// same request is replayed instead, and a key used for another request is refused.
     func idempotentWrite<T: Sendable>(
         _ request: IdempotencyRequest?, caller: String, at now: Date,
         response: @escaping (T) throws -> IdempotencyRecord.Response,
         _ write: (_ stored: (T) throws -> IdempotencyRecord?) async throws -> T
     ) async throws -> Replayable<T> {
-        if let stored = try await replay(request, caller: caller, at: now) { return .replay(stored) }
         do {
             return .fresh(try await write { value in try request.record(caller: caller) { try response(value) } })
-        } catch StoreError.idempotencyKeyTaken {
-            // The first request with this key finished between our look and our write.
-            guard let stored = try await replay(request, caller: caller, at: now) else { throw ServiceError.idempotencyInFlight }
-            return .replay(stored)
+        } catch let refusal where request != nil && (refusal is ValidationError || refusal is StoreError) {
+            if let stored = try await replay(request, caller: caller, at: now) { return .replay(stored) }
+            // The key is held by a request that has not finished, or has since been rolled back.
+            if case StoreError.idempotencyKeyTaken = refusal { throw ServiceError.idempotencyInFlight }
+            throw refusal
         }
     }
 

@@ -14,10 +14,6 @@ struct PinnedConnection: SQLConnectionSource {
         try await body(database)
     }
 
-    func exclusively<T: Sendable>(_ key: UUID, on database: any SQLDatabase, _ body: () async throws -> T) async throws -> T {
-        try await leasedFrom.exclusively(key, on: database, body)
-    }
-
     /// The lease ends with the session; the source it came from is shut down by its owner.
     func shutdown() async throws {}
 }

@@ -12,6 +12,9 @@ public struct PoolUsage: Sendable, Equatable {
     /// Units of work that gave up waiting because the database did not hand out a connection
     /// in time (since start).
     public var timeouts = 0
+    /// Statements sent to the database (since start): on PostgreSQL each is a round trip, so
+    /// their rate over the request rate shows what a request costs the database.
+    public var statements = 0
 
     public init(capacity: Int) {
         self.capacity = capacity
@@ -31,5 +34,6 @@ final class PoolUsageCounter: Sendable {
     func startedWaiting() { usage.withLock { $0.waiting += 1 } }
     func leased() { usage.withLock { $0.waiting -= 1; $0.inUse += 1 } }
     func released() { usage.withLock { $0.inUse -= 1 } }
+    func sentStatement() { usage.withLock { $0.statements += 1 } }
     func gaveUp(timedOut: Bool) { usage.withLock { $0.waiting -= 1; if timedOut { $0.timeouts += 1 } } }
 }

@@ -14,6 +14,7 @@ import SQLKit
 /// API. About a third less client CPU to read a case with its milestones (measured).
 struct PostgresSQLDatabase: SQLDatabase {
     let connection: PostgresConnection
+    let counter: PoolUsageCounter
 
     var logger: Logger { connection.logger }
     var eventLoop: any EventLoop { connection.eventLoop }
@@ -27,6 +28,7 @@ struct PostgresSQLDatabase: SQLDatabase {
         for value in values {
             try Self.append(value, to: &binds)
         }
+        counter.sentStatement()
         let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
         var columns: [String: Int]?  // the same for every row of the result: worked out once
         for try await row in rows {

@@ -55,25 +55,6 @@ public final class PostgresSource: SQLConnectionSource {
     /// Waits at most `leaseTimeout` for a connection, and answers even when the connection dies
     /// under the work (see `Supervisor`). Once `body` has its connection it runs to its end:
     /// giving up on the wait is decided before the first statement, never in a transaction.
-    /// A session-level advisory lock on the key, held on `database` until `body` ends: other
-    /// connections asking for it wait (at most the statement timeout). Released however `body`
-    /// ends; a connection that breaks releases it with itself.
-    public func exclusively<T: Sendable>(_ key: UUID, on database: any SQLDatabase, _ body: () async throws -> T) async throws -> T {
-        let name = key.uuidString.lowercased()
-        try await database.raw("SELECT pg_advisory_lock(hashtextextended(\(bind: name), 0))").run()
-        let unlock = database.raw("SELECT pg_advisory_unlock(hashtextextended(\(bind: name), 0))")
-        let result: T
-        do {
-            result = try await body()
-        } catch {
-            // The body's own error is the one to report; the unlock is tried regardless.
-            try? await unlock.run()
-            throw error
-        }
-        try await unlock.run()
-        return result
-    }
-
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let unit = SupervisedUnit<T>(deadline: .now + leaseTimeout, counter: counter)
         counter.startedWaiting()
@@ -85,7 +66,7 @@ public final class PostgresSource: SQLConnectionSource {
                             let value = try await client.withConnection { connection in
                                 guard unit.claim(connection) else { throw DatabaseUnavailable("no database connection was free in time") }
                                 defer { unit.release() }
-                                return try await body(PostgresSQLDatabase(connection: connection))
+                                return try await body(PostgresSQLDatabase(connection: connection, counter: counter))
                             }
                             unit.answer(.success(value))
                         } catch {

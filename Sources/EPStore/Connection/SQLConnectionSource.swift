@@ -10,9 +10,6 @@ public protocol SQLConnectionSource: Sendable {
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Connections in use and waited for, for `/metrics`.
     var usage: PoolUsage { get }
-    /// Runs `body` holding the database's lock on `key`, taken on `database` (a leased
-    /// connection), so that writers of one case queue instead of racing one another.
-    func exclusively<T: Sendable>(_ key: UUID, on database: any SQLDatabase, _ body: () async throws -> T) async throws -> T
     func shutdown() async throws
 }
 

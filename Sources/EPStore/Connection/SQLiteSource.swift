@@ -27,7 +27,7 @@ public final class SQLiteSource: SQLConnectionSource {
     public var usage: PoolUsage { counter.snapshot }
 
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let database = connection.sql(queryLogLevel: nil)
+        let database = CountingDatabase(base: connection.sql(queryLogLevel: nil), counter: counter)
         counter.startedWaiting()
         return try await lock.withLock { [counter] in
             counter.leased()
@@ -36,13 +36,29 @@ public final class SQLiteSource: SQLConnectionSource {
         }
     }
 
-    /// One connection, leased by one unit of work at a time: a session already has the database
-    /// to itself.
-    public func exclusively<T: Sendable>(_ key: UUID, on database: any SQLDatabase, _ body: () async throws -> T) async throws -> T {
-        try await body()
-    }
-
     public func shutdown() async throws {
         try await connection.close().get()
+    }
+}
+
+/// SQLiteKit's view of the connection, counting statements as `PostgresSQLDatabase` does.
+private struct CountingDatabase: SQLDatabase {
+    let base: any SQLDatabase
+    let counter: PoolUsageCounter
+
+    var logger: Logger { base.logger }
+    var eventLoop: any EventLoop { base.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { base.version }
+    var dialect: any SQLDialect { base.dialect }
+    var queryLogLevel: Logger.Level? { base.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        counter.sentStatement()
+        return base.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        counter.sentStatement()
+        try await base.execute(sql: query, onRow)
     }
 }

@@ -3,27 +3,21 @@ import Foundation
 import SQLKit
 
 extension SQLStore {
-    func writeAlertIndex(caseID: UUID, _ entries: [AlertIndexEntry], on database: any SQLDatabase) async throws {
-        try await database.raw("DELETE FROM alert_index WHERE case_id = \(bind: caseID)").run()
-        guard !entries.isEmpty else { return }
-        try await database.raw(writeAlertIndexRows(caseID, entries)).run()
-    }
-
-    /// The values of several alert index rows in one INSERT (one round trip per write).
-    func writeAlertIndexRows(_ caseID: UUID, _ entries: [AlertIndexEntry]) -> SQLQueryString {
-        var sql: SQLQueryString = "INSERT INTO alert_index (case_id, rule_id, opens_on, overdue_on, due_on) VALUES "
-        for (position, entry) in entries.enumerated() {
-            sql = sql + (position == 0 ? "" : ", ")
-                + "(\(bind: caseID), \(bind: entry.ruleID), \(bind: entry.opensOn.iso), \(bind: entry.overdueOn.iso), \(bind: entry.dueOn.iso))"
-        }
-        return sql
+    /// Makes `entries` the case's alert index: the plan inserts or updates them and deletes the
+    /// case's others. (Not a delete of all then an insert: in PostgreSQL's one statement both
+    /// would see the rows as they were, and the insert would collide with the rows deleted.)
+    func replaceAlertIndex(with entries: [AlertIndexEntry], in plan: inout WritePlan) {
+        plan.insert(entries.map(TableRow.alert), onConflict: """
+            ON CONFLICT (case_id, rule_id) DO UPDATE SET opens_on = excluded.opens_on, overdue_on = excluded.overdue_on, due_on = excluded.due_on
+            """)
+        let kept = entries.map(\.ruleID)
+        plan.delete(from: "alert_index", where: "case_id", is: kept.isEmpty ? "1 = 1" : "rule_id NOT IN (\(binds: kept))")
     }
 
     public func replaceDerived(caseID: UUID, state: JourneyState, alerts entries: [AlertIndexEntry]) async throws {
-        try await source.transaction { database in
-            try await database.raw("UPDATE cases SET state = \(bind: state.rawValue) WHERE id = \(bind: caseID)").run()
-            try await writeAlertIndex(caseID: caseID, entries, on: database)
-        }
+        var plan = WritePlan(anchor: "UPDATE cases SET state = \(bind: state.rawValue) WHERE id = \(bind: caseID) RETURNING id", id: caseID)
+        replaceAlertIndex(with: entries, in: &plan)
+        _ = try await perform(plan)
     }
 
     public func alertIndexPage(_ query: AlertIndexQuery) async throws -> [AlertIndexEntry] {

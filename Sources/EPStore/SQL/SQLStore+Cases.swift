@@ -4,24 +4,14 @@ import SQLKit
 
 extension SQLStore {
     public func insertCase(_ subject: Case, derived: DerivedData, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws {
-        let profile = subject.profile
-        try await source.transaction { database in
-            do {
-                try await database.raw("""
-                    INSERT INTO cases (id, reference, local_authority, adoption_agency, sex, ethnicity, sibling_group_size,
-                                       disability, unborn, expected_birth_month, state, version, created_at, updated_at, journey_digest)
-                    VALUES (\(bind: subject.id), \(bind: subject.reference), \(bind: subject.localAuthority), \(bind: subject.adoptionAgency),
-                            \(bind: profile.sex.rawValue), \(bind: profile.ethnicity.rawValue), \(bind: profile.siblingGroupSize),
-                            \(bind: profile.disability), \(bind: profile.unborn), \(bind: profile.expectedBirthMonth?.description),
-                            \(bind: derived.state.rawValue), \(bind: subject.version), \(bind: subject.createdAt), \(bind: subject.createdAt),
-                            \(bind: derived.digest.text))
-                    """).run()
-            } catch where UniqueViolation.table(of: error) == "cases" {
-                throw StoreError.duplicateReference(subject.reference)
-            }
-            try await writeAlertIndex(caseID: subject.id, derived.alerts, on: database)
-            try await write(audit, on: database)
-            try await write(idempotency, at: audit.at, on: database)
+        var plan = WritePlan(anchor: TableRow.newCase(subject, derived: derived, at: subject.createdAt).insert + " RETURNING id", id: subject.id)
+        plan.insert(derived.alerts.map(TableRow.alert))
+        plan.insert([TableRow.audit(audit)])
+        storeIdempotency(idempotency, at: audit.at, in: &plan)
+        do {
+            _ = try await perform(plan)
+        } catch where ConstraintViolation.uniqueTable(of: error) == "cases" {
+            throw StoreError.duplicateReference(subject.reference)
         }
     }
 
@@ -108,61 +98,48 @@ extension SQLStore {
 
     public func updateCase(_ subject: Case, expectedVersion: Int, derived: DerivedData, audit: AuditEvent) async throws -> Bool {
         let profile = subject.profile
-        return try await source.transaction { database in
-            let updated = try await database.raw("""
-                UPDATE cases SET adoption_agency = \(bind: subject.adoptionAgency), sex = \(bind: profile.sex.rawValue),
-                    ethnicity = \(bind: profile.ethnicity.rawValue), sibling_group_size = \(bind: profile.siblingGroupSize),
-                    disability = \(bind: profile.disability), unborn = \(bind: profile.unborn),
-                    expected_birth_month = \(bind: profile.expectedBirthMonth?.description),
-                    version = \(bind: subject.version), updated_at = \(bind: audit.at), journey_digest = \(bind: derived.digest.text)
-                WHERE id = \(bind: subject.id) AND version = \(bind: expectedVersion)
-                RETURNING id
-                """).all()
-            guard !updated.isEmpty else { return false }
-            try await writeAlertIndex(caseID: subject.id, derived.alerts, on: database)
-            try await write(audit, on: database)
-            return true
-        }
+        var plan = WritePlan(anchor: """
+            UPDATE cases SET adoption_agency = \(bind: subject.adoptionAgency), sex = \(bind: profile.sex.rawValue),
+                ethnicity = \(bind: profile.ethnicity.rawValue), sibling_group_size = \(bind: profile.siblingGroupSize),
+                disability = \(bind: profile.disability), unborn = \(bind: profile.unborn),
+                expected_birth_month = \(bind: profile.expectedBirthMonth?.description),
+                version = \(bind: subject.version), updated_at = \(bind: audit.at), journey_digest = \(bind: derived.digest.text)
+            WHERE id = \(bind: subject.id) AND version = \(bind: expectedVersion)
+            RETURNING id
+            """, id: subject.id)
+        replaceAlertIndex(with: derived.alerts, in: &plan)
+        plan.insert([TableRow.audit(audit)])
+        return try await perform(plan)
     }
 
     public func appendMilestone(
         _ milestone: Milestone, to subject: Case, expectedVersion: Int, derived: DerivedData, audit: AuditEvent, idempotency: IdempotencyRecord?
     ) async throws -> Bool {
-        let details = DetailsJSON.write(milestone.details)
-        return try await source.transaction { database in
-            // Claiming the next version first serialises writers on one case in both databases.
-            let claimed = try await database.raw("""
-                UPDATE cases SET version = \(bind: expectedVersion + 1), state = \(bind: derived.state.rawValue), updated_at = \(bind: audit.at),
-                    journey_digest = \(bind: derived.digest.text)
-                WHERE id = \(bind: subject.id) AND version = \(bind: expectedVersion)
-                RETURNING id
-                """).all()
-            guard !claimed.isEmpty else { return false }
-            try await database.raw("""
-                INSERT INTO milestones (id, case_id, seq, kind, occurred_on, details, note, recorded_at, recorded_by,
-                                        supersedes, correction_reason, retracted)
-                VALUES (\(bind: milestone.id), \(bind: subject.id), \(bind: subject.records.count + 1), \(bind: milestone.kind.rawValue),
-                        \(bind: milestone.occurredOn.iso), \(bind: details), \(bind: milestone.note), \(bind: milestone.recordedAt),
-                        \(bind: milestone.recordedBy), \(bind: milestone.correction?.supersedes), \(bind: milestone.correction?.reason),
-                        \(bind: milestone.correction?.retracted ?? false))
-                """).run()
-            try await writeAlertIndex(caseID: subject.id, derived.alerts, on: database)
-            try await write(audit, on: database)
-            try await write(idempotency, at: audit.at, on: database)
-            return true
-        }
+        // Claiming the next version is the anchor: if another write claimed it first, nothing
+        // is stored and the caller re-reads and re-validates.
+        var plan = WritePlan(anchor: """
+            UPDATE cases SET version = \(bind: expectedVersion + 1), state = \(bind: derived.state.rawValue), updated_at = \(bind: audit.at),
+                journey_digest = \(bind: derived.digest.text)
+            WHERE id = \(bind: subject.id) AND version = \(bind: expectedVersion)
+            RETURNING id
+            """, id: subject.id)
+        plan.insert([TableRow.milestone(milestone, caseID: subject.id, seq: subject.records.count + 1)])
+        replaceAlertIndex(with: derived.alerts, in: &plan)
+        plan.insert([TableRow.audit(audit)])
+        storeIdempotency(idempotency, at: audit.at, in: &plan)
+        return try await perform(plan)
     }
 
     public func addAcknowledgement(_ acknowledgement: Acknowledgement, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws {
-        try await source.transaction { database in
-            try await database.raw("""
-                INSERT INTO alert_acknowledgements (id, case_id, rule_id, note, acknowledged_by, acknowledged_at)
-                VALUES (\(bind: acknowledgement.id), \(bind: acknowledgement.caseID), \(bind: acknowledgement.ruleID),
-                        \(bind: acknowledgement.note), \(bind: acknowledgement.acknowledgedBy), \(bind: acknowledgement.acknowledgedAt))
-                """).run()
-            try await write(audit, on: database)
-            try await write(idempotency, at: audit.at, on: database)
-        }
+        var plan = WritePlan(anchor: """
+            INSERT INTO alert_acknowledgements (id, case_id, rule_id, note, acknowledged_by, acknowledged_at)
+            VALUES (\(bind: acknowledgement.id), \(bind: acknowledgement.caseID), \(bind: acknowledgement.ruleID),
+                    \(bind: acknowledgement.note), \(bind: acknowledgement.acknowledgedBy), \(bind: acknowledgement.acknowledgedAt))
+            RETURNING id
+            """, id: acknowledgement.id)
+        plan.insert([TableRow.audit(audit)])
+        storeIdempotency(idempotency, at: audit.at, in: &plan)
+        _ = try await perform(plan)
     }
 
     public func acknowledgements(caseID: UUID) async throws -> [Acknowledgement] {

@@ -10,7 +10,7 @@ extension SQLStore {
                     INSERT INTO agencies (id, name, type, created_at) VALUES (\(bind: agency.id), \(bind: agency.name), \(bind: agency.type.rawValue), \(bind: at))
                     """).run()
             }
-        } catch where UniqueViolation.table(of: error) == "agencies" {
+        } catch where ConstraintViolation.uniqueTable(of: error) == "agencies" {
             throw StoreError.alreadyExists("agency \(agency.id)")
         }
     }
@@ -58,7 +58,7 @@ extension SQLStore {
                     VALUES (\(bind: agency), \(bind: localAuthority), \(bind: proposedBy), \(bind: at), \(bind: started ? at : nil))
                     """).run()
             }
-        } catch where UniqueViolation.table(of: error) == "partnerships" {
+        } catch where ConstraintViolation.uniqueTable(of: error) == "partnerships" {
             throw StoreError.alreadyExists("an open partnership between \(agency) and \(localAuthority)")
         }
     }

@@ -15,7 +15,7 @@ extension SQLStore {
                 """).run()
             try await database.raw("UPDATE cases SET journey_digest = \(bind: digest) WHERE id = \(bind: subject.id)").run()
             try await scrubStoredResponses(quoting: redacted.id, removing: removed, on: database)
-            try await write(audit, on: database)
+            try await database.raw(TableRow.audit(audit).insert).run()
         }
     }
 
@@ -26,7 +26,7 @@ extension SQLStore {
                 WHERE id = \(bind: acknowledgement.id) AND case_id = \(bind: acknowledgement.caseID)
                 """).run()
             try await scrubStoredResponses(quoting: acknowledgement.id, removing: removed, on: database)
-            try await write(audit, on: database)
+            try await database.raw(TableRow.audit(audit).insert).run()
         }
     }
 

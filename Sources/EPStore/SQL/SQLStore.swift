@@ -23,12 +23,6 @@ public struct SQLStore: Store {
         try await source.withConnection { [self] database in try await body(pinned(to: database)) }
     }
 
-    public func exclusiveSession<T: Sendable>(caseID: UUID, _ body: @escaping @Sendable (any Store) async throws -> T) async throws -> T {
-        try await source.withConnection { [self] database in
-            try await source.exclusively(caseID, on: database) { try await body(pinned(to: database)) }
-        }
-    }
-
     /// This store working through one leased connection.
     private func pinned(to database: any SQLDatabase) -> SQLStore {
         SQLStore(source: PinnedConnection(database: database, leasedFrom: source), migrator: migrator, idempotencyLifetime: idempotencyLifetime)
@@ -38,30 +32,41 @@ public struct SQLStore: Store {
         (try? await migrator.isCurrent()) ?? false
     }
 
-    func write(_ audit: AuditEvent, on database: any SQLDatabase) async throws {
-        try await database.raw("""
-            INSERT INTO audit_events (id, at, actor, agency_id, role, action, case_id, milestone_id, request_id, outcome, subject_agency, reason, record_id)
-            VALUES (\(bind: audit.id), \(bind: audit.at), \(bind: audit.actor), \(bind: audit.agency), \(bind: audit.role),
-                    \(bind: audit.action), \(bind: audit.caseID), \(bind: audit.milestoneID), \(bind: audit.requestID), \(bind: audit.outcome),
-                    \(bind: audit.subjectAgency), \(bind: audit.reason), \(bind: audit.recordID))
-            """).run()
+    /// Carries out `plan` (see `WritePlan`): one statement on PostgreSQL, a transaction on
+    /// SQLite. False when its anchor found no row (another write claimed the case's version).
+    func perform(_ plan: WritePlan) async throws -> Bool {
+        do {
+            if source.dialect == "postgres" {
+                return try await source.withConnection { try await !$0.raw(plan.oneStatement).all().isEmpty }
+            }
+            return try await source.transaction { database in
+                guard try await !database.raw(plan.anchor).all().isEmpty else { return false }
+                for statement in plan.followingStatements {
+                    try await database.raw(statement).run()
+                }
+                return true
+            }
+        } catch where ConstraintViolation.notNullColumn(of: error) == "idempotency_keys.request_hash" {
+            throw StoreError.idempotencyKeyTaken
+        }
     }
 
-    func write(_ record: IdempotencyRecord?, at: Date, on database: any SQLDatabase) async throws {
+    /// Adds the idempotency record, if any, to `plan`. A key whose stored response has expired is
+    /// taken over. A live key must fail the whole write, and a statement cannot refuse itself
+    /// otherwise: its conflict sets `request_hash` to NULL, which the column refuses, and
+    /// `perform` reports that as `idempotencyKeyTaken`. (A concurrent request with the same key
+    /// waits for the first to commit, then meets the same conflict.)
+    func storeIdempotency(_ record: IdempotencyRecord?, at: Date, in plan: inout WritePlan) {
         guard let record else { return }
-        // A key whose stored response has expired may be used again: its row is replaced.
-        let stored = try await database.raw("""
-            INSERT INTO idempotency_keys (caller, key, request_hash, body, created_at)
-            VALUES (\(bind: record.caller), \(bind: record.key), \(bind: record.requestHash), \(bind: record.body), \(bind: at))
-            ON CONFLICT (caller, key) DO UPDATE SET request_hash = excluded.request_hash, body = excluded.body, created_at = excluded.created_at
-            WHERE idempotency_keys.created_at < \(bind: at.addingTimeInterval(-idempotencyLifetime))
-            RETURNING caller
-            """).all()
-        guard !stored.isEmpty else { throw StoreError.idempotencyKeyTaken }
+        plan.insert([TableRow.idempotency(record, at: at)], onConflict: """
+            ON CONFLICT (caller, key) DO UPDATE SET
+                request_hash = CASE WHEN idempotency_keys.created_at < \(bind: at.addingTimeInterval(-idempotencyLifetime)) THEN excluded.request_hash END,
+                body = excluded.body, created_at = excluded.created_at
+            """)
     }
 
     public func recordAudit(_ event: AuditEvent) async throws {
-        try await source.withConnection { try await write(event, on: $0) }
+        try await source.withConnection { try await $0.raw(TableRow.audit(event).insert).run() }
     }
 
     public func auditEvents(caseID: UUID) async throws -> [AuditEvent] {

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Milestone writes against the physical floor (issue: one straight path for a write). Release
+# build, a throwaway PostgreSQL with its durable defaults (fsync, synchronous_commit and
+# full_page_writes on, as a deployment runs), CASES open cases seeded through the API, then
+# alternating SECONDS-long rounds of:
+#   eptrack: POST /v1/cases/{id}/milestones, a family time session on a random case, wrk with
+#            32 connections over TCP;
+#   floor:   the minimal durable milestone transaction (api/minimal-write.sql: version bump,
+#            milestone, audit row) by pgbench, 32 clients over TCP, on cases of its own.
+# Prints each round, then the means, eptrack's share of the floor (target ≥ 0.5) and eptrack's
+# worst p99 (target ≤ 25 ms).
+# Usage: bash Benchmarks/write-floor.sh [cases] [seconds per round]     ROUNDS=3 by default
+set -euo pipefail
+CASES="${1:-5000}"
+SECONDS_PER_ROUND="${2:-10}"
+ROUNDS="${ROUNDS:-3}"
+export PG_FSYNC=on
+source "$(dirname "$0")/setup.sh"
+bench_build
+bench_postgres
+unset EPTRACK_ALLOW_UNSAFE_DB  # the server checks that this PostgreSQL is durable
+bench_serve
+bench_seed_api "$CASES"
+
+psql_bench() { pg_as_postgres "$PG_BIN/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -d eptrack -qAt "$@"; }
+psql_bench -c "
+CREATE TABLE bench_floor_cases AS SELECT n, gen_random_uuid() AS id FROM generate_series(1, $CASES) n;
+CREATE UNIQUE INDEX ON bench_floor_cases (n);
+INSERT INTO cases (id, reference, local_authority, sex, ethnicity, sibling_group_size, disability, unborn, state, version, created_at, updated_at)
+SELECT id, 'FLOOR-' || n, 'la-bench', 'female', 'WBRI', 1, false, false, 'in_proceedings', 1, now(), now() FROM bench_floor_cases;"
+psql_bench -c "VACUUM ANALYZE"
+cp Benchmarks/api/minimal-write.sql "$WORK/minimal-write.sql" && chmod 644 "$WORK/minimal-write.sql" && chmod 755 "$WORK"
+password="$(cat "$PG_DIR/.pw")"
+
+eptrack_round() {
+    EPTRACK_BENCH_TOKEN="$SW" bench_wrk "eptrack-$1" "eptrack, round $1" 32 "$SECONDS_PER_ROUND" record-milestone.lua /v1/cases
+}
+floor_round() {
+    pg_as_postgres env PGPASSWORD="$password" "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M extended -c 32 -j 2 \
+        -T "$SECONDS_PER_ROUND" -D cases="$CASES" -f "$WORK/minimal-write.sql" eptrack > "$WORK/floor-$1.txt" 2>&1 \
+        || { cat "$WORK/floor-$1.txt" >&2; exit 1; }
+    awk '/^tps = / {print $3; exit}' "$WORK/floor-$1.txt" > "$WORK/floor-$1.tps"
+    printf "%-34s %9.1f tx/s    latency avg %s ms\n" "floor, round $1" "$(cat "$WORK/floor-$1.tps")" \
+        "$(awk '/latency average/ {print $4}' "$WORK/floor-$1.txt")"
+}
+
+# The server fills its connection pool and PostgreSQL its caches before anything is measured.
+EPTRACK_BENCH_TOKEN="$SW" bench_wrk warm-up "eptrack, warm-up" 32 5 record-milestone.lua /v1/cases > /dev/null
+
+echo "== eptrack (wrk, 32 connections) and the floor (pgbench, 32 clients), durable PostgreSQL over TCP, alternating $ROUNDS × 2 × $SECONDS_PER_ROUND s"
+for round in $(seq "$ROUNDS"); do
+    if [ $((round % 2)) = 1 ]; then eptrack_round "$round"; floor_round "$round"; else floor_round "$round"; eptrack_round "$round"; fi
+done
+python3 - "$WORK" "$ROUNDS" <<'PY'
+import re, sys
+work, rounds = sys.argv[1], int(sys.argv[2])
+mean = lambda name: sum(float(open(f"{work}/{name.format(r)}").read()) for r in range(1, rounds + 1)) / rounds
+eptrack, floor = mean("eptrack-{}.txt.rate"), mean("floor-{}.tps")
+def p99(r):
+    m = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)", open(f"{work}/eptrack-{r}.txt").read(), re.M)
+    value, unit = float(m.group(1)), m.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+worst = max(p99(r) for r in range(1, rounds + 1))
+print(f"eptrack {eptrack:7.1f} writes/s, floor {floor:7.1f} tx/s: eptrack / floor {eptrack / floor:4.2f} (target ≥ 0.5)")
+print(f"eptrack's worst p99 over the rounds: {worst:.1f} ms (target ≤ 25 ms)")
+PY
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}')"
