@@ -4,7 +4,7 @@
 # full_page_writes on, as a deployment runs), CASES open cases seeded through the API, then
 # alternating SECONDS-long rounds of:
 #   eptrack: POST /v1/cases/{id}/milestones, a family time session on a random case, wrk with
-#            32 connections over TCP;
+#            32 connections, the server with a pool of 32 database connections over TCP;
 #   floor:   the minimal durable milestone transaction (api/minimal-write.sql: version bump,
 #            milestone, audit row) by pgbench, 32 clients over TCP, on cases of its own.
 # Prints each round, then the means, eptrack's share of the floor (target ≥ 0.5) and eptrack's
@@ -15,6 +15,8 @@ CASES="${1:-5000}"
 SECONDS_PER_ROUND="${2:-10}"
 ROUNDS="${ROUNDS:-3}"
 export PG_FSYNC=on
+# The server may hold as many database connections as pgbench opens (its default pool is 20).
+export EPTRACK_DB_CONNECTIONS=32
 source "$(dirname "$0")/setup.sh"
 bench_build
 bench_postgres

@@ -1,5 +1,6 @@
 import EPStore
 import Foundation
+import SQLKit
 import HTTPTypes
 import HummingbirdTesting
 import Testing
@@ -36,6 +37,29 @@ import Testing
             #expect(retry.text == first.text)
             let view = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
             #expect((try view.object()["milestones"] as? [[String: Any]])?.count == 2)
+        }
+    }
+
+    /// The statements of the hot path are prepared once per connection and then reused: here
+    /// on a pool of one connection, three family time sessions run one prepared write.
+    @Test(.needsPostgres)
+    func theWriteIsPreparedOnceAndReused() async throws {
+        try await TestDatabase.postgres.withBackend(connections: 1) { backend in
+            try await TestWorld.run(on: backend) { world, client in
+                let id = try await client.openCase(in: world)
+                #expect(try await client.record("birth", on: "2025-06-02", caseID: id, in: world).status == .created)
+                for day in ["2025-07-01", "2025-07-08", "2025-07-15"] {
+                    let response = try await client.record("family_time", on: day, details: #"{"status":"attended","supervised":true}"#, caseID: id, in: world)
+                    #expect(response.status == .created)
+                }
+                let prepared = try await backend.source.withConnection { database in
+                    try await database.raw("SELECT statement, generic_plans + custom_plans AS runs FROM pg_prepared_statements").all()
+                }
+                let runs = try prepared.map { (try $0.decode(column: "statement", as: String.self), try $0.decode(column: "runs", as: Int.self)) }
+                #expect(runs.contains { $0.0.hasPrefix("WITH anchor AS") && $0.1 >= 3 }, "\(runs)")
+                #expect(runs.contains { $0.0.contains("FROM cases c LEFT JOIN milestones m") && $0.1 >= 4 }, "\(runs)")
+                #expect(runs.contains { $0.0.contains("FROM api_tokens t") && $0.1 >= 5 }, "\(runs)")
+            }
         }
     }
 

@@ -25,11 +25,22 @@ struct PostgresSQLDatabase: SQLDatabase {
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let (sql, values) = serialize(query)
         var binds = PostgresBindings(capacity: values.count)
+        var types: [PostgresDataType] = []
+        types.reserveCapacity(values.count)
         for value in values {
-            try Self.append(value, to: &binds)
+            types.append(try Self.append(value, to: &binds))
         }
         counter.sentStatement()
-        let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+        if query is PreparedSQL, let name = PreparedStatementNames.shared.name(sql: sql, types: types) {
+            try await NamedStatement.$current.withValue(NamedStatement.Current(name: name, sql: sql, types: types)) {
+                try await Self.deliver(try await connection.execute(NamedStatement(bindings: binds), logger: logger), to: onRow)
+            }
+        } else {
+            try await Self.deliver(try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger), to: onRow)
+        }
+    }
+
+    private static func deliver(_ rows: some AsyncSequence<PostgresRow, any Error>, to onRow: @Sendable (any SQLRow) -> Void) async throws {
         var columns: [String: Int]?  // the same for every row of the result: worked out once
         for try await row in rows {
             let index = columns ?? Dictionary(row.enumerated().map { ($1.columnName, $0) }) { first, _ in first }
@@ -42,16 +53,18 @@ struct PostgresSQLDatabase: SQLDatabase {
         eventLoop.makeFutureWithTask { try await execute(sql: query, onRow) }
     }
 
-    /// The store binds strings, integers, booleans, dates and UUIDs, each maybe absent.
-    private static func append(_ value: any Encodable, to binds: inout PostgresBindings) throws {
+    /// The store binds strings, integers, booleans, dates and UUIDs, each maybe absent. Returns
+    /// the value's type (`.null`, unspecified, for an absent one: PostgreSQL infers it).
+    private static func append(_ value: any Encodable, to binds: inout PostgresBindings) throws -> PostgresDataType {
         if let optional = value as? any OptionalBind {
             guard let wrapped = optional.wrappedBind else {
                 binds.appendNull()
-                return
+                return .null
             }
-            try append(wrapped, to: &binds)
+            return try append(wrapped, to: &binds)
         } else if let encodable = value as? any PostgresThrowingDynamicTypeEncodable {
             try binds.append(encodable, context: .default)
+            return encodable.psqlType
         } else {
             throw NoPostgresCoding(type: "\(type(of: value))")
         }

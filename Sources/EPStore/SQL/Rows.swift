@@ -73,6 +73,12 @@ enum Rows {
         return CaseSummary(subject: subject, state: state)
     }
 
+    /// The columns `token` reads.
+    static func tokenColumns(_ table: String) -> String {
+        ["id", "agency_id", "role", "label", "created_at", "expires_at", "revoked_at", "last_used_at"]
+            .map { "\(table).\($0)" }.joined(separator: ", ")
+    }
+
     static func token(_ row: any SQLRow) throws -> TokenRecord {
         let roleName = try row.decode(column: "role", as: String.self)
         guard let role = Role(rawValue: roleName) else { throw StoredDataError("token with unknown role \(roleName)") }

@@ -19,7 +19,7 @@ extension SQLStore {
     public func findCase(id: UUID) async throws -> Case? {
         let columns = Rows.milestoneColumns("m", prefix: "m_")
         let rows = try await source.withConnection { database in
-            try await database.raw("""
+            try await database.prepared("""
                 SELECT \(unsafeRaw: Rows.caseColumns("c")), \(unsafeRaw: columns) FROM cases c LEFT JOIN milestones m ON m.case_id = c.id
                 WHERE c.id = \(bind: id) ORDER BY m.seq
                 """).all()
@@ -144,7 +144,10 @@ extension SQLStore {
 
     public func acknowledgements(caseID: UUID) async throws -> [Acknowledgement] {
         try await source.withConnection { database in
-            try await database.raw("SELECT * FROM alert_acknowledgements WHERE case_id = \(bind: caseID) ORDER BY acknowledged_at, id")
+            try await database.prepared("""
+                SELECT id, rule_id, note, acknowledged_by, acknowledged_at FROM alert_acknowledgements WHERE case_id = \(bind: caseID)
+                ORDER BY acknowledged_at, id
+                """)
                 .all().map { row in
                     Acknowledgement(
                         id: try row.decode(column: "id", as: UUID.self),

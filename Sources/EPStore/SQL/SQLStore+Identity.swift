@@ -119,8 +119,8 @@ extension SQLStore {
 
     public func credential(hash: String) async throws -> Credential? {
         let rows = try await source.withConnection { database in
-            try await database.raw("""
-                SELECT t.*, a.type AS agency_type, p.local_authority AS partner
+            try await database.prepared("""
+                SELECT \(unsafeRaw: Rows.tokenColumns("t")), a.type AS agency_type, p.local_authority AS partner
                 FROM api_tokens t JOIN agencies a ON a.id = t.agency_id
                 LEFT JOIN partnerships p ON p.agency_id = t.agency_id AND p.started_at IS NOT NULL AND p.ended_at IS NULL
                 WHERE t.token_hash = \(bind: hash)

@@ -37,7 +37,7 @@ public struct SQLStore: Store {
     func perform(_ plan: WritePlan) async throws -> Bool {
         do {
             if source.dialect == "postgres" {
-                return try await source.withConnection { try await !$0.raw(plan.oneStatement).all().isEmpty }
+                return try await source.withConnection { try await !$0.prepared(plan.oneStatement).all().isEmpty }
             }
             return try await source.transaction { database in
                 guard try await !database.raw(plan.anchor).all().isEmpty else { return false }
@@ -66,7 +66,7 @@ public struct SQLStore: Store {
     }
 
     public func recordAudit(_ event: AuditEvent) async throws {
-        try await source.withConnection { try await $0.raw(TableRow.audit(event).insert).run() }
+        try await source.withConnection { try await $0.prepared(TableRow.audit(event).insert).run() }
     }
 
     public func auditEvents(caseID: UUID) async throws -> [AuditEvent] {
