@@ -1,9 +1,8 @@
 # Sourced by the benchmark scripts. Functions, each a step the scripts share:
 #   bench_build        release build of eptrack (sets BIN)
 #   bench_postgres     a throwaway PostgreSQL on this machine, fsync off as in the tests
-#                      (exports DATABASE_URL and the server's settings)
+#                      unless PG_FSYNC=on (exports DATABASE_URL and the server's settings)
 #   bench_serve        starts the server on it (sets URL, SERVER_PID)
-#   bench_serve_also D P  a second server on database URL D and port P (stopped on exit)
 #   bench_seed_api N   one LA and its tokens (SW, IRO), N open cases seeded through the API,
 #                      each a born child in proceedings with no EP consideration, so every
 #                      one carries overdue alerts; exports the wrk scripts' settings
@@ -15,11 +14,8 @@ source scripts/postgres.sh
 SCRATCH="${EPTRACK_RELEASE_SCRATCH_PATH:-/var/tmp/eptrack-build-release}"
 WORK="$(mktemp -d /tmp/eptrack-bench.XXXXXX)"
 SERVER_PID=""
-OTHER_SERVER_PIDS=()
 bench_cleanup() {
-    for pid in "$SERVER_PID" "${OTHER_SERVER_PIDS[@]}"; do
-        if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-    done
+    if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
     pg_stop
     rm -rf "$WORK"
 }
@@ -45,13 +41,6 @@ bench_serve() {
     EPTRACK_METRICS_PORT=0 "$BIN" serve > "$WORK/server.log" 2>&1 &
     SERVER_PID=$!
     bench_wait_ready "$URL" "$WORK/server.log"
-}
-
-bench_serve_also() {
-    # A second server on this host: its metrics listener on any free port, not the default.
-    DATABASE_URL="$1" PORT="$2" EPTRACK_METRICS_PORT=0 "$BIN" serve > "$WORK/server-$2.log" 2>&1 &
-    OTHER_SERVER_PIDS+=($!)
-    bench_wait_ready "http://127.0.0.1:$2" "$WORK/server-$2.log"
 }
 
 bench_wait_ready() {
