@@ -93,7 +93,10 @@ public protocol Store: Sendable {
     func alertIndexPage(_ query: AlertIndexQuery) async throws -> [AlertIndexEntry]
     /// Rewrites what is derived from a case's journey and the rules (its alert index entries and
     /// its state), when the policy or the rules' logic changed since they were written.
-    func replaceDerived(caseID: UUID, state: JourneyState, alerts entries: [AlertIndexEntry]) async throws
+    /// Like every write it claims the case's next version: false, and nothing changed, if the
+    /// case was written since it was read (that write stored derived data of its own), and a
+    /// write racing with it re-reads.
+    func replaceDerived(caseID: UUID, expectedVersion: Int, state: JourneyState, alerts entries: [AlertIndexEntry]) async throws -> Bool
     func caseIDs(after: UUID?, limit: Int) async throws -> [UUID]
     /// Open alerts on open journeys on `asOf`, counted by rule, across the deployment (for metrics).
     func openAlertCounts(asOf: CalendarDate) async throws -> [String: Int]

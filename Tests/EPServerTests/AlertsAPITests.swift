@@ -113,6 +113,30 @@ import Testing
         }
     }
 
+    /// A retry of an acknowledgement (its response lost, say) is answered as the first request
+    /// was, even once the alert has closed in between: the retry is not a new acknowledgement.
+    /// A new acknowledgement of the closed alert is refused.
+    @Test(arguments: TestDatabase.all)
+    func aRetriedAcknowledgementIsReplayedAfterTheAlertCloses(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world)
+            try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world)
+            let path = "/v1/cases/\(id)/alerts/S2-ep-considered-early/acknowledgements"
+            let note = #"{"note":"Raised at the second review; legal gateway booked"}"#
+            let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "iro-ns-0142-ack-1"]
+            let first = try await client.send(.post, path, as: .northshireIRO, in: world, json: note, headers: key)
+            #expect(first.status == .created, "\(first.text)")
+
+            try await client.record("ep_consideration", on: "2025-07-20", details: #"{"outcome":"recommended"}"#, caseID: id, in: world)
+            let retry = try await client.send(.post, path, as: .northshireIRO, in: world, json: note, headers: key)
+            #expect(retry.status == .created, "\(retry.text)")
+            #expect(retry.text == first.text)
+            let fresh = try await client.send(.post, path, as: .northshireIRO, in: world, json: note)
+            #expect(fresh.status == .conflict)
+            #expect((try await results(client, world, id, asOf: nil)["S2-ep-considered-early"]?["acknowledgements"] as? [Any])?.count == 1)
+        }
+    }
+
     /// Only an open alert can be acknowledged: a rule not applicable to the journey, or one met
     /// (or late) once its milestone is recorded, answers 409 and stores nothing.
     @Test(arguments: TestDatabase.all)

@@ -212,17 +212,19 @@ import Testing
             #expect(Set(try await index()) == Set(first))
 
             let plo = milestone(.ploPreProceedings, "2025-07-01")
+            born.version = 2
             var later = born
             later.records.append(plo)
-            later.version = 2
             let second = [entry("S2-26-weeks", "2025-12-15"), entry("S2-ep-before-issue", "2025-08-01")]
             #expect(try await store.appendMilestone(
-                plo, to: later, expectedVersion: 2, derived: DerivedData(state: .preProceedings, alerts: second, digest: JourneyDigest(later.journey)),
+                plo, to: born, expectedVersion: 2, derived: DerivedData(state: .preProceedings, alerts: second, digest: JourneyDigest(later.journey)),
                 audit: audit("milestone.record", subject.id), idempotency: nil
             ))
             #expect(Set(try await index()) == Set(second), "one updated, one added, one removed")
 
-            try await store.replaceDerived(caseID: subject.id, state: .preProceedings, alerts: [])
+            #expect(try await !store.replaceDerived(caseID: subject.id, expectedVersion: 2, state: .preProceedings, alerts: []), "written since")
+            #expect(Set(try await index()) == Set(second))
+            #expect(try await store.replaceDerived(caseID: subject.id, expectedVersion: 3, state: .preProceedings, alerts: []))
             #expect(try await index().isEmpty)
         }
     }

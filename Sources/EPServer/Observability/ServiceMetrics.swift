@@ -52,7 +52,7 @@ public final class ServiceMetrics: Sendable {
         )).set(Double(pool.timeouts))
         registry.makeGauge(descriptor: .init(
             namespace: "eptrack", subsystem: "db", metricName: "statements", unitName: "total",
-            helpText: "Statements sent to the database since start; on PostgreSQL each is one round trip."
+            helpText: "Statements sent to the database since start; on PostgreSQL each is a round trip."
         )).set(Double(pool.statements))
     }
 

@@ -36,8 +36,9 @@ public enum AlertIndex {
                 // The state is derived from the journey too, and the rules' revision can change it
                 // (a return home before the final hearing is still in proceedings).
                 let journey = subject.journey
-                try await store.replaceDerived(
-                    caseID: subject.id, state: journey.state, alerts: entries(caseID: subject.id, policy.evaluate(journey, asOf: clock.today))
+                _ = try await store.replaceDerived(
+                    caseID: subject.id, expectedVersion: subject.version, state: journey.state,
+                    alerts: entries(caseID: subject.id, policy.evaluate(journey, asOf: clock.today))
                 )
             }
             count += ids.count

@@ -115,6 +115,8 @@ public struct CaseService: Sendable {
                     change, caseID: caseID, caller: caller, requestID: requestID, idempotency: idempotency, response: response
                 )
                 if let outcome { return outcome }
+                // Up to a millisecond apart, so writers that lost together do not collide again.
+                try await Task.sleep(for: .microseconds(Int.random(in: 0...1000)))
             } while ContinuousClock.now < deadline
             throw ServiceError.concurrentUpdate
         }

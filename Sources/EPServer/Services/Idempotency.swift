@@ -63,11 +63,11 @@ extension Optional where Wrapped == IdempotencyRequest {
 extension Store {
     /// The one shape of an idempotent write, once the caller's right to make it has been
     /// checked: `write` works out its value and stores it, handing the store the record that
-    /// `stored(value)` makes of the answer (nil without a key). A retry is recognised by the
-    /// store, not by a lookup before every write (which would cost every keyed write a round
-    /// trip): the stored key refuses the retry's write, or the retry is refused by the domain
-    /// because the first one's change is already there; either way the stored answer to the
-    /// same request is replayed instead, and a key used for another request is refused.
+    /// `stored(value)` makes of the answer (nil without a key). A retry is recognised when it
+    /// is refused, not by a look-up before every write (which would cost every keyed write a
+    /// round trip): the stored key refuses the retry's write, or the retry is refused because
+    /// the first one's change is already there; either way the stored answer to the same
+    /// request is replayed instead, and a key used for another request is refused.
     func idempotentWrite<T: Sendable>(
         _ request: IdempotencyRequest?, caller: String, at now: Date,
         response: @escaping (T) throws -> IdempotencyRecord.Response,
@@ -75,7 +75,10 @@ extension Store {
     ) async throws -> Replayable<T> {
         do {
             return .fresh(try await write { value in try request.record(caller: caller) { try response(value) } })
-        } catch let refusal where request != nil && (refusal is ValidationError || refusal is StoreError) {
+        } catch let refusal where request != nil && !(refusal is DatabaseUnavailable || refusal is CancellationError) {
+            // Any refusal: the domain's (the change is already there), the store's (the key is
+            // taken), the service's (an acknowledged alert has closed since). A retry is answered
+            // as the first request was, whatever has happened since.
             if let stored = try await replay(request, caller: caller, at: now) { return .replay(stored) }
             // The key is held by a request that has not finished, or has since been rolled back.
             if case StoreError.idempotencyKeyTaken = refusal { throw ServiceError.idempotencyInFlight }

@@ -12,8 +12,9 @@ public struct PoolUsage: Sendable, Equatable {
     /// Units of work that gave up waiting because the database did not hand out a connection
     /// in time (since start).
     public var timeouts = 0
-    /// Statements sent to the database (since start): on PostgreSQL each is a round trip, so
-    /// their rate over the request rate shows what a request costs the database.
+    /// Statements sent to the database (since start): on PostgreSQL each is a round trip (and a
+    /// prepared statement's first run on a connection one more), so their rate over the request
+    /// rate shows what a request costs the database.
     public var statements = 0
 
     public init(capacity: Int) {

@@ -32,8 +32,15 @@ struct PostgresSQLDatabase: SQLDatabase {
         }
         counter.sentStatement()
         if query is PreparedSQL, let name = PreparedStatementNames.shared.name(sql: sql, types: types) {
-            try await NamedStatement.$current.withValue(NamedStatement.Current(name: name, sql: sql, types: types)) {
-                try await Self.deliver(try await connection.execute(NamedStatement(bindings: binds), logger: logger), to: onRow)
+            do {
+                try await NamedStatement.$current.withValue(NamedStatement.Current(name: name, sql: sql, types: types)) {
+                    try await Self.deliver(try await connection.execute(NamedStatement(bindings: binds), logger: logger), to: onRow)
+                }
+            } catch let error as PSQLError where !(error.serverInfo?[.sqlState]?.hasPrefix("23") ?? false) {
+                // Not a constraint the data broke (a unique key, a NOT NULL): the preparation
+                // itself may have failed, and PostgresNIO would repeat that failure for ever.
+                PreparedStatementNames.shared.forget(sql: sql, types: types)
+                throw error
             }
         } else {
             try await Self.deliver(try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger), to: onRow)

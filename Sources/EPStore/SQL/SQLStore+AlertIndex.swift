@@ -15,10 +15,13 @@ extension SQLStore {
         plan.delete(from: "alert_index", where: "case_id", is: kept.isEmpty ? "1 = 1" : "rule_id NOT IN (\(binds: kept))")
     }
 
-    public func replaceDerived(caseID: UUID, state: JourneyState, alerts entries: [AlertIndexEntry]) async throws {
-        var plan = WritePlan(anchor: "UPDATE cases SET state = \(bind: state.rawValue) WHERE id = \(bind: caseID) RETURNING id", id: caseID)
+    public func replaceDerived(caseID: UUID, expectedVersion: Int, state: JourneyState, alerts entries: [AlertIndexEntry]) async throws -> Bool {
+        var plan = WritePlan(anchor: """
+            UPDATE cases SET state = \(bind: state.rawValue), version = \(bind: expectedVersion + 1)
+            WHERE id = \(bind: caseID) AND version = \(bind: expectedVersion) RETURNING id
+            """, id: caseID)
         replaceAlertIndex(with: entries, in: &plan)
-        _ = try await perform(plan)
+        return try await perform(plan)
     }
 
     public func alertIndexPage(_ query: AlertIndexQuery) async throws -> [AlertIndexEntry] {

@@ -62,15 +62,13 @@ struct TableRow {
         ])
     }
 
-    /// `INSERT INTO table (columns) VALUES (…)`.
-    var insert: SQLQueryString {
-        "INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns.joined(separator: ", "))) VALUES (\(binds: values))"
+    /// `INSERT INTO table (columns) `, for the row and any others of its table.
+    var insertHeader: SQLQueryString {
+        "INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns.joined(separator: ", "))) "
     }
 
-    /// `INSERT INTO table (columns) SELECT … FROM source`: the row is added once for each row of
-    /// `source` (in the store, a common table expression of one row or none). PostgreSQL types
-    /// each bound value from the column it goes into, as it does for VALUES.
-    func insert(forEachRowOf source: String) -> SQLQueryString {
-        "INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns.joined(separator: ", "))) SELECT \(binds: values) FROM \(unsafeRaw: source)"
+    /// `INSERT INTO table (columns) VALUES (…)`.
+    var insert: SQLQueryString {
+        insertHeader + "VALUES (\(binds: values))"
     }
 }

@@ -60,9 +60,10 @@ struct WritePlan {
         switch step {
         case .insert(let rows, let onConflict):
             // INSERT … SELECT values FROM anchor: the rows exist only if the anchor's row does.
-            let first = rows[0]
+            // Several rows are joined by UNION ALL, which types a NULL as text: only rows without
+            // NULLs (alert index entries) come several at a time.
             let selects = rows.map { "SELECT \(binds: $0.values) FROM anchor" as SQLQueryString }.joined(separator: " UNION ALL ")
-            return "INSERT INTO \(unsafeRaw: first.table) (\(unsafeRaw: first.columns.joined(separator: ", "))) " + selects + (onConflict.map { " " + $0 } ?? "")
+            return rows[0].insertHeader + selects + (onConflict.map { " " + $0 } ?? "")
         case .delete(let table, let column, let condition):
             return "DELETE FROM \(unsafeRaw: table) WHERE \(unsafeRaw: column) IN (SELECT id FROM anchor) AND " + condition
         }
@@ -73,10 +74,8 @@ struct WritePlan {
         steps.map { step in
             switch step {
             case .insert(let rows, let onConflict):
-                let first = rows[0]
                 let values = rows.map { "(\(binds: $0.values))" as SQLQueryString }.joined(separator: ", ")
-                return "INSERT INTO \(unsafeRaw: first.table) (\(unsafeRaw: first.columns.joined(separator: ", "))) VALUES " + values
-                    + (onConflict.map { " " + $0 } ?? "")
+                return rows[0].insertHeader + "VALUES " + values + (onConflict.map { " " + $0 } ?? "")
             case .delete(let table, let column, let condition):
                 return "DELETE FROM \(unsafeRaw: table) WHERE \(unsafeRaw: column) = \(bind: anchorID) AND " + condition
             }
