@@ -19,7 +19,8 @@ public enum AlertIndex {
     /// what a rule computes (a clock's start, an episode's reading), so that every deployment
     /// rebuilds its index on its next start, as it does when the policy's thresholds change.
     /// 2: the rules of issue 15 (decisions only, recurring episodes, the 26-week arithmetic).
-    static let rulesRevision = 2
+    /// 3: S4-entry-to-family ends its wait for a match at an adoption order or a closure.
+    static let rulesRevision = 3
 
     /// Rebuilds every case's entries and state when the policy in force, or the rules' logic, is
     /// not the one they were built with (a new threshold or clock moves due dates). Runs at

@@ -62,6 +62,32 @@ import Testing
         #expect(!result.status.isOpen)
     }
 
+    /// Adopted by the EP carers on 2025-01-20 with no ADM match on record: the adoption order
+    /// shows who the adopters are, so the child moved in with them at the EP placement. Not
+    /// pending on a match that a closed journey will never record.
+    @Test func metFromTheEPPlacementWhenAdoptedWithoutARecordedMatch() {
+        var builder = enteredCare()
+        builder.record(.epConsideration, "2024-02-19", .recommended)
+        builder.record(.epCarersLinked, "2024-02-26", .dualApproval)
+        builder.record(.epPlacement, "2024-03-04", .ffa(from: .interimCare))
+        builder.record(.courtDecision, "2024-06-17", .placementOrder)
+        builder.record(.adoptionOrder, "2025-01-20")
+        expectResult(builder.result(Self.rule, asOf: "2025-05-01"), .met, anchor: "2023-12-31", due: "2025-02-28", mentions: ["2024-03-04"])
+    }
+
+    /// Transferred to another authority on 2024-09-30 while living with EP carers not matched
+    /// here: no match will be recorded on this case. The deadline (2025-02-28) fell after the
+    /// closure, so it is not applicable, where it used to stay pending for ever.
+    @Test func notApplicableWhenClosedWithEPCarersBeforeTheDueDate() {
+        var builder = enteredCare()
+        builder.record(.epConsideration, "2024-02-19", .recommended)
+        builder.record(.epCarersLinked, "2024-02-26", .dualApproval)
+        builder.record(.epPlacement, "2024-03-04", .ffa(from: .interimCare))
+        builder.record(.caseClosed, "2024-09-30", .closed("transferred to another authority"))
+        let result = builder.result(Self.rule, asOf: "2025-05-01")
+        expectResult(result, .notApplicable, anchor: "2023-12-31", due: "2025-02-28")
+    }
+
     /// The EP placement of 2024-03-04 ended on 2024-06-03 (the carers withdrew; interim foster
     /// care): it is not moving in with the family, and the clock runs on.
     @Test func overdueWhenTheEPPlacementEnded() {

@@ -4,7 +4,8 @@ extension Rule {
     /// that placement never ended and the EP carers are the matched adopters; otherwise the move
     /// is `placed_for_adoption`. An ended EP placement is not moving in. While the child lives
     /// with EP carers not yet matched, the result depends on a match not yet made: `pending`,
-    /// never `met`.
+    /// never `met`; an adoption order while living with them confirms the move in, and a
+    /// closure without a match ends the wait (the deadline as at the closure).
     static let entryToFamily = Rule(
         id: "S4-entry-to-family",
         standard: "S4",
@@ -31,6 +32,14 @@ extension Rule {
             movedIn = withEPCarers.occurredOn
         } else if let placed = journey.firstOn(.placedForAdoption) {
             movedIn = placed
+        } else if match == nil, let withEPCarers, journey.ending?.kind == .adoptionOrder {
+            // Adopted while living with the EP carers: they are the adopters, whether or not the
+            // match was recorded, and the child moved in with them at the EP placement.
+            movedIn = withEPCarers.occurredOn
+        } else if match == nil, withEPCarers != nil, journey.ending != nil {
+            // Closed (transferred, say) while with EP carers not matched here: no match will be
+            // recorded, so the result is the deadline's at the closure, never pending for ever.
+            movedIn = nil
         } else if match == nil, let withEPCarers {
             let due = context.threshold.after(entered, in: context.calendar)
             let since = withEPCarers.occurredOn
