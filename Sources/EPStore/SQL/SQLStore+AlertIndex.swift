@@ -4,8 +4,9 @@ import SQLKit
 
 extension SQLStore {
     /// Makes `entries` the case's alert index: the plan inserts them, updates those that moved
-    /// (most writes move none, and an unchanged row is not rewritten) and deletes the case's others. (Not a delete of all then an insert: in PostgreSQL's one statement both
-    /// would see the rows as they were, and the insert would collide with the rows deleted.)
+    /// (most writes move none, and an unchanged row is not rewritten) and deletes the case's
+    /// others. (Not a delete of all then an insert: in PostgreSQL's one statement both would see
+    /// the rows as they were, and the insert would collide with the rows deleted.)
     func replaceAlertIndex(with entries: [AlertIndexEntry], in plan: inout WritePlan) {
         plan.insert(entries.map(TableRow.alert), onConflict: """
             ON CONFLICT (case_id, rule_id) DO UPDATE SET opens_on = excluded.opens_on, overdue_on = excluded.overdue_on, due_on = excluded.due_on

@@ -131,12 +131,7 @@ extension SQLStore {
     }
 
     public func addAcknowledgement(_ acknowledgement: Acknowledgement, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws {
-        var plan = WritePlan(anchor: """
-            INSERT INTO alert_acknowledgements (id, case_id, rule_id, note, acknowledged_by, acknowledged_at)
-            VALUES (\(bind: acknowledgement.id), \(bind: acknowledgement.caseID), \(bind: acknowledgement.ruleID),
-                    \(bind: acknowledgement.note), \(bind: acknowledgement.acknowledgedBy), \(bind: acknowledgement.acknowledgedAt))
-            RETURNING id
-            """, id: acknowledgement.id)
+        var plan = WritePlan(anchor: TableRow.acknowledgement(acknowledgement).insert + " RETURNING id", id: acknowledgement.id)
         plan.insert([TableRow.audit(audit)])
         storeIdempotency(idempotency, at: audit.at, in: &plan)
         _ = try await perform(plan)

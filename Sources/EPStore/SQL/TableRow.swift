@@ -49,6 +49,13 @@ struct TableRow {
         ])
     }
 
+    static func acknowledgement(_ acknowledgement: Acknowledgement) -> TableRow {
+        TableRow(table: "alert_acknowledgements", columns: ["id", "case_id", "rule_id", "note", "acknowledged_by", "acknowledged_at"], values: [
+            acknowledgement.id, acknowledgement.caseID, acknowledgement.ruleID, acknowledgement.note, acknowledgement.acknowledgedBy,
+            acknowledgement.acknowledgedAt,
+        ])
+    }
+
     static func audit(_ audit: AuditEvent) -> TableRow {
         TableRow(table: "audit_events", columns: auditColumns, values: [
             audit.id, audit.at, audit.actor, audit.agency, audit.role, audit.action, audit.caseID, audit.milestoneID,

@@ -106,9 +106,10 @@ extension Trait where Self == ConditionTrait {
 }
 
 extension DerivedData {
-    /// What a store test stores beside `subject`: its digest and `state`, no alert index entries
-    /// (the service works these out for real; the store writes what it is given).
-    static func plain(_ subject: Case, state: JourneyState = .preProceedings) -> DerivedData {
-        DerivedData(state: state, alerts: [], digest: JourneyDigest(subject.journey))
+    /// What a store test stores beside `subject`: its digest, `state` and the alert index entries
+    /// given, none by default (the service works these out for real; the store writes what it
+    /// is given).
+    static func plain(_ subject: Case, state: JourneyState = .preProceedings, alerts: [AlertIndexEntry] = []) -> DerivedData {
+        DerivedData(state: state, alerts: alerts, digest: JourneyDigest(subject.journey))
     }
 }
