@@ -29,11 +29,13 @@ public protocol PageRoutes: Sendable {
     func register(on router: Router<ServerRequestContext>, services: ApplicationServices) async throws
 }
 
-/// Builds the HTTP application on a connected backend: the one way the server is put together,
-/// used by `eptrack serve` and by the tests.
+/// Builds the HTTP application on a backend: the one way the server is put together, used by
+/// `eptrack serve` and by the tests. It listens once the backend is ready and `whenReady` (the
+/// server's alert index check) has run.
 public func buildApplication(
     configuration: ServerConfiguration, backend: Backend, policy: Policy, clock: Clock = Clock(),
-    metrics: ServiceMetrics, logger: Logger, pages: (any PageRoutes)? = nil
+    metrics: ServiceMetrics, logger: Logger, pages: (any PageRoutes)? = nil,
+    whenReady: @escaping @Sendable () async throws -> Void = {}
 ) async throws -> some ApplicationProtocol {
     var oidc: OIDCVerifier?
     if let settings = configuration.oidc { oidc = try await OIDCVerifier.load(settings) }
@@ -73,7 +75,7 @@ public func buildApplication(
         on: router, configuration: Configuration(dateTranscoder: InternetDateTranscoder(), jsonEncodingOptions: [.sortedKeys])
     )
     try await pages?.register(on: router, services: services)
-    return Application(
+    var application = Application(
         router: router,
         server: try serverBuilder(configuration),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "eptrack"),
@@ -82,6 +84,11 @@ public func buildApplication(
         },
         logger: logger
     )
+    application.beforeServerStarts {
+        try await backend.ready()
+        try await whenReady()
+    }
+    return application
 }
 
 /// Plain HTTP behind a proxy, or HTTPS (TLS 1.2+) when a certificate and key are configured.
@@ -112,7 +119,7 @@ public func buildMetricsApplication(
             body: .init(byteBuffer: ByteBuffer(string: text))
         )
     }
-    return Application(
+    var application = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.metricsHost, port: configuration.metricsPort), serverName: "eptrack-metrics"),
         onServerRunning: { channel in
@@ -120,4 +127,6 @@ public func buildMetricsApplication(
         },
         logger: logger
     )
+    application.beforeServerStarts { try await backend.ready() }
+    return application
 }

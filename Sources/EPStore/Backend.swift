@@ -1,13 +1,22 @@
 import EPDomain
 import Foundation
 import Logging
+import ServiceLifecycle
 import SQLKit
 
-/// The database connection, migrated and ready, with the store on top of it: opened one way
-/// (`Backend.run`) by the server, the command line and the tests alike.
-public final class Backend: Sendable {
+/// The database connection, migrated and ready, with the store on top of it. It is a service:
+/// the server lists it first in its service group (so it stops last), where it runs the database
+/// client, prepares the database and opens `ready()` for the services that need it, the way
+/// the Hummingbird PostgreSQL examples add the client to the application's services. The command
+/// line and the tests run the same service around one piece of work (`Backend.run`).
+public final class Backend: Service, Sendable {
     public let source: any SQLConnectionSource
     public let store: SQLStore
+    private let url: DatabaseURL
+    private let options: Options
+    private let migrator: Migrator
+    private let logger: Logger
+    private let readiness = Readiness()
 
     public struct UnsafeDatabase: Error, CustomStringConvertible {
         public let description: String
@@ -28,51 +37,89 @@ public final class Backend: Sendable {
         /// Apply missing migrations; false for a role that may not change the schema (the
         /// database is then only checked to be current).
         public var migrate = true
+        /// The same database reached as the tables' owner: when set, the migrations are applied
+        /// through a connection of its own (closed before anything else runs) and the backend's
+        /// own role, which may change no schema, only checks them.
+        public var migrationDatabase: DatabaseURL?
 
         public init(schemaFolder: String) { self.schemaFolder = schemaFolder }
     }
 
-    /// Connects to `url`, waits for the database (up to `options.patience`), refuses a
-    /// PostgreSQL that could lose acknowledged writes (unless allowed), applies missing
-    /// migrations (or, without `migrate`, refuses a database whose migrations are not all
-    /// applied), writes any journey digests missing from cases stored before they were kept,
-    /// runs `body`, and closes the connection however `body` ends. PostgreSQL's client runs as a
-    /// child task for exactly that long (structured, never detached), as the PostgresNIO and
-    /// Hummingbird examples run it beside the application.
+    /// Makes the backend for `url` without connecting yet: `run()` connects.
+    public init(_ url: DatabaseURL, options: Options, logger: Logger) async throws {
+        switch url {
+        case .sqlite(let path):
+            source = try await SQLiteSource(path: path, logger: logger)
+        case .postgres(let settings):
+            if let warning = url.interceptionWarning { logger.warning("database connection not verified", metadata: ["reason": .string(warning)]) }
+            source = try PostgresSource(settings, maximumConnections: options.connections, leaseTimeout: options.connectionWait, logger: logger)
+        }
+        migrator = try Migrator(source: source, schemaFolder: URL(fileURLWithPath: options.schemaFolder))
+        store = SQLStore(source: source, migrator: migrator, idempotencyLifetime: options.idempotencyLifetime)
+        self.url = url
+        self.options = options
+        self.logger = logger
+    }
+
+    /// The service: runs the database client, waits for the database (up to
+    /// `options.patience`), refuses a PostgreSQL that could lose acknowledged writes (unless
+    /// allowed), applies missing migrations (or, without `migrate`, refuses a database whose
+    /// migrations are not all applied), writes any journey digests missing from cases stored
+    /// before they were kept, and opens `ready()`. Then it keeps the client running until the
+    /// group shuts down or the task is cancelled, and closes the connections. A failed
+    /// preparation is thrown here (stopping the group) and by `ready()`.
+    public func run() async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { [source] in await source.run() }
+            defer { group.cancelAll() }
+            do {
+                try await prepare()
+                readiness.open()
+            } catch {
+                readiness.fail(error)
+                try? await source.shutdown()
+                throw error
+            }
+            try? await gracefulShutdown()
+            group.cancelAll()
+            try? await source.shutdown()
+        }
+    }
+
+    /// Returns once the database is ready for work; throws what stopped it from getting there.
+    public func ready() async throws {
+        try await readiness.wait()
+    }
+
+    /// Opens a backend for one piece of work (a command, a test): runs the backend's service
+    /// for as long as `body` runs, after the database is ready, and closes it however `body` ends.
     public static func run<T>(
         _ url: DatabaseURL, options: Options, logger: Logger, _ body: (Backend) async throws -> T
     ) async throws -> T {
-        switch url {
-        case .sqlite(let path):
-            return try await using(try await SQLiteSource(path: path, logger: logger), url: url, options: options, logger: logger, body)
-        case .postgres(let settings):
-            if let warning = url.interceptionWarning { logger.warning("database connection not verified", metadata: ["reason": .string(warning)]) }
-            let postgres = try PostgresSource(settings, maximumConnections: options.connections, leaseTimeout: options.connectionWait, logger: logger)
-            return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { group in
-                group.addTask { await postgres.client.run() }
-                defer { group.cancelAll() }
-                return try await using(postgres, url: url, options: options, logger: logger, body)
+        let backend = try await Backend(url, options: options, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { group in
+            group.addTask { try await backend.run() }
+            do {
+                try await backend.ready()
+                let result = try await body(backend)
+                group.cancelAll()
+                try await group.waitForAll()
+                return result
+            } catch {
+                group.cancelAll()
+                try? await group.waitForAll()
+                throw error
             }
         }
     }
 
-    private static func using<T>(
-        _ source: any SQLConnectionSource, url: DatabaseURL, options: Options, logger: Logger, _ body: (Backend) async throws -> T
-    ) async throws -> T {
-        let result: Result<T, any Error>
-        do {
-            let migrator = try Migrator(source: source, schemaFolder: URL(fileURLWithPath: options.schemaFolder))
-            let backend = Backend(source: source, store: SQLStore(source: source, migrator: migrator, idempotencyLifetime: options.idempotencyLifetime))
-            try await backend.prepare(url: url, migrator: migrator, options: options, logger: logger)
-            result = .success(try await body(backend))
-        } catch {
-            result = .failure(error)
+    private func prepare() async throws {
+        if let owner = options.migrationDatabase {
+            var migrating = options
+            migrating.connections = 1
+            migrating.migrationDatabase = nil
+            try await Self.run(owner, options: migrating, logger: logger) { _ in }
         }
-        try? await source.shutdown()
-        return try result.get()
-    }
-
-    private func prepare(url: DatabaseURL, migrator: Migrator, options: Options, logger: Logger) async throws {
         try await Self.waitForDatabase(source, patience: options.patience, logger: logger)
         if case .postgres = url, !options.allowUnsafe { try await Self.refuseUnsafeSettings(source) }
         // A database already migrated (by the owner, for a server whose role may change no
@@ -80,7 +127,7 @@ public final class Backend: Sendable {
         let current = (try? await migrator.isCurrent()) ?? false
         if current {
             try await migrator.refuseNewer()
-        } else if options.migrate {
+        } else if options.migrate && options.migrationDatabase == nil {
             let applied = try await migrator.migrate()
             if !applied.isEmpty { logger.info("applied migrations", metadata: ["versions": .string(applied.map(String.init).joined(separator: ","))]) }
         } else {
@@ -88,11 +135,6 @@ public final class Backend: Sendable {
         }
         let completed = try await store.completeJourneyDigests()
         if completed > 0 { logger.info("wrote missing journey digests", metadata: ["cases": .stringConvertible(completed)]) }
-    }
-
-    private init(source: any SQLConnectionSource, store: SQLStore) {
-        self.source = source
-        self.store = store
     }
 
     /// Retries a trivial query with growing pauses, so a server started beside its database

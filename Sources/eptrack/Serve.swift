@@ -37,24 +37,28 @@ struct Serve: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        try await Backend.run(configuration, logger: logger) { backend in
-            logger.info("database ready", metadata: ["database": .string(configuration.database.description), "policy": .string("\(policy.id) \(policy.version)")])
-            try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: Clock(), logger: logger)
-            let metrics = ServiceMetrics(policy: policy)
-            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
-            let app = try await buildApplication(
-                configuration: configuration, backend: backend, policy: policy, metrics: metrics, logger: logger,
-                pages: WebPages(settings: configuration.pages, logger: logger)
-            )
-            // The API, the metrics listener and the expiry of stored responses stop together on
-            // SIGTERM or SIGINT; the database closes after them.
-            try await ServiceGroup(configuration: .init(
-                services: [
-                    app, buildMetricsApplication(configuration: configuration, backend: backend, metrics: metrics, logger: logger),
-                    IdempotencyExpiry(store: backend.store, logger: logger),
-                ],
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
-            )).run()
-        }
+        // The backend is the first of the group's services, so it stops last: it connects and
+        // migrates while the others wait for it to be ready (the API and metrics listeners before
+        // they listen, the expiry before its first round).
+        let backend = try await Backend(configuration, logger: logger)
+        let metrics = ServiceMetrics(policy: policy)
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
+        let app = try await buildApplication(
+            configuration: configuration, backend: backend, policy: policy, metrics: metrics, logger: logger,
+            pages: WebPages(settings: configuration.pages, logger: logger),
+            whenReady: {
+                logger.info("database ready", metadata: ["database": .string(configuration.database.description), "policy": .string("\(policy.id) \(policy.version)")])
+                try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: Clock(), logger: logger)
+            }
+        )
+        // The API, the metrics listener and the expiry of stored responses stop together on
+        // SIGTERM or SIGINT, in the reverse of this order; the database closes after them.
+        try await ServiceGroup(configuration: .init(
+            services: [
+                backend, IdempotencyExpiry(backend: backend, logger: logger),
+                buildMetricsApplication(configuration: configuration, backend: backend, metrics: metrics, logger: logger), app,
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+        )).run()
     }
 }

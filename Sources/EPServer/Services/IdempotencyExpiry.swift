@@ -6,21 +6,23 @@ import ServiceLifecycle
 /// default): each quotes its request, free text included, so none is kept for ever. Expired
 /// ones are never replayed in the meantime; this only takes them out of the database.
 public struct IdempotencyExpiry: Service {
-    let store: any Store
+    let backend: Backend
     let clock: Clock
     let every: Duration
     let logger: Logger
 
-    public init(store: any Store, clock: Clock = Clock(), every: Duration = .seconds(600), logger: Logger) {
-        self.store = store
+    public init(backend: Backend, clock: Clock = Clock(), every: Duration = .seconds(600), logger: Logger) {
+        self.backend = backend
         self.clock = clock
         self.every = every
         self.logger = logger
     }
 
-    /// Purges now and every `every` until the server shuts down.
+    /// Purges once the database is ready, then every `every` until the server shuts down. A
+    /// database that never got ready ends it with the backend's own error.
     public func run() async throws {
-        try? await cancelWhenGracefulShutdown {
+        try await backend.ready()
+        try? await cancelWhenGracefulShutdown { [every] in
             while !Task.isCancelled {
                 await purge()
                 try await Task.sleep(for: every)
@@ -30,7 +32,7 @@ public struct IdempotencyExpiry: Service {
 
     func purge() async {
         do {
-            let purged = try await store.purgeIdempotencyRecords(at: clock.stamp)
+            let purged = try await backend.store.purgeIdempotencyRecords(at: clock.stamp)
             if purged > 0 { logger.info("expired stored responses deleted", metadata: ["count": .stringConvertible(purged)]) }
         } catch {
             // The database may be away; the next round tries again.

@@ -14,6 +14,7 @@ struct PinnedConnection: SQLConnectionSource {
         try await body(database)
     }
 
-    /// The lease ends with the session; the source it came from is shut down by its owner.
+    /// The lease ends with the session; the source it came from is run and shut down by its owner.
+    func run() async {}
     func shutdown() async throws {}
 }

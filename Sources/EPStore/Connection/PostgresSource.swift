@@ -5,8 +5,8 @@ import PostgresKit
 import PostgresNIO
 import SQLKit
 
-/// The production database: PostgresNIO's connection pool. `run()` must be running (the server
-/// adds the client to its services; tools and tests start it in a task).
+/// The production database: PostgresNIO's connection pool. `run()` must be running (the backend
+/// runs it; tests of the source alone start it in a task).
 public final class PostgresSource: SQLConnectionSource {
     public let dialect = "postgres"
     public let client: PostgresClient
@@ -105,6 +105,11 @@ public final class PostgresSource: SQLConnectionSource {
         default:
             return nil
         }
+    }
+
+    /// The pool's connections are opened, kept alive and closed here until cancellation.
+    public func run() async {
+        await client.run()
     }
 
     public func shutdown() async throws {

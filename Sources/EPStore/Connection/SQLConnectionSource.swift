@@ -10,6 +10,10 @@ public protocol SQLConnectionSource: Sendable {
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Connections in use and waited for, for `/metrics`.
     var usage: PoolUsage { get }
+    /// The source's own background work for as long as it is in use, returning when the task
+    /// is cancelled: PostgreSQL's pool maintains its connections; SQLite has none (it returns
+    /// at once).
+    func run() async
     func shutdown() async throws
 }
 

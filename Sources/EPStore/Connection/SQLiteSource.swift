@@ -36,6 +36,9 @@ public final class SQLiteSource: SQLConnectionSource {
         }
     }
 
+    /// One connection opened at `init`: nothing runs in the background.
+    public func run() async {}
+
     public func shutdown() async throws {
         try await connection.close().get()
     }

@@ -30,16 +30,33 @@ enum TestDatabase: String, CustomStringConvertible, Sendable {
     /// A new, empty, migrated database of this kind, removed after `body`; on PostgreSQL with a
     /// pool of at most `connections`.
     func withBackend<T>(connections: Int = 20, _ body: (Backend) async throws -> T) async throws -> T {
+        try await withDatabase(connections: connections) { url, options, logger in
+            try await Backend.run(url, options: options, logger: logger, body)
+        }
+    }
+
+    /// A new, empty database of this kind (not yet migrated), with the options a test backend
+    /// opens it with, removed after `body`.
+    func withDatabase<T>(
+        connections: Int = 20, _ body: (DatabaseURL, Backend.Options, Logger) async throws -> T
+    ) async throws -> T {
         var logger = Logger(label: "eptrack-test")
         // PostgresNIO warns when the first lease races the pool's start; tests want errors only.
         logger.logLevel = .error
+        // The test script's PostgreSQL runs with fsync off: it holds nothing worth keeping.
+        // Hundreds of tests opening their own pools at once on two cores are far slower to get a
+        // first connection than a running server; the wait limit itself is DatabaseTimeoutTests'.
+        var options = Backend.Options(schemaFolder: Self.schemaFolder)
+        options.allowUnsafe = true
+        options.connectionWait = .seconds(30)
+        options.connections = connections
         switch self {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("eptrack-test-\(UUID().uuidString).sqlite").path
             defer {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
-            return try await run(.sqlite(path: path), connections: connections, logger: logger, body)
+            return try await body(.sqlite(path: path), options, logger)
         case .postgres:
             guard let base = ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"] else {
                 throw TestSetupError("EPTRACK_REQUIRE_POSTGRES=1 but EPTRACK_TEST_POSTGRES_URL is not set: run scripts/test.sh")
@@ -48,7 +65,7 @@ enum TestDatabase: String, CustomStringConvertible, Sendable {
             let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             try await Self.admin(base, logger: logger, "CREATE SCHEMA \(schema)")
             do {
-                let result = try await run(try DatabaseURL(base + "&search_path=\(schema)"), connections: connections, logger: logger, body)
+                let result = try await body(try DatabaseURL(base + "&search_path=\(schema)"), options, logger)
                 try await Self.admin(base, logger: logger, "DROP SCHEMA \(schema) CASCADE")
                 return result
             } catch {
@@ -56,17 +73,6 @@ enum TestDatabase: String, CustomStringConvertible, Sendable {
                 throw error
             }
         }
-    }
-
-    private func run<T>(_ url: DatabaseURL, connections: Int, logger: Logger, _ body: (Backend) async throws -> T) async throws -> T {
-        // The test script's PostgreSQL runs with fsync off: it holds nothing worth keeping.
-        // Hundreds of tests opening their own pools at once on two cores are far slower to get a
-        // first connection than a running server; the wait limit itself is DatabaseTimeoutTests'.
-        var options = Backend.Options(schemaFolder: Self.schemaFolder)
-        options.allowUnsafe = true
-        options.connectionWait = .seconds(30)
-        options.connections = connections
-        return try await Backend.run(url, options: options, logger: logger, body)
     }
 
     /// A pool on the test PostgreSQL that `variable` names (scripts/test.sh sets it), logging only

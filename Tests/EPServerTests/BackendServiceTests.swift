@@ -1,0 +1,80 @@
+import EPDomain
+import EPStore
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+import Testing
+
+/// The backend as the server runs it: a service in the same group as the listeners, which
+/// connects and migrates while the others wait for `ready()`, and stops last.
+@Suite struct BackendServiceTests {
+    /// Runs `work` as a service beside the backend; when it returns, the group shuts down.
+    private struct Work: Service {
+        let work: @Sendable () async throws -> Void
+        func run() async throws { try await work() }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func servicesBesideTheBackendStartWorkOnlyOnAMigratedDatabase(database: TestDatabase) async throws {
+        try await database.withDatabase { url, options, logger in
+            let backend = try await Backend(url, options: options, logger: logger)
+            let seen = Mutex<[Agency]?>(nil)
+            // Started together with the backend on an empty database: without waiting, its
+            // first statement would find no tables.
+            let reader = Work {
+                try await backend.ready()
+                let agencies = try await backend.store.agencies()
+                seen.withLock { $0 = agencies }
+            }
+            try await ServiceGroup(configuration: .init(
+                services: [
+                    .init(service: backend),
+                    .init(service: reader, successTerminationBehavior: .gracefullyShutdownGroup),
+                ],
+                logger: logger
+            )).run()
+            #expect(seen.withLock { $0 } == [], "the reader ran on the migrated, empty database")
+            // The group stopped the backend after the reader: its connections are closed.
+            await #expect(throws: (any Error).self) { try await backend.store.agencies() }
+        }
+    }
+
+    @Test func aPreparationThatFailsStopsTheGroupAndAnswersThoseWaiting() async throws {
+        var logger = Logger(label: "eptrack-test")
+        logger.logLevel = .critical
+        var options = Backend.Options(schemaFolder: TestDatabase.schemaFolder)
+        options.patience = .milliseconds(300)
+        // Port 9 (discard) on loopback: nothing listens there.
+        let backend = try await Backend(
+            try DatabaseURL("postgres://eptrack:secret@127.0.0.1:9/eptrack?sslmode=disable"), options: options, logger: logger
+        )
+        let answered = Mutex<(any Error)?>(nil)
+        let waiting = Work {
+            do {
+                try await backend.ready()
+            } catch {
+                answered.withLock { $0 = error }
+                throw error
+            }
+        }
+        await #expect(throws: DatabaseUnavailable.self) {
+            try await ServiceGroup(services: [backend, waiting], logger: logger).run()
+        }
+        let error = try #require(answered.withLock { $0 })
+        #expect(error is DatabaseUnavailable, "the waiting service got the backend's own error, not a cancellation: \(error)")
+    }
+
+    @Test func aTaskWaitingForABackendThatNeverStartsCanBeCancelled() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("eptrack-test-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let backend = try await Backend(
+            .sqlite(path: path),
+            options: Backend.Options(schemaFolder: TestDatabase.schemaFolder), logger: Logger(label: "eptrack-test")
+        )
+        let waiter = Task { try await backend.ready() }
+        waiter.cancel()
+        await #expect(throws: CancellationError.self) { try await waiter.value }
+        try await backend.source.shutdown()
+    }
+}
