@@ -1,4 +1,4 @@
-import EPStore
+@testable import EPStore
 import Foundation
 import SQLKit
 import HTTPTypes
@@ -60,6 +60,24 @@ import Testing
                 #expect(runs.contains { $0.0.contains("FROM cases c LEFT JOIN milestones m") && $0.1 >= 4 }, "\(runs)")
                 #expect(runs.contains { $0.0.contains("FROM api_tokens t") && $0.1 >= 5 }, "\(runs)")
             }
+        }
+    }
+
+    /// A statement whose preparation failed for a reason other than its values (here a table
+    /// that did not exist yet; in service, a statement timeout behind a migration's lock) is
+    /// prepared afresh under a new name on its next run: PostgresNIO would otherwise answer every
+    /// later run of the failed name on that connection with the first error.
+    @Test(.needsPostgres)
+    func aStatementWhosePreparationFailedIsPreparedAgainOnTheSameConnection() async throws {
+        try await TestDatabase.postgres.withBackend(connections: 1) { backend in
+            let placements = try await backend.source.withConnection { database in
+                let count: SQLQueryString = "SELECT count(*) AS placements FROM placement_reviews WHERE review_due <= \(bind: "2025-09-30")"
+                await #expect(throws: (any Error).self, "no such table yet") { try await database.prepared(count).all() }
+                try await database.raw("CREATE TABLE placement_reviews (review_due text)").run()
+                try await database.raw("INSERT INTO placement_reviews VALUES ('2025-09-01'), ('2025-10-01')").run()
+                return try await database.prepared(count).first()?.decode(column: "placements", as: Int.self)
+            }
+            #expect(placements == 1)
         }
     }
 
