@@ -12,7 +12,9 @@ import Testing
 /// PostgreSQL, and a request that cannot get a connection in time gives up before it starts.
 @Suite struct DatabaseTimeoutTests {
     @Test(.needsPostgres) func postgreSQLCancelsAStatementThatRunsPastTheTimeout() async throws {
-        let source = try #require(try TestDatabase.postgresSource(statementTimeout: .milliseconds(300)))
+        // A second: well short of the sleep below, and long enough that the first statement (the
+        // connection's warm-up) is not itself cancelled while the whole suite loads the machine.
+        let source = try #require(try TestDatabase.postgresSource(statementTimeout: .seconds(1)))
         let runner = Task { await source.client.run() }
         defer { runner.cancel() }
         try await source.withConnection { try await $0.raw("SELECT 1").run() }

@@ -4,9 +4,11 @@ import SQLKit
 
 /// Row ↔ value mapping shared by every query, so both databases read and write one shape.
 enum Rows {
-    /// Milestone columns renamed with a prefix, for a query that joins them to their case.
+    /// A milestone's own columns (those a row is written with, less the case it belongs to and
+    /// its place in the case's order) renamed with a prefix, for a query that joins them to
+    /// their case.
     static func milestoneColumns(_ table: String, prefix: String) -> String {
-        ["id", "kind", "occurred_on", "details", "note", "recorded_at", "recorded_by", "supersedes", "correction_reason", "retracted"]
+        TableRow.milestoneColumns.filter { !["case_id", "seq"].contains($0) }
             .map { "\(table).\($0) AS \(prefix)\($0)" }.joined(separator: ", ")
     }
 

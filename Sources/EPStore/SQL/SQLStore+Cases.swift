@@ -16,8 +16,11 @@ extension SQLStore {
     }
 
     /// One round trip: the case's columns on every row, its milestones beside them.
+    /// The read of a case on every request that names one: its column list is worked out once.
+    private static let joinedMilestoneColumns = Rows.milestoneColumns("m", prefix: "m_")
+
     public func findCase(id: UUID) async throws -> Case? {
-        let columns = Rows.milestoneColumns("m", prefix: "m_")
+        let columns = Self.joinedMilestoneColumns
         let rows = try await source.withConnection { database in
             try await database.prepared("""
                 SELECT \(unsafeRaw: Rows.caseColumns("c")), \(unsafeRaw: columns) FROM cases c LEFT JOIN milestones m ON m.case_id = c.id
