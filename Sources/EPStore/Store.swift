@@ -91,12 +91,12 @@ public protocol Store: Sendable {
     // Alerts
     /// One page of the alert index: entries open on `query.asOf` on open journeys, by due date.
     func alertIndexPage(_ query: AlertIndexQuery) async throws -> [AlertIndexEntry]
-    /// Rewrites what is derived from a case's journey and the rules (its alert index entries and
-    /// its state), when the policy or the rules' logic changed since they were written.
+    /// Rewrites what is derived from a case's journey and the rules (its alert index entries, its
+    /// state and its digest), when the policy or the rules' logic changed since they were written.
     /// Like every write it claims the case's next version: false, and nothing changed, if the
     /// case was written since it was read (that write stored derived data of its own), and a
     /// write racing with it re-reads.
-    func replaceDerived(caseID: UUID, expectedVersion: Int, state: JourneyState, alerts entries: [AlertIndexEntry]) async throws -> Bool
+    func replaceDerived(caseID: UUID, expectedVersion: Int, derived: DerivedData) async throws -> Bool
     func caseIDs(after: UUID?, limit: Int) async throws -> [UUID]
     /// Open alerts on open journeys on `asOf`, counted by rule, across the deployment (for metrics).
     func openAlertCounts(asOf: CalendarDate) async throws -> [String: Int]
@@ -113,9 +113,10 @@ public protocol Store: Sendable {
 
     // Redaction (UK GDPR Articles 16 and 17)
     /// Writes `redacted` over its stored record (only its free text differs), replaces `removed`
-    /// wherever a stored response of the case quotes it, rewrites the case's digest, and records
-    /// `audit`: one transaction. The triggers let nothing else about a milestone change.
-    func redact(_ redacted: Milestone, in subject: Case, removing removed: Set<String>, audit: AuditEvent) async throws
+    /// wherever a stored response of the case quotes it, writes the case's `digest` (worked out
+    /// with the redacted record in place) and records `audit`: one transaction. The triggers let
+    /// nothing else about a milestone change.
+    func redact(_ redacted: Milestone, in subject: Case, digest: JourneyDigest, removing removed: Set<String>, audit: AuditEvent) async throws
     /// The same for an acknowledgement's note.
     func redact(acknowledgement: Acknowledgement, removing removed: Set<String>, audit: AuditEvent) async throws
     func recordAudit(_ event: AuditEvent) async throws

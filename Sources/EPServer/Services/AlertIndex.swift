@@ -22,7 +22,7 @@ public enum AlertIndex {
     /// 3: S4-entry-to-family ends its wait for a match at an adoption order or a closure.
     static let rulesRevision = 3
 
-    /// Rebuilds every case's entries and state when the policy in force, or the rules' logic, is
+    /// Rebuilds every case's derived data (entries, state, digest) when the policy in force, or the rules' logic, is
     /// not the one they were built with (a new threshold or clock moves due dates). Runs at
     /// start, before requests are served.
     public static func rebuildIfPolicyChanged(store: any Store, policy: Policy, clock: Clock, logger: Logger) async throws {
@@ -34,12 +34,11 @@ public enum AlertIndex {
             let ids = try await store.caseIDs(after: after, limit: 200)
             guard let last = ids.last else { break }
             for subject in try await store.findCases(ids: ids) {
-                // The state is derived from the journey too, and the rules' revision can change it
+                // All of it, as a write works it out: the rules' revision can change the state too
                 // (a return home before the final hearing is still in proceedings).
-                let journey = subject.journey
                 _ = try await store.replaceDerived(
-                    caseID: subject.id, expectedVersion: subject.version, state: journey.state,
-                    alerts: entries(caseID: subject.id, policy.evaluate(journey, asOf: clock.today))
+                    caseID: subject.id, expectedVersion: subject.version,
+                    derived: policy.derive(caseID: subject.id, journey: subject.journey, asOf: clock.today).derived
                 )
             }
             count += ids.count

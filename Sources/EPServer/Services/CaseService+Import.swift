@@ -30,7 +30,7 @@ extension CaseService {
             }
             // Only what is stored is worked out: no view (data quality findings) is built.
             imported.append(ImportedCase(
-                subject: subject, derived: derive(caseID: subject.id, journey: journey, asOf: today).derived,
+                subject: subject, derived: policy.derive(caseID: subject.id, journey: journey, asOf: today).derived,
                 audit: AuditEvent(caller, "case.import", at: now, caseID: subject.id, requestID: nil)
             ))
         }

@@ -138,7 +138,7 @@ public struct CaseService: Sendable {
                 // journey back: everything below is worked out from it, once.
                 let revision = try subject.revised(by: change, id: UUID.random(), recordedBy: caller.actor, at: now, asOf: today)
                 let milestone = revision.record
-                let (results, derived) = derive(caseID: caseID, journey: revision.journey, asOf: today)
+                let (results, derived) = policy.derive(caseID: caseID, journey: revision.journey, asOf: today)
                 let result = RecordedMilestone(
                     caseID: caseID, milestone: milestone, state: derived.state,
                     openAlerts: results.filter(\.status.isOpen), findings: DataQuality.findings(in: revision.journey)
@@ -190,16 +190,11 @@ public struct CaseService: Sendable {
     /// What is stored beside a case (its state, alert index entries and journey digest) and
     /// the rules' results, from one evaluation of the policy on `journey`: the one place a
     /// write's derived data is worked out (opening, changing, recording, importing).
-    func derive(caseID: UUID, journey: Journey, asOf: CalendarDate) -> (results: [RuleResult], derived: DerivedData) {
-        let results = policy.evaluate(journey, asOf: asOf)
-        return (results, DerivedData(state: journey.state, alerts: AlertIndex.entries(caseID: caseID, results), digest: JourneyDigest(journey)))
-    }
-
     /// The case as the API shows it and what is stored beside it.
     private func viewAndDerived(
         of subject: Case, journey: Journey, acknowledgements: [Acknowledgement], asOf: CalendarDate
     ) -> (view: CaseView, derived: DerivedData) {
-        let (results, derived) = derive(caseID: subject.id, journey: journey, asOf: asOf)
+        let (results, derived) = policy.derive(caseID: subject.id, journey: journey, asOf: asOf)
         let view = CaseView(
             subject: subject, state: derived.state, openAlerts: results.filter(\.status.isOpen),
             acknowledgements: acknowledgements, findings: DataQuality.findings(in: journey), results: results

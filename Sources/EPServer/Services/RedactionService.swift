@@ -47,7 +47,11 @@ public struct RedactionService: Sendable {
                 throw ServiceError.alreadyExists("a redaction of milestone \(id.lowercased) (it holds no free text left to redact)")
             }
             let audit = AuditEvent(caller, "milestone.redact", at: now, caseID: caseID, milestoneID: id, requestID: requestID, reason: why, recordID: id)
-            try await store.redact(redacted, in: subject, removing: Set(removed), audit: audit)
+            // The digest is the case's with the redacted record in place (free text leaves no
+            // trace in it today, but the store writes what it is given and works nothing out).
+            var after = subject
+            after.records = subject.records.map { $0.id == id ? redacted : $0 }
+            try await store.redact(redacted, in: subject, digest: JourneyDigest(after.journey), removing: Set(removed), audit: audit)
             return Redacted(caseID: caseID, target: target, fields: fields, reason: why, at: now, by: caller.actor)
         case .acknowledgement(let id):
             guard let acknowledgement = try await store.acknowledgements(caseID: caseID).first(where: { $0.id == id }) else {

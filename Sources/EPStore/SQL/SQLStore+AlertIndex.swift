@@ -16,12 +16,13 @@ extension SQLStore {
         plan.delete(from: "alert_index", where: "case_id", is: kept.isEmpty ? "1 = 1" : "rule_id NOT IN (\(binds: kept))")
     }
 
-    public func replaceDerived(caseID: UUID, expectedVersion: Int, state: JourneyState, alerts entries: [AlertIndexEntry]) async throws -> Bool {
+    public func replaceDerived(caseID: UUID, expectedVersion: Int, derived: DerivedData) async throws -> Bool {
         var plan = WritePlan(anchor: """
-            UPDATE cases SET state = \(bind: state.rawValue), version = \(bind: expectedVersion + 1)
+            UPDATE cases SET state = \(bind: derived.state.rawValue), version = \(bind: expectedVersion + 1),
+                journey_digest = \(bind: derived.digest.text)
             WHERE id = \(bind: caseID) AND version = \(bind: expectedVersion) RETURNING id
             """, id: caseID)
-        replaceAlertIndex(with: entries, in: &plan)
+        replaceAlertIndex(with: derived.alerts, in: &plan)
         return try await perform(plan)
     }
 

@@ -3,17 +3,14 @@ import Foundation
 import SQLKit
 
 extension SQLStore {
-    public func redact(_ redacted: Milestone, in subject: Case, removing removed: Set<String>, audit: AuditEvent) async throws {
-        var after = subject
-        after.records = subject.records.map { $0.id == redacted.id ? redacted : $0 }
-        let digest = Self.digest(of: after)
+    public func redact(_ redacted: Milestone, in subject: Case, digest: JourneyDigest, removing removed: Set<String>, audit: AuditEvent) async throws {
         try await source.transaction { database in
             try await database.raw("""
                 UPDATE milestones SET note = \(bind: redacted.note), correction_reason = \(bind: redacted.correction?.reason),
                     details = \(bind: DetailsJSON.write(redacted.details))
                 WHERE id = \(bind: redacted.id) AND case_id = \(bind: subject.id)
                 """).run()
-            try await database.raw("UPDATE cases SET journey_digest = \(bind: digest) WHERE id = \(bind: subject.id)").run()
+            try await database.raw("UPDATE cases SET journey_digest = \(bind: digest.text) WHERE id = \(bind: subject.id)").run()
             try await scrubStoredResponses(quoting: redacted.id, removing: removed, on: database)
             try await database.raw(TableRow.audit(audit).insert).run()
         }
