@@ -44,7 +44,8 @@ enum DurationMeasure: String, CaseIterable, Sendable {
             return span(journey.placementOrder?.occurredOn, journey.first(.admMatchDecision, where: \.isApprovedMatch)?.occurredOn)
         case .entryToCareToMovingIn:
             // A10: to moving in with the adopters, counted when the child is placed for adoption;
-            // with the EP carers as adopters the child moved in at the EP placement.
+            // with the EP carers as adopters (matched, or adopted with no match recorded) the
+            // child moved in at the EP placement.
             guard let entered = journey.firstOn(.enteredCare), let moving = journey.movingInWithAdopters else { return nil }
             return (moving.placedOn, max(0, entered.days(until: moving.movedIn)))
         case .ageAtEPPlacement:

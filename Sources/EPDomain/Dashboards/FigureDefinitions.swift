@@ -50,7 +50,7 @@ enum FigureDefinitions {
         case .placementOrderToFormalMatch:
             "Days from the placement order (the court's authority to place) to the agency decision maker's approved formal match, for children matched in the period (consensual adoptions without a placement order are not included); its mean is the adoption scorecard's A2."
         case .entryToCareToMovingIn:
-            "Days from entering care to moving in with the adoptive family, for children placed for adoption in the period: the day of placed_for_adoption, or, for a child matched with the EP carers they still live with, the day of that EP placement (the child did not move again; counted on the day placed_for_adoption is recorded, else the day of the match); its mean is the adoption scorecard's A10."
+            "Days from entering care to moving in with the adoptive family, for children placed for adoption in the period: the day of placed_for_adoption, or, for a child matched with (or, with no match recorded, adopted by) the EP carers they still live with, the day of that EP placement (the child did not move again; counted on the day placed_for_adoption is recorded, else the day of the match, else the day of the adoption order); its mean is the adoption scorecard's A10."
         case .ageAtEPPlacement:
             "The child's age in days on the day of their first EP placement (from the recorded birth), counted in the period of the placement."
         }

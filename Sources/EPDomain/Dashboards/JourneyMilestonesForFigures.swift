@@ -35,15 +35,23 @@ extension Journey {
 
     /// Moving in with the adoptive family, as `S4-entry-to-family` reads it (docs/design.md §3.5):
     /// with the EP carers matched as the adopters and the child still living with them, the day
-    /// of that EP placement (the child did not move again); otherwise `placed_for_adoption`.
+    /// of that EP placement (the child did not move again); otherwise `placed_for_adoption`; and
+    /// for a child adopted while living with the EP carers with no match recorded, the day of
+    /// that EP placement too (the adoption order shows who the adopters are).
     /// `placedOn` is the day the child counts as placed for adoption: `placed_for_adoption`, or,
-    /// where that is not recorded for a child matched with the EP carers, the match.
+    /// where that is not recorded for a child matched with the EP carers, the match, or, with
+    /// no match either, the adoption order.
     var movingInWithAdopters: (movedIn: CalendarDate, placedOn: CalendarDate)? {
         let placed = firstOn(.placedForAdoption)
-        if let match = first(.admMatchDecision, where: \.isApprovedMatch), case .admMatchDecision(_, .epCarers) = match.details,
-           livesWithEPCarers, let placement = all(.epPlacement).last {
-            return (placement.occurredOn, placed ?? match.occurredOn)
+        let match = first(.admMatchDecision, where: \.isApprovedMatch)
+        let withEPCarers = livesWithEPCarers ? all(.epPlacement).last : nil
+        if let match, case .admMatchDecision(_, .epCarers) = match.details, let withEPCarers {
+            return (withEPCarers.occurredOn, placed ?? match.occurredOn)
         }
-        return placed.map { ($0, $0) }
+        if let placed { return (placed, placed) }
+        if match == nil, let withEPCarers, let adopted = ending, adopted.kind == .adoptionOrder {
+            return (withEPCarers.occurredOn, adopted.occurredOn)
+        }
+        return nil
     }
 }

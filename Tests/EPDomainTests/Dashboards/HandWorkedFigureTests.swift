@@ -333,6 +333,23 @@ import Testing
         #expect(confirmed.count("rule_compliance", "rule=S4-entry-to-family", "pending") == 0)
     }
 
+    /// A10 for a child adopted by the EP carers with no match on record counts as the rule does
+    /// (moved in at the EP placement), in the period of the adoption order.
+    @Test func entryToCareToMovingInCountsAnAdoptionByTheEPCarersWithoutARecordedMatch() throws {
+        // J35: in care 2024-04-15, with the EP carers since 2024-04-17, placement order
+        // 2024-08-26; adopted by them on 2025-03-10 with no ADM match recorded: 2 days, counted
+        // in 2025 (the adoption order), not in 2024.
+        var adopted = HandWorkedSet.j35
+        adopted.record(.adoptionOrder, "2025-03-10")
+        let in2025 = try Self.build([adopted.subject], from: "2025-01-01", to: "2025-12-31", asOf: "2026-01-31")
+        expectDuration(in2025, "entry_to_care_to_moving_in", median: 2, p90: 2, mean: 2, n: 1)
+        let in2024 = try Self.build([adopted.subject], from: "2024-01-01", to: "2024-12-31", asOf: "2026-01-31")
+        expectDuration(in2024, "entry_to_care_to_moving_in", median: nil, p90: nil, n: 0)
+        // Still living with them, not adopted and not matched: not (yet) moved in with adopters.
+        let waiting = try Self.build([HandWorkedSet.j35.subject], from: "2025-01-01", to: "2025-12-31", asOf: "2026-01-31")
+        expectDuration(waiting, "entry_to_care_to_moving_in", median: nil, p90: nil, n: 0)
+    }
+
     /// EP conversion: a recommendation whose placement is not due yet is pending, not a
     /// failure; one withdrawn leaves the figure.
     @Test func epConversionWaitsForThePlacementToFallDue() throws {
