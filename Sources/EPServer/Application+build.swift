@@ -21,6 +21,8 @@ public struct ApplicationServices: Sendable {
     public let policy: Policy
     public let clock: Clock
     public let store: any Store
+    /// Requests a minute per caller (`EPTRACK_RATE_LIMIT`), for the API and the pages alike.
+    public let callerLimit: RateLimiter
 }
 
 /// Routes served beside the API on the same router (the pages, module EPWeb), registered once
@@ -54,14 +56,15 @@ public func buildApplication(
         failures: RateLimiter(limitPerMinute: configuration.authenticationFailuresPerMinute),
         clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies)
     ))
-    router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(limitPerMinute: configuration.rateLimitPerMinute)))
+    let callerLimit = RateLimiter(limitPerMinute: configuration.rateLimitPerMinute)
+    router.add(middleware: RateLimitMiddleware(limiter: callerLimit))
     let cases = CaseService(store: backend.store, policy: policy, clock: clock)
     let heavy = HeavyWork(limit: configuration.heavyRequests)
     let services = ApplicationServices(
         cases: cases, alerts: AlertService(cases: cases, heavy: heavy), admin: AdminService(store: backend.store, clock: clock),
         redactions: RedactionService(store: backend.store, clock: clock),
         dashboards: DashboardService(store: backend.store, policy: policy, clock: clock, heavy: heavy),
-        authenticator: authenticator, policy: policy, clock: clock, store: backend.store
+        authenticator: authenticator, policy: policy, clock: clock, store: backend.store, callerLimit: callerLimit
     )
     let handlers = APIHandlers(
         cases: services.cases, alerts: services.alerts, policies: PolicyCatalogue(inForce: policy),

@@ -29,7 +29,7 @@ public struct WebPages: PageRoutes {
         }
         SignInRoutes(sessions: sessions, provider: settings.oidc.map { OIDCProvider(settings: $0) }, pages: pages, logger: logger)
             .register(on: router)
-        let signedIn = router.group().add(middleware: SignedInMiddleware(sessions: sessions, pages: pages, logger: logger))
+        let signedIn = router.group().add(middleware: SignedInMiddleware(sessions: sessions, pages: pages, limit: services.callerLimit, logger: logger))
         signedIn.get("/") { _, _ in
             let user = try WebScope.requireUser()
             return PageRenderer.redirect(to: PageRenderer.sections(for: user.caller.role)[0].href)

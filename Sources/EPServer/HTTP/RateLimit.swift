@@ -6,22 +6,23 @@ import Synchronization
 /// A token bucket per caller: `limit` requests a minute, refilled continuously, so a burst is
 /// allowed but a runaway client gets 429 with `Retry-After`. Kept in this instance's memory,
 /// so behind a load balancer each instance allows the limit (documented): it protects the
-/// service, it is not an entitlement.
-final class RateLimiter: Sendable {
+/// service, it is not an entitlement. One limiter serves the API and the pages, so a caller's
+/// budget is the same whichever way it comes.
+public final class RateLimiter: Sendable {
     private struct Bucket {
         var tokens: Double
         var updated: ContinuousClock.Instant
     }
 
-    let limit: Int
+    public let limit: Int
     private let buckets = Mutex<[String: Bucket]>([:])
 
-    init(limitPerMinute: Int) {
+    public init(limitPerMinute: Int) {
         self.limit = limitPerMinute
     }
 
     /// Nil when the request may go ahead (and it is counted); otherwise the seconds until it may.
-    func take(for caller: String, now: ContinuousClock.Instant = .now) -> Int? {
+    public func take(for caller: String, now: ContinuousClock.Instant = .now) -> Int? {
         refilled(caller, now: now) { bucket in
             guard bucket.tokens >= 1 else { return false }
             bucket.tokens -= 1

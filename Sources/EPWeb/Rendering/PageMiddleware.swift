@@ -10,6 +10,8 @@ struct SignedInMiddleware: RouterMiddleware {
     typealias Context = ServerRequestContext
     let sessions: Sessions
     let pages: PageRenderer
+    /// The API's per-caller limit: a signed-in person spends from the same kind of bucket.
+    let limit: RateLimiter
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -17,6 +19,14 @@ struct SignedInMiddleware: RouterMiddleware {
             guard request.method == .get else { return PageRenderer.redirect(to: "/sign-in?expired=1") }
             let here = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
             return PageRenderer.redirect(to: here == "/" ? "/sign-in" : "/sign-in?return_to=\(ReturnPath.encode(here))")
+        }
+        if let wait = limit.take(for: user.caller.actor) {
+            var response = pages.page("message", title: "Too many requests", [
+                "heading": "Too many requests",
+                "paragraphs": ["Nothing was saved. You have asked for more than \(limit.limit) pages a minute; wait \(wait) seconds and try again."],
+            ], user: user, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(wait)
+            return response
         }
         return try await WebScope.$user.withValue(user) {
             var form: FormData?

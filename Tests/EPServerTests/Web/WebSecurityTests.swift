@@ -131,4 +131,27 @@ import Testing
             #expect(cookieOnly.status == .unauthorized)
         }
     }
+
+    /// The pages spend from the same per-caller limit as the API (`EPTRACK_RATE_LIMIT`): past
+    /// it, a page saying so with 429 and `Retry-After`, and a form posted then saves nothing.
+    @Test func aSignedInPersonOverTheLimitGetsAPageSayingSoAndNothingIsSaved() async throws {
+        try await TestWorld.run(on: .sqlite, environment: ["EPTRACK_RATE_LIMIT": "5"]) { world, client in
+            let id = try await client.openCase(in: world)
+            let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+            let page = try await browser.get("/cases/\(id)")
+            #expect(page.status == .ok)
+            let csrf = try #require(page.csrfToken)
+            for _ in 2...5 { #expect(try await browser.get("/cases").status == .ok) }
+            let fields = ["kind": "birth", "occurred_on-day": "2", "occurred_on-month": "6", "occurred_on-year": "2025"]
+            let limited = try await browser.post("/cases/\(id)/milestones", fields, csrf: csrf)
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.text.contains("Too many requests"))
+            // 5 a minute is one every 12 s.
+            #expect(limited.headers[.retryAfter].flatMap(Int.init).map { (1...12).contains($0) } == true)
+            let view = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
+            #expect((try view.object()["milestones"] as? [Any])?.isEmpty == true, "the refused form saved nothing")
+            let colleague = try await Browser.signedIn(as: .northshireIRO, in: world, client: client)
+            #expect(try await colleague.get("/cases").status == .ok, "another person has their own bucket")
+        }
+    }
 }
