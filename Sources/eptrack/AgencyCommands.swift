@@ -65,12 +65,11 @@ struct TokenCommand: AsyncParsableCommand {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a token; it is printed once and only its hash is kept.")
         @Option(help: "The agency the token acts for") var agency: String
-        @Option(help: "social_worker, iro, leader or admin") var role: String
+        @Option(help: "What the token may do") var role: Role
         @Option(help: "A label to recognise it by (no personal data)") var name: String?
         @Option(help: "Days until it expires") var expires: Int = 90
 
         func run() async throws {
-            guard let role = Role(rawValue: role) else { throw ValidationError("--role must be social_worker, iro, leader or admin") }
             guard (1...730).contains(expires) else { throw ValidationError("--expires must be 1 to 730 days") }
             if let name, let found = PersonalDataGuard.identifier(in: name) {
                 throw ValidationError("--name looks like it contains \(found.rawValue): label tokens by team or system, not by person")

@@ -14,10 +14,9 @@ struct SignInLinkCommand: AsyncParsableCommand {
     )
 
     @Option(help: "The agency id, e.g. la-northshire") var agency: String
-    @Option(help: "social_worker, iro, leader or admin") var role: String
+    @Option(help: "What the person signed in may do") var role: Role
 
     func run() async throws {
-        guard let role = Role(rawValue: role) else { throw ValidationError("--role must be social_worker, iro, leader or admin") }
         let configuration = try ServerConfiguration()
         if !configuration.pages.signInLinks {
             var standardError = FileHandle.standardError

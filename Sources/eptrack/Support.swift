@@ -47,3 +47,7 @@ enum CLI {
         return try await Backend.run(try ServerConfiguration(), logger: logger, body)
     }
 }
+
+/// `--role social_worker|iro|leader|admin`: the argument parser refuses any other value and
+/// lists these in the help and the error.
+extension Role: ExpressibleByArgument {}
