@@ -124,9 +124,8 @@ public final class Backend: Service, Sendable {
         if case .postgres = url, !options.allowUnsafe { try await Self.refuseUnsafeSettings(source) }
         // A database already migrated (by the owner, for a server whose role may change no
         // schema) is only checked: nothing runs that would need more than that role has.
-        let current = (try? await migrator.isCurrent()) ?? false
-        if current {
-            try await migrator.refuseNewer()
+        if try await migrator.isCurrentAndKnown() {
+            // Nothing to apply.
         } else if options.migrate && options.migrationDatabase == nil {
             let applied = try await migrator.migrate()
             if !applied.isEmpty { logger.info("applied migrations", metadata: ["versions": .string(applied.map(String.init).joined(separator: ","))]) }

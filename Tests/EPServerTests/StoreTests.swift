@@ -54,6 +54,23 @@ import Testing
         }
     }
 
+    /// A database migrated by a newer eptrack (a migration this build does not know) is refused
+    /// at start, not written to by code that does not know its tables.
+    @Test(arguments: TestDatabase.all)
+    func aDatabaseNewerThanThisBuildIsRefusedAtStart(database: TestDatabase) async throws {
+        try await database.withDatabase { url, options, logger in
+            try await Backend.run(url, options: options, logger: logger) { backend in
+                try await backend.source.withConnection { database in
+                    try await database.raw("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'from a newer release', '2026-11-01T00:00:00Z')").run()
+                }
+            }
+            let refused = await #expect(throws: MigrationError.self) {
+                try await Backend.run(url, options: options, logger: logger) { _ in }
+            }
+            #expect(refused?.description.contains("newer than this build knows") == true)
+        }
+    }
+
     /// A milestone write reads the case and writes on one lease: inner calls never lease again
     /// (on SQLite, with its one connection, a second lease would wait for ever), and a write
     /// refused inside the session leaves its connection usable.

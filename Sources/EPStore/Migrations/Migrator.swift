@@ -42,8 +42,13 @@ public struct Migrator: Sendable {
     }
 
     /// Refuses a database migrated by a newer build than this one.
-    public func refuseNewer() async throws {
-        try refuseNewer(try await appliedVersions())
+    /// Whether every migration this build knows has been applied, from one read of
+    /// `schema_migrations`: false when the database was never migrated (or cannot be read yet);
+    /// throws when it is at a migration newer than this build knows.
+    public func isCurrentAndKnown() async throws -> Bool {
+        guard let applied = try? await appliedVersions() else { return false }
+        try refuseNewer(applied)
+        return Set(applied).isSuperset(of: migrations.map(\.version))
     }
 
     private func refuseNewer(_ applied: [Int]) throws {
