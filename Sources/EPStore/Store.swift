@@ -32,12 +32,17 @@ public protocol Store: Sendable {
     func access(agency: String) async throws -> (type: AgencyType, partners: Set<String>)?
 
     // API tokens
-    func createToken(_ token: TokenRecord, hash: String) async throws
+    /// Stores a token (its hash only) and, given one, the audit event of its creation: both or
+    /// neither.
+    func createToken(_ token: TokenRecord, hash: String, audit: AuditEvent?) async throws
     /// The token with this hash, its agency's type and the local authorities the agency works
     /// for through active partnerships: everything needed to authenticate, in one round trip.
     func credential(hash: String) async throws -> Credential?
-    func tokens() async throws -> [TokenRecord]
-    func revokeToken(id: UUID, at: Date) async throws -> Bool
+    /// The tokens of `agency`, or of every agency when nil, oldest first.
+    func tokens(agency: String?) async throws -> [TokenRecord]
+    /// Revokes the live token `id` (of `agency`, when given) and records `audit` with it: false,
+    /// and nothing recorded, when there is no such token or it was already revoked.
+    func revokeToken(id: UUID, agency: String?, at: Date, audit: AuditEvent?) async throws -> Bool
     func recordTokenUse(id: UUID, at: Date) async throws
 
     // Sign-in to the pages

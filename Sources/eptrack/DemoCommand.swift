@@ -65,12 +65,7 @@ struct DemoCommand: AsyncParsableCommand {
             }
             print("created \(cases) synthetic cases (\(recorded) milestones) in \(Self.localAuthorities.map(\.0).joined(separator: " and ")), worked on by \(Self.raa.0)")
             for (agency, role) in [("la-demo-north", Role.leader), ("la-demo-north", .iro), (Self.raa.0, .leader)] {
-                let secret = TokenSecret.generate()
-                let now = clock.stamp
-                try await store.createToken(
-                    TokenRecord(id: UUID.random(), agency: agency, role: role, label: "demo \(role.rawValue)", createdAt: now, expiresAt: now.addingTimeInterval(7 * 86_400)),
-                    hash: TokenSecret.hash(secret)
-                )
+                let (_, secret) = try await admin.createToken(agency: agency, role: role, label: "demo \(role.rawValue)", days: 7, by: .current)
                 print("\(agency) \(role.rawValue) token (7 days): \(secret)")
             }
             // The pages, without an identity provider: one-time links (refused by the server when

@@ -120,15 +120,15 @@ import Testing
 
             let secret = TokenSecret.generate()
             let token = TokenRecord(id: UUID(), agency: TestWorld.northshire, role: .iro, label: "revoked-iro", createdAt: TestWorld.now, expiresAt: TestWorld.now.addingTimeInterval(86_400))
-            try await world.backend.store.createToken(token, hash: TokenSecret.hash(secret))
+            try await world.backend.store.createToken(token, hash: TokenSecret.hash(secret), audit: nil)
             #expect(try await client.send(.get, "/v1/cases", as: nil, in: world, headers: [.authorization: "Bearer \(secret)"]).status == .ok)
-            #expect(try await world.backend.store.revokeToken(id: token.id, at: TestWorld.now))
+            #expect(try await world.backend.store.revokeToken(id: token.id, agency: nil, at: TestWorld.now, audit: nil))
             #expect(try await client.send(.get, "/v1/cases", as: nil, in: world, headers: [.authorization: "Bearer \(secret)"]).status == .unauthorized)
 
             let expired = TokenSecret.generate()
             try await world.backend.store.createToken(
                 TokenRecord(id: UUID(), agency: TestWorld.northshire, role: .iro, label: "expired-iro", createdAt: TestWorld.now.addingTimeInterval(-10 * 86_400), expiresAt: TestWorld.now.addingTimeInterval(-86_400)),
-                hash: TokenSecret.hash(expired)
+                hash: TokenSecret.hash(expired), audit: nil
             )
             #expect(try await client.send(.get, "/v1/cases", as: nil, in: world, headers: [.authorization: "Bearer \(expired)"]).status == .unauthorized)
 
@@ -141,14 +141,14 @@ import Testing
     @Test(arguments: TestDatabase.all)
     func aTokensLastUseIsRecorded(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
-            let before = try await world.backend.store.tokens().first { $0.label == TestWorld.Caller.northshireLeader.rawValue }
+            let before = try await world.backend.store.tokens(agency: nil).first { $0.label == TestWorld.Caller.northshireLeader.rawValue }
             #expect(before?.lastUsedAt == nil)
             #expect(try await client.send(.get, "/v1/cases", as: .northshireLeader, in: world).status == .ok)
             // Recorded off the request's path: give it a moment.
             var after: Date?
             for _ in 0..<40 where after == nil {
                 try await Task.sleep(for: .milliseconds(50))
-                after = try await world.backend.store.tokens().first { $0.label == TestWorld.Caller.northshireLeader.rawValue }?.lastUsedAt
+                after = try await world.backend.store.tokens(agency: nil).first { $0.label == TestWorld.Caller.northshireLeader.rawValue }?.lastUsedAt
             }
             #expect(after != nil)
         }

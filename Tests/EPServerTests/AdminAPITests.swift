@@ -48,6 +48,41 @@ import Testing
         }
     }
 
+    /// `eptrack token create|list|revoke` go through the admin service as the operator: the
+    /// same checks as an admin's, and each token stored with its audit event.
+    @Test(arguments: TestDatabase.all)
+    func theOperatorManagesTokensThroughTheSameChecksAndAuditTrail(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let admin = AdminService(store: world.backend.store, clock: world.clock)
+            let person = Operator(name: "deploy")
+            await #expect(throws: ValidationError.self, "no such agency") {
+                try await admin.createToken(agency: "la-westmarch", role: .iro, label: nil, days: 90, by: person)
+            }
+            await #expect(throws: ValidationError.self, "a year at most, as for an admin") {
+                try await admin.createToken(agency: TestWorld.southmoor, role: .iro, label: nil, days: 730, by: person)
+            }
+            await #expect(throws: ValidationError.self, "no personal data in a label") {
+                try await admin.createToken(agency: TestWorld.southmoor, role: .iro, label: "jane.smith@southmoor.gov.uk", days: 90, by: person)
+            }
+            let (record, secret) = try await admin.createToken(agency: TestWorld.southmoor, role: .iro, label: "Southmoor IRO service", days: 90, by: person)
+            let bearer: HTTPFields = [.authorization: "Bearer \(secret)"]
+            #expect(try await client.send(.get, "/v1/cases", as: nil, in: world, headers: bearer).status == .ok)
+            #expect(try await admin.tokens(by: person).contains { $0.id == record.id && $0.agency == TestWorld.southmoor })
+
+            try await admin.revokeToken(id: record.id, by: person)
+            #expect(try await client.send(.get, "/v1/cases", as: nil, in: world, headers: bearer).status == .unauthorized)
+            try await admin.revokeToken(id: record.id, by: person)
+            await #expect(throws: ServiceError.self, "an id no token has") { try await admin.revokeToken(id: UUID(), by: person) }
+
+            let trail = try await world.backend.store.auditEvents(AuditQuery(
+                agency: TestWorld.southmoor, localAuthorities: [TestWorld.southmoor], caseID: nil, actor: "operator:deploy",
+                from: nil, until: nil, limit: 10, after: nil
+            ))
+            #expect(trail.map(\.action) == ["token.create", "token.revoke"], "one event each; revoking again changed nothing")
+            #expect(trail.allSatisfy { $0.recordID == record.id && $0.agency == TestWorld.southmoor })
+        }
+    }
+
     /// The review's attack: an RAA admin partners itself with an LA it does not work for.
     @Test(arguments: TestDatabase.all)
     func anRAAAdminCannotGrantItselfAnLAsCases(database: TestDatabase) async throws {

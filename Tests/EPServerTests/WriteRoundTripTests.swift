@@ -95,7 +95,7 @@ extension TestWorld {
     /// it is stored, so that it does not fall into a later measurement.
     func waitUntilTokenUseIsNoted(_ caller: Caller) async throws {
         for _ in 0..<500 {
-            if try await backend.store.tokens().contains(where: { $0.label == caller.rawValue && $0.lastUsedAt != nil }) { return }
+            if try await backend.store.tokens(agency: nil).contains(where: { $0.label == caller.rawValue && $0.lastUsedAt != nil }) { return }
             try await Task.sleep(for: .milliseconds(10))
         }
         throw TestSetupError("the use of \(caller.rawValue)'s token was not noted within 5 s")

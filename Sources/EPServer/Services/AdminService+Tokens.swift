@@ -2,38 +2,74 @@ import EPDomain
 import EPStore
 import Foundation
 
-/// An agency's admin manages its own API tokens (for its systems: a case management system
-/// feeding milestones, a BI tool reading dashboards): each created token is shown once.
+/// API tokens: an agency's admin manages its own (for its systems: a case management system
+/// feeding milestones, a BI tool reading dashboards), and the operator any agency's from the
+/// server's host (`eptrack token`). Both go through the same checks, and every creation and
+/// revocation is stored with its audit event. A created token's secret is shown once.
 extension AdminService {
     public static let tokenDays = 1...365
 
     public func tokens(by caller: Caller) async throws -> [TokenRecord] {
         try requireAdmin(caller)
-        return try await store.tokens().filter { $0.agency == caller.agency }
+        return try await store.tokens(agency: caller.agency)
+    }
+
+    /// Every agency's tokens, for the operator.
+    public func tokens(by person: Operator) async throws -> [TokenRecord] {
+        try await store.tokens(agency: nil)
     }
 
     /// A new token for the admin's own agency; returns the record and the secret (never stored).
     public func createToken(role: Role, label: String, days: Int, by caller: Caller, requestID: String?) async throws -> (TokenRecord, String) {
         try requireAdmin(caller)
+        return try await issueToken(agency: caller.agency, role: role, label: label, days: days) { record in
+            AuditEvent(caller, "token.create", at: record.createdAt, requestID: requestID, recordID: record.id)
+        }
+    }
+
+    /// A new token for any registered agency, by the operator (the label is optional).
+    public func createToken(agency: String, role: Role, label: String?, days: Int, by person: Operator) async throws -> (TokenRecord, String) {
+        guard try await store.agency(id: agency) != nil else {
+            throw ValidationError(.invalidField, field: "/agency", "no agency \(agency) is registered")
+        }
+        return try await issueToken(agency: agency, role: role, label: label, days: days) { record in
+            person.event("token.create", at: record.createdAt, agency: agency, subject: agency, recordID: record.id)
+        }
+    }
+
+    /// Revokes one of the admin's own agency's tokens (another agency's is not found). Revoking
+    /// a token already revoked changes nothing and is not an error.
+    public func revokeToken(id: UUID, by caller: Caller, requestID: String?) async throws {
+        try requireAdmin(caller)
+        try await revoke(id, of: caller.agency, audit: AuditEvent(caller, "token.revoke", at: clock.stamp, requestID: requestID, recordID: id))
+    }
+
+    /// Revokes any agency's token, by the operator.
+    public func revokeToken(id: UUID, by person: Operator) async throws {
+        guard let token = try await store.tokens(agency: nil).first(where: { $0.id == id }) else {
+            throw ServiceError.notFound("no token \(id.uuidString.lowercased())")
+        }
+        try await revoke(id, of: token.agency, audit: person.event("token.revoke", at: clock.stamp, agency: token.agency, subject: token.agency, recordID: id))
+    }
+
+    private func issueToken(
+        agency: String, role: Role, label: String?, days: Int, audit: (TokenRecord) -> AuditEvent
+    ) async throws -> (TokenRecord, String) {
         guard Self.tokenDays.contains(days) else {
             throw ValidationError(.invalidField, field: "/days", "a token lasts 1 to 365 days")
         }
-        let label = try FreeText.check(label, field: "/label", limit: 100, personalData: true)
+        let label = try label.map { try FreeText.check($0, field: "/label", limit: 100, personalData: true) }
         let secret = TokenSecret.generate()
         let now = clock.stamp
-        let record = TokenRecord(id: UUID.random(), agency: caller.agency, role: role, label: label, createdAt: now, expiresAt: now.addingTimeInterval(Double(days) * 86_400))
-        try await store.createToken(record, hash: TokenSecret.hash(secret))
-        try await store.recordAudit(AuditEvent(caller, "token.create", at: now, requestID: requestID, recordID: record.id))
+        let record = TokenRecord(id: UUID.random(), agency: agency, role: role, label: label, createdAt: now, expiresAt: now.addingTimeInterval(Double(days) * 86_400))
+        try await store.createToken(record, hash: TokenSecret.hash(secret), audit: audit(record))
         return (record, secret)
     }
 
-    /// Revokes one of the admin's own agency's tokens (another agency's is not found).
-    public func revokeToken(id: UUID, by caller: Caller, requestID: String?) async throws {
-        try requireAdmin(caller)
-        guard try await store.tokens().contains(where: { $0.id == id && $0.agency == caller.agency }) else {
-            throw ServiceError.notFound("no token \(id.uuidString.lowercased()) of \(caller.agency)")
+    private func revoke(_ id: UUID, of agency: String, audit: AuditEvent) async throws {
+        if try await store.revokeToken(id: id, agency: agency, at: audit.at, audit: audit) { return }
+        guard try await store.tokens(agency: agency).contains(where: { $0.id == id }) else {
+            throw ServiceError.notFound("no token \(id.uuidString.lowercased()) of \(agency)")
         }
-        _ = try await store.revokeToken(id: id, at: clock.stamp)
-        try await store.recordAudit(AuditEvent(caller, "token.revoke", at: clock.stamp, requestID: requestID, recordID: id))
     }
 }

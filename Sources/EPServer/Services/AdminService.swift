@@ -149,8 +149,8 @@ public struct AdminService: Sendable {
     }
 }
 
-/// The person running `eptrack` commands on the server's host: registers agencies and may
-/// start or end partnerships for a local authority. Named in the audit trail by their login.
+/// The person running `eptrack` commands on the server's host: registers agencies, may start or
+/// end partnerships for a local authority, and manages any agency's API tokens. Named in the audit trail by their login.
 public struct Operator: Sendable {
     public let name: String
 
@@ -162,7 +162,7 @@ public struct Operator: Sendable {
         return Operator(name: environment["USER"] ?? environment["LOGNAME"] ?? "unknown")
     }
 
-    func event(_ action: String, at: Date, agency: String = "operator", subject: String) -> AuditEvent {
-        AuditEvent(at: at, actor: "operator:\(name)", agency: agency, role: "operator", action: action, subjectAgency: subject)
+    func event(_ action: String, at: Date, agency: String = "operator", subject: String, recordID: UUID? = nil) -> AuditEvent {
+        AuditEvent(at: at, actor: "operator:\(name)", agency: agency, role: "operator", action: action, subjectAgency: subject, recordID: recordID)
     }
 }

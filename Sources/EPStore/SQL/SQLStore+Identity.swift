@@ -107,14 +107,15 @@ extension SQLStore {
         return (type, Set(try rows.compactMap { try $0.decode(column: "partner", as: String?.self) }))
     }
 
-    public func createToken(_ token: TokenRecord, hash: String) async throws {
-        try await source.withConnection { database in
-            try await database.raw("""
-                INSERT INTO api_tokens (id, token_hash, agency_id, role, label, created_at, expires_at)
-                VALUES (\(bind: token.id), \(bind: hash), \(bind: token.agency), \(bind: token.role.rawValue), \(bind: token.label),
-                        \(bind: token.createdAt), \(bind: token.expiresAt))
-                """).run()
-        }
+    public func createToken(_ token: TokenRecord, hash: String, audit: AuditEvent?) async throws {
+        var plan = WritePlan(anchor: """
+            INSERT INTO api_tokens (id, token_hash, agency_id, role, label, created_at, expires_at)
+            VALUES (\(bind: token.id), \(bind: hash), \(bind: token.agency), \(bind: token.role.rawValue), \(bind: token.label),
+                    \(bind: token.createdAt), \(bind: token.expiresAt))
+            RETURNING id
+            """, id: token.id)
+        if let audit { plan.insert([TableRow.audit(audit)]) }
+        _ = try await perform(plan)
     }
 
     public func credential(hash: String) async throws -> Credential? {
@@ -135,9 +136,10 @@ extension SQLStore {
         )
     }
 
-    public func tokens() async throws -> [TokenRecord] {
-        try await source.withConnection { database in
-            try await database.raw("SELECT * FROM api_tokens ORDER BY created_at, id").all().map(Rows.token)
+    public func tokens(agency: String?) async throws -> [TokenRecord] {
+        let filter: SQLQueryString = agency.map { "WHERE agency_id = \(bind: $0)" } ?? ""
+        return try await source.withConnection { database in
+            try await database.raw("SELECT * FROM api_tokens \(filter) ORDER BY created_at, id").all().map(Rows.token)
         }
     }
 
@@ -147,9 +149,12 @@ extension SQLStore {
         }
     }
 
-    public func revokeToken(id: UUID, at: Date) async throws -> Bool {
-        try await source.withConnection { database in
-            !(try await database.raw("UPDATE api_tokens SET revoked_at = \(bind: at) WHERE id = \(bind: id) AND revoked_at IS NULL RETURNING id").all()).isEmpty
-        }
+    public func revokeToken(id: UUID, agency: String?, at: Date, audit: AuditEvent?) async throws -> Bool {
+        let ofAgency: SQLQueryString = agency.map { " AND agency_id = \(bind: $0)" } ?? ""
+        var plan = WritePlan(anchor: """
+            UPDATE api_tokens SET revoked_at = \(bind: at) WHERE id = \(bind: id) AND revoked_at IS NULL\(ofAgency) RETURNING id
+            """, id: id)
+        if let audit { plan.insert([TableRow.audit(audit)]) }
+        return try await perform(plan)
     }
 }
