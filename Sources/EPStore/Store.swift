@@ -10,20 +10,21 @@ public protocol Store: Sendable {
     /// two). Transactions inside it are still their own; the session only shares the lease.
     func session<T: Sendable>(_ body: @escaping @Sendable (any Store) async throws -> T) async throws -> T
 
-    // Agencies and partnerships
-    func createAgency(_ agency: Agency, at: Date) async throws
+    // Agencies and partnerships: each change stored with its audit event (when given) in one
+    // write, both or neither.
+    func createAgency(_ agency: Agency, at: Date, audit: AuditEvent?) async throws
     func agency(id: String) async throws -> Agency?
     func agencies() async throws -> [Agency]
     /// Records an RAA's or VAA's proposal to work on a local authority's cases: it gives no
     /// access until the local authority accepts it. `alreadyExists` if the pair has an open
     /// (proposed or active) partnership.
-    func proposePartnership(agency: String, localAuthority: String, at: Date) async throws
+    func proposePartnership(agency: String, localAuthority: String, at: Date, audit: AuditEvent?) async throws
     /// Starts a partnership the local authority agrees to: accepts the pair's open proposal, or
     /// starts a new span if there is none. `alreadyExists` if it is already active.
-    func startPartnership(agency: String, localAuthority: String, at: Date) async throws
+    func startPartnership(agency: String, localAuthority: String, at: Date, audit: AuditEvent?) async throws
     /// Ends the pair's open partnership (withdraws or declines a proposal, or ends access);
     /// false if there is none. The span is kept.
-    func endPartnership(agency: String, localAuthority: String, at: Date) async throws -> Bool
+    func endPartnership(agency: String, localAuthority: String, at: Date, audit: AuditEvent?) async throws -> Bool
     /// Every partnership span, proposed, active or ended, that involves `agency` on either side.
     func partnerships(involving agency: String) async throws -> [Partnership]
 

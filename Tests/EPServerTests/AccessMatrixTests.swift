@@ -46,8 +46,8 @@ import Testing
     func everyRoleOfEveryAgencyAgainstEveryCase(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
             let store = world.backend.store
-            try await store.createAgency(Agency(id: Self.eastfield, name: "Eastfield City Council", type: .la), at: TestWorld.now)
-            try await store.startPartnership(agency: TestWorld.raa, localAuthority: Self.eastfield, at: TestWorld.now)
+            try await store.createAgency(Agency(id: Self.eastfield, name: "Eastfield City Council", type: .la), at: TestWorld.now, audit: nil)
+            try await store.startPartnership(agency: TestWorld.raa, localAuthority: Self.eastfield, at: TestWorld.now, audit: nil)
             var tokens: [String: String] = [:]  // "agency role" → secret
             for agency in Self.agencies {
                 for role in Role.allCases {

@@ -67,7 +67,7 @@ import Testing
             let raaCase = try await client.send(.post, "/v1/cases", as: .raaSocialWorker, in: world, json: openBody, headers: openKey)
             #expect(raaCase.status == .created, "an RAA social worker can open a case for its partner LA")
 
-            #expect(try await world.backend.store.endPartnership(agency: TestWorld.raa, localAuthority: TestWorld.northshire, at: world.clock.stamp))
+            #expect(try await world.backend.store.endPartnership(agency: TestWorld.raa, localAuthority: TestWorld.northshire, at: world.clock.stamp, audit: nil))
             #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaIRO, in: world).status == .notFound)
             #expect(try await client.record("family_group_conference", on: "2025-07-05", caseID: id, in: world, as: .raaSocialWorker).status == .notFound)
             // Replays are answered only after visibility is checked: no state or alerts leak.

@@ -120,7 +120,7 @@ import Testing
         try await database.withBackend { backend in
             let store = backend.store
             let day = TestWorld.now
-            try await store.createAgency(Agency(id: "la-northshire", name: "Northshire County Council", type: .la), at: day)
+            try await store.createAgency(Agency(id: "la-northshire", name: "Northshire County Council", type: .la), at: day, audit: nil)
             let subject = Case(id: UUID(), reference: "NS-EP-2025-0142", localAuthority: "la-northshire", profile: ChildProfile(sex: .female, ethnicity: .WBRI), createdAt: day)
             let old = IdempotencyRecord(caller: "token:sw", key: "open-0142", requestHash: "h1", body: #"{"note":"an old note"}"#)
             let yesterday = AuditEvent(at: day.addingTimeInterval(-25 * 3600), actor: "token:sw", agency: "la-northshire", role: "social_worker", action: "case.create", caseID: subject.id)

@@ -13,7 +13,7 @@ import Testing
     static let at = Date(timeIntervalSince1970: 1_751_360_400)
 
     func seed(_ store: SQLStore) async throws -> Case {
-        try await store.createAgency(Agency(id: "la-northshire", name: "Northshire County Council", type: .la), at: Self.at)
+        try await store.createAgency(Agency(id: "la-northshire", name: "Northshire County Council", type: .la), at: Self.at, audit: nil)
         let subject = Case(
             id: UUID(), reference: "NS-EP-2025-0142", localAuthority: "la-northshire",
             profile: ChildProfile(sex: .female, ethnicity: .BCRB), createdAt: Self.at
@@ -51,6 +51,48 @@ import Testing
             #expect(try await migrator.migrate().isEmpty, "a second run applies nothing")
             #expect(try await migrator.isCurrent())
             #expect(await backend.store.isReady())
+        }
+    }
+
+    /// An agency, partnership or token change and its audit event are one write: when the event
+    /// cannot be stored (here its id is already taken), the change is not stored either.
+    @Test(arguments: TestDatabase.all)
+    func anAdminChangeWhoseAuditEventFailsLeavesNothingBehind(database: TestDatabase) async throws {
+        try await database.withBackend { backend in
+            let store = backend.store
+            let taken = UUID()
+            let event = { (action: String) in
+                AuditEvent(id: taken, at: Self.at, actor: "operator:deploy", agency: "la-westmarch", role: "operator", action: action)
+            }
+            try await store.recordAudit(event("agency.create"))
+            await #expect(throws: (any Error).self) {
+                try await store.createAgency(Agency(id: "la-westmarch", name: "Westmarch Council", type: .la), at: Self.at, audit: event("agency.create"))
+            }
+            #expect(try await store.agency(id: "la-westmarch") == nil)
+
+            try await store.createAgency(Agency(id: "la-westmarch", name: "Westmarch Council", type: .la), at: Self.at, audit: nil)
+            try await store.createAgency(Agency(id: "raa-moorland", name: "Moorland Adoption", type: .raa), at: Self.at, audit: nil)
+            await #expect(throws: (any Error).self) {
+                try await store.startPartnership(agency: "raa-moorland", localAuthority: "la-westmarch", at: Self.at, audit: event("partnership.start"))
+            }
+            #expect(try await store.partnerships(involving: "la-westmarch").isEmpty)
+
+            try await store.startPartnership(agency: "raa-moorland", localAuthority: "la-westmarch", at: Self.at, audit: nil)
+            await #expect(throws: (any Error).self) {
+                try await store.endPartnership(agency: "raa-moorland", localAuthority: "la-westmarch", at: Self.at, audit: event("partnership.end"))
+            }
+            #expect(try await store.partnerships(involving: "la-westmarch").map(\.status) == [.active])
+
+            let token = TokenRecord(id: UUID(), agency: "la-westmarch", role: .iro, label: "IRO service", createdAt: Self.at, expiresAt: Self.at.addingTimeInterval(86_400))
+            await #expect(throws: (any Error).self) {
+                try await store.createToken(token, hash: TokenSecret.hash(TokenSecret.generate()), audit: event("token.create"))
+            }
+            #expect(try await store.tokens(agency: "la-westmarch").isEmpty)
+            try await store.createToken(token, hash: TokenSecret.hash(TokenSecret.generate()), audit: nil)
+            await #expect(throws: (any Error).self) {
+                try await store.revokeToken(id: token.id, agency: "la-westmarch", at: Self.at, audit: event("token.revoke"))
+            }
+            #expect(try await store.tokens(agency: "la-westmarch").first?.revokedAt == nil)
         }
     }
 

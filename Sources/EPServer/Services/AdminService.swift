@@ -34,8 +34,8 @@ public struct AdminService: Sendable {
         // ordinary characters, since it is shown in pages and written into CSV files.
         let name = try Agency.checkName(try FreeText.check(agency.name, field: "/name", limit: Agency.maxNameLength, personalData: false))
         let created = Agency(id: agency.id, name: name, type: agency.type)
-        try await store.createAgency(created, at: clock.stamp)
-        try await store.recordAudit(person.event("agency.create", at: clock.stamp, subject: created.id))
+        let now = clock.stamp
+        try await store.createAgency(created, at: now, audit: person.event("agency.create", at: now, subject: created.id))
         return created
     }
 
@@ -91,26 +91,24 @@ public struct AdminService: Sendable {
     }
 
     /// Starts the pair's partnership (accepting a proposal, if there is one) or, `proposing`,
-    /// records a proposal; audits it; and answers the span as it now stands.
+    /// records a proposal, with its audit event; and answers the span as it now stands.
     private func open(_ agency: String, _ localAuthority: String, audit: AuditEvent, proposing: Bool = false) async throws -> Partnership {
         if proposing {
-            try await store.proposePartnership(agency: agency, localAuthority: localAuthority, at: audit.at)
+            try await store.proposePartnership(agency: agency, localAuthority: localAuthority, at: audit.at, audit: audit)
         } else {
-            try await store.startPartnership(agency: agency, localAuthority: localAuthority, at: audit.at)
+            try await store.startPartnership(agency: agency, localAuthority: localAuthority, at: audit.at, audit: audit)
         }
-        try await store.recordAudit(audit)
         guard let span = try await store.partnerships(involving: localAuthority).last(where: { $0.agency == agency && $0.status != .ended }) else {
             throw ServiceError.notFound("no open partnership between \(agency) and \(localAuthority)")
         }
         return span
     }
 
-    /// Ends the pair's open partnership (or proposal) and audits it.
+    /// Ends the pair's open partnership (or proposal), with its audit event.
     private func end(_ agency: String, _ localAuthority: String, audit: AuditEvent) async throws {
-        guard try await store.endPartnership(agency: agency, localAuthority: localAuthority, at: audit.at) else {
+        guard try await store.endPartnership(agency: agency, localAuthority: localAuthority, at: audit.at, audit: audit) else {
             throw ServiceError.notFound("no open partnership between \(agency) and \(localAuthority)")
         }
-        try await store.recordAudit(audit)
     }
 
     private func requirePair(_ agency: String, _ localAuthority: String) async throws {

@@ -3,13 +3,14 @@ import Foundation
 import SQLKit
 
 extension SQLStore {
-    public func createAgency(_ agency: Agency, at: Date) async throws {
+    public func createAgency(_ agency: Agency, at: Date, audit: AuditEvent?) async throws {
+        var plan = WritePlan(anchor: """
+            INSERT INTO agencies (id, name, type, created_at) VALUES (\(bind: agency.id), \(bind: agency.name), \(bind: agency.type.rawValue), \(bind: at))
+            RETURNING id
+            """)
+        if let audit { plan.insert([TableRow.audit(audit)]) }
         do {
-            try await source.withConnection { database in
-                try await database.raw("""
-                    INSERT INTO agencies (id, name, type, created_at) VALUES (\(bind: agency.id), \(bind: agency.name), \(bind: agency.type.rawValue), \(bind: at))
-                    """).run()
-            }
+            _ = try await perform(plan)
         } catch where ConstraintViolation.uniqueTable(of: error) == "agencies" {
             throw StoreError.alreadyExists("agency \(agency.id)")
         }
@@ -33,31 +34,32 @@ extension SQLStore {
         return Agency(id: try row.decode(column: "id", as: String.self), name: try row.decode(column: "name", as: String.self), type: type)
     }
 
-    public func proposePartnership(agency: String, localAuthority: String, at: Date) async throws {
-        try await openPartnership(agency: agency, localAuthority: localAuthority, proposedBy: agency, at: at, started: false)
+    public func proposePartnership(agency: String, localAuthority: String, at: Date, audit: AuditEvent?) async throws {
+        try await openPartnership(agency: agency, localAuthority: localAuthority, proposedBy: agency, at: at, started: false, audit: audit)
     }
 
-    public func startPartnership(agency: String, localAuthority: String, at: Date) async throws {
-        let accepted = try await source.withConnection { database in
-            try await database.raw("""
-                UPDATE partnerships SET started_at = \(bind: at)
-                WHERE agency_id = \(bind: agency) AND local_authority = \(bind: localAuthority) AND ended_at IS NULL AND started_at IS NULL
-                RETURNING agency_id
-                """).all()
-        }
-        guard accepted.isEmpty else { return }
-        try await openPartnership(agency: agency, localAuthority: localAuthority, proposedBy: localAuthority, at: at, started: true)
+    public func startPartnership(agency: String, localAuthority: String, at: Date, audit: AuditEvent?) async throws {
+        var accepting = WritePlan(anchor: """
+            UPDATE partnerships SET started_at = \(bind: at)
+            WHERE agency_id = \(bind: agency) AND local_authority = \(bind: localAuthority) AND ended_at IS NULL AND started_at IS NULL
+            RETURNING agency_id AS id
+            """)
+        if let audit { accepting.insert([TableRow.audit(audit)]) }
+        guard try await !perform(accepting) else { return }
+        try await openPartnership(agency: agency, localAuthority: localAuthority, proposedBy: localAuthority, at: at, started: true, audit: audit)
     }
 
-    /// A new span; the unique index on open spans turns a second one into `alreadyExists`.
-    private func openPartnership(agency: String, localAuthority: String, proposedBy: String, at: Date, started: Bool) async throws {
+    /// A new span, with its audit event; the unique index on open spans turns a second one into
+    /// `alreadyExists`.
+    private func openPartnership(agency: String, localAuthority: String, proposedBy: String, at: Date, started: Bool, audit: AuditEvent?) async throws {
+        var plan = WritePlan(anchor: """
+            INSERT INTO partnerships (agency_id, local_authority, proposed_by, proposed_at, started_at)
+            VALUES (\(bind: agency), \(bind: localAuthority), \(bind: proposedBy), \(bind: at), \(bind: started ? at : nil))
+            RETURNING agency_id AS id
+            """)
+        if let audit { plan.insert([TableRow.audit(audit)]) }
         do {
-            try await source.withConnection { database in
-                try await database.raw("""
-                    INSERT INTO partnerships (agency_id, local_authority, proposed_by, proposed_at, started_at)
-                    VALUES (\(bind: agency), \(bind: localAuthority), \(bind: proposedBy), \(bind: at), \(bind: started ? at : nil))
-                    """).run()
-            }
+            _ = try await perform(plan)
         } catch where ConstraintViolation.uniqueTable(of: error) == "partnerships" {
             throw StoreError.alreadyExists("an open partnership between \(agency) and \(localAuthority)")
         }
@@ -82,15 +84,14 @@ extension SQLStore {
         }
     }
 
-    public func endPartnership(agency: String, localAuthority: String, at: Date) async throws -> Bool {
-        try await source.withConnection { database in
-            let rows = try await database.raw("""
-                UPDATE partnerships SET ended_at = \(bind: at)
-                WHERE agency_id = \(bind: agency) AND local_authority = \(bind: localAuthority) AND ended_at IS NULL
-                RETURNING agency_id
-                """).all()
-            return !rows.isEmpty
-        }
+    public func endPartnership(agency: String, localAuthority: String, at: Date, audit: AuditEvent?) async throws -> Bool {
+        var plan = WritePlan(anchor: """
+            UPDATE partnerships SET ended_at = \(bind: at)
+            WHERE agency_id = \(bind: agency) AND local_authority = \(bind: localAuthority) AND ended_at IS NULL
+            RETURNING agency_id AS id
+            """)
+        if let audit { plan.insert([TableRow.audit(audit)]) }
+        return try await perform(plan)
     }
 
     public func access(agency: String) async throws -> (type: AgencyType, partners: Set<String>)? {

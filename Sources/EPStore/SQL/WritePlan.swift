@@ -18,8 +18,9 @@ struct WritePlan {
     /// and none when it may not: an UPDATE that claims the case's next version finds no row if
     /// another write took it first. An INSERT anchor always returns its row or fails.
     let anchor: SQLQueryString
-    /// The id the anchor returns, for the steps' statements on SQLite.
-    let anchorID: UUID
+    /// The id the anchor returns, for a delete step's statement on SQLite (a plan whose steps
+    /// only insert needs none: an agency's or a partnership's write and its audit event).
+    let anchorID: UUID?
     private(set) var steps: [Step] = []
 
     enum Step {
@@ -30,7 +31,7 @@ struct WritePlan {
         case delete(table: String, column: String, condition: SQLQueryString)
     }
 
-    init(anchor: SQLQueryString, id: UUID) {
+    init(anchor: SQLQueryString, id: UUID? = nil) {
         self.anchor = anchor
         anchorID = id
     }
@@ -41,6 +42,7 @@ struct WritePlan {
     }
 
     mutating func delete(from table: String, where column: String, is condition: SQLQueryString) {
+        precondition(anchorID != nil, "a delete step needs the id of the anchor's row")
         steps.append(.delete(table: table, column: column, condition: condition))
     }
 

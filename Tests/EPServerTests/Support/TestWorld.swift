@@ -53,11 +53,11 @@ struct TestWorld: Sendable {
     ) async throws {
         let store = backend.store
         let created = Date(timeIntervalSince1970: 1_735_689_600)
-        try await store.createAgency(Agency(id: northshire, name: "Northshire County Council", type: .la), at: created)
-        try await store.createAgency(Agency(id: southmoor, name: "Southmoor Borough Council", type: .la), at: created)
-        try await store.createAgency(Agency(id: raa, name: "Coast and Vale Adoption", type: .raa), at: created)
-        try await store.createAgency(Agency(id: vaa, name: "Hearth Adoption Society", type: .vaa), at: created)
-        try await store.startPartnership(agency: raa, localAuthority: northshire, at: created)
+        try await store.createAgency(Agency(id: northshire, name: "Northshire County Council", type: .la), at: created, audit: nil)
+        try await store.createAgency(Agency(id: southmoor, name: "Southmoor Borough Council", type: .la), at: created, audit: nil)
+        try await store.createAgency(Agency(id: raa, name: "Coast and Vale Adoption", type: .raa), at: created, audit: nil)
+        try await store.createAgency(Agency(id: vaa, name: "Hearth Adoption Society", type: .vaa), at: created, audit: nil)
+        try await store.startPartnership(agency: raa, localAuthority: northshire, at: created, audit: nil)
         var tokens: [Caller: String] = [:]
         for caller in Caller.allCases {
             let (agency, role) = caller.agencyAndRole
