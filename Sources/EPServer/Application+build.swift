@@ -8,6 +8,7 @@ import HummingbirdTLS
 import NIOSSL
 import Logging
 import OpenAPIHummingbird
+import ServiceLifecycle
 
 /// The use cases, built once per application: the API's handlers and the pages call the same
 /// instances, so every rule, check and audit row has one path.
@@ -87,9 +88,13 @@ public func buildApplication(
         },
         logger: logger
     )
+    // A signal to stop while the database is still being prepared (or the alert index rebuilt)
+    // ends the wait at once: Hummingbird runs this before its server, deaf to graceful shutdown.
     application.beforeServerStarts {
-        try await backend.ready()
-        try await whenReady()
+        try await cancelWhenGracefulShutdown {
+            try await backend.ready()
+            try await whenReady()
+        }
     }
     return application
 }
@@ -130,6 +135,6 @@ public func buildMetricsApplication(
         },
         logger: logger
     )
-    application.beforeServerStarts { try await backend.ready() }
+    application.beforeServerStarts { try await cancelWhenGracefulShutdown { try await backend.ready() } }
     return application
 }

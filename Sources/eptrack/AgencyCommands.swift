@@ -95,8 +95,8 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let uuid = UUID(uuidString: id) else { throw ValidationError("give the token's id from 'eptrack token list'") }
-            try await CLI.withAdmin { try await $0.revokeToken(id: uuid, by: .current) }
-            print("revoked \(id)")
+            let revoked = try await CLI.withAdmin { try await $0.revokeToken(id: uuid, by: .current) }
+            print(revoked ? "revoked \(id)" : "\(id) was already revoked")
         }
     }
 }

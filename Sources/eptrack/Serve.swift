@@ -53,12 +53,18 @@ struct Serve: AsyncParsableCommand {
         )
         // The API, the metrics listener and the expiry of stored responses stop together on
         // SIGTERM or SIGINT, in the reverse of this order; the database closes after them.
-        try await ServiceGroup(configuration: .init(
-            services: [
-                backend, IdempotencyExpiry(backend: backend, logger: logger),
-                buildMetricsApplication(configuration: configuration, backend: backend, metrics: metrics, logger: logger), app,
-            ],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
-        )).run()
+        do {
+            try await ServiceGroup(configuration: .init(
+                services: [
+                    backend, IdempotencyExpiry(backend: backend, logger: logger),
+                    buildMetricsApplication(configuration: configuration, backend: backend, metrics: metrics, logger: logger), app,
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+            )).run()
+        } catch is CancellationError {
+            // Told to stop before start-up had finished: the listeners gave up waiting for the
+            // database, which stopped what it was doing. A stop asked for, not a failure.
+            logger.info("stopped before start-up finished")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import EPDomain
+import EPServer
 import EPStore
 import Foundation
 import Logging
@@ -65,6 +66,33 @@ import Testing
         #expect(error is DatabaseUnavailable, "the waiting service got the backend's own error, not a cancellation: \(error)")
     }
 
+    /// SIGTERM while the database is not there yet (or still migrating) stops the server at
+    /// once, instead of after the backend's patience runs out: the API application's wait for
+    /// the backend ends on the group's graceful shutdown.
+    @Test func aStopWhileTheDatabaseIsNotReadyEndsTheWaitAtOnce() async throws {
+        var logger = Logger(label: "eptrack-test")
+        logger.logLevel = .critical
+        var options = Backend.Options(schemaFolder: TestDatabase.schemaFolder)
+        options.patience = .seconds(30)
+        let backend = try await Backend(
+            try DatabaseURL("postgres://eptrack:secret@127.0.0.1:9/eptrack?sslmode=disable"), options: options, logger: logger
+        )
+        let configuration = try ServerConfiguration(environment: [
+            "DATABASE_URL": "sqlite://unused.sqlite", "PORT": "18089",
+            "EPTRACK_OPENAPI_FILE": TestDatabase.repository.appendingPathComponent("api-docs/openapi.yaml").path,
+        ])
+        let policy = try PolicyFile.load(path: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml").path)
+        let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, metrics: ServiceMetrics(policy: policy), logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [backend, app], logger: logger))
+        let started = ContinuousClock.now
+        let running = Task { try await group.run() }
+        try await Task.sleep(for: .milliseconds(300))
+        await group.triggerGracefulShutdown()
+        let outcome = await running.result
+        #expect(ContinuousClock.now - started < .seconds(10), "well before the 30 s the backend would keep trying")
+        if case .failure(let error) = outcome { #expect(error is CancellationError, "a stop, not a failure: \(error)") }
+    }
+
     @Test func aTaskWaitingForABackendThatNeverStartsCanBeCancelled() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("eptrack-test-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -72,9 +100,13 @@ import Testing
             .sqlite(path: path),
             options: Backend.Options(schemaFolder: TestDatabase.schemaFolder), logger: Logger(label: "eptrack-test")
         )
-        let waiter = Task { try await backend.ready() }
-        waiter.cancel()
-        await #expect(throws: CancellationError.self) { try await waiter.value }
+        let early = Task { try await backend.ready() }
+        early.cancel()
+        await #expect(throws: CancellationError.self, "cancelled before it waited") { try await early.value }
+        let waiting = Task { try await backend.ready() }
+        try await Task.sleep(for: .milliseconds(100))
+        waiting.cancel()
+        await #expect(throws: CancellationError.self, "cancelled while it waited") { try await waiting.value }
         try await backend.source.shutdown()
     }
 }

@@ -33,7 +33,7 @@ extension AdminService {
             throw ValidationError(.invalidField, field: "/agency", "no agency \(agency) is registered")
         }
         return try await issueToken(agency: agency, role: role, label: label, days: days) { record in
-            person.event("token.create", at: record.createdAt, agency: agency, subject: agency, recordID: record.id)
+            person.event("token.create", at: record.createdAt, subject: agency, recordID: record.id)
         }
     }
 
@@ -44,12 +44,13 @@ extension AdminService {
         try await revoke(id, of: caller.agency, audit: AuditEvent(caller, "token.revoke", at: clock.stamp, requestID: requestID, recordID: id))
     }
 
-    /// Revokes any agency's token, by the operator.
-    public func revokeToken(id: UUID, by person: Operator) async throws {
+    /// Revokes any agency's token, by the operator: false if it was already revoked.
+    @discardableResult
+    public func revokeToken(id: UUID, by person: Operator) async throws -> Bool {
         guard let token = try await store.tokens(agency: nil).first(where: { $0.id == id }) else {
             throw ServiceError.notFound("no token \(id.uuidString.lowercased())")
         }
-        try await revoke(id, of: token.agency, audit: person.event("token.revoke", at: clock.stamp, agency: token.agency, subject: token.agency, recordID: id))
+        return try await revoke(id, of: token.agency, audit: person.event("token.revoke", at: clock.stamp, subject: token.agency, recordID: id))
     }
 
     private func issueToken(
@@ -66,10 +67,13 @@ extension AdminService {
         return (record, secret)
     }
 
-    private func revoke(_ id: UUID, of agency: String, audit: AuditEvent) async throws {
-        if try await store.revokeToken(id: id, agency: agency, at: audit.at, audit: audit) { return }
+    /// True if revoked now, false if it already was; not found if the agency has no such token.
+    @discardableResult
+    private func revoke(_ id: UUID, of agency: String, audit: AuditEvent) async throws -> Bool {
+        if try await store.revokeToken(id: id, agency: agency, at: audit.at, audit: audit) { return true }
         guard try await store.tokens(agency: agency).contains(where: { $0.id == id }) else {
             throw ServiceError.notFound("no token \(id.uuidString.lowercased()) of \(agency)")
         }
+        return false
     }
 }

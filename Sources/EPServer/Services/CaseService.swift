@@ -187,10 +187,7 @@ public struct CaseService: Sendable {
         viewAndDerived(of: subject, journey: subject.journey, acknowledgements: acknowledgements, asOf: asOf).view
     }
 
-    /// What is stored beside a case (its state, alert index entries and journey digest) and
-    /// the rules' results, from one evaluation of the policy on `journey`: the one place a
-    /// write's derived data is worked out (opening, changing, recording, importing).
-    /// The case as the API shows it and what is stored beside it.
+    /// The case as the API shows it and what is stored beside it (`Policy.derive`).
     private func viewAndDerived(
         of subject: Case, journey: Journey, acknowledgements: [Acknowledgement], asOf: CalendarDate
     ) -> (view: CaseView, derived: DerivedData) {

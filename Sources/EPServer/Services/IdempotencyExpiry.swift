@@ -21,7 +21,7 @@ public struct IdempotencyExpiry: Service {
     /// Purges once the database is ready, then every `every` until the server shuts down. A
     /// database that never got ready ends it with the backend's own error.
     public func run() async throws {
-        try await backend.ready()
+        try await cancelWhenGracefulShutdown { [backend] in try await backend.ready() }
         try? await cancelWhenGracefulShutdown { [every] in
             while !Task.isCancelled {
                 await purge()

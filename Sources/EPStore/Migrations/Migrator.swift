@@ -41,7 +41,6 @@ public struct Migrator: Sendable {
         return ran
     }
 
-    /// Refuses a database migrated by a newer build than this one.
     /// Whether every migration this build knows has been applied, from one read of
     /// `schema_migrations`: false when the database was never migrated (or cannot be read yet);
     /// throws when it is at a migration newer than this build knows.

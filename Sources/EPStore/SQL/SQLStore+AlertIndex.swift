@@ -7,13 +7,13 @@ extension SQLStore {
     /// (most writes move none, and an unchanged row is not rewritten) and deletes the case's
     /// others. (Not a delete of all then an insert: in PostgreSQL's one statement both would see
     /// the rows as they were, and the insert would collide with the rows deleted.)
-    func replaceAlertIndex(with entries: [AlertIndexEntry], in plan: inout WritePlan) {
+    func replaceAlertIndex(of caseID: UUID, with entries: [AlertIndexEntry], in plan: inout WritePlan) {
         plan.insert(entries.map(TableRow.alert), onConflict: """
             ON CONFLICT (case_id, rule_id) DO UPDATE SET opens_on = excluded.opens_on, overdue_on = excluded.overdue_on, due_on = excluded.due_on
             WHERE alert_index.opens_on <> excluded.opens_on OR alert_index.overdue_on <> excluded.overdue_on OR alert_index.due_on <> excluded.due_on
             """)
         let kept = entries.map(\.ruleID)
-        plan.delete(from: "alert_index", where: "case_id", is: kept.isEmpty ? "1 = 1" : "rule_id NOT IN (\(binds: kept))")
+        plan.delete(from: "alert_index", where: "case_id", is: caseID, and: kept.isEmpty ? "1 = 1" : "rule_id NOT IN (\(binds: kept))")
     }
 
     public func replaceDerived(caseID: UUID, expectedVersion: Int, derived: DerivedData) async throws -> Bool {
@@ -21,8 +21,8 @@ extension SQLStore {
             UPDATE cases SET state = \(bind: derived.state.rawValue), version = \(bind: expectedVersion + 1),
                 journey_digest = \(bind: derived.digest.text)
             WHERE id = \(bind: caseID) AND version = \(bind: expectedVersion) RETURNING id
-            """, id: caseID)
-        replaceAlertIndex(with: derived.alerts, in: &plan)
+            """)
+        replaceAlertIndex(of: caseID, with: derived.alerts, in: &plan)
         return try await perform(plan)
     }
 

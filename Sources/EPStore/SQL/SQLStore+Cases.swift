@@ -4,7 +4,7 @@ import SQLKit
 
 extension SQLStore {
     public func insertCase(_ subject: Case, derived: DerivedData, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws {
-        var plan = WritePlan(anchor: TableRow.newCase(subject, derived: derived, at: subject.createdAt).insert + " RETURNING id", id: subject.id)
+        var plan = WritePlan(anchor: TableRow.newCase(subject, derived: derived, at: subject.createdAt).insert + " RETURNING id")
         plan.insert(derived.alerts.map(TableRow.alert))
         plan.insert([TableRow.audit(audit)])
         storeIdempotency(idempotency, at: audit.at, in: &plan)
@@ -15,10 +15,10 @@ extension SQLStore {
         }
     }
 
-    /// One round trip: the case's columns on every row, its milestones beside them.
     /// The read of a case on every request that names one: its column list is worked out once.
     private static let joinedMilestoneColumns = Rows.milestoneColumns("m", prefix: "m_")
 
+    /// One round trip: the case's columns on every row, its milestones beside them.
     public func findCase(id: UUID) async throws -> Case? {
         let columns = Self.joinedMilestoneColumns
         let rows = try await source.withConnection { database in
@@ -109,8 +109,8 @@ extension SQLStore {
                 version = \(bind: subject.version), updated_at = \(bind: audit.at), journey_digest = \(bind: derived.digest.text)
             WHERE id = \(bind: subject.id) AND version = \(bind: expectedVersion)
             RETURNING id
-            """, id: subject.id)
-        replaceAlertIndex(with: derived.alerts, in: &plan)
+            """)
+        replaceAlertIndex(of: subject.id, with: derived.alerts, in: &plan)
         plan.insert([TableRow.audit(audit)])
         return try await perform(plan)
     }
@@ -125,16 +125,16 @@ extension SQLStore {
                 journey_digest = \(bind: derived.digest.text)
             WHERE id = \(bind: subject.id) AND version = \(bind: expectedVersion)
             RETURNING id
-            """, id: subject.id)
+            """)
         plan.insert([TableRow.milestone(milestone, caseID: subject.id, seq: subject.records.count + 1)])
-        replaceAlertIndex(with: derived.alerts, in: &plan)
+        replaceAlertIndex(of: subject.id, with: derived.alerts, in: &plan)
         plan.insert([TableRow.audit(audit)])
         storeIdempotency(idempotency, at: audit.at, in: &plan)
         return try await perform(plan)
     }
 
     public func addAcknowledgement(_ acknowledgement: Acknowledgement, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws {
-        var plan = WritePlan(anchor: TableRow.acknowledgement(acknowledgement).insert + " RETURNING id", id: acknowledgement.id)
+        var plan = WritePlan(anchor: TableRow.acknowledgement(acknowledgement).insert + " RETURNING id")
         plan.insert([TableRow.audit(audit)])
         storeIdempotency(idempotency, at: audit.at, in: &plan)
         _ = try await perform(plan)

@@ -114,7 +114,7 @@ extension SQLStore {
             VALUES (\(bind: token.id), \(bind: hash), \(bind: token.agency), \(bind: token.role.rawValue), \(bind: token.label),
                     \(bind: token.createdAt), \(bind: token.expiresAt))
             RETURNING id
-            """, id: token.id)
+            """)
         if let audit { plan.insert([TableRow.audit(audit)]) }
         _ = try await perform(plan)
     }
@@ -154,7 +154,7 @@ extension SQLStore {
         let ofAgency: SQLQueryString = agency.map { " AND agency_id = \(bind: $0)" } ?? ""
         var plan = WritePlan(anchor: """
             UPDATE api_tokens SET revoked_at = \(bind: at) WHERE id = \(bind: id) AND revoked_at IS NULL\(ofAgency) RETURNING id
-            """, id: id)
+            """)
         if let audit { plan.insert([TableRow.audit(audit)]) }
         return try await perform(plan)
     }

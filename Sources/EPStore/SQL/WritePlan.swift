@@ -18,22 +18,18 @@ struct WritePlan {
     /// and none when it may not: an UPDATE that claims the case's next version finds no row if
     /// another write took it first. An INSERT anchor always returns its row or fails.
     let anchor: SQLQueryString
-    /// The id the anchor returns, for a delete step's statement on SQLite (a plan whose steps
-    /// only insert needs none: an agency's or a partnership's write and its audit event).
-    let anchorID: UUID?
     private(set) var steps: [Step] = []
 
     enum Step {
         /// Rows of one table, with an ON CONFLICT clause if they may meet existing rows.
         case insert([TableRow], onConflict: SQLQueryString?)
-        /// Deletes the rows of `table` that belong to the anchor's row (`column` = its id) and
-        /// match `condition`.
-        case delete(table: String, column: String, condition: SQLQueryString)
+        /// Deletes the rows of `table` that belong to the anchor's row (`column` = its id, given
+        /// for SQLite's statement) and match `condition`.
+        case delete(table: String, column: String, id: UUID, condition: SQLQueryString)
     }
 
-    init(anchor: SQLQueryString, id: UUID? = nil) {
+    init(anchor: SQLQueryString) {
         self.anchor = anchor
-        anchorID = id
     }
 
     mutating func insert(_ rows: [TableRow], onConflict: SQLQueryString? = nil) {
@@ -41,9 +37,10 @@ struct WritePlan {
         steps.append(.insert(rows, onConflict: onConflict))
     }
 
-    mutating func delete(from table: String, where column: String, is condition: SQLQueryString) {
-        precondition(anchorID != nil, "a delete step needs the id of the anchor's row")
-        steps.append(.delete(table: table, column: column, condition: condition))
+    /// Deletes the rows of `table` whose `column` is `id`, the id the anchor returns, and that
+    /// match `condition`.
+    mutating func delete(from table: String, where column: String, is id: UUID, and condition: SQLQueryString) {
+        steps.append(.delete(table: table, column: column, id: id, condition: condition))
     }
 
     /// PostgreSQL's one statement: `WITH anchor AS (…), step1 AS (…), … SELECT id FROM anchor`.
@@ -66,7 +63,7 @@ struct WritePlan {
             // NULLs (alert index entries) come several at a time.
             let selects = rows.map { "SELECT \(binds: $0.values) FROM anchor" as SQLQueryString }.joined(separator: " UNION ALL ")
             return rows[0].insertHeader + selects + (onConflict.map { " " + $0 } ?? "")
-        case .delete(let table, let column, let condition):
+        case .delete(let table, let column, _, let condition):
             return "DELETE FROM \(unsafeRaw: table) WHERE \(unsafeRaw: column) IN (SELECT id FROM anchor) AND " + condition
         }
     }
@@ -78,8 +75,8 @@ struct WritePlan {
             case .insert(let rows, let onConflict):
                 let values = rows.map { "(\(binds: $0.values))" as SQLQueryString }.joined(separator: ", ")
                 return rows[0].insertHeader + "VALUES " + values + (onConflict.map { " " + $0 } ?? "")
-            case .delete(let table, let column, let condition):
-                return "DELETE FROM \(unsafeRaw: table) WHERE \(unsafeRaw: column) = \(bind: anchorID) AND " + condition
+            case .delete(let table, let column, let id, let condition):
+                return "DELETE FROM \(unsafeRaw: table) WHERE \(unsafeRaw: column) = \(bind: id) AND " + condition
             }
         }
     }

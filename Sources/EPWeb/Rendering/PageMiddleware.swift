@@ -20,10 +20,12 @@ struct SignedInMiddleware: RouterMiddleware {
             let here = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
             return PageRenderer.redirect(to: here == "/" ? "/sign-in" : "/sign-in?return_to=\(ReturnPath.encode(here))")
         }
-        if let wait = limit.take(for: user.caller.actor) {
+        // Signing out is never refused: someone over the limit must still be able to leave.
+        if request.uri.path != "/sign-out", let wait = limit.take(for: user.caller.actor) {
+            let saved = request.method == .post ? "Nothing was saved. " : ""
             var response = pages.page("message", title: "Too many requests", [
                 "heading": "Too many requests",
-                "paragraphs": ["Nothing was saved. You have asked for more than \(limit.limit) pages a minute; wait \(wait) seconds and try again."],
+                "paragraphs": ["\(saved)You have asked for more than \(limit.limit) pages a minute; wait \(wait) seconds and try again."],
             ], user: user, status: .tooManyRequests)
             response.headers[.retryAfter] = String(wait)
             return response

@@ -145,13 +145,15 @@ import Testing
             let fields = ["kind": "birth", "occurred_on-day": "2", "occurred_on-month": "6", "occurred_on-year": "2025"]
             let limited = try await browser.post("/cases/\(id)/milestones", fields, csrf: csrf)
             #expect(limited.status == .tooManyRequests)
-            #expect(limited.text.contains("Too many requests"))
+            #expect(limited.text.contains("Too many requests") && limited.text.contains("Nothing was saved"))
             // 5 a minute is one every 12 s.
             #expect(limited.headers[.retryAfter].flatMap(Int.init).map { (1...12).contains($0) } == true)
             let view = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
             #expect((try view.object()["milestones"] as? [Any])?.isEmpty == true, "the refused form saved nothing")
             let colleague = try await Browser.signedIn(as: .northshireIRO, in: world, client: client)
             #expect(try await colleague.get("/cases").status == .ok, "another person has their own bucket")
+            let signedOut = try await browser.post("/sign-out", [:], csrf: csrf)
+            #expect(signedOut.status == .seeOther, "signing out is never refused")
         }
     }
 }
