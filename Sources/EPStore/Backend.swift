@@ -34,9 +34,6 @@ public final class Backend: Service, Sendable {
         /// PostgreSQL connections at most.
         public var connections = 20
         public var idempotencyLifetime: TimeInterval = SQLStore.defaultIdempotencyLifetime
-        /// Apply missing migrations; false for a role that may not change the schema (the
-        /// database is then only checked to be current).
-        public var migrate = true
         /// The same database reached as the tables' owner: when set, the migrations are applied
         /// through a connection of its own (closed before anything else runs) and the backend's
         /// own role, which may change no schema, only checks them.
@@ -63,8 +60,8 @@ public final class Backend: Service, Sendable {
 
     /// The service: runs the database client, waits for the database (up to
     /// `options.patience`), refuses a PostgreSQL that could lose acknowledged writes (unless
-    /// allowed), applies missing migrations (or, without `migrate`, refuses a database whose
-    /// migrations are not all applied), writes any journey digests missing from cases stored
+    /// allowed), applies missing migrations (with `migrationDatabase`, through the owner's
+    /// connection first, then only checks that none is missing), writes any journey digests missing from cases stored
     /// before they were kept, and opens `ready()`. Then it keeps the client running until the
     /// group shuts down or the task is cancelled, and closes the connections. A failed
     /// preparation is thrown here (stopping the group) and by `ready()`.
@@ -126,7 +123,7 @@ public final class Backend: Service, Sendable {
         // schema) is only checked: nothing runs that would need more than that role has.
         if try await migrator.isCurrentAndKnown() {
             // Nothing to apply.
-        } else if options.migrate && options.migrationDatabase == nil {
+        } else if options.migrationDatabase == nil {
             let applied = try await migrator.migrate()
             if !applied.isEmpty { logger.info("applied migrations", metadata: ["versions": .string(applied.map(String.init).joined(separator: ","))]) }
         } else {

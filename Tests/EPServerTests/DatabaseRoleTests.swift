@@ -26,19 +26,20 @@ import Testing
         try await asOwner("CREATE SCHEMA \(schema)")
         try await asOwner("CREATE ROLE \(login) LOGIN PASSWORD '\(password)'")
         do {
-            // Migrations as the owner (the test database's superuser), then the server's login
-            // role made a member of eptrack_app, as README "Deploying" says.
+            // The server's login role a member of eptrack_app (the role migration 0006 creates
+            // once per cluster), as README "Deploying" says; then the server started as that
+            // login with the owner's URL for the migrations (EPTRACK_MIGRATION_DATABASE_URL):
+            // they run through the owner first, and the server's own role only checks them.
+            try await asOwner("DO $$ BEGIN CREATE ROLE eptrack_app NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+            try await asOwner("GRANT eptrack_app TO \(login)")
             let ownerURL = base + "&search_path=\(schema)"
             var logger = Logger(label: "eptrack-test")
             logger.logLevel = .error
             var options = Backend.Options(schemaFolder: TestDatabase.schemaFolder)
             options.allowUnsafe = true
             options.connectionWait = .seconds(30)
-            try await Backend.run(try DatabaseURL(ownerURL), options: options, logger: logger) { _ in }
-            try await asOwner("GRANT eptrack_app TO \(login)")
-
+            options.migrationDatabase = try DatabaseURL(ownerURL)
             let serverURL = ownerURL.replacingOccurrences(of: #"//[^@]*@"#, with: "//\(login):\(password)@", options: .regularExpression)
-            options.migrate = false
             try await Backend.run(try DatabaseURL(serverURL), options: options, logger: logger) { backend in
                 // Everything the API does works with these privileges: a journey, an acknowledgement,
                 // a partnership proposed and accepted, a dashboard and the audit trail.
