@@ -127,7 +127,10 @@ public final class Backend: Service, Sendable {
             let applied = try await migrator.migrate()
             if !applied.isEmpty { logger.info("applied migrations", metadata: ["versions": .string(applied.map(String.init).joined(separator: ","))]) }
         } else {
-            throw MigrationError("the database's migrations are not all applied: run eptrack migrate with EPTRACK_MIGRATION_DATABASE_URL set to the tables' owner")
+            // The owner's connection has just applied them: this role cannot see them.
+            throw MigrationError(
+                "the migrations were applied through EPTRACK_MIGRATION_DATABASE_URL, but DATABASE_URL's role does not see them: make its login a member of eptrack_app (GRANT eptrack_app TO <login>) and point both URLs at the same database and schema"
+            )
         }
         let completed = try await store.completeJourneyDigests()
         if completed > 0 { logger.info("wrote missing journey digests", metadata: ["cases": .stringConvertible(completed)]) }

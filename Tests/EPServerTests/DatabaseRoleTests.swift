@@ -82,4 +82,35 @@ import Testing
         try await asOwner("DROP SCHEMA \(schema) CASCADE")
         try await asOwner("DROP ROLE \(login)")
     }
+
+    /// The deployment step most easily missed: the server's login not made a member of
+    /// eptrack_app. Start fails saying so, not that the database was never migrated.
+    @Test(.needsPostgres)
+    func aLoginNotGrantedTheApplicationRoleIsToldWhatIsMissing() async throws {
+        let base = try #require(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"], "run scripts/test.sh")
+        let owner = try #require(try TestDatabase.postgresSource())
+        let runner = Task { await owner.client.run() }
+        defer { runner.cancel() }
+        let suffix = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
+        let schema = "t_role_\(suffix)", login = "eptrack_server_\(suffix)", password = "pw-\(suffix)"
+        func asOwner(_ sql: String) async throws {
+            try await owner.withConnection { try await $0.raw(SQLQueryString(sql)).run() }
+        }
+        try await asOwner("CREATE SCHEMA \(schema)")
+        try await asOwner("CREATE ROLE \(login) LOGIN PASSWORD '\(password)'")
+        var logger = Logger(label: "eptrack-test")
+        logger.logLevel = .critical
+        var options = Backend.Options(schemaFolder: TestDatabase.schemaFolder)
+        options.allowUnsafe = true
+        options.connectionWait = .seconds(30)
+        let ownerURL = base + "&search_path=\(schema)"
+        options.migrationDatabase = try DatabaseURL(ownerURL)
+        let serverURL = ownerURL.replacingOccurrences(of: #"//[^@]*@"#, with: "//\(login):\(password)@", options: .regularExpression)
+        let refused = await #expect(throws: MigrationError.self) {
+            try await Backend.run(try DatabaseURL(serverURL), options: options, logger: logger) { _ in }
+        }
+        #expect(refused?.description.contains("GRANT eptrack_app TO") == true, "\(String(describing: refused))")
+        try await asOwner("DROP SCHEMA \(schema) CASCADE")
+        try await asOwner("DROP ROLE \(login)")
+    }
 }

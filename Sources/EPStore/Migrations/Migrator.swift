@@ -42,10 +42,17 @@ public struct Migrator: Sendable {
     }
 
     /// Whether every migration this build knows has been applied, from one read of
-    /// `schema_migrations`: false when the database was never migrated (or cannot be read yet);
-    /// throws when it is at a migration newer than this build knows.
+    /// `schema_migrations`: false when the database was never migrated (no such table); throws
+    /// when it is at a migration newer than this build knows, and throws the database's own
+    /// error when the table cannot be read (a login role not granted `eptrack_app`, say), which
+    /// says more than "not migrated" would.
     public func isCurrentAndKnown() async throws -> Bool {
-        guard let applied = try? await appliedVersions() else { return false }
+        let applied: [Int]
+        do {
+            applied = try await appliedVersions()
+        } catch where ConstraintViolation.isMissingTable(error) {
+            return false
+        }
         try refuseNewer(applied)
         return Set(applied).isSuperset(of: migrations.map(\.version))
     }

@@ -1,7 +1,8 @@
 import PostgresNIO
 import SQLiteNIO
 
-/// Which constraint a failed statement broke, read the same way from either driver.
+/// Which constraint a failed statement broke (or which table it missed), read the same way from
+/// either driver.
 enum ConstraintViolation {
     /// The table whose uniqueness `error` reports, or nil when it is not a uniqueness violation.
     static func uniqueTable(of error: any Error) -> String? {
@@ -14,6 +15,13 @@ enum ConstraintViolation {
                 .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         }
         return nil
+    }
+
+    /// Whether `error` reports a table that does not exist (a database never migrated).
+    static func isMissingTable(_ error: any Error) -> Bool {
+        if let error = error as? PSQLError { return error.serverInfo?[.sqlState] == "42P01" }
+        if let error = error as? SQLiteError { return error.message.contains("no such table") }
+        return false
     }
 
     /// `table.column` when `error` reports a NULL put into a NOT NULL column, else nil.
