@@ -150,7 +150,12 @@ public final class Backend: Service, Sendable {
                 }
                 return
             } catch {
-                guard clock.now + pause < deadline else { throw error }
+                guard clock.now + pause < deadline else {
+                    if let postgres = source as? PostgresSource, let problem = await postgres.connectionProblem() {
+                        throw DatabaseUnavailable("cannot connect to the database: \(problem)")
+                    }
+                    throw error
+                }
                 logger.warning("database not reachable yet; retrying", metadata: ["retry_in_ms": .stringConvertible(pause.components.seconds * 1000 + pause.components.attoseconds / 1_000_000_000_000_000)])
                 try await Task.sleep(for: pause)
                 pause = min(pause * 2, .seconds(5))

@@ -47,13 +47,32 @@ import Testing
         var logger = Logger(label: "eptrack-test")
         logger.logLevel = .critical
         let started = ContinuousClock.now
-        await #expect(throws: (any Error).self) {
+        let refused = await #expect(throws: DatabaseUnavailable.self) {
             // Port 9 (discard) on loopback: nothing listens there.
             var options = Backend.Options(schemaFolder: TestDatabase.schemaFolder)
             options.patience = .seconds(2)
             try await Backend.run(try DatabaseURL("postgres://eptrack:secret@127.0.0.1:9/eptrack?sslmode=disable"), options: options, logger: logger) { _ in }
         }
         #expect(ContinuousClock.now - started < .seconds(20))
+        // In the network's words, not only that no connection came in time.
+        #expect(refused?.description.lowercased().contains("connection refused") == true, "\(String(describing: refused))")
+    }
+
+    /// A wrong password stops the start with the database's own reason, so the operator knows
+    /// which setting to fix; the password itself is never repeated.
+    @Test(.needsPostgres) func aWrongPasswordIsReportedInTheDatabasesWords() async throws {
+        let url = try #require(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"], "run scripts/test.sh")
+        let wrong = url.replacingOccurrences(of: #"(//[^:]+:)[^@]*@"#, with: "$1not-the-password@", options: .regularExpression)
+        var logger = Logger(label: "eptrack-test")
+        logger.logLevel = .critical
+        var options = Backend.Options(schemaFolder: TestDatabase.schemaFolder)
+        options.patience = .seconds(1)
+        options.allowUnsafe = true
+        let refused = await #expect(throws: DatabaseUnavailable.self) {
+            try await Backend.run(try DatabaseURL(wrong), options: options, logger: logger) { _ in }
+        }
+        #expect(refused?.description.contains("password authentication failed") == true, "\(String(describing: refused))")
+        #expect(refused?.description.contains("not-the-password") == false)
     }
 
     @Test(arguments: TestDatabase.all)

@@ -10,6 +10,9 @@ import SQLKit
 public final class PostgresSource: SQLConnectionSource {
     public let dialect = "postgres"
     public let client: PostgresClient
+    /// Where and how the pool connects, for a one-off connection that says why it cannot.
+    let settings: DatabaseURL.PostgresSettings
+    let logger: Logger
     private let leaseTimeout: Duration
     private let counter: PoolUsageCounter
     private let supervisor = Supervisor()
@@ -25,13 +28,15 @@ public final class PostgresSource: SQLConnectionSource {
         leaseTimeout: Duration = .seconds(1), logger: Logger
     ) throws {
         self.leaseTimeout = leaseTimeout
+        self.settings = settings
+        self.logger = logger
         counter = PoolUsageCounter(capacity: maximumConnections)
         var configuration: PostgresClient.Configuration
         switch settings.endpoint {
         case .tcp(let host, let port):
             configuration = PostgresClient.Configuration(
                 host: host, port: port, username: settings.username,
-                password: settings.password, database: settings.database, tls: try Self.tls(settings)
+                password: settings.password, database: settings.database, tls: try Self.tls(settings).forPool
             )
         case .unixSocket(let directory, let port):
             // DatabaseURL allows only sslmode disable or prefer here: a socket carries no TLS.
@@ -116,7 +121,20 @@ public final class PostgresSource: SQLConnectionSource {
         supervisor.stop()
     }
 
-    private static func tls(_ settings: DatabaseURL.PostgresSettings) throws -> PostgresClient.Configuration.TLS {
+    /// The TLS `sslmode` asks for, in a form both the pool and a single connection take.
+    enum TLSChoice {
+        case disable, prefer(TLSConfiguration), require(TLSConfiguration)
+
+        var forPool: PostgresClient.Configuration.TLS {
+            switch self {
+            case .disable: .disable
+            case .prefer(let configuration): .prefer(configuration)
+            case .require(let configuration): .require(configuration)
+            }
+        }
+    }
+
+    static func tls(_ settings: DatabaseURL.PostgresSettings) throws -> TLSChoice {
         var tls = TLSConfiguration.makeClientConfiguration()
         if let root = settings.rootCertificate {
             tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(root))
