@@ -14,33 +14,8 @@ import Testing
 @Suite struct DatabaseRoleTests {
     @Test(.needsPostgres)
     func theServersRoleCannotRewriteHistory() async throws {
-        let base = try #require(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"], "run scripts/test.sh")
-        let owner = try #require(try TestDatabase.postgresSource())
-        let runner = Task { await owner.client.run() }
-        defer { runner.cancel() }
-        let suffix = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
-        let schema = "t_role_\(suffix)", login = "eptrack_server_\(suffix)", password = "pw-\(suffix)"
-        func asOwner(_ sql: String) async throws {
-            try await owner.withConnection { try await $0.raw(SQLQueryString(sql)).run() }
-        }
-        try await asOwner("CREATE SCHEMA \(schema)")
-        try await asOwner("CREATE ROLE \(login) LOGIN PASSWORD '\(password)'")
-        do {
-            // The server's login role a member of eptrack_app (the role migration 0006 creates
-            // once per cluster), as README "Deploying" says; then the server started as that
-            // login with the owner's URL for the migrations (EPTRACK_MIGRATION_DATABASE_URL):
-            // they run through the owner first, and the server's own role only checks them.
-            try await asOwner("DO $$ BEGIN CREATE ROLE eptrack_app NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
-            try await asOwner("GRANT eptrack_app TO \(login)")
-            let ownerURL = base + "&search_path=\(schema)"
-            var logger = Logger(label: "eptrack-test")
-            logger.logLevel = .error
-            var options = Backend.Options(schemaFolder: TestDatabase.schemaFolder)
-            options.allowUnsafe = true
-            options.connectionWait = .seconds(30)
-            options.migrationDatabase = try DatabaseURL(ownerURL)
-            let serverURL = ownerURL.replacingOccurrences(of: #"//[^@]*@"#, with: "//\(login):\(password)@", options: .regularExpression)
-            try await Backend.run(try DatabaseURL(serverURL), options: options, logger: logger) { backend in
+        try await Self.withServerLogin(grantedTheApplicationRole: true) { serverURL, options, logger in
+            try await Backend.run(serverURL, options: options, logger: logger) { backend in
                 // Everything the API does works with these privileges: a journey, an acknowledgement,
                 // a partnership proposed and accepted, a dashboard and the audit trail.
                 try await TestWorld.run(on: backend) { world, client in
@@ -76,17 +51,29 @@ import Testing
                 let events = try await backend.source.withConnection { try await $0.raw("SELECT count(*) AS n FROM audit_events").first()?.decode(column: "n", as: Int.self) }
                 #expect((events ?? 0) > 0, "the audit trail is still all there")
             }
-        } catch {
-            Issue.record(error)
         }
-        try await asOwner("DROP SCHEMA \(schema) CASCADE")
-        try await asOwner("DROP ROLE \(login)")
     }
 
     /// The deployment step most easily missed: the server's login not made a member of
     /// eptrack_app. Start fails saying so, not that the database was never migrated.
     @Test(.needsPostgres)
     func aLoginNotGrantedTheApplicationRoleIsToldWhatIsMissing() async throws {
+        try await Self.withServerLogin(grantedTheApplicationRole: false) { serverURL, options, logger in
+            let refused = await #expect(throws: MigrationError.self) {
+                try await Backend.run(serverURL, options: options, logger: logger) { _ in }
+            }
+            #expect(refused?.description.contains("GRANT eptrack_app TO") == true, "\(String(describing: refused))")
+        }
+    }
+
+    /// A schema of its own and a new login role for the server (a member of eptrack_app, the
+    /// role migration 0006 creates once per cluster, if `grantedTheApplicationRole`), as README
+    /// "Deploying" says; `body` gets the server's URL and the options that start it with the
+    /// owner's URL for the migrations (EPTRACK_MIGRATION_DATABASE_URL), which run through the
+    /// owner first while the server's own role only checks them. Both are removed afterwards.
+    private static func withServerLogin(
+        grantedTheApplicationRole: Bool, _ body: (DatabaseURL, Backend.Options, Logger) async throws -> Void
+    ) async throws {
         let base = try #require(ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"], "run scripts/test.sh")
         let owner = try #require(try TestDatabase.postgresSource())
         let runner = Task { await owner.client.run() }
@@ -98,18 +85,23 @@ import Testing
         }
         try await asOwner("CREATE SCHEMA \(schema)")
         try await asOwner("CREATE ROLE \(login) LOGIN PASSWORD '\(password)'")
-        var logger = Logger(label: "eptrack-test")
-        logger.logLevel = .critical
-        var options = Backend.Options(schemaFolder: TestDatabase.schemaFolder)
-        options.allowUnsafe = true
-        options.connectionWait = .seconds(30)
-        let ownerURL = base + "&search_path=\(schema)"
-        options.migrationDatabase = try DatabaseURL(ownerURL)
-        let serverURL = ownerURL.replacingOccurrences(of: #"//[^@]*@"#, with: "//\(login):\(password)@", options: .regularExpression)
-        let refused = await #expect(throws: MigrationError.self) {
-            try await Backend.run(try DatabaseURL(serverURL), options: options, logger: logger) { _ in }
+        do {
+            if grantedTheApplicationRole {
+                try await asOwner("DO $$ BEGIN CREATE ROLE eptrack_app NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+                try await asOwner("GRANT eptrack_app TO \(login)")
+            }
+            let ownerURL = base + "&search_path=\(schema)"
+            var logger = Logger(label: "eptrack-test")
+            logger.logLevel = .critical
+            var options = Backend.Options(schemaFolder: TestDatabase.schemaFolder)
+            options.allowUnsafe = true
+            options.connectionWait = .seconds(30)
+            options.migrationDatabase = try DatabaseURL(ownerURL)
+            let serverURL = ownerURL.replacingOccurrences(of: #"//[^@]*@"#, with: "//\(login):\(password)@", options: .regularExpression)
+            try await body(try DatabaseURL(serverURL), options, logger)
+        } catch {
+            Issue.record(error)
         }
-        #expect(refused?.description.contains("GRANT eptrack_app TO") == true, "\(String(describing: refused))")
         try await asOwner("DROP SCHEMA \(schema) CASCADE")
         try await asOwner("DROP ROLE \(login)")
     }
