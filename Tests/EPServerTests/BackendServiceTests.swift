@@ -41,15 +41,19 @@ import Testing
         }
     }
 
-    @Test func aPreparationThatFailsStopsTheGroupAndAnswersThoseWaiting() async throws {
+    /// A backend for a PostgreSQL that is not there (port 9, discard, on loopback: nothing
+    /// listens), trying for `patience`; with a logger for critical messages only.
+    private static func unreachable(patience: Duration) async throws -> (Backend, Logger) {
         var logger = Logger(label: "eptrack-test")
         logger.logLevel = .critical
         var options = Backend.Options(schemaFolder: TestDatabase.schemaFolder)
-        options.patience = .milliseconds(300)
-        // Port 9 (discard) on loopback: nothing listens there.
-        let backend = try await Backend(
-            try DatabaseURL("postgres://eptrack:secret@127.0.0.1:9/eptrack?sslmode=disable"), options: options, logger: logger
-        )
+        options.patience = patience
+        let url = try DatabaseURL("postgres://eptrack:secret@127.0.0.1:9/eptrack?sslmode=disable")
+        return (try await Backend(url, options: options, logger: logger), logger)
+    }
+
+    @Test func aPreparationThatFailsStopsTheGroupAndAnswersThoseWaiting() async throws {
+        let (backend, logger) = try await Self.unreachable(patience: .milliseconds(300))
         let answered = Mutex<(any Error)?>(nil)
         let waiting = Work {
             do {
@@ -70,13 +74,7 @@ import Testing
     /// once, instead of after the backend's patience runs out: the API application's wait for
     /// the backend ends on the group's graceful shutdown.
     @Test func aStopWhileTheDatabaseIsNotReadyEndsTheWaitAtOnce() async throws {
-        var logger = Logger(label: "eptrack-test")
-        logger.logLevel = .critical
-        var options = Backend.Options(schemaFolder: TestDatabase.schemaFolder)
-        options.patience = .seconds(30)
-        let backend = try await Backend(
-            try DatabaseURL("postgres://eptrack:secret@127.0.0.1:9/eptrack?sslmode=disable"), options: options, logger: logger
-        )
+        let (backend, logger) = try await Self.unreachable(patience: .seconds(30))
         let configuration = try ServerConfiguration(environment: [
             "DATABASE_URL": "sqlite://unused.sqlite", "PORT": "18089",
             "EPTRACK_OPENAPI_FILE": TestDatabase.repository.appendingPathComponent("api-docs/openapi.yaml").path,
