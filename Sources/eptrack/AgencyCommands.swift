@@ -16,7 +16,7 @@ struct AgencyCommand: AsyncParsableCommand {
         func run() async throws {
             guard let type = AgencyType(rawValue: type) else { throw ValidationError("--type must be la, raa or vaa") }
             let agency = Agency(id: id, name: name, type: type)
-            _ = try await CLI.withAdmin { try await $0.registerAgency(agency, by: .current) }
+            _ = try await CLI.withAdmin(options: ["/id": "--id", "/name": "--name"]) { try await $0.registerAgency(agency, by: .current) }
             print("created \(type.rawValue) \(id)")
         }
     }
@@ -42,7 +42,9 @@ struct PartnershipCommand: AsyncParsableCommand {
         @Option(name: .customLong("local-authority"), help: "The LA") var localAuthority: String
 
         func run() async throws {
-            _ = try await CLI.withAdmin { try await $0.startPartnership(agency: agency, localAuthority: localAuthority, by: .current) }
+            _ = try await CLI.withAdmin(options: ["/agency": "--agency", "/local_authority": "--local-authority"]) {
+                try await $0.startPartnership(agency: agency, localAuthority: localAuthority, by: .current)
+            }
             print("\(agency) now works for \(localAuthority)")
         }
     }
@@ -73,7 +75,9 @@ struct TokenCommand: AsyncParsableCommand {
         /// checks (a registered agency, no personal data in the label) and an audit event
         /// stored with the token.
         func run() async throws {
-            let (_, secret) = try await CLI.withAdmin { try await $0.createToken(agency: agency, role: role, label: name, days: expires, by: .current) }
+            let (_, secret) = try await CLI.withAdmin(options: ["/agency": "--agency", "/label": "--name", "/days": "--expires"]) {
+                try await $0.createToken(agency: agency, role: role, label: name, days: expires, by: .current)
+            }
             print(secret)
         }
     }

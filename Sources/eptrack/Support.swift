@@ -28,12 +28,13 @@ enum CLI {
 
     /// Runs an operator's administration command through the same service (checks and audit
     /// events) as the API; a refusal is printed as the API would word it.
-    static func withAdmin<T>(_ body: (AdminService) async throws -> T) async throws -> T {
+    /// `options` names the command's option for each field the service may refuse.
+    static func withAdmin<T>(options: [String: String] = [:], _ body: (AdminService) async throws -> T) async throws -> T {
         try await withBackend { backend in
             do {
                 return try await body(AdminService(store: backend.store, clock: Clock()))
             } catch {
-                guard let message = Problem.operatorMessage(for: error) else { throw error }
+                guard let message = Problem.operatorMessage(for: error, options: options) else { throw error }
                 throw ArgumentParser.ValidationError(message)
             }
         }

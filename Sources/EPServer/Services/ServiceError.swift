@@ -29,11 +29,12 @@ public enum ServiceError: Error, Equatable {
 }
 
 extension Problem {
-    /// A refusal in the API's words, for the operator's commands (which have no HTTP response);
-    /// nil for an error no caller causes.
-    public static func operatorMessage(for error: any Error) -> String? {
+    /// A refusal in the API's words, for the operator's commands (which have no HTTP response),
+    /// the field named by the command's own option where `options` says which (`/days` is
+    /// `--expires`); nil for an error no caller causes.
+    public static func operatorMessage(for error: any Error, options: [String: String] = [:]) -> String? {
         let problem = from(error)
         guard problem.kind != .internalError else { return nil }
-        return problem.field.map { "\($0): \(problem.detail)" } ?? problem.detail
+        return problem.field.map { "\(options[$0] ?? $0): \(problem.detail)" } ?? problem.detail
     }
 }
