@@ -24,7 +24,7 @@ struct AgencyCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List agencies.")
         func run() async throws {
-            for agency in try await CLI.withBackend({ try await $0.store.agencies() }) {
+            for agency in try await CLI.withAdmin({ try await $0.agencies(by: .current) }) {
                 print("\(agency.id)\t\(agency.type.rawValue)\t\(agency.name)")
             }
         }

@@ -55,6 +55,7 @@ import Testing
         try await TestWorld.run(on: database) { world, client in
             let admin = AdminService(store: world.backend.store, clock: world.clock)
             let person = Operator(name: "deploy")
+            #expect(try await admin.agencies(by: person).map(\.id) == [TestWorld.northshire, TestWorld.southmoor, TestWorld.raa, TestWorld.vaa])
             await #expect(throws: ValidationError.self, "no such agency") {
                 try await admin.createToken(agency: "la-westmarch", role: .iro, label: nil, days: 90, by: person)
             }

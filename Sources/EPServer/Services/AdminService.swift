@@ -17,6 +17,11 @@ public struct AdminService: Sendable {
         return try await store.agencies()
     }
 
+    /// Every agency, for the operator (`eptrack agency list`).
+    public func agencies(by person: Operator) async throws -> [Agency] {
+        try await store.agencies()
+    }
+
     /// Agencies are registered by the deployment's operator only (`eptrack agency create` on
     /// the server's host): an agency admin who could register one could create a local
     /// authority under any id. The API answers 403 to every caller.
