@@ -61,25 +61,25 @@ public final class Backend: Service, Sendable {
     /// The service: runs the database client, waits for the database (up to
     /// `options.patience`), refuses a PostgreSQL that could lose acknowledged writes (unless
     /// allowed), applies missing migrations (with `migrationDatabase`, through the owner's
-    /// connection first, then only checks that none is missing), writes any journey digests missing from cases stored
-    /// before they were kept, and opens `ready()`. Then it keeps the client running until the
+    /// connection first, then only checks that none is missing), writes any journey digests
+    /// missing from cases stored before they were kept, and opens `ready()`. Then it keeps the client running until the
     /// group shuts down or the task is cancelled, and closes the connections. A failed
     /// preparation is thrown here (stopping the group) and by `ready()`.
     public func run() async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { [source] in await source.run() }
-            defer { group.cancelAll() }
+            var failure: (any Error)?
             do {
                 try await prepare()
                 readiness.open()
+                try? await gracefulShutdown()
             } catch {
                 readiness.fail(error)
-                try? await source.shutdown()
-                throw error
+                failure = error
             }
-            try? await gracefulShutdown()
             group.cancelAll()
             try? await source.shutdown()
+            if let failure { throw failure }
         }
     }
 

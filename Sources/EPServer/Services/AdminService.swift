@@ -153,7 +153,8 @@ public struct AdminService: Sendable {
 }
 
 /// The person running `eptrack` commands on the server's host: registers agencies, may start or
-/// end partnerships for a local authority, and manages any agency's API tokens. Named in the audit trail by their login.
+/// end partnerships for a local authority, and manages any agency's API tokens. Named in the
+/// audit trail by their login.
 public struct Operator: Sendable {
     public let name: String
 

@@ -22,9 +22,9 @@ public enum AlertIndex {
     /// 3: S4-entry-to-family ends its wait for a match at an adoption order or a closure.
     static let rulesRevision = 3
 
-    /// Rebuilds every case's derived data (entries, state, digest) when the policy in force, or the rules' logic, is
-    /// not the one they were built with (a new threshold or clock moves due dates). Runs at
-    /// start, before requests are served.
+    /// Rebuilds every case's derived data (entries, state, digest) when the policy in force, or
+    /// the rules' logic, is not the one they were built with (a new threshold or clock moves due
+    /// dates). Runs at start, before requests are served.
     public static func rebuildIfPolicyChanged(store: any Store, policy: Policy, clock: Clock, logger: Logger) async throws {
         let marker = "\(policy.id)@\(policy.version)+rules\(rulesRevision)"
         guard try await store.setting(settingKey) != marker else { return }

@@ -54,7 +54,7 @@ public struct Migrator: Sendable {
             return false
         }
         try refuseNewer(applied)
-        return Set(applied).isSuperset(of: migrations.map(\.version))
+        return coversEveryMigration(applied)
     }
 
     private func refuseNewer(_ applied: [Int]) throws {
@@ -65,7 +65,11 @@ public struct Migrator: Sendable {
 
     /// Whether every known migration has run (for readiness).
     public func isCurrent() async throws -> Bool {
-        Set(try await appliedVersions()).isSuperset(of: migrations.map(\.version))
+        coversEveryMigration(try await appliedVersions())
+    }
+
+    private func coversEveryMigration(_ applied: [Int]) -> Bool {
+        Set(applied).isSuperset(of: migrations.map(\.version))
     }
 
     private func appliedVersions() async throws -> [Int] {

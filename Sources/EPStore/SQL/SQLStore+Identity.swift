@@ -4,11 +4,10 @@ import SQLKit
 
 extension SQLStore {
     public func createAgency(_ agency: Agency, at: Date, audit: AuditEvent?) async throws {
-        var plan = WritePlan(anchor: """
+        let plan = audited("""
             INSERT INTO agencies (id, name, type, created_at) VALUES (\(bind: agency.id), \(bind: agency.name), \(bind: agency.type.rawValue), \(bind: at))
             RETURNING id
-            """)
-        if let audit { plan.insert([TableRow.audit(audit)]) }
+            """, audit)
         do {
             _ = try await perform(plan)
         } catch where ConstraintViolation.uniqueTable(of: error) == "agencies" {
@@ -39,12 +38,11 @@ extension SQLStore {
     }
 
     public func startPartnership(agency: String, localAuthority: String, at: Date, audit: AuditEvent?) async throws {
-        var accepting = WritePlan(anchor: """
+        let accepting = audited("""
             UPDATE partnerships SET started_at = \(bind: at)
             WHERE agency_id = \(bind: agency) AND local_authority = \(bind: localAuthority) AND ended_at IS NULL AND started_at IS NULL
             RETURNING agency_id AS id
-            """)
-        if let audit { accepting.insert([TableRow.audit(audit)]) }
+            """, audit)
         guard try await !perform(accepting) else { return }
         try await openPartnership(agency: agency, localAuthority: localAuthority, proposedBy: localAuthority, at: at, started: true, audit: audit)
     }
@@ -52,12 +50,11 @@ extension SQLStore {
     /// A new span, with its audit event; the unique index on open spans turns a second one into
     /// `alreadyExists`.
     private func openPartnership(agency: String, localAuthority: String, proposedBy: String, at: Date, started: Bool, audit: AuditEvent?) async throws {
-        var plan = WritePlan(anchor: """
+        let plan = audited("""
             INSERT INTO partnerships (agency_id, local_authority, proposed_by, proposed_at, started_at)
             VALUES (\(bind: agency), \(bind: localAuthority), \(bind: proposedBy), \(bind: at), \(bind: started ? at : nil))
             RETURNING agency_id AS id
-            """)
-        if let audit { plan.insert([TableRow.audit(audit)]) }
+            """, audit)
         do {
             _ = try await perform(plan)
         } catch where ConstraintViolation.uniqueTable(of: error) == "partnerships" {
@@ -85,12 +82,11 @@ extension SQLStore {
     }
 
     public func endPartnership(agency: String, localAuthority: String, at: Date, audit: AuditEvent?) async throws -> Bool {
-        var plan = WritePlan(anchor: """
+        let plan = audited("""
             UPDATE partnerships SET ended_at = \(bind: at)
             WHERE agency_id = \(bind: agency) AND local_authority = \(bind: localAuthority) AND ended_at IS NULL
             RETURNING agency_id AS id
-            """)
-        if let audit { plan.insert([TableRow.audit(audit)]) }
+            """, audit)
         return try await perform(plan)
     }
 
@@ -109,13 +105,12 @@ extension SQLStore {
     }
 
     public func createToken(_ token: TokenRecord, hash: String, audit: AuditEvent?) async throws {
-        var plan = WritePlan(anchor: """
+        let plan = audited("""
             INSERT INTO api_tokens (id, token_hash, agency_id, role, label, created_at, expires_at)
             VALUES (\(bind: token.id), \(bind: hash), \(bind: token.agency), \(bind: token.role.rawValue), \(bind: token.label),
                     \(bind: token.createdAt), \(bind: token.expiresAt))
             RETURNING id
-            """)
-        if let audit { plan.insert([TableRow.audit(audit)]) }
+            """, audit)
         _ = try await perform(plan)
     }
 
@@ -152,10 +147,16 @@ extension SQLStore {
 
     public func revokeToken(id: UUID, agency: String?, at: Date, audit: AuditEvent?) async throws -> Bool {
         let ofAgency: SQLQueryString = agency.map { " AND agency_id = \(bind: $0)" } ?? ""
-        var plan = WritePlan(anchor: """
+        let plan = audited("""
             UPDATE api_tokens SET revoked_at = \(bind: at) WHERE id = \(bind: id) AND revoked_at IS NULL\(ofAgency) RETURNING id
-            """)
-        if let audit { plan.insert([TableRow.audit(audit)]) }
+            """, audit)
         return try await perform(plan)
+    }
+
+    /// A write whose anchor is `anchor`, stored with `audit` (when given) in the same write.
+    private func audited(_ anchor: SQLQueryString, _ audit: AuditEvent?) -> WritePlan {
+        var plan = WritePlan(anchor: anchor)
+        if let audit { plan.insert([TableRow.audit(audit)]) }
+        return plan
     }
 }
