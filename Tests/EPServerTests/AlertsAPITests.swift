@@ -92,9 +92,7 @@ import Testing
     @Test(arguments: TestDatabase.all)
     func anIROAcknowledgesAnAlertWhichStaysOpen(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
-            let id = try await client.openCase(in: world)
-            try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world)
-            let path = "/v1/cases/\(id)/alerts/S2-ep-considered-early/acknowledgements"
+            let (id, path) = try await openCaseWithAnOverdueAlert(client, world)
             let note = #"{"note":"Raised at the second review; legal gateway booked"}"#
             let acknowledged = try await client.send(.post, path, as: .northshireIRO, in: world, json: note)
             #expect(acknowledged.status == .created, "\(acknowledged.text)")
@@ -119,9 +117,7 @@ import Testing
     @Test(arguments: TestDatabase.all)
     func aRetriedAcknowledgementIsReplayedAfterTheAlertCloses(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
-            let id = try await client.openCase(in: world)
-            try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world)
-            let path = "/v1/cases/\(id)/alerts/S2-ep-considered-early/acknowledgements"
+            let (id, path) = try await openCaseWithAnOverdueAlert(client, world)
             let note = #"{"note":"Raised at the second review; legal gateway booked"}"#
             let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "iro-ns-0142-ack-1"]
             let first = try await client.send(.post, path, as: .northshireIRO, in: world, json: note, headers: key)
@@ -209,6 +205,14 @@ import Testing
                 #expect(dues == dues.sorted(), "most overdue first")
             }
         }
+    }
+
+    /// A born child in Northshire with PLO pre-proceedings on 2025-07-01 and no EP consideration:
+    /// `S2-ep-considered-early` is overdue. Returns the case and that alert's acknowledgements.
+    private func openCaseWithAnOverdueAlert(_ client: some TestClientProtocol, _ world: TestWorld) async throws -> (id: String, acknowledgements: String) {
+        let id = try await client.openCase(in: world)
+        try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world)
+        return (id, "/v1/cases/\(id)/alerts/S2-ep-considered-early/acknowledgements")
     }
 
     private func results(_ client: some TestClientProtocol, _ world: TestWorld, _ id: String, asOf: String?) async throws -> [String: [String: Any]] {

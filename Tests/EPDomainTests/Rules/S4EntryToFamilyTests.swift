@@ -19,6 +19,16 @@ import Testing
         return builder
     }
 
+    /// The same child, EP recommended on 2024-02-19 and placed with dual-approved EP carers
+    /// (Fostering for Adoption, from interim foster care) on 2024-03-04.
+    func withEPCarers() -> JourneyBuilder {
+        var builder = enteredCare()
+        builder.record(.epConsideration, "2024-02-19", .recommended)
+        builder.record(.epCarersLinked, "2024-02-26", .dualApproval)
+        builder.record(.epPlacement, "2024-03-04", .ffa(from: .interimCare))
+        return builder
+    }
+
     @Test func pendingOnTheLastDayBeforeTheWarningWindow() {
         // 2024-12-27 → 2025-02-28: 4 days to 31 December, 31, then 28.
         expectResult(enteredCare().result(Self.rule, asOf: "2024-12-27"), .pending, anchor: "2023-12-31", due: "2025-02-28", remaining: 63, mentions: ["2025-02-28"])
@@ -38,10 +48,7 @@ import Testing
 
     /// The EP carers adopt: the child moved in with them at the EP placement, 2024-03-04.
     @Test func metFromTheEPPlacementWhenTheEPCarersAreMatched() {
-        var builder = enteredCare()
-        builder.record(.epConsideration, "2024-02-19", .recommended)
-        builder.record(.epCarersLinked, "2024-02-26", .dualApproval)
-        builder.record(.epPlacement, "2024-03-04", .ffa(from: .interimCare))
+        var builder = withEPCarers()
         builder.record(.courtDecision, "2024-06-17", .placementOrder)
         builder.record(.adoptionPanel, "2024-07-25", .panelRecommended)
         builder.record(.admMatchDecision, "2024-08-05", .matchedWithEPCarers)
@@ -53,11 +60,7 @@ import Testing
     /// With EP carers since 2024-03-04 and not yet matched: it counts as moving in only if the
     /// EP carers are matched as the adopters, so the result is pending, never met.
     @Test func pendingWhileWithEPCarersAndNotYetMatched() {
-        var builder = enteredCare()
-        builder.record(.epConsideration, "2024-02-19", .recommended)
-        builder.record(.epCarersLinked, "2024-02-26", .dualApproval)
-        builder.record(.epPlacement, "2024-03-04", .ffa(from: .interimCare))
-        let result = builder.result(Self.rule, asOf: "2025-05-01")
+        let result = withEPCarers().result(Self.rule, asOf: "2025-05-01")
         expectResult(result, .pending, anchor: "2023-12-31", due: "2025-02-28", mentions: ["2024-03-04", "only once the EP carers are matched"])
         #expect(!result.status.isOpen)
     }
@@ -66,10 +69,7 @@ import Testing
     /// shows who the adopters are, so the child moved in with them at the EP placement. Not
     /// pending on a match that a closed journey will never record.
     @Test func metFromTheEPPlacementWhenAdoptedWithoutARecordedMatch() {
-        var builder = enteredCare()
-        builder.record(.epConsideration, "2024-02-19", .recommended)
-        builder.record(.epCarersLinked, "2024-02-26", .dualApproval)
-        builder.record(.epPlacement, "2024-03-04", .ffa(from: .interimCare))
+        var builder = withEPCarers()
         builder.record(.courtDecision, "2024-06-17", .placementOrder)
         builder.record(.adoptionOrder, "2025-01-20")
         expectResult(builder.result(Self.rule, asOf: "2025-05-01"), .met, anchor: "2023-12-31", due: "2025-02-28", mentions: ["2024-03-04"])
@@ -79,10 +79,7 @@ import Testing
     /// here: no match will be recorded on this case. The deadline (2025-02-28) fell after the
     /// closure, so it is not applicable, where it used to stay pending for ever.
     @Test func notApplicableWhenClosedWithEPCarersBeforeTheDueDate() {
-        var builder = enteredCare()
-        builder.record(.epConsideration, "2024-02-19", .recommended)
-        builder.record(.epCarersLinked, "2024-02-26", .dualApproval)
-        builder.record(.epPlacement, "2024-03-04", .ffa(from: .interimCare))
+        var builder = withEPCarers()
         builder.record(.caseClosed, "2024-09-30", .closed("transferred to another authority"))
         let result = builder.result(Self.rule, asOf: "2025-05-01")
         expectResult(result, .notApplicable, anchor: "2023-12-31", due: "2025-02-28")
@@ -91,10 +88,7 @@ import Testing
     /// The EP placement of 2024-03-04 ended on 2024-06-03 (the carers withdrew; interim foster
     /// care): it is not moving in with the family, and the clock runs on.
     @Test func overdueWhenTheEPPlacementEnded() {
-        var builder = enteredCare()
-        builder.record(.epConsideration, "2024-02-19", .recommended)
-        builder.record(.epCarersLinked, "2024-02-26", .dualApproval)
-        builder.record(.epPlacement, "2024-03-04", .ffa(from: .interimCare))
+        var builder = withEPCarers()
         builder.record(.interimPlacement, "2024-06-03", .fosterCare)
         expectResult(builder.result(Self.rule, asOf: "2025-03-01"), .overdue, anchor: "2023-12-31", due: "2025-02-28", overdue: 1)
     }
