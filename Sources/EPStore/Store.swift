@@ -30,7 +30,7 @@ public protocol Store: Sendable {
 
     /// An agency's type and the local authorities it works for through active partnerships,
     /// in one round trip; nil when there is no such agency.
-    func access(agency: String) async throws -> (type: AgencyType, partners: Set<String>)?
+    func access(agency: String) async throws -> AgencyAccess?
 
     // API tokens
     /// Stores a token (its hash only) and, given one, the audit event of its creation: both or
@@ -359,6 +359,15 @@ public struct Credential: Sendable, Hashable {
     public let token: TokenRecord
     public let agencyType: AgencyType
     public let partnerLocalAuthorities: Set<String>
+
+    /// The same credential, its token last used `at`.
+    func used(at: Date) -> Credential {
+        let token = TokenRecord(
+            id: token.id, agency: token.agency, role: token.role, label: token.label, createdAt: token.createdAt, expiresAt: token.expiresAt,
+            revokedAt: token.revokedAt, lastUsedAt: at
+        )
+        return Credential(token: token, agencyType: agencyType, partnerLocalAuthorities: partnerLocalAuthorities)
+    }
 }
 
 /// One span of an RAA's or VAA's work for a local authority: proposed by either side, active

@@ -5,14 +5,16 @@ import HTTPTypes
 import HummingbirdTesting
 import Testing
 
-/// What a milestone write costs PostgreSQL, where every statement is a round trip: three (the
-/// bearer token, the case with its milestones, one statement that stores the milestone, the
-/// case's new version, digest and state, its alert index entries, audit event and idempotency
-/// record), with an idempotency key or without.
+/// What a milestone write costs PostgreSQL, where every statement is a round trip: two (the
+/// case with its milestones, one statement that stores the milestone, the case's new version,
+/// digest and state, its alert index entries, audit event and idempotency record), with an
+/// idempotency key or without. The bearer token is read once, then answered from memory while
+/// the server hears changes to tokens (`IdentityCacheTests`).
 @Suite struct WriteRoundTripTests {
     @Test(.needsPostgres)
-    func aMilestoneWriteIsThreeStatements() async throws {
+    func aMilestoneWriteIsTwoStatements() async throws {
         try await TestWorld.run(on: .postgres) { world, client in
+            try await world.waitUntilIdentityChangesAreHeard()
             let id = try await client.openCase(in: world)
             try await world.waitUntilTokenUseIsNoted(.northshireSocialWorker)
 
@@ -20,7 +22,7 @@ import Testing
                 try await client.record("birth", on: "2025-06-02", caseID: id, in: world)
             }
             #expect(recorded.status == .created)
-            #expect(birth == 3, "token, case, write")
+            #expect(birth == 2, "case, write: the token was read by the request before")
 
             let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "ns-0142-ft-0701"]
             let attended = #"{"status":"attended","supervised":true}"#
@@ -28,7 +30,7 @@ import Testing
                 try await client.record("family_time", on: "2025-07-01", details: attended, caseID: id, in: world, headers: key)
             }
             #expect(first.status == .created)
-            #expect(keyed == 3, "the key is stored by the same statement, not looked up first")
+            #expect(keyed == 2, "the key is stored by the same statement, not looked up first")
 
             // The retry finds the key taken by its own write, then the stored answer: it costs
             // more than a write, and stores nothing.
@@ -41,7 +43,9 @@ import Testing
     }
 
     /// The statements of the hot path are prepared once per connection and then reused: here
-    /// on a pool of one connection, three family time sessions run one prepared write.
+    /// on a pool of one connection, three family time sessions run one prepared write. (The
+    /// token is read from the database until the server hears changes to tokens; this test does
+    /// not wait for that, so it reads it at least once.)
     @Test(.needsPostgres)
     func theWriteIsPreparedOnceAndReused() async throws {
         try await TestDatabase.postgres.withBackend(connections: 1) { backend in
@@ -58,7 +62,7 @@ import Testing
                 let runs = try prepared.map { (try $0.decode(column: "statement", as: String.self), try $0.decode(column: "runs", as: Int.self)) }
                 #expect(runs.contains { $0.0.hasPrefix("WITH anchor AS") && $0.1 >= 3 }, "\(runs)")
                 #expect(runs.contains { $0.0.contains("FROM cases c LEFT JOIN milestones m") && $0.1 >= 4 }, "\(runs)")
-                #expect(runs.contains { $0.0.contains("FROM api_tokens t") && $0.1 >= 5 }, "\(runs)")
+                #expect(runs.contains { $0.0.contains("FROM api_tokens t") && $0.1 >= 1 }, "\(runs)")
             }
         }
     }
@@ -91,6 +95,16 @@ import Testing
 }
 
 extension TestWorld {
+    /// The server hears other processes' changes to tokens and partnerships a moment after it
+    /// is ready (PostgreSQL only); until then every request reads its token.
+    func waitUntilIdentityChangesAreHeard() async throws {
+        for _ in 0..<500 {
+            if backend.store.identity.isOn { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw TestSetupError("the server was not listening for changes to tokens within 5 s")
+    }
+
     /// A token's first use is noted off the request's path (once an hour at most); waits until
     /// it is stored, so that it does not fall into a later measurement.
     func waitUntilTokenUseIsNoted(_ caller: Caller) async throws {

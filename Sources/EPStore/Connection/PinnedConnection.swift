@@ -17,4 +17,5 @@ struct PinnedConnection: SQLConnectionSource {
     /// The lease ends with the session; the source it came from is run and shut down by its owner.
     func run() async {}
     func shutdown() async throws {}
+    func followIdentityChanges(_ cache: IdentityCache) async {}
 }

@@ -11,32 +11,40 @@ extension PostgresSource {
     /// it gives up waiting.
     public func connectionProblem() async -> String? {
         do {
-            var configuration: PostgresConnection.Configuration
-            switch settings.endpoint {
-            case .tcp(let host, let port):
-                let tls: PostgresConnection.Configuration.TLS = switch try Self.tls(settings) {
-                case .disable: .disable
-                case .prefer(let choice): .prefer(try NIOSSLContext(configuration: choice))
-                case .require(let choice): .require(try NIOSSLContext(configuration: choice))
-                }
-                configuration = PostgresConnection.Configuration(
-                    host: host, port: port, username: settings.username, password: settings.password, database: settings.database, tls: tls
-                )
-            case .unixSocket(let directory, let port):
-                configuration = PostgresConnection.Configuration(
-                    unixSocketPath: DatabaseURL.Endpoint.socketFile(in: directory, port: port), username: settings.username,
-                    password: settings.password, database: settings.database
-                )
-            }
-            configuration.options.connectTimeout = .seconds(5)
-            let connection = try await PostgresConnection.connect(
-                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 0, logger: logger
-            ).get()
+            let connection = try await connectAlone()
             try? await connection.close()
             return nil
         } catch {
             return Self.words(of: error)
         }
+    }
+
+    /// One connection of its own, outside the pool, to the pool's database and schema.
+    func connectAlone() async throws -> PostgresConnection {
+        var configuration: PostgresConnection.Configuration
+        switch settings.endpoint {
+        case .tcp(let host, let port):
+            let tls: PostgresConnection.Configuration.TLS = switch try Self.tls(settings) {
+            case .disable: .disable
+            case .prefer(let choice): .prefer(try NIOSSLContext(configuration: choice))
+            case .require(let choice): .require(try NIOSSLContext(configuration: choice))
+            }
+            configuration = PostgresConnection.Configuration(
+                host: host, port: port, username: settings.username, password: settings.password, database: settings.database, tls: tls
+            )
+        case .unixSocket(let directory, let port):
+            configuration = PostgresConnection.Configuration(
+                unixSocketPath: DatabaseURL.Endpoint.socketFile(in: directory, port: port), username: settings.username,
+                password: settings.password, database: settings.database
+            )
+        }
+        configuration.options.connectTimeout = .seconds(5)
+        if let searchPath = settings.searchPath {
+            configuration.options.additionalStartupParameters = [("search_path", searchPath)]
+        }
+        return try await PostgresConnection.connect(
+            on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 0, logger: logger
+        ).get()
     }
 
     /// The part of a connection error an operator can act on, never the password.

@@ -23,9 +23,10 @@ public final class PostgresSource: SQLConnectionSource {
     ///   - leaseTimeout: the longest a unit of work waits for a connection. PostgresNIO's pool
     ///     waits for ever (while the database is down it keeps trying to connect); a request
     ///     should rather answer 503 quickly and let the client retry.
+    ///   - keepsConnectionsOpen: all `maximumConnections` are opened and kept (`Backend.Options`).
     public init(
-        _ settings: DatabaseURL.PostgresSettings, maximumConnections: Int = 20, statementTimeout: Duration = .seconds(10),
-        leaseTimeout: Duration = .seconds(1), logger: Logger
+        _ settings: DatabaseURL.PostgresSettings, maximumConnections: Int = 20, keepsConnectionsOpen: Bool = false,
+        statementTimeout: Duration = .seconds(10), leaseTimeout: Duration = .seconds(1), logger: Logger
     ) throws {
         self.leaseTimeout = leaseTimeout
         self.settings = settings
@@ -46,6 +47,7 @@ public final class PostgresSource: SQLConnectionSource {
             )
         }
         configuration.options.maximumConnections = maximumConnections
+        configuration.options.minimumConnections = keepsConnectionsOpen ? maximumConnections : 0
         configuration.options.connectTimeout = .seconds(5)
         let milliseconds = statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
         configuration.options.additionalStartupParameters = [("statement_timeout", "\(milliseconds)")]

@@ -15,6 +15,10 @@ public protocol SQLConnectionSource: Sendable {
     /// at once).
     func run() async
     func shutdown() async throws
+    /// Keeps `cache` in step with other processes' changes to agencies, partnerships and
+    /// tokens until the task is cancelled, turning it on only while it can (`IdentityCache`).
+    /// A source that cannot hear them returns at once and the cache stays off.
+    func followIdentityChanges(_ cache: IdentityCache) async
 }
 
 extension SQLConnectionSource {

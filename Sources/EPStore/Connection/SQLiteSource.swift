@@ -39,6 +39,10 @@ public final class SQLiteSource: SQLConnectionSource {
     /// One connection opened at `init`: nothing runs in the background.
     public func run() async {}
 
+    /// SQLite cannot tell this process that another (`eptrack token revoke` on the same file)
+    /// changed something, so the identity cache stays off: every lookup reads the file.
+    public func followIdentityChanges(_ cache: IdentityCache) async {}
+
     public func shutdown() async throws {
         try await connection.close().get()
     }

@@ -9,7 +9,7 @@ extension SQLStore {
             RETURNING id
             """, audit)
         do {
-            _ = try await perform(plan)
+            _ = try await performChangingIdentity(plan)
         } catch where ConstraintViolation.uniqueTable(of: error) == "agencies" {
             throw StoreError.alreadyExists("agency \(agency.id)")
         }
@@ -43,7 +43,7 @@ extension SQLStore {
             WHERE agency_id = \(bind: agency) AND local_authority = \(bind: localAuthority) AND ended_at IS NULL AND started_at IS NULL
             RETURNING agency_id AS id
             """, audit)
-        guard try await !perform(accepting) else { return }
+        guard try await !performChangingIdentity(accepting) else { return }
         try await openPartnership(agency: agency, localAuthority: localAuthority, proposedBy: localAuthority, at: at, started: true, audit: audit)
     }
 
@@ -56,7 +56,7 @@ extension SQLStore {
             RETURNING agency_id AS id
             """, audit)
         do {
-            _ = try await perform(plan)
+            _ = try await performChangingIdentity(plan)
         } catch where ConstraintViolation.uniqueTable(of: error) == "partnerships" {
             throw StoreError.alreadyExists("an open partnership between \(agency) and \(localAuthority)")
         }
@@ -87,10 +87,14 @@ extension SQLStore {
             WHERE agency_id = \(bind: agency) AND local_authority = \(bind: localAuthority) AND ended_at IS NULL
             RETURNING agency_id AS id
             """, audit)
-        return try await perform(plan)
+        return try await performChangingIdentity(plan)
     }
 
-    public func access(agency: String) async throws -> (type: AgencyType, partners: Set<String>)? {
+    public func access(agency: String) async throws -> AgencyAccess? {
+        try await identity.access(agency: agency) { try await storedAccess(agency: agency) }
+    }
+
+    private func storedAccess(agency: String) async throws -> AgencyAccess? {
         let rows = try await source.withConnection { database in
             try await database.raw("""
                 SELECT a.type, p.local_authority AS partner FROM agencies a
@@ -101,7 +105,7 @@ extension SQLStore {
         guard let first = rows.first else { return nil }
         let typeName = try first.decode(column: "type", as: String.self)
         guard let type = AgencyType(rawValue: typeName) else { throw StoredDataError("agency with unknown type \(typeName)") }
-        return (type, Set(try rows.compactMap { try $0.decode(column: "partner", as: String?.self) }))
+        return AgencyAccess(type: type, partners: Set(try rows.compactMap { try $0.decode(column: "partner", as: String?.self) }))
     }
 
     public func createToken(_ token: TokenRecord, hash: String, audit: AuditEvent?) async throws {
@@ -115,6 +119,10 @@ extension SQLStore {
     }
 
     public func credential(hash: String) async throws -> Credential? {
+        try await identity.credential(hash: hash) { try await storedCredential(hash: hash) }
+    }
+
+    private func storedCredential(hash: String) async throws -> Credential? {
         let rows = try await source.withConnection { database in
             try await database.prepared("""
                 SELECT \(unsafeRaw: Rows.tokenColumns("t")), a.type AS agency_type, p.local_authority AS partner
@@ -140,6 +148,7 @@ extension SQLStore {
     }
 
     public func recordTokenUse(id: UUID, at: Date) async throws {
+        identity.noteUse(of: id, at: at)
         try await source.withConnection { database in
             try await database.raw("UPDATE api_tokens SET last_used_at = \(bind: at) WHERE id = \(bind: id)").run()
         }
@@ -150,6 +159,14 @@ extension SQLStore {
         let plan = audited("""
             UPDATE api_tokens SET revoked_at = \(bind: at) WHERE id = \(bind: id) AND revoked_at IS NULL\(ofAgency) RETURNING id
             """, audit)
+        return try await performChangingIdentity(plan)
+    }
+
+    /// Carries out `plan`, a change to who may see what, and then forgets what the identity
+    /// cache held, so this server's next request sees the change. (Other processes hear of it
+    /// from the database: migration 0010.)
+    private func performChangingIdentity(_ plan: WritePlan) async throws -> Bool {
+        defer { identity.empty() }
         return try await perform(plan)
     }
 

@@ -10,13 +10,19 @@ public struct SQLStore: Store {
     /// How long a stored response is replayed (and kept): it holds the request's free text, so
     /// it expires rather than staying for ever.
     public let idempotencyLifetime: TimeInterval
+    /// Tokens and agencies' access, shared by every copy of this store (see `IdentityCache`).
+    public let identity: IdentityCache
 
     public static let defaultIdempotencyLifetime: TimeInterval = 24 * 3600
 
-    public init(source: any SQLConnectionSource, migrator: Migrator, idempotencyLifetime: TimeInterval = SQLStore.defaultIdempotencyLifetime) {
+    public init(
+        source: any SQLConnectionSource, migrator: Migrator, idempotencyLifetime: TimeInterval = SQLStore.defaultIdempotencyLifetime,
+        identity: IdentityCache = IdentityCache()
+    ) {
         self.source = source
         self.migrator = migrator
         self.idempotencyLifetime = idempotencyLifetime
+        self.identity = identity
     }
 
     public func session<T: Sendable>(_ body: @escaping @Sendable (any Store) async throws -> T) async throws -> T {
@@ -25,7 +31,10 @@ public struct SQLStore: Store {
 
     /// This store working through one leased connection.
     private func pinned(to database: any SQLDatabase) -> SQLStore {
-        SQLStore(source: PinnedConnection(database: database, leasedFrom: source), migrator: migrator, idempotencyLifetime: idempotencyLifetime)
+        SQLStore(
+            source: PinnedConnection(database: database, leasedFrom: source), migrator: migrator, idempotencyLifetime: idempotencyLifetime,
+            identity: identity
+        )
     }
 
     public func isReady() async -> Bool {
