@@ -6,8 +6,6 @@ import Foundation
 import Hummingbird
 import Logging
 import Metrics
-import NIOCore
-import NIOPosix
 import Prometheus
 import ServiceLifecycle
 
@@ -23,12 +21,11 @@ struct Serve: AsyncParsableCommand {
     )
 
     func run() async throws {
-        // Swift concurrency's jobs run on NIO's event loops instead of a second pool of threads:
-        // a request's task resumes on the loop that read its database reply, rather than hopping
-        // between threads at every statement (Benchmarks/README.md: about 6% more writes a second).
-        let onEventLoops = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        // Swift concurrency's jobs stay on its own pool of threads. With NIO's event loops as the
+        // global executor instead, a task resumes on the loop that read its database reply, and
+        // under load the requests' work gathered on one loop's thread (81% of a core, the other
+        // loop 10%) while the machine had a core's fifth to spare (Benchmarks/CHANGELOG.md).
         let logger = CLI.make("eptrack")
-        logger.debug("tasks run on NIO's event loops", metadata: ["installed": .stringConvertible(onEventLoops)])
         let configuration: ServerConfiguration
         let policy: EPDomainPolicy
         do {
