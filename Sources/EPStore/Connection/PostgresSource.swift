@@ -54,7 +54,7 @@ public final class PostgresSource: SQLConnectionSource {
         if let searchPath = settings.searchPath {
             configuration.options.additionalStartupParameters.append(("search_path", searchPath))
         }
-        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        client = PostgresClient(configuration: configuration, eventLoopGroup: SpreadEventLoops(), backgroundLogger: logger)
     }
 
     public var usage: PoolUsage { counter.snapshot }
