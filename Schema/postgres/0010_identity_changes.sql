@@ -12,14 +12,15 @@ END
 $$;
 
 CREATE TRIGGER agencies_identity_changed
-    AFTER INSERT OR UPDATE OR DELETE ON agencies
+    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON agencies
     FOR EACH STATEMENT EXECUTE FUNCTION identity_changed();
 
 CREATE TRIGGER partnerships_identity_changed
-    AFTER INSERT OR UPDATE OR DELETE ON partnerships
+    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON partnerships
     FOR EACH STATEMENT EXECUTE FUNCTION identity_changed();
 
 -- A token's last use is noted at most hourly and changes nothing about its bearer: not announced.
+-- A new token needs no announcement either: an unknown token is never remembered.
 CREATE TRIGGER api_tokens_identity_changed
-    AFTER UPDATE OF token_hash, agency_id, role, expires_at, revoked_at OR DELETE ON api_tokens
+    AFTER UPDATE OF token_hash, agency_id, role, expires_at, revoked_at OR DELETE OR TRUNCATE ON api_tokens
     FOR EACH STATEMENT EXECUTE FUNCTION identity_changed();

@@ -33,11 +33,10 @@ public final class Backend: Service, Sendable {
         public var connectionWait: Duration = .seconds(1)
         /// PostgreSQL connections at most.
         public var connections = 20
-        /// Opens all `connections` at start and keeps them open, as the server does. PostgresNIO
-        /// starts an idle timer (three tasks and a clock sleep) each time it takes back a
-        /// connection above its minimum, twice a request under load; a pool kept full has none.
-        /// One-off commands and most tests open connections only as they need them.
-        public var keepsConnectionsOpen = false
+        /// Listens for other processes' changes to tokens and partnerships, so the store may
+        /// answer them from memory (`IdentityCache`), as the server does. One more connection;
+        /// one-off commands read them from the database instead.
+        public var followsIdentityChanges = false
         public var idempotencyLifetime: TimeInterval = SQLStore.defaultIdempotencyLifetime
         /// The same database reached as the tables' owner: when set, the migrations are applied
         /// through a connection of its own (closed before anything else runs) and the backend's
@@ -54,10 +53,7 @@ public final class Backend: Service, Sendable {
             source = try await SQLiteSource(path: path, logger: logger)
         case .postgres(let settings):
             if let warning = url.interceptionWarning { logger.warning("database connection not verified", metadata: ["reason": .string(warning)]) }
-            source = try PostgresSource(
-                settings, maximumConnections: options.connections, keepsConnectionsOpen: options.keepsConnectionsOpen,
-                leaseTimeout: options.connectionWait, logger: logger
-            )
+            source = try PostgresSource(settings, maximumConnections: options.connections, leaseTimeout: options.connectionWait, logger: logger)
         }
         migrator = try Migrator(source: source, schemaFolder: URL(fileURLWithPath: options.schemaFolder))
         store = SQLStore(source: source, migrator: migrator, idempotencyLifetime: options.idempotencyLifetime)
@@ -79,7 +75,9 @@ public final class Backend: Service, Sendable {
             var failure: (any Error)?
             do {
                 try await prepare()
-                group.addTask { [source, store] in await source.followIdentityChanges(store.identity) }
+                if options.followsIdentityChanges {
+                    group.addTask { [source, store] in await source.followIdentityChanges(store.identity) }
+                }
                 readiness.open()
                 try? await gracefulShutdown()
             } catch {
@@ -123,7 +121,7 @@ public final class Backend: Service, Sendable {
         if let owner = options.migrationDatabase {
             var migrating = options
             migrating.connections = 1
-            migrating.keepsConnectionsOpen = false
+            migrating.followsIdentityChanges = false
             migrating.migrationDatabase = nil
             try await Self.run(owner, options: migrating, logger: logger) { _ in }
         }

@@ -14,7 +14,7 @@ import Testing
     @Test(.needsPostgres)
     func aMilestoneWriteIsTwoStatements() async throws {
         try await TestWorld.run(on: .postgres) { world, client in
-            try await world.waitUntilIdentityChangesAreHeard()
+            try await world.backend.waitUntilIdentityChangesAreHeard()
             let id = try await client.openCase(in: world)
             try await world.waitUntilTokenUseIsNoted(.northshireSocialWorker)
 
@@ -95,16 +95,6 @@ import Testing
 }
 
 extension TestWorld {
-    /// The server hears other processes' changes to tokens and partnerships a moment after it
-    /// is ready (PostgreSQL only); until then every request reads its token.
-    func waitUntilIdentityChangesAreHeard() async throws {
-        for _ in 0..<500 {
-            if backend.store.identity.isOn { return }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        throw TestSetupError("the server was not listening for changes to tokens within 5 s")
-    }
-
     /// A token's first use is noted off the request's path (once an hour at most); waits until
     /// it is stored, so that it does not fall into a later measurement.
     func waitUntilTokenUseIsNoted(_ caller: Caller) async throws {

@@ -2,8 +2,9 @@ import EPDomain
 import EPStore
 import Foundation
 
-/// Turns a bearer credential into a `Caller`, with the local authorities it may see worked out
-/// from the database on every request, so ending a partnership takes effect on the next one.
+/// Turns a bearer credential into a `Caller`, with the local authorities it may see worked out on
+/// every request, from the database or from memory kept in step with it (`IdentityCache`), so
+/// ending a partnership takes effect on the next one.
 public struct Authenticator: Sendable {
     let store: any Store
     let clock: Clock

@@ -3,12 +3,13 @@ import Logging
 
 extension Backend {
     /// The backend for the configured database with the configured limits, for the server (which
-    /// keeps its pool of connections open) and the command line's one-off commands alike. With `EPTRACK_MIGRATION_DATABASE_URL` set, the
+    /// listens for changes to tokens and partnerships) and the command line's one-off commands
+    /// alike. With `EPTRACK_MIGRATION_DATABASE_URL` set, the
     /// migrations are applied through that (the tables' owner's) connection, which is then
     /// closed; the backend itself uses `DATABASE_URL`, a role that may change no schema.
     public convenience init(_ configuration: ServerConfiguration, logger: Logger) async throws {
         var options = Self.options(configuration)
-        options.keepsConnectionsOpen = true
+        options.followsIdentityChanges = true
         try await self.init(configuration.database, options: options, logger: logger)
     }
 

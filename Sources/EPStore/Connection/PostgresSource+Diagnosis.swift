@@ -19,8 +19,9 @@ extension PostgresSource {
         }
     }
 
-    /// One connection of its own, outside the pool, to the pool's database and schema.
-    func connectAlone() async throws -> PostgresConnection {
+    /// One connection of its own, outside the pool, to the pool's database and schema, named
+    /// `applicationName` in `pg_stat_activity` when given.
+    func connectAlone(applicationName: String? = nil) async throws -> PostgresConnection {
         var configuration: PostgresConnection.Configuration
         switch settings.endpoint {
         case .tcp(let host, let port):
@@ -40,7 +41,10 @@ extension PostgresSource {
         }
         configuration.options.connectTimeout = .seconds(5)
         if let searchPath = settings.searchPath {
-            configuration.options.additionalStartupParameters = [("search_path", searchPath)]
+            configuration.options.additionalStartupParameters.append(("search_path", searchPath))
+        }
+        if let applicationName {
+            configuration.options.additionalStartupParameters.append(("application_name", applicationName))
         }
         return try await PostgresConnection.connect(
             on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 0, logger: logger

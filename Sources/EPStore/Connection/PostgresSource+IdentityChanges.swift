@@ -1,46 +1,126 @@
 import Logging
 import PostgresNIO
+import SQLKit
+import Synchronization
 
 extension PostgresSource {
     /// The channel on which migration 0010's triggers announce a change to agencies,
     /// partnerships or tokens, the payload being the schema changed (one database may hold
     /// several eptrack schemas, as the tests' does).
     static let identityChannel = "eptrack_identity"
+    /// How often the listener checks that it still hears the channel, and how long it waits for
+    /// its own check to come back. A connection that dies without a word (a network partition,
+    /// a failover) is found within about both together: the cache is then turned off.
+    static let heartbeatInterval: Duration = .seconds(5)
+    static let heartbeatPatience: Duration = .seconds(5)
+
+    /// How the listening connection shows in `pg_stat_activity`: the schema too, when the URL
+    /// names one, since several eptrack schemas may share a database.
+    var listenerName: String {
+        ["eptrack identity listener", settings.searchPath].compactMap { $0 }.joined(separator: " ")
+    }
 
     /// Listens on a connection of its own (not one of the pool's) and empties `cache` at each
-    /// change to this schema's identity tables, the cache being on only while listening. A lost
-    /// connection turns it off at once; listening starts again a second later.
+    /// change to this schema's identity tables. The cache is turned on only once the listener
+    /// has heard its own first heartbeat (so LISTEN is in force end to end), and off as soon as
+    /// the connection is lost or a heartbeat goes unheard; listening starts again a second later.
     public func followIdentityChanges(_ cache: IdentityCache) async {
+        let outage = Flag()
+        let logger = self.logger
         while !Task.isCancelled {
             do {
-                let connection = try await connectAlone()
+                let schema = try await withConnection { database in
+                    try await database.raw("SELECT current_schema() AS schema").first()?.decode(column: "schema", as: String.self)
+                }
+                let connection = try await connectAlone(applicationName: listenerName)
                 var lost: (any Error)?
-                do { try await follow(on: connection, cache) } catch { lost = error }
+                do {
+                    try await follow(on: connection, schema: schema ?? "", cache) {
+                        if outage.swap(false) {
+                            logger.info("hearing changes to tokens and partnerships again")
+                        }
+                    }
+                } catch { lost = error }
                 cache.turnOff()
                 try? await connection.close()
                 if let lost { throw lost }
             } catch where !Task.isCancelled {
                 cache.turnOff()
-                logger.warning(
-                    "not hearing other processes' changes to tokens and partnerships: each request reads them from the database until listening again",
-                    metadata: ["reason": .string(Self.words(of: error))]
-                )
+                if !outage.swap(true) {
+                    logger.warning(
+                        "not hearing other processes' changes to tokens and partnerships: each request reads them from the database until listening again",
+                        metadata: ["reason": .string(Self.words(of: error))]
+                    )
+                }
             } catch {}
             try? await Task.sleep(for: .seconds(1))
         }
     }
 
-    /// Returns when the task is cancelled; throws when the connection is lost.
-    private func follow(on connection: PostgresConnection, _ cache: IdentityCache) async throws {
-        let rows = try await connection.query("SELECT current_schema()", logger: logger)
-        var schema: String?
-        for try await row in rows { schema = try row.decode(String.self) }
+    /// Returns when the task is cancelled; throws when the connection is lost or stops
+    /// delivering.
+    private func follow(
+        on connection: PostgresConnection, schema: String, _ cache: IdentityCache, listening: @escaping @Sendable () -> Void
+    ) async throws {
+        let heartbeat = schema + " heartbeat"
+        let heard = Counter()
+        let logger = self.logger
         try await connection.listen(on: Self.identityChannel) { notifications in
-            // LISTEN is in force: from here on no change goes unheard.
-            cache.turnOn()
-            for try await notification in notifications where notification.payload == schema {
-                cache.empty()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for try await notification in notifications {
+                        if notification.payload == schema { cache.empty() }
+                        if notification.payload == heartbeat { heard.add() }
+                        if notification.payload == schema || notification.payload == heartbeat { cache.heard() }
+                    }
+                    throw ListenerLost(reason: "the listening connection closed")
+                }
+                group.addTask {
+                    var first = true
+                    while !Task.isCancelled {
+                        let before = heard.value
+                        // Sent on the listening connection itself (not the pool's, which may be
+                        // busy with requests) and not awaited: on a connection that died without
+                        // a word PostgresNIO would never answer, and the unheard heartbeat is
+                        // what tells. Closing the connection then fails the statement.
+                        Task { [logger] in
+                            _ = try? await connection.query("SELECT pg_notify(\(Self.identityChannel), \(heartbeat))", logger: logger)
+                        }
+                        let deadline = ContinuousClock.now + Self.heartbeatPatience
+                        while heard.value == before {
+                            guard ContinuousClock.now < deadline else { throw ListenerLost(reason: "a heartbeat went unheard") }
+                            try await Task.sleep(for: .milliseconds(20))
+                        }
+                        if first {
+                            cache.turnOn()
+                            listening()
+                            first = false
+                        }
+                        try await Task.sleep(for: Self.heartbeatInterval)
+                    }
+                }
+                try await group.next()
+                group.cancelAll()
             }
         }
+    }
+
+    /// Whether the listener is in an outage (so it warns once, and says when it is over).
+    private final class Flag: Sendable {
+        private let state = Mutex(false)
+        /// Sets the flag to `value`, returning what it was.
+        func swap(_ value: Bool) -> Bool { state.withLock { was in let before = was; was = value; return before } }
+    }
+
+    /// Heartbeats heard.
+    private final class Counter: Sendable {
+        private let count = Mutex(0)
+        var value: Int { count.withLock { $0 } }
+        func add() { count.withLock { $0 += 1 } }
+    }
+
+    struct ListenerLost: Error, CustomStringConvertible {
+        let reason: String
+        var description: String { reason }
     }
 }

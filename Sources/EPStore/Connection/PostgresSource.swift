@@ -23,9 +23,8 @@ public final class PostgresSource: SQLConnectionSource {
     ///   - leaseTimeout: the longest a unit of work waits for a connection. PostgresNIO's pool
     ///     waits for ever (while the database is down it keeps trying to connect); a request
     ///     should rather answer 503 quickly and let the client retry.
-    ///   - keepsConnectionsOpen: all `maximumConnections` are opened and kept (`Backend.Options`).
     public init(
-        _ settings: DatabaseURL.PostgresSettings, maximumConnections: Int = 20, keepsConnectionsOpen: Bool = false,
+        _ settings: DatabaseURL.PostgresSettings, maximumConnections: Int = 20,
         statementTimeout: Duration = .seconds(10), leaseTimeout: Duration = .seconds(1), logger: Logger
     ) throws {
         self.leaseTimeout = leaseTimeout
@@ -47,7 +46,12 @@ public final class PostgresSource: SQLConnectionSource {
             )
         }
         configuration.options.maximumConnections = maximumConnections
-        configuration.options.minimumConnections = keepsConnectionsOpen ? maximumConnections : 0
+        // No keep-alive pings. PostgresNIO 1.33 starts a timer for them (three tasks and a clock
+        // sleep) each time it takes a connection back, twice a request under load, and a
+        // connection idle for a minute is closed anyway (the pool's minimum is 0; a minimum
+        // above 0 crashes the pool when the database goes away: `precondition(minimum <= active)`
+        // in `createNewDemandConnectionIfPossible`, found by the crash drill).
+        configuration.options.keepAliveBehavior = nil
         configuration.options.connectTimeout = .seconds(5)
         let milliseconds = statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
         configuration.options.additionalStartupParameters = [("statement_timeout", "\(milliseconds)")]

@@ -1,7 +1,7 @@
 import SQLKit
 
-/// A statement the store runs on (nearly) every request: the bearer token's look-up, the read of
-/// a case, a write. On PostgreSQL (`PostgresSQLDatabase`) it runs as a named prepared statement,
+/// A statement the store runs on (nearly) every request: the read of a case, a write, the bearer
+/// token's look-up when it is not in memory. On PostgreSQL (`PostgresSQLDatabase`) it runs as a named prepared statement,
 /// parsed and planned once per connection instead of on every run (planning alone was more than
 /// half of PostgreSQL's time for a milestone write); on SQLite it is the statement it wraps.
 /// Only statements of a few shapes belong here: each shape is prepared once on every

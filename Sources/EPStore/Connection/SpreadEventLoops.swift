@@ -8,9 +8,11 @@ import NIOPosix
 /// task opened every connection on one loop, and every request's work followed its database
 /// replies there, leaving the other loops idle.
 final class SpreadEventLoops: EventLoopGroup, Sendable {
-    let base: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    let base: any EventLoopGroup
 
-    init() {}
+    init(_ base: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+        self.base = base
+    }
 
     func next() -> any EventLoop { base.next() }
     func any() -> any EventLoop { base.next() }

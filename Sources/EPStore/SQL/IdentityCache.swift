@@ -16,7 +16,8 @@ import Synchronization
 ///   partnership ended through this server is refused on the very next request;
 /// - another process's changes (another instance, `eptrack token revoke`) empty it when their
 ///   notification arrives, a few milliseconds after their commit;
-/// - losing the listening connection turns it off at once, until listening again;
+/// - losing the listening connection turns it off at once, until listening again; one that
+///   dies without a word is found by the listener's heartbeat within about ten seconds;
 /// - an entry is never older than `lifetime`, and an unknown token is never remembered.
 ///
 /// A lookup that started before a change and ends after it is not stored (`generation`), so a
@@ -36,6 +37,8 @@ public final class IdentityCache: Sendable {
     private struct State: Sendable {
         var on = false
         var generation: UInt64 = 0
+        var notificationsHeard = 0
+        var timesTurnedOn = 0
         var credentials: [String: Entry<Credential>] = [:]
         var access: [String: Entry<AgencyAccess>] = [:]
 
@@ -55,13 +58,22 @@ public final class IdentityCache: Sendable {
 
     /// The source hears other connections' changes from now on: the cache may be used, starting
     /// empty, since changes made while nobody listened were not heard.
-    func turnOn() { state.withLock { $0.empty(); $0.on = true } }
+    func turnOn() { state.withLock { $0.empty(); $0.on = true; $0.timesTurnedOn += 1 } }
+
+    /// How many times listening began (the first time and after each loss), for the tests.
+    var timesTurnedOn: Int { state.withLock { $0.timesTurnedOn } }
 
     /// The source no longer hears changes: every lookup goes to the database until `turnOn`.
     func turnOff() { state.withLock { $0.empty(); $0.on = false } }
 
     /// Something that a caller's identity depends on changed: forget everything.
     func empty() { state.withLock { $0.empty() } }
+
+    /// The listener heard a notification of this schema's (a change or its own heartbeat).
+    /// Notifications arrive in the order their transactions committed, so once one sent after a
+    /// change has been heard, the change has been too (what the tests wait for).
+    func heard() { state.withLock { $0.notificationsHeard += 1 } }
+    var notificationsHeard: Int { state.withLock { $0.notificationsHeard } }
 
     func credential(hash: String, load: () async throws -> Credential?) async throws -> Credential? {
         try await cached(hash, \.credentials, load)

@@ -50,6 +50,8 @@ enum TestDatabase: String, CustomStringConvertible, Sendable {
         options.allowUnsafe = true
         options.connectionWait = .seconds(30)
         options.connections = connections
+        // As the server does: on PostgreSQL, tokens and access from memory while it listens.
+        options.followsIdentityChanges = true
         switch self {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("eptrack-test-\(UUID().uuidString).sqlite").path
