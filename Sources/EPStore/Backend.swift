@@ -159,7 +159,7 @@ public final class Backend: Service, Sendable {
                 return
             } catch {
                 guard clock.now + pause < deadline else {
-                    if let postgres = source as? PostgresSource, let problem = await postgres.connectionProblem() {
+                    if let problem = await source.connectionProblem() {
                         throw DatabaseUnavailable("cannot connect to the database: \(problem)")
                     }
                     throw error

@@ -18,4 +18,5 @@ struct PinnedConnection: SQLConnectionSource {
     func run() async {}
     func shutdown() async throws {}
     func followIdentityChanges(_ cache: IdentityCache) async {}
+    func connectionProblem() async -> String? { nil }
 }

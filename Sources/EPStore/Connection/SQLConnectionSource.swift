@@ -19,6 +19,9 @@ public protocol SQLConnectionSource: Sendable {
     /// tokens until the task is cancelled, turning it on only while it can (`IdentityCache`).
     /// A source that cannot hear them returns at once and the cache stays off.
     func followIdentityChanges(_ cache: IdentityCache) async
+    /// Why a connection cannot be opened now, in the database's or the network's words, or nil
+    /// (always nil for a source with nothing to connect to).
+    func connectionProblem() async -> String?
 }
 
 extension SQLConnectionSource {

@@ -43,6 +43,9 @@ public final class SQLiteSource: SQLConnectionSource {
     /// changed something, so the identity cache stays off: every lookup reads the file.
     public func followIdentityChanges(_ cache: IdentityCache) async {}
 
+    /// The file was opened at `init`: there is nothing to connect to.
+    public func connectionProblem() async -> String? { nil }
+
     public func shutdown() async throws {
         try await connection.close().get()
     }
