@@ -121,7 +121,9 @@ public func buildMetricsApplication(
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
     router.get("/metrics") { _, _ -> Response in
-        let text = try await metrics.exposition(store: backend.store, pool: backend.source.usage, asOf: clock.today)
+        let text = try await metrics.exposition(
+            store: backend.store, pool: backend.source.usage, identityFromMemory: backend.store.identity.isOn, asOf: clock.today
+        )
         return Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: text))

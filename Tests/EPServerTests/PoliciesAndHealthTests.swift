@@ -96,6 +96,19 @@ import Testing
             #expect(values["eptrack_db_connections_in_use"] == 0)
             #expect(values["eptrack_db_connections_waiting"] == 0)
             #expect(values["eptrack_db_connection_wait_timeouts_total"] == 0)
+            #expect(values["eptrack_identity_from_memory"] == 0, "SQLite cannot hear another process's changes")
+        }
+    }
+
+    /// On PostgreSQL the server answers tokens from memory once it hears their changes, and
+    /// says so to the operator.
+    @Test(.needsPostgres)
+    func theMetricsSayWhenTokensComeFromMemory() async throws {
+        try await TestWorld.run(on: .postgres) { world, client in
+            try await world.backend.waitUntilIdentityChangesAreHeard()
+            let text = try await world.scrapeMetrics().text
+            let line = text.split(separator: "\n").first { $0.hasPrefix("eptrack_identity_from_memory ") }
+            #expect(line.flatMap { Double($0.split(separator: " ")[1]) } == 1, "\(line ?? "no such metric")")
         }
     }
 

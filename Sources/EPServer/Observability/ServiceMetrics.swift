@@ -5,7 +5,8 @@ import Prometheus
 
 /// What `/metrics` shows, in the Prometheus text format: the request metrics Hummingbird
 /// records through swift-metrics (when the CLI bootstraps it with this registry), and
-/// eptrack's own: start time, milestones recorded, database connections, open alerts by rule.
+/// eptrack's own: start time, milestones recorded, database connections, whether tokens come
+/// from memory, open alerts by rule.
 public final class ServiceMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     private let policy: Policy
@@ -28,8 +29,12 @@ public final class ServiceMetrics: Sendable {
     /// The exposition text, with the pool gauges as they are now and the open-alert gauges read
     /// fresh from the alert index. While the database is away the alert gauges keep their last
     /// values, so the pool figures still reach the operator who needs them most then.
-    func exposition(store: any Store, pool: PoolUsage, asOf: CalendarDate) async throws -> String {
+    func exposition(store: any Store, pool: PoolUsage, identityFromMemory: Bool, asOf: CalendarDate) async throws -> String {
         record(pool)
+        registry.makeGauge(descriptor: .init(
+            namespace: "eptrack", subsystem: "identity", metricName: "from_memory", unitName: "",
+            helpText: "1 while tokens and partnerships are answered from memory (the server hears their changes), 0 while every request reads them from the database."
+        )).set(Double(identityFromMemory ? 1 : 0))
         do {
             recordAlerts(try await store.openAlertCounts(asOf: asOf))
         } catch is DatabaseUnavailable {}

@@ -1,6 +1,6 @@
+import Foundation
 import Logging
 import PostgresNIO
-import SQLKit
 import Synchronization
 
 extension PostgresSource {
@@ -29,13 +29,10 @@ extension PostgresSource {
         let logger = self.logger
         while !Task.isCancelled {
             do {
-                let schema = try await withConnection { database in
-                    try await database.raw("SELECT current_schema() AS schema").first()?.decode(column: "schema", as: String.self)
-                }
                 let connection = try await connectAlone(applicationName: listenerName)
                 var lost: (any Error)?
                 do {
-                    try await follow(on: connection, schema: schema ?? "", cache) {
+                    try await follow(on: connection, cache) {
                         if outage.swap(false) {
                             logger.info("hearing changes to tokens and partnerships again")
                         }
@@ -58,20 +55,31 @@ extension PostgresSource {
     }
 
     /// Returns when the task is cancelled; throws when the connection is lost or stops
-    /// delivering.
+    /// delivering. The heartbeat's payload is the connection's schema (as the database sees it,
+    /// so it is the triggers' `TG_TABLE_SCHEMA`) followed by words of this listener's own: the
+    /// first one heard tells the listener which changes are its schema's, with no other query.
     private func follow(
-        on connection: PostgresConnection, schema: String, _ cache: IdentityCache, listening: @escaping @Sendable () -> Void
+        on connection: PostgresConnection, _ cache: IdentityCache, listening: @escaping @Sendable () -> Void
     ) async throws {
-        let heartbeat = schema + " heartbeat"
+        let mark = " heartbeat " + UUID.random().uuidString.lowercased()
         let heard = Counter()
+        let schema = SchemaName()
         let logger = self.logger
         try await connection.listen(on: Self.identityChannel) { notifications in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for try await notification in notifications {
-                        if notification.payload == schema { cache.empty() }
-                        if notification.payload == heartbeat { heard.add() }
-                        if notification.payload == schema || notification.payload == heartbeat { cache.heard() }
+                        let payload = notification.payload
+                        if payload.hasSuffix(mark) {
+                            schema.set(String(payload.dropLast(mark.count)))
+                            heard.add()
+                            cache.heard()
+                        } else if let schema = schema.value, payload == schema {
+                            // (Before the first heartbeat the schema is not known, but the cache
+                            // is off then, and turning it on empties it.)
+                            cache.empty()
+                            cache.heard()
+                        }
                     }
                     throw ListenerLost(reason: "the listening connection closed")
                 }
@@ -84,7 +92,7 @@ extension PostgresSource {
                         // a word PostgresNIO would never answer, and the unheard heartbeat is
                         // what tells. Closing the connection then fails the statement.
                         Task { [logger] in
-                            _ = try? await connection.query("SELECT pg_notify(\(Self.identityChannel), \(heartbeat))", logger: logger)
+                            _ = try? await connection.query("SELECT pg_notify(\(Self.identityChannel), current_schema() || \(mark))", logger: logger)
                         }
                         let deadline = ContinuousClock.now + Self.heartbeatPatience
                         while heard.value == before {
@@ -110,6 +118,13 @@ extension PostgresSource {
         private let state = Mutex(false)
         /// Sets the flag to `value`, returning what it was.
         func swap(_ value: Bool) -> Bool { state.withLock { was in let before = was; was = value; return before } }
+    }
+
+    /// The listening connection's schema, once its first heartbeat has said it.
+    private final class SchemaName: Sendable {
+        private let name = Mutex<String?>(nil)
+        var value: String? { name.withLock { $0 } }
+        func set(_ value: String) { name.withLock { $0 = value } }
     }
 
     /// Heartbeats heard.

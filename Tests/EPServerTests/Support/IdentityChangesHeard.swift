@@ -3,9 +3,9 @@ import SQLKit
 
 extension Backend {
     /// Waits until the backend listens for changes to tokens and partnerships (PostgreSQL only)
-    /// and has heard every change committed before this call: a marker sent now arrives after
-    /// them, notifications being delivered in commit order. Then nothing said earlier can still
-    /// empty the cache under a test's feet.
+    /// and has heard every change committed before this call: a marker sent now (announced as a
+    /// change, so it empties the cache) arrives after them, notifications being delivered in
+    /// commit order. Then nothing said earlier can still empty the cache under a test's feet.
     func waitUntilIdentityChangesAreHeard() async throws {
         let cache = store.identity
         for _ in 0..<3000 {
@@ -15,7 +15,7 @@ extension Backend {
         guard cache.isOn else { throw TestSetupError("the backend was not listening for changes to tokens within 30 s") }
         let before = cache.notificationsHeard
         try await source.withConnection { database in
-            try await database.raw("SELECT pg_notify('eptrack_identity', current_schema() || ' heartbeat')").run()
+            try await database.raw("SELECT pg_notify('eptrack_identity', current_schema())").run()
         }
         for _ in 0..<3000 {
             if cache.notificationsHeard > before { return }
