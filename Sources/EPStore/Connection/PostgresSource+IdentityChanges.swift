@@ -62,7 +62,6 @@ extension PostgresSource {
         on connection: PostgresConnection, _ cache: IdentityCache, listening: @escaping @Sendable () -> Void
     ) async throws {
         let mark = " heartbeat " + UUID.random().uuidString.lowercased()
-        let heard = Counter()
         let schema = SchemaName()
         let logger = self.logger
         try await connection.listen(on: Self.identityChannel) { notifications in
@@ -72,7 +71,6 @@ extension PostgresSource {
                         let payload = notification.payload
                         if payload.hasSuffix(mark) {
                             schema.set(String(payload.dropLast(mark.count)))
-                            heard.add()
                             cache.heard()
                         } else if let schema = schema.value, payload == schema {
                             // (Before the first heartbeat the schema is not known, but the cache
@@ -86,7 +84,10 @@ extension PostgresSource {
                 group.addTask {
                     var first = true
                     while !Task.isCancelled {
-                        let before = heard.value
+                        // Anything of this schema's heard after the heartbeat was sent shows the
+                        // connection still delivers; the first time, only the heartbeat can (the
+                        // schema is not known before it).
+                        let before = cache.notificationsHeard
                         // Sent on the listening connection itself (not the pool's, which may be
                         // busy with requests) and not awaited: on a connection that died without
                         // a word PostgresNIO would never answer, and the unheard heartbeat is
@@ -95,7 +96,7 @@ extension PostgresSource {
                             _ = try? await connection.query("SELECT pg_notify(\(Self.identityChannel), current_schema() || \(mark))", logger: logger)
                         }
                         let deadline = ContinuousClock.now + Self.heartbeatPatience
-                        while heard.value == before {
+                        while cache.notificationsHeard == before {
                             guard ContinuousClock.now < deadline else { throw ListenerLost(reason: "a heartbeat went unheard") }
                             try await Task.sleep(for: .milliseconds(20))
                         }
@@ -125,13 +126,6 @@ extension PostgresSource {
         private let name = Mutex<String?>(nil)
         var value: String? { name.withLock { $0 } }
         func set(_ value: String) { name.withLock { $0 = value } }
-    }
-
-    /// Heartbeats heard.
-    private final class Counter: Sendable {
-        private let count = Mutex(0)
-        var value: Int { count.withLock { $0 } }
-        func add() { count.withLock { $0 += 1 } }
     }
 
     struct ListenerLost: Error, CustomStringConvertible {

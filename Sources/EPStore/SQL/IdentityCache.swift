@@ -69,9 +69,10 @@ public final class IdentityCache: Sendable {
     /// Something that a caller's identity depends on changed: forget everything.
     func empty() { state.withLock { $0.empty() } }
 
-    /// The listener heard a notification of this schema's (a change or its own heartbeat).
-    /// Notifications arrive in the order their transactions committed, so once one sent after a
-    /// change has been heard, the change has been too (what the tests wait for).
+    /// The listener heard a notification of this schema's (a change or its own heartbeat): what
+    /// its heartbeat checks for. Notifications arrive in the order their transactions
+    /// committed, so once one sent after a change has been heard, the change has been too (what
+    /// the tests wait for).
     func heard() { state.withLock { $0.notificationsHeard += 1 } }
     var notificationsHeard: Int { state.withLock { $0.notificationsHeard } }
 
