@@ -13,13 +13,8 @@ set -euo pipefail
 CASES="${1:-3000}"
 SECONDS_PER_ROUND="${2:-10}"
 ROUNDS="${ROUNDS:-3}"
-export PG_FSYNC=on EPTRACK_DB_CONNECTIONS=32
 source "$(dirname "$0")/setup.sh"
-bench_build
-bench_postgres
-unset EPTRACK_ALLOW_UNSAFE_DB  # the server checks that this PostgreSQL is durable
-bench_serve
-bench_seed_api "$CASES"
+bench_durable "$CASES"
 
 ticks_of() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }

@@ -6,6 +6,9 @@
 #   bench_seed_api N   one LA and its tokens (SW, IRO), N open cases seeded through the API,
 #                      each a born child in proceedings with no EP consideration, so every
 #                      one carries overdue alerts; exports the wrk scripts' settings
+#   bench_durable N    write-floor.sh's and ab.sh's setting: built, a durable PostgreSQL
+#                      (PG_FSYNC=on; the server checks it), the server with a pool of 32
+#                      connections (as many as pgbench opens), N cases seeded
 #   bench_wrk ...      runs one wrk load and prints its figures
 # Everything started is stopped on exit.
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -41,6 +44,15 @@ bench_serve() {
     EPTRACK_METRICS_PORT=0 "$BIN" serve > "$WORK/server.log" 2>&1 &
     SERVER_PID=$!
     bench_wait_ready "$URL" "$WORK/server.log"
+}
+
+bench_durable() {
+    export PG_FSYNC=on EPTRACK_DB_CONNECTIONS=32
+    bench_build
+    bench_postgres
+    unset EPTRACK_ALLOW_UNSAFE_DB
+    bench_serve
+    bench_seed_api "$1"
 }
 
 bench_wait_ready() {

@@ -14,15 +14,8 @@ set -euo pipefail
 CASES="${1:-5000}"
 SECONDS_PER_ROUND="${2:-10}"
 ROUNDS="${ROUNDS:-3}"
-export PG_FSYNC=on
-# The server may hold as many database connections as pgbench opens (its default pool is 20).
-export EPTRACK_DB_CONNECTIONS=32
 source "$(dirname "$0")/setup.sh"
-bench_build
-bench_postgres
-unset EPTRACK_ALLOW_UNSAFE_DB  # the server checks that this PostgreSQL is durable
-bench_serve
-bench_seed_api "$CASES"
+bench_durable "$CASES"  # the server may hold as many connections as pgbench opens (its default is 20)
 
 psql_bench() { pg_as_postgres "$PG_BIN/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -d eptrack -qAt "$@"; }
 psql_bench -c "
