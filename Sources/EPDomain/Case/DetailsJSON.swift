@@ -27,8 +27,16 @@ public enum DetailsJSON {
     }
 
     /// A JSON string: quote, backslash and control characters escaped (RFC 8259 section 7).
+    /// Most strings (keys, and values that are names from a closed set) need no escape and are
+    /// appended whole: every write rewrites the journey digest, so every milestone's details are
+    /// written again each time, and appending scalar by scalar was most of that cost.
     private static func appendString(_ text: String, to json: inout String) {
         json += "\""
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            json += text
+            json += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": json += "\\\""

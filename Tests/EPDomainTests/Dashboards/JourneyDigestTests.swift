@@ -35,8 +35,9 @@ import Testing
     }
 
     @Test func freeTextDetailsKeepEveryCharacter() throws {
-        // A closing reason with the digest's own separators, JSON's specials and non-ASCII text.
-        let reason = #"Court ordered "return home"; placement ended \ see IRO minute — café 🙂"#
+        // A closing reason with the digest's own separators (a line break among them), JSON's
+        // specials, a control character and non-ASCII text.
+        let reason = #"Court ordered "return home"; placement ended \ see IRO minute — café 🙂"# + "\n\tsee the order"
         let journey = Journey(profile: ChildProfile(sex: .female, ethnicity: .BAFR, siblingGroupSize: 3, disability: true), records: [
             Milestone(id: UUID(), kind: .ploPreProceedings, occurredOn: .day("2025-03-03"), recordedAt: Date(), recordedBy: "sw"),
             Milestone(id: UUID(), kind: .preBirthConference, occurredOn: .day("2025-03-10"), details: .preBirthConference(gestationWeeks: 30), recordedAt: Date(), recordedBy: "sw"),
