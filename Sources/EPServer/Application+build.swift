@@ -50,6 +50,7 @@ public func buildApplication(
     // Request counts and durations by route template, through swift-metrics.
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ResponseHeaderMiddleware())
+    router.add(middleware: WholeBodyMiddleware())
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     let authenticator = Authenticator(store: backend.store, clock: clock, oidc: oidc)
     router.add(middleware: AuthenticationMiddleware(
