@@ -46,11 +46,13 @@ public func buildApplication(
     let router = Router(context: ServerRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware(logger: logger))
+    // Outside Hummingbird's MetricsMiddleware, which wraps every body in a closure again (to
+    // time the write): inside it, the gathered buffer would be written in pieces after all.
+    router.add(middleware: WholeBodyMiddleware())
     router.add(middleware: MethodNotAllowedMiddleware(routes: RouteTable(openAPIDocument: String(decoding: document, as: UTF8.self))))
     // Request counts and durations by route template, through swift-metrics.
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ResponseHeaderMiddleware())
-    router.add(middleware: WholeBodyMiddleware())
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     let authenticator = Authenticator(store: backend.store, clock: clock, oidc: oidc)
     router.add(middleware: AuthenticationMiddleware(

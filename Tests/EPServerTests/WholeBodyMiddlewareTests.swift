@@ -1,4 +1,5 @@
 @testable import EPServer
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -20,14 +21,17 @@ import Testing
         func gathered(_ path: String) -> Bool? { state.withLock { $0.gathered[path] } }
     }
 
-    /// Outside the middleware under test: notes when the chain below it has returned.
+    /// Outside the middleware under test: notes when the chain below it has returned, and
+    /// whether the body it returns is one buffer (which Hummingbird writes with the head).
     struct Outer<Context: RequestContext>: RouterMiddleware {
         let timeline: Timeline
 
         func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
             timeline.chainStarted()
-            let response = try await next(request, context)
+            var response = try await next(request, context)
             timeline.chainReturned()
+            // ResponseBody keeps its kind private; its description names it.
+            response.headers[HTTPField.Name("X-Body-Kind")!] = String(describing: response.body).contains("byteBuffer") ? "buffer" : "pieces"
             return response
         }
     }
@@ -39,6 +43,8 @@ import Testing
         let router = Router()
         router.add(middleware: Outer(timeline: timeline))
         router.add(middleware: WholeBodyMiddleware())
+        // As in the server: Hummingbird's metrics wrap every body again, inside the gathering.
+        router.add(middleware: MetricsMiddleware())
         @Sendable func pieces(_ path: String, _ parts: [String], known: Bool) -> Response {
             let buffers = parts.map { ByteBuffer(string: $0) }
             let length = buffers.reduce(0) { $0 + $1.readableBytes }
@@ -60,10 +66,12 @@ import Testing
             #expect(String(buffer: small.body) == Self.bodyText)
             #expect(small.headers[.contentLength] == String(Self.bodyText.utf8.count))
             #expect(timeline.gathered("/v1/small") == true)
+            #expect(small.headers[HTTPField.Name("X-Body-Kind")!] == "buffer")
 
             let unknown = try await client.execute(uri: "/v1/unknown", method: .get)
             #expect(String(buffer: unknown.body) == Self.bodyText)
             #expect(timeline.gathered("/v1/unknown") == false)
+            #expect(unknown.headers[HTTPField.Name("X-Body-Kind")!] == "pieces")
 
             let largeAnswer = try await client.execute(uri: "/v1/large", method: .get)
             #expect(largeAnswer.body.readableBytes == large.utf8.count)

@@ -9,7 +9,8 @@ import NIOCore
 /// head, so a body of known, small length is gathered into one buffer here. Only the API's
 /// responses are gathered: they come from the generated code, whose bodies are already whole in
 /// memory and end without trailing headers. Anything larger, or of unknown length, streams as
-/// before.
+/// before. It must sit outside every middleware that wraps the body again (Hummingbird's
+/// `MetricsMiddleware` does, to time the write, which it then times up to the gathering).
 struct WholeBodyMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Larger than nearly every JSON answer (a case of 60 milestones is about 20 KB) and small
     /// enough that a gathered body costs little memory.
@@ -45,6 +46,8 @@ private final class GatheredBody: @unchecked Sendable {
             body.buffer.writeBuffer(&buffer)
         }
 
-        consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
+        consuming func finish(_ trailingHeaders: HTTPFields?) async throws {
+            assert(trailingHeaders == nil, "a gathered body has nowhere to put trailing headers")
+        }
     }
 }

@@ -48,10 +48,13 @@ import Testing
         Self.expectSame(read, journey, "free text")
         #expect(read.first(.caseClosed)?.details == .caseClosed(reason: reason))
 
-        // The stored details JSON is JSON any parser reads back to the same values.
-        let json = DetailsJSON.write(.caseClosed(reason: reason))
-        #expect(try JSONDecoder().decode([String: DetailValue].self, from: Data(json.utf8)) == ["reason": .string(reason)])
-        #expect(try DetailsJSON.parse(json) == ["reason": .string(reason)])
+        // The stored details JSON is JSON any parser reads back to the same values, escaped or
+        // (with nothing to escape, non-ASCII text included) appended whole.
+        for text in [reason, "Placement ended — café 🙂"] {
+            let json = DetailsJSON.write(.caseClosed(reason: text))
+            #expect(try JSONDecoder().decode([String: DetailValue].self, from: Data(json.utf8)) == ["reason": .string(text)])
+            #expect(try DetailsJSON.parse(json) == ["reason": .string(text)])
+        }
     }
 
     @Test(arguments: [
