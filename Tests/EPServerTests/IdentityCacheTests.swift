@@ -81,6 +81,26 @@ import Testing
         #expect(reads.total == 2, "changes made while nobody listened were not heard")
     }
 
+    /// However quiet the database, an entry is read again once it is `lifetime` old: a change
+    /// whose notification was lost outlives it by no more than that.
+    @Test func anEntryIsReadAgainOnceItIsALifetimeOld() async throws {
+        let start = ContinuousClock.now
+        let elapsed = Mutex(Duration.zero)
+        let cache = IdentityCache(now: { start + elapsed.withLock { $0 } })
+        cache.turnOn()
+        let reads = Reads()
+        _ = try await reads.credential(cache)
+        elapsed.withLock { $0 = IdentityCache.lifetime - .seconds(1) }
+        _ = try await reads.credential(cache)
+        #expect(reads.total == 1, "59 s old: still answered from memory")
+        elapsed.withLock { $0 = IdentityCache.lifetime }
+        _ = try await reads.credential(cache)
+        #expect(reads.total == 2, "60 s old: read again")
+        elapsed.withLock { $0 = IdentityCache.lifetime + .seconds(30) }
+        _ = try await reads.credential(cache)
+        #expect(reads.total == 2, "the fresh read is kept from when it was made")
+    }
+
     /// Requests answered from memory must not each note the token's use again.
     @Test func aNotedUseIsKeptInTheCopy() async throws {
         let cache = IdentityCache()

@@ -50,8 +50,12 @@ public final class IdentityCache: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The clock entries are aged by: the system's, or a test's.
+    private let now: @Sendable () -> ContinuousClock.Instant
 
-    public init() {}
+    public init(now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+        self.now = now
+    }
 
     /// True while lookups may be answered from memory.
     public var isOn: Bool { state.withLock { $0.on } }
@@ -97,7 +101,7 @@ public final class IdentityCache: Sendable {
     private func cached<Value: Sendable>(
         _ key: String, _ entries: WritableKeyPath<State, [String: Entry<Value>]>, _ load: () async throws -> Value?
     ) async throws -> Value? {
-        let now = ContinuousClock.now
+        let now = now()
         let lookup: (hit: Value?, generation: UInt64?) = state.withLock { state in
             guard state.on else { return (nil, nil) }
             if let entry = state[keyPath: entries][key], now - entry.storedAt < Self.lifetime { return (entry.value, nil) }
