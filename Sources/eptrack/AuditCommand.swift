@@ -25,23 +25,16 @@ struct AuditCommand: AsyncParsableCommand {
                 }
             }
             print("at,actor,agency,role,action,case_id,milestone_id,request_id,outcome")
-            try await CLI.withBackend { backend in
-                var after: (at: Date, id: UUID)?
-                while true {
-                    let page = try await backend.store.auditEvents(AuditQuery(
-                        agency: nil, localAuthorities: [], caseID: caseUUID, actor: nil,
-                        from: days[0], until: days[1].map { $0.addingTimeInterval(86_400) }, limit: 1000, after: after
-                    ))
-                    for event in page {
-                        let fields = [
-                            ISO8601DateFormatter().string(from: event.at), event.actor, event.agency, event.role, event.action,
-                            event.caseID?.uuidString.lowercased() ?? "", event.milestoneID?.uuidString.lowercased() ?? "",
-                            event.requestID ?? "", event.outcome,
-                        ]
-                        print(fields.map(CSVCell.field).joined(separator: ","))
-                    }
-                    guard page.count == 1000, let last = page.last else { break }
-                    after = (last.at, last.id)
+            try await CLI.withAdmin { admin in
+                try await admin.exportAuditTrail(
+                    caseID: caseUUID, from: days[0], until: days[1].map { $0.addingTimeInterval(86_400) }, by: .current
+                ) { event in
+                    let fields = [
+                        ISO8601DateFormatter().string(from: event.at), event.actor, event.agency, event.role, event.action,
+                        event.caseID?.uuidString.lowercased() ?? "", event.milestoneID?.uuidString.lowercased() ?? "",
+                        event.requestID ?? "", event.outcome,
+                    ]
+                    print(fields.map(CSVCell.field).joined(separator: ","))
                 }
             }
         }

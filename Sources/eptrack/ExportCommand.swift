@@ -13,11 +13,8 @@ struct ExportCommand: AsyncParsableCommand {
         @Option(name: .customLong("local-authority"), help: "The LA whose cases to export") var localAuthority: String
 
         func run() async throws {
-            let text = try await CLI.withBackend { backend in
-                guard let agency = try await backend.store.agency(id: localAuthority), agency.type == .la else {
-                    throw ValidationError("--local-authority must be a registered LA")
-                }
-                return CaseExport.csv(try await backend.store.allCases(in: [localAuthority]))
+            let text = try await CLI.withAdmin(options: ["/local_authority": "--local-authority"]) {
+                try await $0.exportCases(localAuthority: localAuthority, by: .current)
             }
             print(text, terminator: "")
         }

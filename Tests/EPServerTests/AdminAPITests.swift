@@ -48,6 +48,39 @@ import Testing
         }
     }
 
+    /// `eptrack export cases` and `eptrack audit export` are in the audit trail themselves,
+    /// recorded before anything is read: the local authority's admins see who took its cases.
+    @Test(arguments: TestDatabase.all)
+    func theOperatorsExportsAreThemselvesAudited(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try #require(UUID(uuidString: try await client.openCase(in: world, reference: "NS-EP-2025-0412")))
+            let admin = AdminService(store: world.backend.store, clock: world.clock)
+            let person = Operator(name: "deploy")
+            let byOperator = AuditQuery(
+                agency: TestWorld.northshire, localAuthorities: [TestWorld.northshire], caseID: nil, actor: "operator:deploy",
+                from: nil, until: nil, limit: 10, after: nil
+            )
+
+            await #expect(throws: ValidationError.self, "an RAA has no cases of its own to export") {
+                try await admin.exportCases(localAuthority: TestWorld.raa, by: person)
+            }
+            let csv = try await admin.exportCases(localAuthority: TestWorld.northshire, by: person)
+            #expect(csv.split(whereSeparator: \.isNewline).count == 2, "the header and the one case")
+            let seen = try await world.backend.store.auditEvents(byOperator)
+            #expect(seen.map(\.action) == ["cases.export"], "the refused export recorded nothing")
+            #expect(seen.first?.subjectAgency == TestWorld.northshire)
+
+            var everything: [AuditEvent] = []
+            try await admin.exportAuditTrail(caseID: nil, from: nil, until: nil, by: person) { everything.append($0) }
+            #expect(everything.contains { $0.action == "case.create" && $0.caseID == id })
+            #expect(everything.last?.action == "audit.export" && everything.last?.actor == "operator:deploy", "its own event, last")
+            var oneCase: [AuditEvent] = []
+            try await admin.exportAuditTrail(caseID: id, from: nil, until: nil, by: person) { oneCase.append($0) }
+            #expect(!oneCase.isEmpty && oneCase.allSatisfy { $0.caseID == id })
+            #expect(oneCase.last?.action == "audit.export", "an export of one case's events names the case")
+        }
+    }
+
     /// `eptrack token create|list|revoke` go through the admin service as the operator: the
     /// same checks as an admin's, and each token stored with its audit event.
     @Test(arguments: TestDatabase.all)

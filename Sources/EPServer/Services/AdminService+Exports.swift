@@ -1,0 +1,40 @@
+import EPDomain
+import EPStore
+import Foundation
+
+/// What the operator takes off the server (`eptrack export cases`, `eptrack audit export`) is
+/// itself in the audit trail, recorded before anything is read: reading a whole local
+/// authority's cases, or everyone's audit trail, is the kind of access the trail is there to
+/// show. A database that cannot record the event gives no export.
+extension AdminService {
+    /// One local authority's cases as CSV (`CaseExport`); the event names the authority, so its
+    /// admins see who took them and when.
+    public func exportCases(localAuthority: String, by person: Operator) async throws -> String {
+        guard let agency = try await store.agency(id: localAuthority), agency.type == .la else {
+            throw ValidationError(.invalidField, field: "/local_authority", "\(localAuthority) is not a registered local authority")
+        }
+        try await store.recordAudit(person.event("cases.export", at: clock.stamp, subject: localAuthority))
+        return CaseExport.csv(try await store.allCases(in: [localAuthority]))
+    }
+
+    /// Every agency's audit events (one case's, with `caseID`), oldest first, from `from`
+    /// (inclusive) to `until` (exclusive), handed to `write` a page at a time. The export's own
+    /// event is the first recorded and, without an end, the last written.
+    public func exportAuditTrail(
+        caseID: UUID?, from: Date?, until: Date?, by person: Operator, _ write: (AuditEvent) throws -> Void
+    ) async throws {
+        try await store.recordAudit(AuditEvent(
+            at: clock.stamp, actor: "operator:\(person.name)", agency: "operator", role: "operator", action: "audit.export", caseID: caseID
+        ))
+        let pageSize = 1000
+        var after: (at: Date, id: UUID)?
+        while true {
+            let page = try await store.auditEvents(AuditQuery(
+                agency: nil, localAuthorities: [], caseID: caseID, actor: nil, from: from, until: until, limit: pageSize, after: after
+            ))
+            try page.forEach(write)
+            guard page.count == pageSize, let last = page.last else { return }
+            after = (last.at, last.id)
+        }
+    }
+}
