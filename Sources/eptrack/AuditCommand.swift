@@ -21,16 +21,15 @@ struct AuditCommand: AsyncParsableCommand {
             let days = try [from, to].map { text in
                 try text.map { text in
                     guard let day = CalendarDate(iso: text) else { throw ValidationError("dates are YYYY-MM-DD") }
-                    return Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400)
+                    return day
                 }
             }
             print("at,actor,agency,role,action,case_id,milestone_id,request_id,outcome")
+            let stamp = ISO8601DateFormatter()
             try await CLI.withAdmin { admin in
-                try await admin.exportAuditTrail(
-                    caseID: caseUUID, from: days[0], until: days[1].map { $0.addingTimeInterval(86_400) }, by: .current
-                ) { event in
+                try await admin.exportAuditTrail(caseID: caseUUID, from: days[0], to: days[1], by: .current) { event in
                     let fields = [
-                        ISO8601DateFormatter().string(from: event.at), event.actor, event.agency, event.role, event.action,
+                        stamp.string(from: event.at), event.actor, event.agency, event.role, event.action,
                         event.caseID?.uuidString.lowercased() ?? "", event.milestoneID?.uuidString.lowercased() ?? "",
                         event.requestID ?? "", event.outcome,
                     ]

@@ -71,11 +71,11 @@ import Testing
             #expect(seen.first?.subjectAgency == TestWorld.northshire)
 
             var everything: [AuditEvent] = []
-            try await admin.exportAuditTrail(caseID: nil, from: nil, until: nil, by: person) { everything.append($0) }
+            try await admin.exportAuditTrail(caseID: nil, from: nil, to: nil, by: person) { everything.append($0) }
             #expect(everything.contains { $0.action == "case.create" && $0.caseID == id })
             #expect(everything.last?.action == "audit.export" && everything.last?.actor == "operator:deploy", "its own event, last")
             var oneCase: [AuditEvent] = []
-            try await admin.exportAuditTrail(caseID: id, from: nil, until: nil, by: person) { oneCase.append($0) }
+            try await admin.exportAuditTrail(caseID: id, from: nil, to: nil, by: person) { oneCase.append($0) }
             #expect(!oneCase.isEmpty && oneCase.allSatisfy { $0.caseID == id })
             #expect(oneCase.last?.action == "audit.export", "an export of one case's events names the case")
         }

@@ -120,6 +120,10 @@ public struct AdminService: Sendable {
         guard let partner = try await store.agency(id: agency), partner.type != .la else {
             throw ValidationError(.invalidField, field: "/agency", "\(agency) is not a registered RAA or VAA")
         }
+        try await requireLocalAuthority(localAuthority)
+    }
+
+    func requireLocalAuthority(_ localAuthority: String) async throws {
         guard let owner = try await store.agency(id: localAuthority), owner.type == .la else {
             throw ValidationError(.invalidField, field: "/local_authority", "\(localAuthority) is not a registered local authority")
         }
@@ -166,7 +170,10 @@ public struct Operator: Sendable {
         return Operator(name: environment["USER"] ?? environment["LOGNAME"] ?? "unknown")
     }
 
-    func event(_ action: String, at: Date, agency: String = "operator", subject: String, recordID: UUID? = nil) -> AuditEvent {
-        AuditEvent(at: at, actor: "operator:\(name)", agency: agency, role: "operator", action: action, subjectAgency: subject, recordID: recordID)
+    func event(_ action: String, at: Date, agency: String = "operator", subject: String?, caseID: UUID? = nil, recordID: UUID? = nil) -> AuditEvent {
+        AuditEvent(
+            at: at, actor: "operator:\(name)", agency: agency, role: "operator", action: action, caseID: caseID, subjectAgency: subject,
+            recordID: recordID
+        )
     }
 }
