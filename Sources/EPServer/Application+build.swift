@@ -34,14 +34,17 @@ public protocol PageRoutes: Sendable {
 
 /// Builds the HTTP application on a backend: the one way the server is put together, used by
 /// `eptrack serve` and by the tests. It listens once the backend is ready and `whenReady` (the
-/// server's alert index check) has run.
+/// server's alert index check) has run. `publishedKeys` are the keys the OIDC issuer publishes
+/// (EPWeb's `OIDCDiscovery`), for bearer JWTs when no JWKS file is configured.
 public func buildApplication(
     configuration: ServerConfiguration, backend: Backend, policy: Policy, clock: Clock = Clock(),
-    metrics: ServiceMetrics, logger: Logger, pages: (any PageRoutes)? = nil,
+    metrics: ServiceMetrics, logger: Logger, pages: (any PageRoutes)? = nil, publishedKeys: (any SigningKeys)? = nil,
     whenReady: @escaping @Sendable () async throws -> Void = {}
 ) async throws -> some ApplicationProtocol {
     var oidc: OIDCVerifier?
-    if let settings = configuration.oidc { oidc = try await OIDCVerifier.load(settings) }
+    if let settings = configuration.oidc {
+        oidc = OIDCVerifier(settings: settings, keys: try await signingKeys(for: settings, published: publishedKeys))
+    }
     let document = try Data(contentsOf: URL(fileURLWithPath: configuration.openAPIFile))
     let router = Router(context: ServerRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
@@ -142,4 +145,11 @@ public func buildMetricsApplication(
     )
     application.beforeServerStarts { try await cancelWhenGracefulShutdown { try await backend.ready() } }
     return application
+}
+
+/// A JWKS file when one is configured; otherwise the keys the issuer publishes.
+private func signingKeys(for settings: OIDCVerifier.Settings, published: (any SigningKeys)?) async throws -> any SigningKeys {
+    if let file = settings.jwksFile { return try await JWKSFile(path: file) }
+    guard let published else { throw ServerConfiguration.Invalid(description: "EPTRACK_OIDC_JWKS_FILE is needed: nothing fetches the issuer's keys here") }
+    return published
 }

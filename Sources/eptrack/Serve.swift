@@ -46,7 +46,7 @@ struct Serve: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
         let app = try await buildApplication(
             configuration: configuration, backend: backend, policy: policy, metrics: metrics, logger: logger,
-            pages: WebPages(settings: configuration.pages, logger: logger),
+            pages: WebPages(settings: configuration.pages, logger: logger), publishedKeys: configuration.oidc.map { OIDCDiscovery(issuer: $0.issuer) },
             whenReady: {
                 logger.info("database ready", metadata: ["database": .string(configuration.database.description), "policy": .string("\(policy.id) \(policy.version)")])
                 try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: Clock(), logger: logger)

@@ -37,5 +37,21 @@ import Testing
             #expect(table.contains("`\(name)`"), "\(name) is read by the server but not in README's Configuration table")
         }
     }
-}
 
+    /// OIDC bearer tokens need an issuer and an audience; the keys are the issuer's published
+    /// ones unless a JWKS file pins them.
+    @Test func oidcBearerTokensNeedAnIssuerAndAnAudienceAndMayPinTheKeys() throws {
+        let issuer = "https://login.microsoftonline.com/5d2e3c1a-0000-4000-8000-00000000abcd/v2.0"
+        let published = try #require(try ServerConfiguration(environment: ["EPTRACK_OIDC_ISSUER": issuer, "EPTRACK_OIDC_AUDIENCE": "api://eptrack"]).oidc)
+        #expect(published.issuer == issuer && published.audience == "api://eptrack" && published.jwksFile == nil)
+        let pinned = try ServerConfiguration(environment: [
+            "EPTRACK_OIDC_ISSUER": issuer, "EPTRACK_OIDC_AUDIENCE": "api://eptrack", "EPTRACK_OIDC_JWKS_FILE": "/etc/eptrack/jwks.json",
+        ])
+        #expect(pinned.oidc?.jwksFile == "/etc/eptrack/jwks.json")
+        #expect {
+            try ServerConfiguration(environment: ["EPTRACK_OIDC_JWKS_FILE": "/etc/eptrack/jwks.json"])
+        } throws: { error in
+            "\(error)" == "OIDC bearer tokens need EPTRACK_OIDC_ISSUER and EPTRACK_OIDC_AUDIENCE; missing EPTRACK_OIDC_ISSUER, EPTRACK_OIDC_AUDIENCE"
+        }
+    }
+}

@@ -3,8 +3,9 @@ import Foundation
 import JWTKit
 
 /// Verifies bearer JWTs from an OpenID Connect provider (for example Microsoft Entra ID client
-/// credentials): the signature against the configured JWKS, then issuer, audience, tenant and
-/// lifetime against this server's clock. The caller's agency and role come from the `roles`
+/// credentials): the signature against the provider's keys (`SigningKeys`: the ones it
+/// publishes, or a JWKS file), then issuer, audience, tenant and lifetime against this server's
+/// clock. The caller's agency and role come from the `roles`
 /// claim, one value of the form `<agency-id>.<role>` (e.g. `la-northshire.iro`).
 public struct OIDCVerifier: Sendable {
     public struct Settings: Sendable, Equatable {
@@ -12,14 +13,16 @@ public struct OIDCVerifier: Sendable {
         public var audience: String
         /// The Entra tenant (`tid` claim) tokens must come from, when set.
         public var tenant: String?
-        public var jwksFile: String
+        /// Keys pinned by hand; when nil, the keys the issuer publishes (its discovery document's
+        /// `jwks_uri`), fetched again when it rotates them.
+        public var jwksFile: String?
         /// The longest lifetime (expiry minus issue, or minus now when the token does not say
         /// when it was issued) a token may have: a stolen long-lived token is refused outright.
         public var maxLifetime: TimeInterval
 
         public static let defaultMaxLifetime: TimeInterval = 24 * 3600
 
-        public init(issuer: String, audience: String, tenant: String?, jwksFile: String, maxLifetime: TimeInterval = Settings.defaultMaxLifetime) {
+        public init(issuer: String, audience: String, tenant: String?, jwksFile: String? = nil, maxLifetime: TimeInterval = Settings.defaultMaxLifetime) {
             self.issuer = issuer
             self.audience = audience
             self.tenant = tenant
@@ -36,25 +39,15 @@ public struct OIDCVerifier: Sendable {
     }
 
     let settings: Settings
-    let keys: JWTKeyCollection
-    /// The key ids of the JWKS: a token must name one of them. (JWTKit would otherwise verify a
-    /// token without a `kid` against a default key.)
-    let keyIDs: Set<String>
+    let keys: any SigningKeys
 
-    /// Loads the JWKS. Keys without a `kid` or an `alg` the kit does not know are refused here,
-    /// at start, rather than at the first request.
-    public static func load(_ settings: Settings) async throws -> OIDCVerifier {
-        let json = try String(contentsOfFile: settings.jwksFile, encoding: .utf8)
-        let keys = JWTKeyCollection()
-        try await keys.add(jwksJSON: json)
-        let set = try JSONDecoder().decode(KeySet.self, from: Data(json.utf8))
-        let keyIDs = set.keys.compactMap(\.kid)
-        guard keyIDs.count == set.keys.count else { throw JWTError.generic(identifier: "jwks", reason: "every key of the JWKS needs a kid") }
-        return OIDCVerifier(settings: settings, keys: keys, keyIDs: Set(keyIDs))
+    public init(settings: Settings, keys: any SigningKeys) {
+        self.settings = settings
+        self.keys = keys
     }
 
     public func identity(of token: String, now: Date) async throws -> Identity {
-        guard let kid = Self.keyID(of: token), keyIDs.contains(kid) else {
+        guard let kid = Self.keyID(of: token), let keys = try await keys.keys(naming: kid, now: now) else {
             throw ServiceError.unauthenticated("the bearer token must name one of the provider's signing keys (kid)")
         }
         let claims: Claims
@@ -120,11 +113,6 @@ public struct OIDCVerifier: Sendable {
             let container = try decoder.singleValueContainer()
             self = (try? container.decode(String.self)).map(JSONScalar.string) ?? .other
         }
-    }
-
-    struct KeySet: Decodable {
-        struct Key: Decodable { let kid: String? }
-        let keys: [Key]
     }
 
     /// The claims eptrack reads. Their checks run in `identity(of:now:)` against the server's

@@ -125,15 +125,17 @@ public struct ServerConfiguration: Sendable {
               (60...7 * 86_400).contains(lifetime) else {
             throw Invalid(description: "EPTRACK_OIDC_MAX_TOKEN_LIFETIME must be a whole number of seconds from 60 to 604800")
         }
-        let apiKeys = ["EPTRACK_OIDC_ISSUER", "EPTRACK_OIDC_AUDIENCE", "EPTRACK_OIDC_JWKS_FILE"]
-        if let issuer, let audience = environment["EPTRACK_OIDC_AUDIENCE"], let jwksFile = environment["EPTRACK_OIDC_JWKS_FILE"] {
-            oidc = OIDCVerifier.Settings(issuer: issuer, audience: audience, tenant: tenant, jwksFile: jwksFile, maxLifetime: TimeInterval(lifetime))
+        let apiKeys = ["EPTRACK_OIDC_ISSUER", "EPTRACK_OIDC_AUDIENCE"]
+        if let issuer, let audience = environment["EPTRACK_OIDC_AUDIENCE"] {
+            oidc = OIDCVerifier.Settings(
+                issuer: issuer, audience: audience, tenant: tenant, jwksFile: environment["EPTRACK_OIDC_JWKS_FILE"], maxLifetime: TimeInterval(lifetime)
+            )
         } else if environment["EPTRACK_OIDC_AUDIENCE"] != nil || environment["EPTRACK_OIDC_JWKS_FILE"] != nil {
-            throw Invalid(description: "OIDC needs all of \(apiKeys.joined(separator: ", ")); missing \(apiKeys.filter { environment[$0] == nil }.joined(separator: ", "))")
+            throw Invalid(description: "OIDC bearer tokens need \(apiKeys.joined(separator: " and ")); missing \(apiKeys.filter { environment[$0] == nil }.joined(separator: ", "))")
         }
         pages = try PageSettings(environment: environment, host: host, port: port, issuer: issuer, tenant: tenant, maxTokenLifetime: TimeInterval(lifetime), tls: tls != nil)
         if (issuer != nil || tenant != nil), oidc == nil, pages.oidc == nil {
-            throw Invalid(description: "OIDC needs all of \(apiKeys.joined(separator: ", ")) for the API, or EPTRACK_OIDC_ISSUER and EPTRACK_WEB_OIDC_CLIENT_ID for the pages")
+            throw Invalid(description: "OIDC needs \(apiKeys.joined(separator: " and ")) for the API, or EPTRACK_OIDC_ISSUER and EPTRACK_WEB_OIDC_CLIENT_ID for the pages")
         }
     }
 }

@@ -41,6 +41,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 logger.error("request failed", metadata: ["request_id": .string(requestID), "error": .string(Self.loggable(error))])
             case .databaseUnavailable:
                 logger.warning("database unavailable", metadata: ["request_id": .string(requestID), "reason": .string(problem.detail)])
+            case .identityProviderUnavailable:
+                logger.warning("identity provider unavailable", metadata: ["request_id": .string(requestID), "reason": .string(problem.detail)])
             default:
                 break
             }

@@ -31,6 +31,7 @@ public struct Problem: Error, Sendable {
         case notReady = "not-ready"
         case serverBusy = "server-busy"
         case databaseUnavailable = "database-unavailable"
+        case identityProviderUnavailable = "identity-provider-unavailable"
         case internalError = "internal-error"
 
         var status: HTTPResponse.Status {
@@ -47,7 +48,7 @@ public struct Problem: Error, Sendable {
             case .invalidField, .idempotencyKeyReused: .unprocessableContent
             case .preconditionRequired: .preconditionRequired
             case .rateLimited: .tooManyRequests
-            case .notReady, .databaseUnavailable, .serverBusy: .serviceUnavailable
+            case .notReady, .databaseUnavailable, .identityProviderUnavailable, .serverBusy: .serviceUnavailable
             case .internalError: .internalServerError
             }
         }
@@ -75,6 +76,7 @@ public struct Problem: Error, Sendable {
             case .notReady: "Not ready"
             case .serverBusy: "The server is busy; nothing was changed"
             case .databaseUnavailable: "The database is not available; nothing was changed"
+            case .identityProviderUnavailable: "The identity provider's signing keys cannot be fetched; nothing was changed"
             case .internalError: "Internal error"
             }
         }
@@ -121,6 +123,10 @@ extension Problem {
         case let error as DatabaseUnavailable:
             var problem = Problem(.databaseUnavailable, "\(error.description); nothing was stored: retry in a few seconds")
             problem.headers[.retryAfter] = "2"
+            return problem
+        case let error as SigningKeysUnavailable:
+            var problem = Problem(.identityProviderUnavailable, "\(error.description): the bearer token cannot be checked until they can; retry shortly")
+            problem.headers[.retryAfter] = "30"
             return problem
         case let error as DecodingError:
             return Problem(decoding: error)

@@ -83,7 +83,8 @@ struct TestWorld: Sendable {
         let world = TestWorld(backend: backend, tokens: tokens, clock: clock, metrics: metrics, configuration: configuration)
         let app = try await buildApplication(
             configuration: configuration, backend: backend, policy: policy, clock: clock, metrics: metrics, logger: logger,
-            pages: WebPages(settings: configuration.pages, logger: logger)
+            pages: WebPages(settings: configuration.pages, logger: logger),
+            publishedKeys: configuration.oidc.map { OIDCDiscovery(issuer: $0.issuer) }
         )
         try await app.test(.router) { client in try await body(world, client) }
     }

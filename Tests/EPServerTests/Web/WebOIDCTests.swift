@@ -25,49 +25,10 @@ import Testing
         func verify(using algorithm: some JWTAlgorithm) async throws {}
     }
 
-    /// The provider: publishes one key, and answers the token endpoint with whatever ID token
-    /// the test has lined up, once the PKCE verifier matches the challenge it was sent.
-    final class Provider: Sendable {
-        let key = ES256PrivateKey()
-        let signer = JWTKeyCollection()
-        let next = Mutex<(challenge: String, token: String)?>(nil)
-        let exchanges = Mutex(0)
-
-        func application() throws -> some ApplicationProtocol {
-            let parameters = try #require(key.publicKey.parameters)
-            let router = Router()
-            router.get("/.well-known/openid-configuration") { request, _ -> Response in
-                let issuer = "http://\(request.head.authority ?? "")"
-                let json = #"{"issuer":"\#(issuer)","authorization_endpoint":"\#(issuer)/authorize","token_endpoint":"\#(issuer)/token","jwks_uri":"\#(issuer)/keys"}"#
-                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
-            }
-            router.get("/keys") { _, _ -> Response in
-                let json = #"{"keys":[{"kty":"EC","crv":"P-256","alg":"ES256","kid":"k1","use":"sig","x":"\#(parameters.x)","y":"\#(parameters.y)"}]}"#
-                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
-            }
-            router.post("/token") { [self] request, _ -> Response in
-                let body = String(buffer: try await request.body.collect(upTo: 65536))
-                let fields = Dictionary(body.split(separator: "&").map { pair -> (String, String) in
-                    let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? "" }
-                    return (parts[0], parts.count > 1 ? parts[1] : "")
-                }, uniquingKeysWith: { first, _ in first })
-                exchanges.withLock { $0 += 1 }
-                guard let lined = next.withLock({ $0 }), let verifier = fields["code_verifier"],
-                      Data(SHA256.hash(data: Data(verifier.utf8))).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-                          .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "") == lined.challenge,
-                      fields["client_id"] == WebOIDCTests.clientID, fields["grant_type"] == "authorization_code"
-                else { return Response(status: .badRequest) }
-                let json = #"{"token_type":"Bearer","id_token":"\#(lined.token)"}"#
-                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
-            }
-            return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        }
-    }
-
     /// Starts a sign-in at the pages, reads what they send the browser to the provider with,
     /// lines up the ID token `make` builds for that nonce, and comes back to the callback.
     static func signIn(
-        _ client: any TestClientProtocol, provider: Provider, issuer: String, returnTo: String = "/cases",
+        _ client: any TestClientProtocol, provider: TestIdentityProvider, issuer: String, returnTo: String = "/cases",
         sign: @escaping (IDToken) async throws -> String, _ make: (inout IDToken) -> Void = { _ in }
     ) async throws -> TestResponse {
         let start = try await client.execute(uri: "/sign-in/start?return_to=\(returnTo)", method: .get)
@@ -87,9 +48,9 @@ import Testing
         )
     }
 
-    static func withProvider(_ body: @Sendable (Provider, String, TestWorld, any TestClientProtocol) async throws -> Void) async throws {
-        let provider = Provider()
-        await provider.signer.add(ecdsa: provider.key, kid: "k1")
+    static func withProvider(_ body: @Sendable (TestIdentityProvider, String, TestWorld, any TestClientProtocol) async throws -> Void) async throws {
+        let provider = TestIdentityProvider(clientID: clientID)
+        await provider.addKey("k1")
         try await provider.application().test(.live) { live in
             let issuer = "http://127.0.0.1:\(try #require(live.port))"
             try await TestWorld.run(on: .sqlite, environment: [
@@ -105,7 +66,7 @@ import Testing
         try await Self.withProvider { provider, issuer, _, client in
             let page = try await client.execute(uri: "/sign-in", method: .get)
             #expect(page.text.contains(#"id="sign-in-start""#))
-            let back = try await Self.signIn(client, provider: provider, issuer: issuer, sign: { try await provider.signer.sign($0, kid: "k1") })
+            let back = try await Self.signIn(client, provider: provider, issuer: issuer, sign: { try await provider.sign($0, kid: "k1") })
             #expect(back.status == .seeOther && back.location == "/cases", "\(back.text.prefix(500))")
             let cookie = try #require(back.sessionCookie)
             #expect(back.headers[values: .setCookie].contains { $0.hasPrefix("eptrack_session=") && $0.contains("HttpOnly") && $0.contains("SameSite=Lax") && $0.contains("Secure") })
@@ -150,7 +111,7 @@ import Testing
     @Test func afterSigningInOnlyPathsOnThisServerAreFollowed() async throws {
         try await Self.withProvider { provider, issuer, _, client in
             for (asked, landed) in [("//evil.example/x", "/"), ("https%3A%2F%2Fevil.example", "/"), ("/%5Cevil.example", "/"), ("/alerts%3Fstatus%3Doverdue", "/alerts?status=overdue")] {
-                let back = try await Self.signIn(client, provider: provider, issuer: issuer, returnTo: asked, sign: { try await provider.signer.sign($0, kid: "k1") })
+                let back = try await Self.signIn(client, provider: provider, issuer: issuer, returnTo: asked, sign: { try await provider.sign($0, kid: "k1") })
                 #expect(back.status == .seeOther && back.location == landed, "\(asked) → \(back.location ?? "nothing")")
             }
         }
