@@ -99,9 +99,11 @@ public protocol Store: Sendable {
     func alertIndexPage(_ query: AlertIndexQuery) async throws -> [AlertIndexEntry]
     /// Rewrites what is derived from a case's journey and the rules (its alert index entries, its
     /// state and its digest), when the policy or the rules' logic changed since they were written.
-    /// Like every write it claims the case's next version: false, and nothing changed, if the
-    /// case was written since it was read (that write stored derived data of its own), and a
-    /// write racing with it re-reads.
+    /// False, and nothing changed, if the case was written since it was read (that write stored
+    /// derived data of its own); a write racing with it waits for its row lock, then finds the
+    /// version it expected, or not and re-reads. The version (the ETag a client holds) moves only
+    /// if the state does, the one derived field a reader of the case sees: a new threshold that
+    /// moves due dates in the index does not make every open edit form stale.
     func replaceDerived(caseID: UUID, expectedVersion: Int, derived: DerivedData) async throws -> Bool
     func caseIDs(after: UUID?, limit: Int) async throws -> [UUID]
     /// Open alerts on open journeys on `asOf`, counted by rule, across the deployment (for metrics).

@@ -17,8 +17,10 @@ extension SQLStore {
     }
 
     public func replaceDerived(caseID: UUID, expectedVersion: Int, derived: DerivedData) async throws -> Bool {
+        // SET reads the row as it was: the version moves with the state, or stays.
+        let state = derived.state.rawValue
         var plan = WritePlan(anchor: """
-            UPDATE cases SET state = \(bind: derived.state.rawValue), version = \(bind: expectedVersion + 1),
+            UPDATE cases SET state = \(bind: state), version = CASE WHEN state = \(bind: state) THEN version ELSE version + 1 END,
                 journey_digest = \(bind: derived.digest.text)
             WHERE id = \(bind: caseID) AND version = \(bind: expectedVersion) RETURNING id
             """)
