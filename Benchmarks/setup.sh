@@ -1,7 +1,9 @@
 # Sourced by the benchmark scripts. Functions, each a step the scripts share:
 #   bench_build        release build of eptrack (sets BIN)
 #   bench_postgres     a throwaway PostgreSQL on this machine, fsync off as in the tests
-#                      unless PG_FSYNC=on (exports DATABASE_URL and the server's settings)
+#                      unless PG_FSYNC=on, with PG_EXTRA_OPTIONS passed on (exports
+#                      DATABASE_URL and the server's settings; BENCH_LOG_LEVEL=info logs
+#                      every request with its time)
 #   bench_serve        starts the server on it (sets URL, SERVER_PID)
 #   bench_seed_api N   one LA and its tokens (SW, IRO), N open cases seeded through the API,
 #                      each a born child in proceedings with no EP consideration, so every
@@ -33,7 +35,7 @@ bench_build() {
 
 bench_postgres() {
     pg_start
-    export DATABASE_URL="$PG_URL" LOG_LEVEL=warning EPTRACK_ALLOW_UNSAFE_DB=1  # the throwaway server runs with fsync off
+    export DATABASE_URL="$PG_URL" LOG_LEVEL="${BENCH_LOG_LEVEL:-warning}" EPTRACK_ALLOW_UNSAFE_DB=1  # the throwaway server runs with fsync off
     export EPTRACK_RATE_LIMIT=100000000  # one token drives the whole load: lift the per-caller limit
     PORT="$(free_port)"
     export PORT
