@@ -102,7 +102,7 @@ public protocol Store: Sendable {
     /// False, and nothing changed, if the case was written since it was read (that write stored
     /// derived data of its own); a write racing with it waits for its row lock, then finds the
     /// version it expected, or not and re-reads. The version (the ETag a client holds) moves only
-    /// if the state does, the one derived field a reader of the case sees: a new threshold that
+    /// if the state does, the one stored derived field a client sees: a new threshold that
     /// moves due dates in the index does not make every open edit form stale.
     func replaceDerived(caseID: UUID, expectedVersion: Int, derived: DerivedData) async throws -> Bool
     func caseIDs(after: UUID?, limit: Int) async throws -> [UUID]

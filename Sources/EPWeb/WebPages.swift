@@ -10,10 +10,13 @@ import Logging
 /// no scripts; signed in with the organisation's account (OpenID Connect) or a one-time link.
 public struct WebPages: PageRoutes {
     let settings: PageSettings
+    /// The issuer's keys and endpoints, shared with the API's bearer tokens (`OIDCDiscovery.of`).
+    let discovery: OIDCDiscovery?
     let logger: Logger
 
-    public init(settings: PageSettings, logger: Logger) {
+    public init(settings: PageSettings, discovery: OIDCDiscovery?, logger: Logger) {
         self.settings = settings
+        self.discovery = discovery
         self.logger = logger
     }
 
@@ -27,7 +30,7 @@ public struct WebPages: PageRoutes {
                 body: .init(byteBuffer: ByteBuffer(string: stylesheet))
             )
         }
-        SignInRoutes(sessions: sessions, provider: settings.oidc.map { OIDCProvider(settings: $0) }, pages: pages, logger: logger)
+        SignInRoutes(sessions: sessions, provider: settings.oidc.map { OIDCProvider(settings: $0, discovery: discovery ?? OIDCDiscovery(issuer: $0.issuer)) }, pages: pages, logger: logger)
             .register(on: router)
         let signedIn = router.group().add(middleware: SignedInMiddleware(sessions: sessions, pages: pages, limit: services.callerLimit, logger: logger))
         signedIn.get("/") { _, _ in

@@ -44,9 +44,10 @@ struct Serve: AsyncParsableCommand {
         let backend = try await Backend(configuration, logger: logger)
         let metrics = ServiceMetrics(policy: policy)
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
+        let discovery = OIDCDiscovery.of(configuration)
         let app = try await buildApplication(
             configuration: configuration, backend: backend, policy: policy, metrics: metrics, logger: logger,
-            pages: WebPages(settings: configuration.pages, logger: logger), publishedKeys: configuration.oidc.map { OIDCDiscovery(issuer: $0.issuer) },
+            pages: WebPages(settings: configuration.pages, discovery: discovery, logger: logger), publishedKeys: discovery,
             whenReady: {
                 logger.info("database ready", metadata: ["database": .string(configuration.database.description), "policy": .string("\(policy.id) \(policy.version)")])
                 try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: Clock(), logger: logger)

@@ -52,8 +52,8 @@ import Testing
         }
     }
 
-    /// An LA gives itself a shorter threshold: due dates move in the index, nothing a reader of
-    /// the case sees does, so the ETag a social worker's open edit form holds stays good.
+    /// An LA gives itself a shorter threshold: due dates move in the index, nothing stored that
+    /// a client edits does, so the ETag a social worker's open edit form holds stays good.
     @Test(arguments: TestDatabase.all)
     func aNewThresholdMovesTheIndexButNotTheCasesVersion(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in

@@ -77,6 +77,40 @@ import Testing
         }
     }
 
+    /// Entra rotates while it cannot be reached: a token naming a key not seen may be good, so
+    /// it is 503 (try again), not 401 (your token is bad), until the provider can be asked.
+    @Test func aKeyNotSeenWhileTheProviderIsDownIsUnavailableNotUnknown() async throws {
+        try await Self.withProvider { provider, _, discovery in
+            try await Self.expectPublished("k1", at: Self.start, discovery)
+            provider.keysDown.withLock { $0 = true }
+            await #expect(throws: SigningKeysUnavailable.self) { try await discovery.keys(naming: "k2", now: Self.start + 60) }
+            try await Self.expectPublished("k1", at: Self.start + 61, discovery)  // the held key still works
+            provider.keysDown.withLock { $0 = false }
+            try await Self.expectRefused("k2", at: Self.start + 120, discovery)  // asked again: truly unknown
+        }
+    }
+
+    /// A request whose key is held never waits for a fetch another request started.
+    @Test func aHeldKeyIsAnsweredWhileAFetchIsUnderWay() async throws {
+        try await Self.withProvider { provider, _, discovery in
+            try await Self.expectPublished("k1", at: Self.start, discovery)
+            provider.holdKeys.withLock { $0 = true }
+            // Should the held key wait after all, the provider lets go after 5 s: the test fails
+            // rather than hangs.
+            let release = Task {
+                try await Task.sleep(for: .seconds(5))
+                provider.holdKeys.withLock { $0 = false }
+            }
+            let forged = Task { try await discovery.keys(naming: "forged", now: Self.start + 120) }
+            while provider.fetchesOfKeys < 2 { try await Task.sleep(for: .milliseconds(5)) }
+            try await Self.expectPublished("k1", at: Self.start + 121, discovery)
+            #expect(provider.holdKeys.withLock { $0 }, "answered while the provider still held the fetch")
+            provider.holdKeys.withLock { $0 = false }
+            release.cancel()
+            #expect(try await forged.value == nil)
+        }
+    }
+
     /// The API end to end: no JWKS file, so the server discovers the issuer's keys.
     @Test func theAPIAcceptsTokensSignedWithThePublishedKeys() async throws {
         try await Self.withProvider { provider, issuer, _ in
@@ -109,7 +143,8 @@ import Testing
                     headers: [.authorization: "Bearer \(token)"]
                 )
                 #expect(response.status == .serviceUnavailable, "\(response.text)")
-                #expect(try response.object()["type"] as? String == "/problems/identity-provider-unavailable" && response.headers[.retryAfter] == "30")
+                #expect(try response.object()["type"] as? String == "/problems/identity-provider-unavailable" && response.headers[.retryAfter] == "60")
+                #expect(!response.text.contains("127.0.0.1"), "what went wrong with the provider is logged, not told")
                 // API tokens keep working, and nothing was stored.
                 let after = try await client.send(.get, "/v1/cases", as: .northshireIRO, in: world)
                 #expect(after.status == .ok && after.text == before.text)

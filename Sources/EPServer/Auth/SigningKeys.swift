@@ -12,13 +12,16 @@ public protocol SigningKeys: Sendable {
 }
 
 /// The provider's keys could not be fetched (it is unreachable, or answered with something that
-/// is not a key set): no token can be checked until they can.
+/// is not a key set): no token can be checked until they can. The reason is for the log, not
+/// for the caller.
 public struct SigningKeysUnavailable: Error, CustomStringConvertible, Sendable {
-    public let description: String
+    public let reason: String
 
-    public init(_ description: String) {
-        self.description = description
+    public init(_ reason: String) {
+        self.reason = reason
     }
+
+    public var description: String { "the identity provider's signing keys could not be fetched (\(reason))" }
 }
 
 /// A JWKS document, read: its keys and their ids.

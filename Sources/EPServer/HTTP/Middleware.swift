@@ -42,7 +42,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             case .databaseUnavailable:
                 logger.warning("database unavailable", metadata: ["request_id": .string(requestID), "reason": .string(problem.detail)])
             case .identityProviderUnavailable:
-                logger.warning("identity provider unavailable", metadata: ["request_id": .string(requestID), "reason": .string(problem.detail)])
+                logger.warning("identity provider unavailable", metadata: ["request_id": .string(requestID), "reason": .string("\(error)")])
             default:
                 break
             }

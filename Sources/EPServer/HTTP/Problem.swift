@@ -124,9 +124,13 @@ extension Problem {
             var problem = Problem(.databaseUnavailable, "\(error.description); nothing was stored: retry in a few seconds")
             problem.headers[.retryAfter] = "2"
             return problem
-        case let error as SigningKeysUnavailable:
-            var problem = Problem(.identityProviderUnavailable, "\(error.description): the bearer token cannot be checked until they can; retry shortly")
-            problem.headers[.retryAfter] = "30"
+        case is SigningKeysUnavailable:
+            // What went wrong with the provider is logged; the caller learns only what to do.
+            var problem = Problem(
+                .identityProviderUnavailable,
+                "the identity provider's signing keys could not be fetched, so the bearer token cannot be checked; nothing was changed: retry in a minute"
+            )
+            problem.headers[.retryAfter] = "60"  // the provider is asked again at most once a minute
             return problem
         case let error as DecodingError:
             return Problem(decoding: error)

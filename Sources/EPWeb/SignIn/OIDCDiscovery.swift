@@ -11,8 +11,10 @@ import NIOCore
 /// JWTs when no JWKS file is configured.
 ///
 /// The provider is asked at most once a minute, whatever tokens arrive, so forged tokens naming
-/// made-up keys cannot make the server hammer it; requests that need the keys while a fetch is
-/// under way wait for that fetch rather than starting another.
+/// made-up keys cannot make the server hammer it. A request whose key is held and fresh never
+/// waits; one that needs a fetch waits for the one under way rather than starting another.
+/// Keys that cannot be fetched (`SigningKeysUnavailable`, 503) are not a bad token (401): a key
+/// not seen, while the provider cannot be asked, may be its new one.
 public actor OIDCDiscovery: SigningKeys {
     struct Metadata: Decodable, Sendable {
         let issuer: String
@@ -33,6 +35,8 @@ public actor OIDCDiscovery: SigningKeys {
     static let refetchInterval: TimeInterval = 60
     /// Keys older than this are fetched again before they are used (Entra's guidance: a day).
     static let maxAge: TimeInterval = 24 * 3600
+    /// The longest a fetch of the discovery document or the keys may take, body included.
+    static let fetchSeconds: Int64 = 15
 
     let issuer: String
     let client: HTTPClient
@@ -48,16 +52,31 @@ public actor OIDCDiscovery: SigningKeys {
         self.client = client
     }
 
+    /// The configured issuer's, for the API's bearer tokens and the pages' sign-in alike (both
+    /// name it in `EPTRACK_OIDC_ISSUER`): one cache, one fetch a minute. Nil without OIDC.
+    public static func of(_ configuration: ServerConfiguration) -> OIDCDiscovery? {
+        (configuration.oidc?.issuer ?? configuration.pages.oidc?.issuer).map { OIDCDiscovery(issuer: $0) }
+    }
+
     public func keys(naming kid: String, now: Date) async throws -> JWTKeyCollection? {
-        if let fetching { await fetching.value }
-        let fresh = fetchedAt.map { now.timeIntervalSince($0) < Self.maxAge } ?? false
+        if let keySet, let held = keySet.keys(naming: kid), isFresh(now) { return held }
+        // Only a request that needs a fetch waits for one: one under way, then its own, if the
+        // last attempt was a minute ago or more.
+        while let fetching { await fetching.value }
         let known = keySet?.ids.contains(kid) ?? false
-        let mayAsk = lastAttempt.map { now.timeIntervalSince($0) >= Self.refetchInterval } ?? true
-        if !(fresh && known), mayAsk { await fetchKeys(now: now) }
-        guard let keySet, let fetchedAt, now.timeIntervalSince(fetchedAt) < Self.maxAge else {
-            throw SigningKeysUnavailable("the identity provider's signing keys could not be fetched (\(lastFailure ?? "not fetched yet"))")
+        if !(known && isFresh(now)), lastAttempt.map({ now.timeIntervalSince($0) >= Self.refetchInterval }) ?? true {
+            await fetchKeys(now: now)
         }
-        return keySet.keys(naming: kid)
+        guard let keySet, isFresh(now) else { throw SigningKeysUnavailable(lastFailure ?? "not fetched yet") }
+        if let held = keySet.keys(naming: kid) { return held }
+        // A key not seen, and the provider could not be asked: it may have rotated its keys
+        // while it is unreachable, so the token may be good. Not a 401.
+        if let lastFailure { throw SigningKeysUnavailable(lastFailure) }
+        return nil
+    }
+
+    private func isFresh(_ now: Date) -> Bool {
+        fetchedAt.map { now.timeIntervalSince($0) < Self.maxAge } ?? false
     }
 
     /// The discovery document, after checking that it is the configured issuer's and that every
@@ -74,6 +93,8 @@ public actor OIDCDiscovery: SigningKeys {
         return found
     }
 
+    /// One fetch at a time: `fetching` is set before the task can run (it runs on this actor,
+    /// which is busy until the await below) and cleared by the task itself.
     private func fetchKeys(now: Date) async {
         lastAttempt = now
         let task = Task {
@@ -83,20 +104,34 @@ public actor OIDCDiscovery: SigningKeys {
             } catch {
                 self.lastFailure = "\(error)"
             }
+            self.fetching = nil
         }
         fetching = task
         await task.value
-        fetching = nil
     }
 
+    /// The whole answer within 15 s, body included: the client's own deadline ends once the
+    /// head arrives, and a fetch holds up every request that needs the keys.
     private func get(_ url: String) async throws -> ByteBuffer {
         try Self.requireHTTPS(url)
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "Accept", value: "application/json")
-        let response = try await client.execute(request, timeout: .seconds(15))
-        let body = try await response.body.collect(upTo: 1 << 20)
-        guard response.status == .ok else { throw Failure(description: "\(url) answered HTTP \(response.status.code)") }
-        return body
+        let (client, asked) = (client, request)
+        return try await withThrowingTaskGroup(of: ByteBuffer.self) { group in
+            group.addTask {
+                let response = try await client.execute(asked, timeout: .seconds(Self.fetchSeconds))
+                let body = try await response.body.collect(upTo: 1 << 20)
+                guard response.status == .ok else { throw Failure(description: "\(url) answered HTTP \(response.status.code)") }
+                return body
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(Self.fetchSeconds))
+                throw Failure(description: "\(url) did not answer within \(Self.fetchSeconds) s")
+            }
+            defer { group.cancelAll() }
+            guard let body = try await group.next() else { throw Failure(description: "\(url) was not fetched") }
+            return body
+        }
     }
 
     /// The provider is reached over HTTPS; plain HTTP only on this machine (a test provider).

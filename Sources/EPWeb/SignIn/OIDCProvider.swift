@@ -15,10 +15,10 @@ actor OIDCProvider {
     let client: HTTPClient
     let discovery: OIDCDiscovery
 
-    init(settings: PageSettings.OIDC, client: HTTPClient = .shared) {
+    init(settings: PageSettings.OIDC, discovery: OIDCDiscovery, client: HTTPClient = .shared) {
         self.settings = settings
+        self.discovery = discovery
         self.client = client
-        discovery = OIDCDiscovery(issuer: settings.issuer, client: client)
     }
 
     /// Where to send the browser: the provider's sign-in page for this attempt.

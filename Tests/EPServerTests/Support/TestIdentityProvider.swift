@@ -17,6 +17,8 @@ final class TestIdentityProvider: Sendable {
     private let keys = Mutex<[String: ES256PrivateKey]>([:])
     private let published = Mutex<[String]>([])
     let keysDown = Mutex(false)
+    /// While set, the key endpoint does not answer (a provider that hangs).
+    let holdKeys = Mutex(false)
     let keyFetches = Mutex(0)
     let next = Mutex<(challenge: String, token: String)?>(nil)
     let exchanges = Mutex(0)
@@ -52,6 +54,7 @@ final class TestIdentityProvider: Sendable {
         }
         router.get("/keys") { [self] _, _ -> Response in
             keyFetches.withLock { $0 += 1 }
+            while holdKeys.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
             if keysDown.withLock({ $0 }) { return Response(status: .serviceUnavailable) }
             let entries = try published.withLock { $0 }.map { kid in
                 let parameters = try #require(keys.withLock { $0[kid] }?.publicKey.parameters)

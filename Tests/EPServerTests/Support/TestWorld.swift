@@ -81,10 +81,10 @@ struct TestWorld: Sendable {
         try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: clock, logger: logger)
         let metrics = ServiceMetrics(policy: policy)
         let world = TestWorld(backend: backend, tokens: tokens, clock: clock, metrics: metrics, configuration: configuration)
+        let discovery = OIDCDiscovery.of(configuration)
         let app = try await buildApplication(
             configuration: configuration, backend: backend, policy: policy, clock: clock, metrics: metrics, logger: logger,
-            pages: WebPages(settings: configuration.pages, logger: logger),
-            publishedKeys: configuration.oidc.map { OIDCDiscovery(issuer: $0.issuer) }
+            pages: WebPages(settings: configuration.pages, discovery: discovery, logger: logger), publishedKeys: discovery
         )
         try await app.test(.router) { client in try await body(world, client) }
     }
