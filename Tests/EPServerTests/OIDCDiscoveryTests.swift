@@ -62,18 +62,42 @@ import Testing
     @Test func keysADayOldAreFetchedAgainAndNotTrustedIfTheyCannotBe() async throws {
         try await Self.withProvider { provider, _, discovery in
             try await Self.expectPublished("k1", at: Self.start, discovery)
-            let aDayOn = Self.start.addingTimeInterval(24 * 3600)
-            try await Self.expectPublished("k1", at: aDayOn - 1, discovery)
+            try await Self.expectPublished("k1", at: Self.start + 22 * 3600, discovery)
             #expect(provider.fetchesOfKeys == 1)
 
+            // The provider goes away: the renewal from 23 hours fails, the held keys serve on
+            // until they are a day old, and not after.
             provider.keysDown.withLock { $0 = true }
+            let aDayOn = Self.start + 24 * 3600
+            try await Self.expectPublished("k1", at: aDayOn - 1800, discovery)
             await #expect(throws: SigningKeysUnavailable.self) { try await discovery.keys(naming: "k1", now: aDayOn) }
-            #expect(provider.fetchesOfKeys == 2)
+            #expect(provider.fetchesOfKeys == 3)
             // Back up, but asked again only once the minute is up.
             provider.keysDown.withLock { $0 = false }
             await #expect(throws: SigningKeysUnavailable.self) { try await discovery.keys(naming: "k1", now: aDayOn + 59) }
             try await Self.expectPublished("k1", at: aDayOn + 60, discovery)
-            #expect(provider.fetchesOfKeys == 3)
+            #expect(provider.fetchesOfKeys == 4)
+        }
+    }
+
+    /// From 23 hours the keys are renewed by the request that finds them so, which does not
+    /// wait for it: nobody waits for the daily fetch.
+    @Test func keysAreRenewedBeforeTheyAreADayOldWithoutWaiting() async throws {
+        try await Self.withProvider { provider, _, discovery in
+            try await Self.expectPublished("k1", at: Self.start, discovery)
+            provider.holdKeys.withLock { $0 = true }
+            let release = Task {
+                try await Task.sleep(for: .seconds(5))
+                provider.holdKeys.withLock { $0 = false }
+            }
+            try await Self.expectPublished("k1", at: Self.start + 23.5 * 3600, discovery)
+            #expect(provider.holdKeys.withLock { $0 }, "answered while the renewal was held")
+            #expect(try await Self.eventually { provider.fetchesOfKeys == 2 }, "the provider was asked")
+            provider.holdKeys.withLock { $0 = false }
+            release.cancel()
+            // A day after the first fetch the renewed keys are fresh: no fetch in the way.
+            try await Self.expectPublished("k1", at: Self.start + 24.5 * 3600, discovery)
+            #expect(provider.fetchesOfKeys == 2)
         }
     }
 
@@ -102,7 +126,7 @@ import Testing
                 provider.holdKeys.withLock { $0 = false }
             }
             let forged = Task { try await discovery.keys(naming: "forged", now: Self.start + 120) }
-            while provider.fetchesOfKeys < 2 { try await Task.sleep(for: .milliseconds(5)) }
+            #expect(try await Self.eventually { provider.fetchesOfKeys == 2 }, "the provider was asked")
             try await Self.expectPublished("k1", at: Self.start + 121, discovery)
             #expect(provider.holdKeys.withLock { $0 }, "answered while the provider still held the fetch")
             provider.holdKeys.withLock { $0 = false }
@@ -150,6 +174,17 @@ import Testing
                 #expect(after.status == .ok && after.text == before.text)
             }
         }
+    }
+
+    /// Whether `condition` holds within 5 s (polled), so a test of something that should happen
+    /// in the background fails rather than hangs when it does not.
+    static func eventually(_ condition: () -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !condition() {
+            guard ContinuousClock.now < deadline else { return false }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return true
     }
 
     /// Expects the discovery to hold a key `kid` at `now` (fetching as it sees fit).

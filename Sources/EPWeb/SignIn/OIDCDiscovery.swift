@@ -7,7 +7,7 @@ import NIOCore
 /// The organisation's identity provider as eptrack reads it over HTTPS: its discovery document,
 /// fetched once, and its signing keys, fetched when first needed and again when a token names a
 /// key not seen yet (the provider rotated its keys) or the keys are a day old (a key it stopped
-/// publishing stops being trusted). The pages' sign-in uses it for ID tokens, the API for bearer
+/// publishing stops being trusted; renewed in the background from 23 hours). The pages' sign-in uses it for ID tokens, the API for bearer
 /// JWTs when no JWKS file is configured.
 ///
 /// The provider is asked at most once a minute, whatever tokens arrive, so forged tokens naming
@@ -35,6 +35,8 @@ public actor OIDCDiscovery: SigningKeys {
     static let refetchInterval: TimeInterval = 60
     /// Keys older than this are fetched again before they are used (Entra's guidance: a day).
     static let maxAge: TimeInterval = 24 * 3600
+    /// Keys older than this are fetched again in the background.
+    static let renewAge: TimeInterval = 23 * 3600
     /// The longest a fetch of the discovery document or the keys may take, body included.
     static let fetchSeconds: Int64 = 15
 
@@ -59,14 +61,17 @@ public actor OIDCDiscovery: SigningKeys {
     }
 
     public func keys(naming kid: String, now: Date) async throws -> JWTKeyCollection? {
-        if let keySet, let held = keySet.keys(naming: kid), isFresh(now) { return held }
+        if let keySet, let held = keySet.keys(naming: kid), isFresh(now) {
+            // Renewed an hour before they are a day old by the request that finds them so,
+            // without waiting: no request waits for the daily fetch unless it keeps failing.
+            if fetching == nil, let fetchedAt, now.timeIntervalSince(fetchedAt) >= Self.renewAge, mayAsk(now) { _ = startFetch(now: now) }
+            return held
+        }
         // Only a request that needs a fetch waits for one: one under way, then its own, if the
         // last attempt was a minute ago or more.
         while let fetching { await fetching.value }
         let known = keySet?.ids.contains(kid) ?? false
-        if !(known && isFresh(now)), lastAttempt.map({ now.timeIntervalSince($0) >= Self.refetchInterval }) ?? true {
-            await fetchKeys(now: now)
-        }
+        if !(known && isFresh(now)), mayAsk(now) { await startFetch(now: now).value }
         guard let keySet, isFresh(now) else { throw SigningKeysUnavailable(lastFailure ?? "not fetched yet") }
         if let held = keySet.keys(naming: kid) { return held }
         // A key not seen, and the provider could not be asked: it may have rotated its keys
@@ -77,6 +82,10 @@ public actor OIDCDiscovery: SigningKeys {
 
     private func isFresh(_ now: Date) -> Bool {
         fetchedAt.map { now.timeIntervalSince($0) < Self.maxAge } ?? false
+    }
+
+    private func mayAsk(_ now: Date) -> Bool {
+        lastAttempt.map { now.timeIntervalSince($0) >= Self.refetchInterval } ?? true
     }
 
     /// The discovery document, after checking that it is the configured issuer's and that every
@@ -94,8 +103,8 @@ public actor OIDCDiscovery: SigningKeys {
     }
 
     /// One fetch at a time: `fetching` is set before the task can run (it runs on this actor,
-    /// which is busy until the await below) and cleared by the task itself.
-    private func fetchKeys(now: Date) async {
+    /// which is busy until the caller's next suspension) and cleared by the task itself.
+    private func startFetch(now: Date) -> Task<Void, Never> {
         lastAttempt = now
         let task = Task {
             do {
@@ -107,7 +116,7 @@ public actor OIDCDiscovery: SigningKeys {
             self.fetching = nil
         }
         fetching = task
-        await task.value
+        return task
     }
 
     /// The whole answer within 15 s, body included: the client's own deadline ends once the
