@@ -37,7 +37,7 @@ import Testing
             try await store.setSetting(AlertIndex.settingKey, to: "england-default@2025.1+rules2")
             var logger = Logger(label: "eptrack-test")
             logger.logLevel = .warning
-            let policy = try PolicyFile.load(path: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml").path)
+            let policy = try TestDatabase.englandPolicy()
             try await AlertIndex.rebuildIfPolicyChanged(store: store, policy: policy, clock: world.clock, logger: logger)
 
             #expect(try await index() == entries)

@@ -79,7 +79,7 @@ import Testing
             "DATABASE_URL": "sqlite://unused.sqlite", "PORT": "18089",
             "EPTRACK_OPENAPI_FILE": TestDatabase.repository.appendingPathComponent("api-docs/openapi.yaml").path,
         ])
-        let policy = try PolicyFile.load(path: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml").path)
+        let policy = try TestDatabase.englandPolicy()
         let app = try await buildApplication(configuration: configuration, backend: backend, policy: policy, metrics: ServiceMetrics(policy: policy), logger: logger)
         let group = ServiceGroup(configuration: .init(services: [backend, app], logger: logger))
         let started = ContinuousClock.now

@@ -21,7 +21,7 @@ import Testing
     @Test(arguments: TestDatabase.all)
     func importedJourneysReadBackLikeRecordedOnes(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
-            let policy = try PolicyFile.load(path: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml").path)
+            let policy = try TestDatabase.englandPolicy()
             let service = CaseService(store: world.backend.store, policy: policy, clock: world.clock)
             // Born in May, PLO and proceedings, no EP consideration by 1 September: overdue alerts.
             // The family group conference planned for October is after today: not recorded.
@@ -66,7 +66,7 @@ import Testing
     @Test(arguments: TestDatabase.all)
     func aBatchWithAClashingReferenceStoresNothing(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
-            let policy = try PolicyFile.load(path: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml").path)
+            let policy = try TestDatabase.englandPolicy()
             let service = CaseService(store: world.backend.store, policy: policy, clock: world.clock)
             let first = (Self.draft("NS-EP-2025-0301", ChildProfile(sex: .female, ethnicity: .BAFR)), [Self.step(.ploPreProceedings, "2025-06-02")])
             _ = try await service.importJourneys([first], by: Self.importer)

@@ -97,7 +97,7 @@ import Testing
     @Test(arguments: TestDatabase.all)
     func figuresCountedInBatchesEqualFiguresFromRecords(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, _ in
-            let policy = try PolicyFile.load(path: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml").path)
+            let policy = try TestDatabase.englandPolicy()
             let store = world.backend.store
             var synthetic = SyntheticJourneys(seed: 20_250_901)
             let journeys = (1...30).map { number in

@@ -27,6 +27,13 @@ enum TestDatabase: String, CustomStringConvertible, Sendable {
 
     static let repository = URL(fileURLWithPath: schemaFolder).deletingLastPathComponent()
 
+    /// The shipped England policy, read once for the run: every test's world parsed it again
+    /// (about 4% of the test process's CPU).
+    static func englandPolicy() throws -> Policy { try shippedPolicy.get() }
+    private static let shippedPolicy = Result {
+        try PolicyFile.load(path: repository.appendingPathComponent("Policies/england-default.yaml").path)
+    }
+
     /// A new, empty, migrated database of this kind, removed after `body`; on PostgreSQL with a
     /// pool of at most `connections`.
     func withBackend<T>(connections: Int = 20, _ body: (Backend) async throws -> T) async throws -> T {

@@ -77,7 +77,7 @@ struct TestWorld: Sendable {
         let configuration = try ServerConfiguration(environment: environment)
         var logger = given ?? Logger(label: "eptrack-test")
         if given == nil { logger.logLevel = .warning }
-        let policy = try PolicyFile.load(path: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml").path)
+        let policy = try TestDatabase.englandPolicy()
         try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: clock, logger: logger)
         let metrics = ServiceMetrics(policy: policy)
         let world = TestWorld(backend: backend, tokens: tokens, clock: clock, metrics: metrics, configuration: configuration)
