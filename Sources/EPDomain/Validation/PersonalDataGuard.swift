@@ -29,7 +29,8 @@ public enum PersonalDataGuard {
     /// Checks a case reference, which must not look like an identifier or hold a date at all:
     /// a date in an opaque code is most likely someone's birth date.
     public static func checkReference(_ reference: String) throws(ValidationError) {
-        if let found = identifier(in: reference) ?? (matches(numericDatePattern, normalised(reference)) ? .dateOfBirth : nil) {
+        let folded = normalised(reference)
+        if let found = identifier(in: reference) ?? (matches(numericDatePattern, folded) || containsCompactDate(folded) ? .dateOfBirth : nil) {
             throw .invalid("/reference", "a reference must be an opaque code, but this looks like \(found.rawValue)")
         }
     }
@@ -38,7 +39,7 @@ public enum PersonalDataGuard {
         let text = normalised(text)
         if containsNHSNumber(text) { return .nhsNumber }
         if matches(emailPattern, text) { return .email }
-        if matches(nationalInsurancePattern, text) { return .nationalInsuranceNumber }
+        if matches(nationalInsurancePattern, text) || matches(lowerCaseNationalInsurancePattern, text) { return .nationalInsuranceNumber }
         if matches(postcodePattern, text) { return .postcode }
         if matches(phonePattern, text) { return .phoneNumber }
         if containsDateOfBirth(text) { return .dateOfBirth }
@@ -87,6 +88,13 @@ public enum PersonalDataGuard {
     // more often a word before a date ("on 12-03-25 a care order was made").
     private static let nationalInsurancePattern = pattern(
         #"\b(?-i:[A-CEGHJ-PR-TW-Z]"# + separator + #"*[A-CEGHJ-NPR-TW-Z])(?:"# + separator + #"*\d){6}"# + separator + #"*[A-D]\b"#
+    )
+    // The same typed in lower or mixed case ("ni ab123456c", "Ab 12 34 56 c"), as notes are:
+    // written as NI numbers are, the letters and pairs of digits together or a single space
+    // apart, and not after a short word a date follows ("on 12 03 25 a hearing"). A date's
+    // slashes, dots and dashes stay with the capitals' pattern.
+    private static let lowerCaseNationalInsurancePattern = pattern(
+        #"\b(?!(?:on|at|by|as|am|pm|we|he|me|my|be|or|an|ok)\b)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?(?:\d\d ?){3}[A-D]\b"#
     )
     // UK phone numbers. National: 0 and 9 or 10 more digits (07700 900123, (01632) 960123,
     // 07700.900.123), its first group at least three digits long, which no date or time
@@ -156,6 +164,31 @@ public enum PersonalDataGuard {
         // A clause ends at , ; ! ? or a word's final full stop ("Baby born. Hearing 14/05/2025").
         if words.contains(where: { $0.last == "." || $0.contains(where: ",;!?".contains) }) { return false }
         return words.filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count <= birthWordReach
+    }
+
+    // MARK: Dates written without separators, in references
+
+    /// A date written as digits alone, as references carry them: eight digits that read as a
+    /// day, month and year (`10032025`, or `20250310` year first, years 1900 to 2099), or six
+    /// that read as day, month and two-digit year (`100325`) next to a birth word (`DOB-100325`).
+    /// Six digits alone are too often a serial number to refuse.
+    private static func containsCompactDate(_ reference: String) -> Bool {
+        let runs = reference.split { !$0.isASCII || !$0.isNumber }.map { $0.compactMap(\.wholeNumberValue) }
+        let birthWord = matches(birthWordPattern, reference) || reference.lowercased().contains("dob")
+        return runs.contains { digits in
+            func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + $1 } }
+            func isDay(_ day: Int, _ month: Int) -> Bool { (1...12).contains(month) && (1...31).contains(day) }
+            switch digits.count {
+            case 8:
+                let dayFirst = isDay(number(0..<2), number(2..<4)) && (1900...2099).contains(number(4..<8))
+                let yearFirst = (1900...2099).contains(number(0..<4)) && isDay(number(6..<8), number(4..<6))
+                return dayFirst || yearFirst
+            case 6:
+                return birthWord && isDay(number(0..<2), number(2..<4))
+            default:
+                return false
+            }
+        }
     }
 
     // MARK: NHS numbers

@@ -59,9 +59,15 @@ struct APIHandlers: APIProtocol {
         let caller = try RequestScope.requireCaller()
         let id = try Mapping.pathID(input.path.caseId, what: "case")
         let body = switch input.body { case .json(let body): body }
-        let view = try await cases.update(
-            caseID: id, try Mapping.caseUpdate(body), ifMatch: input.headers.ifMatch, by: caller, requestID: RequestScope.requestID
-        )
+        let view: CaseView
+        do {
+            view = try await cases.update(
+                caseID: id, try Mapping.caseUpdate(body), ifMatch: input.headers.ifMatch, by: caller, requestID: RequestScope.requestID
+            )
+        } catch let error as ValidationError where error.field.hasPrefix("/profile/") {
+            // The update's body is the profile's fields themselves, with no `profile` around them.
+            throw ValidationError(error.category, field: String(error.field.dropFirst("/profile".count)), error.detail)
+        }
         return .ok(.init(headers: .init(eTag: view.subject.etag), body: .json(Mapping.caseBody(view))))
     }
 

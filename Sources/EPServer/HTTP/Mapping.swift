@@ -71,7 +71,13 @@ enum Mapping {
     }
 
     static func caseUpdate(_ body: Schemas.CaseUpdate) throws -> CaseUpdate {
-        CaseUpdate(
+        // The contract's `minProperties: 1`, which the generated decoder does not check: an
+        // empty update would otherwise claim a new version of the case and change nothing.
+        guard body.sex != nil || body.ethnicity != nil || body.siblingGroupSize != nil || body.disability != nil
+            || body.expectedBirthMonth != nil || body.adoptionAgency != nil else {
+            throw Problem(.malformedRequest, "the update names no field to change: send at least one of the profile's fields")
+        }
+        return CaseUpdate(
             sex: body.sex.map(sex), ethnicity: try body.ethnicity.map(ethnicity), siblingGroupSize: body.siblingGroupSize,
             disability: body.disability, expectedBirthMonth: try month(body.expectedBirthMonth, field: "/expected_birth_month"),
             adoptionAgency: body.adoptionAgency

@@ -78,6 +78,12 @@ import Testing
         ("JG\u{2013}10\u{2013}37\u{2013}26\u{2013}A", .nationalInsuranceNumber),
         ("\u{FF21}\u{FF22}\u{FF11}\u{FF12}\u{FF13}\u{FF14}\u{FF15}\u{FF16}\u{FF23}", .nationalInsuranceNumber),
         ("AB\u{200B}12\u{200B}34\u{200B}56\u{200B}C", .nationalInsuranceNumber),
+        // In lower or mixed case, as notes are typed.
+        ("father ni ab123456c", .nationalInsuranceNumber),
+        ("NI Ab123456c", .nationalInsuranceNumber),
+        ("ni ab 12 34 56 c", .nationalInsuranceNumber),
+        ("mother's ni is jg103726a", .nationalInsuranceNumber),
+        ("on123456a", .nationalInsuranceNumber),
         // Dates of birth: a full date with a birth word a few words before or after it.
         ("Baby born 03/04/2025", .dateOfBirth),
         ("born 3-4-25", .dateOfBirth),
@@ -151,6 +157,9 @@ import Testing
         "Mum attended 9 of 12 sessions (75%)",
         "Hearing on 12/03/25 a care order was made",
         "On 12-03-25 a care order was made",
+        "on 12 03 25 a care order was made",
+        "at 10 30 15 a hearing was held",
+        "hearing on 12/03/25 b listed",
         "Baby born, IRH listed 14/05/2025",
         "Baby born 2 weeks early, hearing 14/05/2025",
         "Paternity test requested 3 April, result received 17 April",
@@ -167,11 +176,14 @@ import Testing
     }
 
     @Test func aReferenceThatLooksLikeADateOfBirthIsRefused() {
-        for reference in ["NS/12/03/2019", "2019-03-12", "NS-943-476-5919"] {
+        for reference in ["NS/12/03/2019", "2019-03-12", "NS-943-476-5919", "ab123456c", "NS-10032025", "NS-20250310", "DOB-100325", "NS-dob-100325"] {
             let error = #expect(throws: ValidationError.self) { try ProfileValidator.check(reference: reference) }
             #expect(error?.field == "/reference", "\(reference)")
         }
-        #expect(throws: Never.self) { try ProfileValidator.check(reference: "NS-EP-2025-0142") }
+        // Serial numbers, years and six digits without a birth word are codes, not dates.
+        for reference in ["NS-EP-2025-0142", "NS-100325", "NS-EP-12345678", "NS-2025-123456", "AB-99999999"] {
+            #expect(throws: Never.self, "\(reference)") { try ProfileValidator.check(reference: reference) }
+        }
     }
 
     static func subject() -> Case {
