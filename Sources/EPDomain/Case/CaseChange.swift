@@ -99,12 +99,12 @@ extension Case {
     private static func requireEffective(_ target: UUID, in journey: Journey, records: [Milestone]) throws(ValidationError) -> Milestone {
         if let effective = journey.milestones.first(where: { $0.id == target }) { return effective }
         guard records.contains(where: { $0.id == target }) else {
-            throw ValidationError(.unknownMilestone, field: "/milestone_id", "this case has no milestone \(target)")
+            throw ValidationError(.unknownMilestone, field: "/milestone_id", "this case has no milestone \(target.uuidString.lowercased())")
         }
         let latest = records.last { $0.correction?.supersedes == target }
         throw ValidationError(
             .chronologyConflict, field: "/milestone_id",
-            "milestone \(target) has already been corrected or retracted; correct its latest version instead",
+            "milestone \(target.uuidString.lowercased()) has already been corrected or retracted; correct its latest version instead",
             conflictingMilestone: latest?.id
         )
     }
@@ -116,24 +116,25 @@ extension Case {
         candidate: Journey, current: Journey, changed: Milestone, retracting: Set<UUID>
     ) throws(ValidationError) {
         let before = ChronologyCheck.violations(in: current)
-        for violation in ChronologyCheck.violations(in: candidate) where !before.contains(violation) {
-            if changed.correction?.retracted == true {
-                throw .conflict(
-                    "/retract",
-                    "retracting this \(changed.kind.rawValue) would leave the journey impossible: \(violation.detail)",
-                    with: violation.milestone
-                )
-            }
-            if violation.milestone.id == changed.id {
-                throw .conflict(violation.field, violation.detail, with: violation.other)
-            }
-            // The field at fault on the other milestone is the one at fault on this one: a date
-            // that now falls on the wrong side of it, or a once-only kind recorded again.
+        let new = ChronologyCheck.violations(in: candidate).filter { !before.contains($0) }
+        // Told from the changed record's side where the check sees it that way.
+        guard let violation = new.first(where: { $0.milestone.id == changed.id }) ?? new.first else { return }
+        if changed.correction?.retracted == true {
             throw .conflict(
-                violation.field,
-                "\(changed.kind.rawValue) on \(changed.occurredOn) conflicts with \(violation.milestone.kind.rawValue): \(violation.detail)",
+                "/retract",
+                "retracting this \(changed.kind.rawValue) would leave the journey impossible: \(violation.detail)",
                 with: violation.milestone
             )
         }
+        if violation.milestone.id == changed.id {
+            throw .conflict(violation.field, violation.detail, with: violation.other)
+        }
+        // The field at fault on the other milestone is the one at fault on this one: a date
+        // that now falls on the wrong side of it.
+        throw .conflict(
+            violation.field,
+            "\(changed.kind.rawValue) on \(changed.occurredOn) conflicts with \(violation.milestone.kind.rawValue): \(violation.detail)",
+            with: violation.milestone
+        )
     }
 }

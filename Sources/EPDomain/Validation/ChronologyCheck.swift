@@ -26,10 +26,13 @@ enum ChronologyCheck {
         for kind in MilestoneKind.allCases where !kind.isRepeatable {
             let all = journey.all(kind)
             guard all.count > 1 else { continue }
-            for extra in all.dropFirst() {
+            // Each record of the kind is at fault beside another, whichever came first: the one
+            // a write added is then refused naming the one already there, whatever their dates.
+            for (position, milestone) in all.enumerated() {
+                let other = all[position == 0 ? 1 : 0]
                 found.append(Violation(
-                    milestone: extra, other: all[0], field: "/kind",
-                    detail: "a case has only one \(kind.rawValue) (already recorded on \(all[0].occurredOn)); correct that record instead"
+                    milestone: milestone, other: other, field: "/kind",
+                    detail: "a case has only one \(kind.rawValue) (already recorded on \(other.occurredOn)); correct that record instead"
                 ))
             }
         }

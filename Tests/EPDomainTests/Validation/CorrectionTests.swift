@@ -32,6 +32,17 @@ import Testing
         expectRefusal(error, .chronologyConflict, field: "/milestone_id", conflictsWith: correction)
     }
 
+    /// A record corrected into a second birth dated before the one recorded: the refusal names
+    /// the birth already there, its date and its id (not the correction's own date).
+    @Test func aCorrectionIntoASecondBirthNamesTheBirthAlreadyThere() {
+        var (builder, birth) = mistypedBirth()
+        let plo = builder.record(.ploPreProceedings, "2025-03-13", asOf: "2025-03-14")
+        let input = MilestoneInput(kind: .birth, occurredOn: .day("2025-03-01"))
+        let error = builder.refusal(.correct(plo, replacement: input, reason: "wrong kind chosen"), asOf: "2025-03-14")
+        expectRefusal(error, .chronologyConflict, field: "/kind", conflictsWith: birth)
+        #expect(error?.detail == "a case has only one birth (already recorded on 2025-03-12); correct that record instead", "\(error?.detail ?? "")")
+    }
+
     /// On a case opened for an unborn child, proceedings need the birth: withdrawing it would
     /// leave them impossible.
     @Test func refusesRetractingABirthThatProceedingsDependOn() {
