@@ -131,6 +131,23 @@ import Testing
         }
     }
 
+    /// Naming an LA the leader cannot see, or one that does not exist, is 404 as an invisible
+    /// case is: a report of zeros would read as an LA with no children in EP.
+    @Test(arguments: TestDatabase.all)
+    func aLocalAuthorityTheLeaderCannotSeeIsNotFound(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            for (authority, status) in [(TestWorld.southmoor, HTTPResponse.Status.notFound), ("la-nowhere", .notFound), (TestWorld.northshire, .ok)] {
+                for accept in ["application/json", "text/csv", "text/html"] {
+                    let response = try await client.send(
+                        .get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30&local_authority=\(authority)", as: .northshireLeader, in: world,
+                        headers: [.accept: accept]
+                    )
+                    #expect(response.status == status, "\(authority), \(accept): \(response.text.prefix(300))")
+                }
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func onlyLeadersReadDashboards(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in

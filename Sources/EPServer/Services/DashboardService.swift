@@ -33,7 +33,12 @@ public struct DashboardService: Sendable {
             throw ServiceError.badParameter(field: "from", detail: "a dashboard covers at most ten years")
         }
         var scope = caller.visibleLocalAuthorities
-        if let localAuthority { scope = scope.intersection([localAuthority]) }
+        if let localAuthority {
+            // An LA the caller cannot see (or a mistyped id) is not found, as an invisible case
+            // is: figures of zero would read as an LA with no children in EP.
+            guard scope.contains(localAuthority) else { throw ServiceError.notFound("no local authority \(localAuthority) that you can see") }
+            scope = [localAuthority]
+        }
         let exact = caller.agencyType == .la && scope == [caller.agency]
         // Across agencies, whole quarters only: overlapping periods could be subtracted.
         if !exact { try WholeQuarters.check(from: from, to: to, asOf: asOf) }
