@@ -48,6 +48,31 @@ import Yams
         }
     }
 
+    /// A parameter outside the contract is 400 naming the parameter, never a complaint about a
+    /// body the request does not have.
+    @Test func aRefusedParameterIsNamed() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            let id = try await client.openCase(in: world)
+            let named: [(String, TestWorld.Caller, String)] = [
+                ("/v1/alerts?status=met", .northshireIRO, "status"),
+                ("/v1/alerts?status=overdue&rule_id=S9-nope", .northshireIRO, "rule_id"),
+                ("/v1/cases?state=bogus", .northshireSocialWorker, "state"),
+            ]
+            for (path, caller, field) in named {
+                let response = try await client.send(.get, path, as: caller, in: world)
+                #expect(response.status == .badRequest, "\(path): \(response.text)")
+                #expect(try response.object()["field"] as? String == field, "\(path): \(response.text)")
+            }
+            let missing = try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01", as: .northshireLeader, in: world)
+            #expect(missing.status == .badRequest)
+            #expect(!missing.text.contains("body"), "\(missing.text)")
+            let unknownRule = try await client.send(
+                .post, "/v1/cases/\(id)/alerts/S9-nope/acknowledgements", as: .northshireIRO, in: world, json: #"{"note":"Reviewed at the IRO's monitoring visit"}"#
+            )
+            #expect(unknownRule.status == .badRequest && unknownRule.text.contains("the path names S9-nope"), "\(unknownRule.text)")
+        }
+    }
+
     @Test func theServedDocumentIsTheContract() async throws {
         try await TestWorld.run(on: .sqlite) { world, client in
             let served = try await client.send(.get, "/openapi.yaml", as: nil, in: world)

@@ -227,8 +227,28 @@ extension Problem {
     /// and failing that the status the runtime chose.
     private static func fromGenerated(_ error: ServerError) -> Problem {
         let inner = from(error.underlyingError)
+        if inner.kind == .malformedRequest, inner.field == nil, let parameter = refusedParameter(error) { return parameter }
         guard inner.kind == .internalError, error.httpStatus != .internalServerError else { return inner }
         return Problem(status: error.httpStatus, detail: error.causeDescription)
+    }
+
+    /// A query or path value the generated decoder refused comes with no coding path, so its
+    /// problem would blame the body. A value outside a parameter's list is named in Swift's own
+    /// message ("Cannot initialize X from invalid String value met"): the query item holding it
+    /// names the field. Any other such failure of a read (which takes no body) is said to be the
+    /// parameters'.
+    private static func refusedParameter(_ error: ServerError) -> Problem? {
+        let query = URLComponents(string: error.request.path ?? "")?.queryItems ?? []
+        if case .dataCorrupted(let context)? = error.underlyingError as? DecodingError,
+           let marker = context.debugDescription.range(of: "from invalid String value ") {
+            let value = String(context.debugDescription[marker.upperBound...])
+            if let item = query.first(where: { $0.value == value }) {
+                return Problem(.malformedRequest, "\(item.name) may not be \(value): the contract lists the values it takes", field: item.name)
+            }
+            return Problem(.malformedRequest, "the path names \(value), which is not one of the values the contract lists there")
+        }
+        guard error.request.method == .get else { return nil }  // the API's reads take no body
+        return Problem(.malformedRequest, "a query parameter is missing or not in the form the contract gives: check the operation's parameters")
     }
 
     init(status: HTTPResponse.Status, detail: String) {
