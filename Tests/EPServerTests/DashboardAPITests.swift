@@ -131,6 +131,17 @@ import Testing
         }
     }
 
+    /// Days that make no period are refused as the whole-quarter rule's are: 422 naming the field.
+    @Test func aPeriodThatIsNoPeriodIsRefusedNamingTheField() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            for (query, field) in [("from=2025-09-30&to=2025-07-01", "to"), ("from=2014-01-01&to=2025-12-31", "from")] {
+                let response = try await client.send(.get, "/v1/dashboards/summary?\(query)", as: .northshireLeader, in: world)
+                #expect(response.status == .unprocessableContent, "\(query): \(response.text)")
+                #expect(try response.object()["field"] as? String == field)
+            }
+        }
+    }
+
     /// Naming an LA the leader cannot see, or one that does not exist, is 404 as an invisible
     /// case is: a report of zeros would read as an LA with no children in EP.
     @Test(arguments: TestDatabase.all)
@@ -155,7 +166,7 @@ import Testing
                 #expect(try await client.send(.get, "/v1/dashboards/summary?from=2025-01-01&to=2025-12-31", as: caller, in: world).status == .forbidden)
             }
             let backwards = try await client.send(.get, "/v1/dashboards/summary?from=2025-12-31&to=2025-01-01", as: .northshireLeader, in: world)
-            #expect(backwards.status == .badRequest)
+            #expect(backwards.status == .unprocessableContent, "a well-formed day that makes no period, as the whole-quarter refusals are")
             #expect(try await client.send(.get, "/v1/dashboards/summary?from=2025-01-01", as: .northshireLeader, in: world).status == .badRequest)
         }
     }

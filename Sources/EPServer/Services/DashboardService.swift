@@ -28,9 +28,10 @@ public struct DashboardService: Sendable {
         by caller: Caller, from: CalendarDate, to: CalendarDate, localAuthority: String?, asOf: CalendarDate?, requestID: String?
     ) async throws -> Dashboard {
         try require(caller.role == .leader, caller, "read dashboards")
-        guard from <= to else { throw ServiceError.badParameter(field: "to", detail: "to must not be before from") }
+        // Well-formed days that make no period: 422, as the whole-quarter rule's refusals are.
+        guard from <= to else { throw ValidationError(.invalidField, field: "to", "to must not be before from") }
         guard from.days(until: to) <= 366 * 10 else {
-            throw ServiceError.badParameter(field: "from", detail: "a dashboard covers at most ten years")
+            throw ValidationError(.invalidField, field: "from", "a dashboard covers at most ten years")
         }
         var scope = caller.visibleLocalAuthorities
         if let localAuthority {
