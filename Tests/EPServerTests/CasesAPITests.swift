@@ -141,15 +141,19 @@ import Testing
             #expect((try updated.object()["profile"] as? [String: Any])?["sibling_group_size"] as? Int == 2)
             let again = try await client.send(.patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world, json: #"{"disability":true}"#, headers: [.ifMatch: "\"v1\""])
             #expect(again.status == .preconditionFailed, "the first tag is stale now")
-            let invalid = try await client.send(.patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world, json: #"{"sibling_group_size":13}"#, headers: [.ifMatch: "\"v2\""])
+            let everything = try await client.send(.patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world, json: #"{"disability":true}"#, headers: [.ifMatch: "*"])
+            #expect(everything.status == .preconditionFailed, "an edit names the version it was made from")
+            let listed = try await client.send(.patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world, json: #"{"disability":false}"#, headers: [.ifMatch: "\"v1\", \"v2\""])
+            #expect(listed.status == .ok && listed.headers[.eTag] == "\"v3\"", "a list naming the current tag: \(listed.text)")
+            let invalid = try await client.send(.patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world, json: #"{"sibling_group_size":13}"#, headers: [.ifMatch: "\"v3\""])
             #expect(invalid.status == .unprocessableContent)
             #expect(try invalid.object()["field"] as? String == "/sibling_group_size", "the pointer is into the body sent: \(invalid.text)")
             // An update that names nothing to change is against the contract (minProperties: 1),
             // and claims no new version.
-            let empty = try await client.send(.patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world, json: "{}", headers: [.ifMatch: "\"v2\""])
+            let empty = try await client.send(.patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world, json: "{}", headers: [.ifMatch: "\"v3\""])
             #expect(empty.status == .badRequest, "\(empty.text)")
             let read = try await client.send(.get, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world)
-            #expect(read.headers[.eTag] == "\"v2\"")
+            #expect(read.headers[.eTag] == "\"v3\"")
         }
     }
 

@@ -71,12 +71,21 @@ public struct CaseService: Sendable {
         }
     }
 
+    /// Whether `If-Match` names this version: one entity tag or a list of them (RFC 9110
+    /// §13.1.1), a weak tag taken as its strong one (a proxy that compresses answers weakens the
+    /// tags it passes on). Not `*`: an edit names the version it was made from, so that none
+    /// overwrites another it has not seen.
+    static func names(_ etag: String, ifMatch: String) -> Bool {
+        ifMatch.split(separator: ",").contains { listed in
+            let tag = listed.trimmingCharacters(in: .whitespaces)
+            return tag == etag || tag == "W/" + etag
+        }
+    }
+
     private func update(caseID: UUID, _ update: CaseUpdate, ifMatch: String?, caller: Caller, requestID: String?) async throws -> CaseView {
         var subject = try await visibleCase(caseID, caller)
         guard let ifMatch else { throw ServiceError.preconditionRequired }
-        guard ifMatch == subject.etag || ifMatch == "W/\(subject.etag)" else {
-            throw ServiceError.preconditionFailed(currentETag: subject.etag)
-        }
+        guard Self.names(subject.etag, ifMatch: ifMatch) else { throw ServiceError.preconditionFailed(currentETag: subject.etag) }
         if let agency = update.adoptionAgency { try await requireAdoptionAgency(agency) }
         let expected = subject.version
         subject.profile.sex = update.sex ?? subject.profile.sex
