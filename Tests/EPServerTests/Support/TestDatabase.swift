@@ -72,13 +72,13 @@ enum TestDatabase: String, CustomStringConvertible, Sendable {
             }
             // Each test gets its own schema in the shared test database.
             let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            try await Self.admin(base, logger: logger, "CREATE SCHEMA \(schema)")
+            try await Self.admin("CREATE SCHEMA \(schema)")
             do {
                 let result = try await body(try DatabaseURL(base + "&search_path=\(schema)"), options, logger)
-                try await Self.admin(base, logger: logger, "DROP SCHEMA \(schema) CASCADE")
+                try await Self.admin("DROP SCHEMA \(schema) CASCADE")
                 return result
             } catch {
-                try? await Self.admin(base, logger: logger, "DROP SCHEMA \(schema) CASCADE")
+                try? await Self.admin("DROP SCHEMA \(schema) CASCADE")
                 throw error
             }
         }
@@ -98,12 +98,23 @@ enum TestDatabase: String, CustomStringConvertible, Sendable {
         return try PostgresSource(settings, maximumConnections: connections, statementTimeout: statementTimeout, leaseTimeout: leaseTimeout, logger: logger)
     }
 
-    private static func admin(_ url: String, logger: Logger, _ sql: String) async throws {
-        guard case .postgres(let settings) = try DatabaseURL(url) else { return }
-        let source = try PostgresSource(settings, maximumConnections: 1, leaseTimeout: .seconds(30), logger: logger)
-        let runner = Task { await source.client.run() }
-        defer { runner.cancel() }
-        try await source.withConnection { database in try await database.raw(.init(sql)).run() }
+    private static func admin(_ sql: String) async throws {
+        try await sharedAdmin.get().withConnection { database in try await database.raw(.init(sql)).run() }
+    }
+
+    /// One pool for every test's CREATE and DROP SCHEMA, kept for the run: a pool of their own
+    /// cost each test two more connections, each with a TLS handshake and a SCRAM sign-in
+    /// (4,096 PBKDF2 rounds on each side).
+    private static let sharedAdmin = Result { () throws -> PostgresSource in
+        guard let url = ProcessInfo.processInfo.environment["EPTRACK_TEST_POSTGRES_URL"], case .postgres(let settings) = try DatabaseURL(url) else {
+            throw TestSetupError("EPTRACK_TEST_POSTGRES_URL is not a PostgreSQL URL: run scripts/test.sh")
+        }
+        var logger = Logger(label: "eptrack-test")
+        logger.logLevel = .error
+        let source = try PostgresSource(settings, maximumConnections: 2, leaseTimeout: .seconds(30), logger: logger)
+        // Runs until the test process ends, which ends it.
+        Task { await source.client.run() }
+        return source
     }
 }
 
