@@ -17,3 +17,14 @@ import Testing
         #expect(Problem.operatorMessage(for: DiskFull()) == nil)
     }
 }
+
+/// Who the audit trail names for an operator's command.
+@Suite struct OperatorLoginTests {
+    @Test func theLoginIsThePersonsWhereverTheCommandRuns() {
+        #expect(Operator.login(environment: ["USER": "alice", "LOGNAME": "alice"], account: "alice") == "alice")
+        #expect(Operator.login(environment: ["SUDO_USER": "alice", "USER": "root"], account: "root") == "alice", "the person behind sudo")
+        #expect(Operator.login(environment: [:], account: "root") == "root", "a container, cron or systemd: the account")
+        #expect(Operator.login(environment: ["USER": ""], account: "eptrack") == "eptrack")
+        #expect(Operator.login(environment: [:], account: "") == "unknown")
+    }
+}

@@ -166,8 +166,15 @@ public struct Operator: Sendable {
 
     /// The operator's login, from the environment the command runs in.
     public static var current: Operator {
-        let environment = ProcessInfo.processInfo.environment
-        return Operator(name: environment["USER"] ?? environment["LOGNAME"] ?? "unknown")
+        let process = ProcessInfo.processInfo
+        return Operator(name: login(environment: process.environment, account: process.userName))
+    }
+
+    /// The person behind `sudo` (`SUDO_USER`), else the session's login (`USER`, `LOGNAME`),
+    /// else the account the command runs as: a container, cron or systemd sets neither variable.
+    public static func login(environment: [String: String], account: String) -> String {
+        let named = ["SUDO_USER", "USER", "LOGNAME"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        return named ?? (account.isEmpty ? "unknown" : account)
     }
 
     func event(_ action: String, at: Date, agency: String = "operator", subject: String?, caseID: UUID? = nil, recordID: UUID? = nil) -> AuditEvent {

@@ -41,7 +41,7 @@ struct CasePages: Sendable {
         if found.count > Self.pageSize, let last = shown.last {
             filters += "&after=\(Cursor.encode(CaseCursor(createdAt: last.subject.createdAt, id: last.subject.id)))"
         }
-        return pages.page("cases", title: "Cases", [
+        var context: [String: Any] = [
             "cases": shown.map { summary in
                 [
                     "id": summary.subject.id.uuidString.lowercased(), "reference": summary.subject.reference,
@@ -51,8 +51,11 @@ struct CasePages: Sendable {
             },
             "none": shown.isEmpty, "filtered": state != nil || reference != nil, "reference": reference ?? "",
             "states": JourneyState.allCases.map { ["value": $0.rawValue, "label": Words.state($0), "selected": $0 == state] },
-            "canOpen": user.caller.role.writesCases, "next": found.count > Self.pageSize ? "/cases?\(filters)" : "",
-        ], section: "/cases")
+            "canOpen": user.caller.role.writesCases,
+        ]
+        // Only when there is one: an empty link would reload the same page for ever.
+        if found.count > Self.pageSize { context["next"] = "/cases?\(filters)" }
+        return pages.page("cases", title: "Cases", context, section: "/cases")
     }
 
     // MARK: Opening a case

@@ -1,3 +1,4 @@
+import EPDomain
 import EPServer
 import Foundation
 import Hummingbird
@@ -76,6 +77,19 @@ struct SignedInMiddleware: RouterMiddleware {
             ], status: .serviceUnavailable)
         case ServiceError.badParameter(_, let detail):
             return pages.page("message", title: "Check the address", ["heading": "Check the address", "paragraphs": [detail]], status: .badRequest)
+        case let error as ValidationError:
+            // A form re-shows its own refusals beside their fields; what reaches here was asked in
+            // the address (a dashboard's period, say).
+            return pages.page("message", title: "Check what you asked for", ["heading": "Check what you asked for", "paragraphs": [error.detail]], status: .unprocessableContent)
+        case ServiceError.idempotencyKeyReused:
+            return pages.page("message", title: "This form was sent before", [
+                "heading": "This form was sent before",
+                "paragraphs": ["It was sent with other values, and the first sending is the one kept. Nothing more was saved: open the form again to make another change."],
+            ], status: .unprocessableContent)
+        case ServiceError.idempotencyInFlight, ServiceError.concurrentUpdate:
+            return pages.page("message", title: "Try again", [
+                "heading": "Try again", "paragraphs": ["The case was being changed at the same moment. Nothing more was saved: go back and send the form again."],
+            ], status: .conflict)
         default:
             logger.error("page failed", metadata: ["error": .string(String(reflecting: type(of: error)))])
             return pages.page("message", title: "Sorry, there is a problem with the service", [

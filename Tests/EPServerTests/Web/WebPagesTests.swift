@@ -102,6 +102,40 @@ import Testing
         }
     }
 
+    /// A list links to a next page only when there is one: 51 cases are a page of 50 with a
+    /// link, then a page of one without; a filter that finds one case has no link either.
+    @Test func aListLinksToANextPageOnlyWhenThereIsOne() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            for number in 1...51 { _ = try await client.openCase(in: world, reference: "NS-EP-P\(number)") }
+            let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+            let first = try await browser.get("/cases")
+            let next = try #require(first.text.firstMatch(of: /<a href="(\/cases\?[^"]*after=[^"]+)">Next page of cases/)?.output.1)
+            let second = try await browser.get(String(next).replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(second.status == .ok && !second.text.contains("Next page"), "the last page")
+            let one = try await browser.get("/cases?reference=NS-EP-P7")
+            #expect(one.text.contains("NS-EP-P7") && !one.text.contains("Next page"))
+        }
+    }
+
+    /// The same form sent again with other values: a page saying so, the first sending kept.
+    @Test func aFormSentAgainWithOtherValuesIsExplained() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            let id = try await client.openCase(in: world)
+            try await client.record("birth", on: "2025-07-01", caseID: id, in: world)
+            let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+            let form = try await browser.get("/cases/\(id)/milestones/new?kind=family_time")
+            let key = try #require(form.text.firstMatch(of: /name="idempotency_key" value="([^"]+)"/)).output.1
+            var fields = ["kind": "family_time", "occurred_on-day": "2", "occurred_on-month": "7", "occurred_on-year": "2025",
+                          "details-status": "attended", "idempotency_key": String(key)]
+            #expect(try await browser.post("/cases/\(id)/milestones", fields, csrf: form.csrfToken).status == .seeOther)
+            fields["occurred_on-day"] = "3"
+            let again = try await browser.post("/cases/\(id)/milestones", fields, csrf: form.csrfToken)
+            #expect(again.status == .unprocessableContent && again.text.contains("This form was sent before"), "\(again.status)")
+            let api = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
+            #expect(try (api.object()["milestones"] as? [Any])?.count == 2, "the first sending kept, nothing more")
+        }
+    }
+
     @Test func correctionsAndRetractionsShowInTheTimeline() async throws {
         try await TestWorld.run(on: .sqlite) { world, client in
             let id = try await client.openCase(in: world)
@@ -188,6 +222,13 @@ import Testing
             #expect(csv.text.hasPrefix("figure,"))
             let api = try await client.send(.get, "/v1/dashboards/summary?from=2025-01-01&to=2025-06-30", as: .northshireLeader, in: world, headers: [.accept: "text/csv"])
             #expect(api.text == csv.text, "the same figures as the API")
+            // A period the other way round, or too long: the API's refusal on a page, not an error.
+            for query in ["from=2025-07-01&to=2025-06-30", "from=1900-01-01&to=2100-12-31"] {
+                for path in ["/dashboard", "/dashboard.csv"] {
+                    let refused = try await leader.get("\(path)?\(query)")
+                    #expect(refused.status == .unprocessableContent && refused.text.contains("Check what you asked for"), "\(path)?\(query): \(refused.status)")
+                }
+            }
         }
     }
 
