@@ -24,14 +24,18 @@ struct AuditCommand: AsyncParsableCommand {
                     return day
                 }
             }
-            print("at,actor,agency,role,action,case_id,milestone_id,request_id,outcome")
+            if let first = days[0], let last = days[1], first > last { throw ValidationError("--from must not be after --to") }
+            // subject_agency last, so that the columns a reader had before keep their places: the
+            // agency an event is about when it is not the actor's (the LA whose cases an operator
+            // exported, the other party of a partnership).
+            print("at,actor,agency,role,action,case_id,milestone_id,request_id,outcome,subject_agency")
             let stamp = ISO8601DateFormatter()
             try await CLI.withAdmin { admin in
                 try await admin.exportAuditTrail(caseID: caseUUID, from: days[0], to: days[1], by: .current) { event in
                     let fields = [
                         stamp.string(from: event.at), event.actor, event.agency, event.role, event.action,
                         event.caseID?.uuidString.lowercased() ?? "", event.milestoneID?.uuidString.lowercased() ?? "",
-                        event.requestID ?? "", event.outcome,
+                        event.requestID ?? "", event.outcome, event.subjectAgency ?? "",
                     ]
                     print(fields.map(CSVCell.field).joined(separator: ","))
                 }
