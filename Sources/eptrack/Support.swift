@@ -35,9 +35,16 @@ enum CLI {
                 return try await body(AdminService(store: backend.store, clock: Clock()))
             } catch {
                 guard let message = Problem.operatorMessage(for: error, options: options) else { throw error }
-                throw ArgumentParser.ValidationError(message)
+                throw Refused(description: message)
             }
         }
+    }
+
+    /// A command typed correctly that the service refused (an agency that exists already, a
+    /// token that does not): "Error: …" and exit status 1, without the usage hint and status 64
+    /// that a mistyped command gets.
+    struct Refused: Error, CustomStringConvertible {
+        let description: String
     }
 
     /// Connects to the configured database (migrating it) for a one-off command, runs `body`,

@@ -180,7 +180,7 @@ public struct CaseService: Sendable {
         try ProfileValidator.check(reference: draft.reference)
         try ProfileValidator.check(draft.profile)
         guard caller.visibleLocalAuthorities.contains(draft.localAuthority) else {
-            throw ValidationError(.invalidField, field: "/local_authority", "\(draft.localAuthority) is not a local authority you work for")
+            throw ValidationError(.invalidField, field: "/local_authority", "you do not work for the local authority \(draft.localAuthority)")
         }
     }
 

@@ -16,7 +16,7 @@ struct MilestoneForm {
             switch field.input {
             case .integer:
                 guard let number = Int(value) else {
-                    throw ValidationError(.invalidField, field: "/details/\(field.key)", "\(field.key.replacingOccurrences(of: "_", with: " ")) must be a whole number")
+                    throw ValidationError(.invalidField, field: "/details/\(field.key)", "\(field.label.replacingOccurrences(of: " (optional)", with: "")) must be a whole number")
                 }
                 raw[field.key] = .integer(number)
             case .yesNo:
@@ -32,7 +32,7 @@ struct MilestoneForm {
     /// The reason a correction or retraction must give.
     static func reason(_ form: FormData) throws(ValidationError) -> String {
         guard let reason = form.trimmed("reason") else {
-            throw ValidationError(.invalidField, field: "/reason", "give the reason for the correction")
+            throw ValidationError(.invalidField, field: "/reason", "give the reason for this change")
         }
         return reason
     }
