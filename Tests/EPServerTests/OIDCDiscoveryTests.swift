@@ -85,16 +85,12 @@ import Testing
     @Test func keysAreRenewedBeforeTheyAreADayOldWithoutWaiting() async throws {
         try await Self.withProvider { provider, _, discovery in
             try await Self.expectPublished("k1", at: Self.start, discovery)
-            provider.holdKeys.withLock { $0 = true }
-            let release = Task {
-                try await Task.sleep(for: .seconds(5))
-                provider.holdKeys.withLock { $0 = false }
-            }
+            let held = provider.holdKeys(atMost: .seconds(5))
             try await Self.expectPublished("k1", at: Self.start + 23.5 * 3600, discovery)
-            #expect(provider.holdKeys.withLock { $0 }, "answered while the renewal was held")
+            #expect(provider.keysHeld, "answered while the renewal was held")
             #expect(try await Self.eventually { provider.fetchesOfKeys == 2 }, "the provider was asked")
-            provider.holdKeys.withLock { $0 = false }
-            release.cancel()
+            provider.letKeysGo()
+            held.cancel()
             // A day after the first fetch the renewed keys are fresh: no fetch in the way.
             try await Self.expectPublished("k1", at: Self.start + 24.5 * 3600, discovery)
             #expect(provider.fetchesOfKeys == 2)
@@ -118,19 +114,13 @@ import Testing
     @Test func aHeldKeyIsAnsweredWhileAFetchIsUnderWay() async throws {
         try await Self.withProvider { provider, _, discovery in
             try await Self.expectPublished("k1", at: Self.start, discovery)
-            provider.holdKeys.withLock { $0 = true }
-            // Should the held key wait after all, the provider lets go after 5 s: the test fails
-            // rather than hangs.
-            let release = Task {
-                try await Task.sleep(for: .seconds(5))
-                provider.holdKeys.withLock { $0 = false }
-            }
+            let held = provider.holdKeys(atMost: .seconds(5))
             let forged = Task { try await discovery.keys(naming: "forged", now: Self.start + 120) }
             #expect(try await Self.eventually { provider.fetchesOfKeys == 2 }, "the provider was asked")
             try await Self.expectPublished("k1", at: Self.start + 121, discovery)
-            #expect(provider.holdKeys.withLock { $0 }, "answered while the provider still held the fetch")
-            provider.holdKeys.withLock { $0 = false }
-            release.cancel()
+            #expect(provider.keysHeld, "answered while the provider still held the fetch")
+            provider.letKeysGo()
+            held.cancel()
             #expect(try await forged.value == nil)
         }
     }

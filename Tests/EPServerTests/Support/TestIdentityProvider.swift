@@ -18,7 +18,7 @@ final class TestIdentityProvider: Sendable {
     private let published = Mutex<[String]>([])
     let keysDown = Mutex(false)
     /// While set, the key endpoint does not answer (a provider that hangs).
-    let holdKeys = Mutex(false)
+    private let keysOnHold = Mutex(false)
     let keyFetches = Mutex(0)
     let next = Mutex<(challenge: String, token: String)?>(nil)
     let exchanges = Mutex(0)
@@ -46,6 +46,22 @@ final class TestIdentityProvider: Sendable {
 
     var fetchesOfKeys: Int { keyFetches.withLock { $0 } }
 
+    /// Holds the key endpoint until `letKeysGo()`, or for `limit` at most: a test expecting an
+    /// answer while a fetch hangs then fails, rather than hangs, if the answer waits after all.
+    func holdKeys(atMost limit: Duration) -> Task<Void, Never> {
+        keysOnHold.withLock { $0 = true }
+        return Task {
+            try? await Task.sleep(for: limit)
+            letKeysGo()
+        }
+    }
+
+    func letKeysGo() {
+        keysOnHold.withLock { $0 = false }
+    }
+
+    var keysHeld: Bool { keysOnHold.withLock { $0 } }
+
     func application() -> some ApplicationProtocol {
         let router = Router()
         router.get("/.well-known/openid-configuration") { request, _ -> Response in
@@ -54,7 +70,7 @@ final class TestIdentityProvider: Sendable {
         }
         router.get("/keys") { [self] _, _ -> Response in
             keyFetches.withLock { $0 += 1 }
-            while holdKeys.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+            while keysHeld { try await Task.sleep(for: .milliseconds(10)) }
             if keysDown.withLock({ $0 }) { return Response(status: .serviceUnavailable) }
             let entries = try published.withLock { $0 }.map { kid in
                 let parameters = try #require(keys.withLock { $0[kid] }?.publicKey.parameters)

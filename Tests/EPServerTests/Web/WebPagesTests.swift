@@ -85,15 +85,24 @@ import Testing
         }
     }
 
+    /// A born child's case, its social worker signed in, and the family time form they opened,
+    /// filled in for a session on 2 July 2025 with the form's own idempotency key.
+    static func familyTimeForm(
+        _ world: TestWorld, _ client: some TestClientProtocol
+    ) async throws -> (id: String, browser: Browser, form: TestResponse, fields: [String: String]) {
+        let id = try await client.openCase(in: world)
+        try await client.record("birth", on: "2025-07-01", caseID: id, in: world)
+        let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+        let form = try await browser.get("/cases/\(id)/milestones/new?kind=family_time")
+        let key = try #require(form.text.firstMatch(of: /name="idempotency_key" value="([^"]+)"/)).output.1
+        let fields = ["kind": "family_time", "occurred_on-day": "2", "occurred_on-month": "7", "occurred_on-year": "2025",
+                      "details-status": "attended", "idempotency_key": String(key)]
+        return (id, browser, form, fields)
+    }
+
     @Test func aDoubleSubmittedFormRecordsOnce() async throws {
         try await TestWorld.run(on: .sqlite) { world, client in
-            let id = try await client.openCase(in: world)
-            try await client.record("birth", on: "2025-07-01", caseID: id, in: world)
-            let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
-            let form = try await browser.get("/cases/\(id)/milestones/new?kind=family_time")
-            let key = try #require(form.text.firstMatch(of: /name="idempotency_key" value="([^"]+)"/)).output.1
-            let fields = ["kind": "family_time", "occurred_on-day": "2", "occurred_on-month": "7", "occurred_on-year": "2025",
-                          "details-status": "attended", "idempotency_key": String(key)]
+            let (id, browser, form, fields) = try await Self.familyTimeForm(world, client)
             for _ in 0..<2 {
                 #expect(try await browser.post("/cases/\(id)/milestones", fields, csrf: form.csrfToken).status == .seeOther)
             }
@@ -120,13 +129,7 @@ import Testing
     /// The same form sent again with other values: a page saying so, the first sending kept.
     @Test func aFormSentAgainWithOtherValuesIsExplained() async throws {
         try await TestWorld.run(on: .sqlite) { world, client in
-            let id = try await client.openCase(in: world)
-            try await client.record("birth", on: "2025-07-01", caseID: id, in: world)
-            let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
-            let form = try await browser.get("/cases/\(id)/milestones/new?kind=family_time")
-            let key = try #require(form.text.firstMatch(of: /name="idempotency_key" value="([^"]+)"/)).output.1
-            var fields = ["kind": "family_time", "occurred_on-day": "2", "occurred_on-month": "7", "occurred_on-year": "2025",
-                          "details-status": "attended", "idempotency_key": String(key)]
+            var (id, browser, form, fields) = try await Self.familyTimeForm(world, client)
             #expect(try await browser.post("/cases/\(id)/milestones", fields, csrf: form.csrfToken).status == .seeOther)
             fields["occurred_on-day"] = "3"
             let again = try await browser.post("/cases/\(id)/milestones", fields, csrf: form.csrfToken)
