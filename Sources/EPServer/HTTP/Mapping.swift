@@ -73,8 +73,8 @@ enum Mapping {
     static func caseUpdate(_ body: Schemas.CaseUpdate) throws -> CaseUpdate {
         // The contract's `minProperties: 1`, which the generated decoder does not check: an
         // empty update would otherwise claim a new version of the case and change nothing.
-        guard body.sex != nil || body.ethnicity != nil || body.siblingGroupSize != nil || body.disability != nil
-            || body.expectedBirthMonth != nil || body.adoptionAgency != nil else {
+        // (Compared with the empty value, so a field the contract adds is counted too.)
+        guard body != Schemas.CaseUpdate() else {
             throw Problem(.malformedRequest, "the update names no field to change: send at least one of the profile's fields")
         }
         return CaseUpdate(

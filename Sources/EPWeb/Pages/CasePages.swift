@@ -37,10 +37,6 @@ struct CasePages: Sendable {
             requestID: RequestScope.requestID
         )
         let shown = Array(found.prefix(Self.pageSize))
-        var filters = "state=\(state?.rawValue ?? "")&reference=\(FormEncoding.encode(reference ?? ""))"
-        if found.count > Self.pageSize, let last = shown.last {
-            filters += "&after=\(Cursor.encode(CaseCursor(createdAt: last.subject.createdAt, id: last.subject.id)))"
-        }
         var context: [String: Any] = [
             "cases": shown.map { summary in
                 [
@@ -54,7 +50,10 @@ struct CasePages: Sendable {
             "canOpen": user.caller.role.writesCases,
         ]
         // Only when there is one: an empty link would reload the same page for ever.
-        if found.count > Self.pageSize { context["next"] = "/cases?\(filters)" }
+        if found.count > Self.pageSize, let last = shown.last {
+            let after = Cursor.encode(CaseCursor(createdAt: last.subject.createdAt, id: last.subject.id))
+            context["next"] = "/cases?state=\(state?.rawValue ?? "")&reference=\(FormEncoding.encode(reference ?? ""))&after=\(after)"
+        }
         return pages.page("cases", title: "Cases", context, section: "/cases")
     }
 

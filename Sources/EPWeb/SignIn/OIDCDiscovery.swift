@@ -7,8 +7,8 @@ import NIOCore
 /// The organisation's identity provider as eptrack reads it over HTTPS: its discovery document,
 /// fetched once, and its signing keys, fetched when first needed and again when a token names a
 /// key not seen yet (the provider rotated its keys) or the keys are a day old (a key it stopped
-/// publishing stops being trusted; renewed in the background from 23 hours). The pages' sign-in uses it for ID tokens, the API for bearer
-/// JWTs when no JWKS file is configured.
+/// publishing stops being trusted; renewed in the background from 23 hours). The pages' sign-in
+/// uses it for ID tokens, the API for bearer JWTs when no JWKS file is configured.
 ///
 /// The provider is asked at most once a minute, whatever tokens arrive, so forged tokens naming
 /// made-up keys cannot make the server hammer it. A request whose key is held and fresh never
