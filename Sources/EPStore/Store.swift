@@ -33,9 +33,9 @@ public protocol Store: Sendable {
     func access(agency: String) async throws -> AgencyAccess?
 
     // API tokens
-    /// Stores a token (its hash only) and, given one, the audit event of its creation: both or
-    /// neither.
-    func createToken(_ token: TokenRecord, hash: String, audit: AuditEvent?) async throws
+    /// Stores a token (its hash only) and, given them, the audit event of its creation and the
+    /// idempotency record of the form that asked for it: all or none.
+    func createToken(_ token: TokenRecord, hash: String, audit: AuditEvent?, idempotency: IdempotencyRecord?) async throws
     /// The token with this hash, its agency's type and the local authorities the agency works
     /// for through active partnerships: everything needed to authenticate, in one round trip.
     func credential(hash: String) async throws -> Credential?

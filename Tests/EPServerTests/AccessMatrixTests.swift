@@ -54,7 +54,7 @@ import Testing
                     let secret = TokenSecret.generate()
                     try await store.createToken(
                         TokenRecord(id: UUID(), agency: agency, role: role, label: "\(agency) \(role.rawValue)", createdAt: TestWorld.now, expiresAt: TestWorld.now.addingTimeInterval(86_400)),
-                        hash: TokenSecret.hash(secret), audit: nil
+                        hash: TokenSecret.hash(secret), audit: nil, idempotency: nil
                     )
                     tokens["\(agency) \(role.rawValue)"] = secret
                 }

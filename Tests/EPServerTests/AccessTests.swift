@@ -120,7 +120,7 @@ import Testing
 
             let secret = TokenSecret.generate()
             let token = TokenRecord(id: UUID(), agency: TestWorld.northshire, role: .iro, label: "revoked-iro", createdAt: TestWorld.now, expiresAt: TestWorld.now.addingTimeInterval(86_400))
-            try await world.backend.store.createToken(token, hash: TokenSecret.hash(secret), audit: nil)
+            try await world.backend.store.createToken(token, hash: TokenSecret.hash(secret), audit: nil, idempotency: nil)
             #expect(try await client.send(.get, "/v1/cases", as: nil, in: world, headers: [.authorization: "Bearer \(secret)"]).status == .ok)
             #expect(try await world.backend.store.revokeToken(id: token.id, agency: nil, at: TestWorld.now, audit: nil))
             #expect(try await client.send(.get, "/v1/cases", as: nil, in: world, headers: [.authorization: "Bearer \(secret)"]).status == .unauthorized)
@@ -128,7 +128,7 @@ import Testing
             let expired = TokenSecret.generate()
             try await world.backend.store.createToken(
                 TokenRecord(id: UUID(), agency: TestWorld.northshire, role: .iro, label: "expired-iro", createdAt: TestWorld.now.addingTimeInterval(-10 * 86_400), expiresAt: TestWorld.now.addingTimeInterval(-86_400)),
-                hash: TokenSecret.hash(expired), audit: nil
+                hash: TokenSecret.hash(expired), audit: nil, idempotency: nil
             )
             #expect(try await client.send(.get, "/v1/cases", as: nil, in: world, headers: [.authorization: "Bearer \(expired)"]).status == .unauthorized)
 

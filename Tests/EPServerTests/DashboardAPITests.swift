@@ -85,7 +85,7 @@ import Testing
             let secret = TokenSecret.generate()
             try await world.backend.store.createToken(
                 .init(id: UUID(), agency: TestWorld.raa, role: .leader, label: "raa head of service", createdAt: world.clock.now(), expiresAt: world.clock.now().addingTimeInterval(86_400)),
-                hash: TokenSecret.hash(secret), audit: nil
+                hash: TokenSecret.hash(secret), audit: nil, idempotency: nil
             )
             let response = try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30", as: nil, in: world, headers: [.authorization: "Bearer \(secret)"])
             #expect(response.status == .ok)
@@ -110,7 +110,7 @@ import Testing
             let secret = TokenSecret.generate()
             try await world.backend.store.createToken(
                 .init(id: UUID(), agency: TestWorld.raa, role: .leader, label: "raa head of service", createdAt: TestWorld.now, expiresAt: TestWorld.now.addingTimeInterval(86_400)),
-                hash: TokenSecret.hash(secret), audit: nil
+                hash: TokenSecret.hash(secret), audit: nil, idempotency: nil
             )
             let raa: HTTPFields = [.authorization: "Bearer \(secret)"]
             for (query, field) in [

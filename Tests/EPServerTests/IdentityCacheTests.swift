@@ -197,7 +197,7 @@ import Testing
     private static func token(in backend: Backend) async throws -> String {
         try await backend.store.createAgency(Agency(id: "northshire", name: "Northshire County Council", type: .la), at: created, audit: nil)
         try await backend.store.createAgency(Agency(id: "coast-vale-raa", name: "Coast and Vale Adoption", type: .raa), at: created, audit: nil)
-        try await backend.store.createToken(iro.token, hash: "h-ns-iro", audit: nil)
+        try await backend.store.createToken(iro.token, hash: "h-ns-iro", audit: nil, idempotency: nil)
         return "h-ns-iro"
     }
 

@@ -104,10 +104,10 @@ import Testing
 
             let token = TokenRecord(id: UUID(), agency: "la-westmarch", role: .iro, label: "IRO service", createdAt: Self.at, expiresAt: Self.at.addingTimeInterval(86_400))
             await refusedForItsAuditEvent {
-                try await store.createToken(token, hash: TokenSecret.hash(TokenSecret.generate()), audit: event("token.create"))
+                try await store.createToken(token, hash: TokenSecret.hash(TokenSecret.generate()), audit: event("token.create"), idempotency: nil)
             }
             #expect(try await store.tokens(agency: "la-westmarch").isEmpty)
-            try await store.createToken(token, hash: TokenSecret.hash(TokenSecret.generate()), audit: nil)
+            try await store.createToken(token, hash: TokenSecret.hash(TokenSecret.generate()), audit: nil, idempotency: nil)
             await refusedForItsAuditEvent {
                 _ = try await store.revokeToken(id: token.id, agency: "la-westmarch", at: Self.at, audit: event("token.revoke"))
             }

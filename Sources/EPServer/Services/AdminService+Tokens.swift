@@ -20,10 +20,31 @@ extension AdminService {
     }
 
     /// A new token for the admin's own agency; returns the record and the secret (never stored).
-    public func createToken(role: Role, label: String, days: Int, by caller: Caller, requestID: String?) async throws -> (TokenRecord, String) {
+    ///
+    /// With `idempotency` (the page's form key), a form sent twice (a double click, a reload of
+    /// the answer) makes one token, not two with one secret never seen: the second sending is
+    /// answered with the first's token as it stands now and no secret, since only its hash is
+    /// kept.
+    public func createToken(
+        role: Role, label: String, days: Int, by caller: Caller, requestID: String?, idempotency: IdempotencyRequest? = nil
+    ) async throws -> (TokenRecord, secret: String?) {
         try requireAdmin(caller)
-        return try await issueToken(agency: caller.agency, role: role, label: label, days: days) { record in
-            AuditEvent(caller, "token.create", at: record.createdAt, requestID: requestID, recordID: record.id)
+        let made = try await store.idempotentWrite(idempotency, caller: caller.actor, at: clock.stamp, response: { (made: (record: TokenRecord, secret: String)) in
+            try .init(body: ["id": made.record.id.uuidString.lowercased()])
+        }) { stored in
+            try await issueToken(agency: caller.agency, role: role, label: label, days: days, idempotency: { try stored(($0, $1)) }) { record in
+                AuditEvent(caller, "token.create", at: record.createdAt, requestID: requestID, recordID: record.id)
+            }
+        }
+        switch made {
+        case .fresh(let (record, secret)):
+            return (record, secret)
+        case .replay(let stored):
+            let id = try stored.decodeBody(as: [String: UUID].self)["id"]
+            guard let record = try await store.tokens(agency: caller.agency).first(where: { $0.id == id }) else {
+                throw ServiceError.notFound("the token this form made is no longer held")
+            }
+            return (record, nil)
         }
     }
 
@@ -54,7 +75,8 @@ extension AdminService {
     }
 
     private func issueToken(
-        agency: String, role: Role, label: String?, days: Int, audit: (TokenRecord) -> AuditEvent
+        agency: String, role: Role, label: String?, days: Int,
+        idempotency stored: (TokenRecord, String) throws -> IdempotencyRecord? = { _, _ in nil }, audit: (TokenRecord) -> AuditEvent
     ) async throws -> (TokenRecord, String) {
         guard Self.tokenDays.contains(days) else {
             throw ValidationError(.invalidField, field: "/days", "a token lasts 1 to 365 days")
@@ -63,7 +85,7 @@ extension AdminService {
         let secret = TokenSecret.generate()
         let now = clock.stamp
         let record = TokenRecord(id: UUID.random(), agency: agency, role: role, label: label, createdAt: now, expiresAt: now.addingTimeInterval(Double(days) * 86_400))
-        try await store.createToken(record, hash: TokenSecret.hash(secret), audit: audit(record))
+        try await store.createToken(record, hash: TokenSecret.hash(secret), audit: audit(record), idempotency: try stored(record, secret))
         return (record, secret)
     }
 

@@ -108,13 +108,14 @@ extension SQLStore {
         return AgencyAccess(type: type, partners: Set(try rows.compactMap { try $0.decode(column: "partner", as: String?.self) }))
     }
 
-    public func createToken(_ token: TokenRecord, hash: String, audit: AuditEvent?) async throws {
-        let plan = audited("""
+    public func createToken(_ token: TokenRecord, hash: String, audit: AuditEvent?, idempotency: IdempotencyRecord?) async throws {
+        var plan = audited("""
             INSERT INTO api_tokens (id, token_hash, agency_id, role, label, created_at, expires_at)
             VALUES (\(bind: token.id), \(bind: hash), \(bind: token.agency), \(bind: token.role.rawValue), \(bind: token.label),
                     \(bind: token.createdAt), \(bind: token.expiresAt))
             RETURNING id
             """, audit)
+        storeIdempotency(idempotency, at: token.createdAt, in: &plan)
         _ = try await perform(plan)
     }
 

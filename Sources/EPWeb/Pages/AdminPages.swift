@@ -53,7 +53,7 @@ struct AdminPages: Sendable {
             },
             "hasPartnerships": !partnerships.isEmpty,
             "tokens": tokens.sorted { $0.createdAt > $1.createdAt }.map { token -> TemplateContext in
-                let state = token.revokedAt != nil ? "Revoked" : token.expiresAt <= now ? "Expired" : "Active"
+                let state = Self.state(of: token, at: now)
                 return [
                     "id": token.id.uuidString.lowercased(), "label": token.label ?? "", "role": PageRenderer.roleName(token.role),
                     "expires": Clock.calendarDate(of: token.expiresAt).written, "state": state, "canRevoke": state == "Active",
@@ -63,6 +63,7 @@ struct AdminPages: Sendable {
             "hasTokens": !tokens.isEmpty,
             "roles": Role.allCases.map { ["value": $0.rawValue, "label": PageRenderer.roleName($0).capitalisedFirst, "checked": form?["role"] == $0.rawValue] },
             "label": form?["label"] ?? "", "days": form?["days"] ?? "90",
+            "idempotencyKey": form?["idempotency_key"] ?? UUID.random().uuidString.lowercased(),
         ]
         context.put("roleError", FieldErrors.message(for: ["role-social_worker"], in: errors))
         context.put("labelError", FieldErrors.message(for: ["label"], in: errors))
@@ -85,13 +86,25 @@ struct AdminPages: Sendable {
             return try await overview(FormData(encoded: ""), form: form, errors: errors, status: .unprocessableContent)
         }
         do {
-            let (record, secret) = try await services.admin.createToken(role: role, label: label, days: days, by: user.caller, requestID: RequestScope.requestID)
-            return pages.page("token-created", title: "Token created", [
-                "secret": secret, "label": record.label ?? "", "role": PageRenderer.roleName(role),
-                "expires": Clock.calendarDate(of: record.expiresAt).written,
-            ], section: "/admin")
+            let idempotency = try IdempotencyRequest(key: form["idempotency_key"], operation: "page:token", target: "/admin/tokens", body: form)
+            let (record, secret) = try await services.admin.createToken(
+                role: role, label: label, days: days, by: user.caller, requestID: RequestScope.requestID, idempotency: idempotency
+            )
+            let state = Self.state(of: record, at: services.clock.stamp)
+            // A form sent again (a double click, a reload) made no second token; the first's
+            // secret cannot be shown again, so the page offers to revoke it instead.
+            var context: TemplateContext = [
+                "label": record.label ?? "", "role": PageRenderer.roleName(role), "expires": Clock.calendarDate(of: record.expiresAt).written,
+                "id": record.id.uuidString.lowercased(), "state": state.lowercased(), "canRevoke": state == "Active",
+            ]
+            context.put("secret", secret)
+            return pages.page("token-created", title: secret == nil ? "Token made already" : "Token created", context, section: "/admin")
         } catch let error as ValidationError {
             return try await overview(FormData(encoded: ""), form: form, errors: [FieldErrors.from(error, targets: ["/label": "label", "/days": "days"])], status: .unprocessableContent)
         }
+    }
+
+    private static func state(of token: TokenRecord, at now: Date) -> String {
+        token.revokedAt != nil ? "Revoked" : token.expiresAt <= now ? "Expired" : "Active"
     }
 }

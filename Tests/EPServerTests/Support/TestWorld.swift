@@ -64,7 +64,7 @@ struct TestWorld: Sendable {
             let secret = TokenSecret.generate()
             try await store.createToken(
                 TokenRecord(id: UUID(), agency: agency, role: role, label: caller.rawValue, createdAt: created, expiresAt: created.addingTimeInterval(400 * 86_400)),
-                hash: TokenSecret.hash(secret), audit: nil
+                hash: TokenSecret.hash(secret), audit: nil, idempotency: nil
             )
             tokens[caller] = secret
         }

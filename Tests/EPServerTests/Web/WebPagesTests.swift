@@ -254,4 +254,36 @@ import Testing
             #expect(try await other.post("/admin/tokens/\(tokenID)/revoke", [:], from: "/admin").status == .notFound)
         }
     }
+
+    /// A double click on "Make token" makes one token, not two with one secret never seen: the
+    /// second sending says the token was made already, shows no secret, and offers to revoke it.
+    @Test func theTokenFormSentTwiceMakesOneToken() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            let admin = try await Browser.signedIn(as: .northshireAdmin, in: world, client: client)
+            let page = try await admin.get("/admin")
+            let key = try #require(page.text.firstMatch(of: /name="idempotency_key" value="([^"]+)"/)).output.1
+            var fields = ["role": "social_worker", "label": "Case management feed", "days": "90", "idempotency_key": String(key)]
+            let first = try await admin.post("/admin/tokens", fields, csrf: page.csrfToken)
+            let secret = try #require(first.text.firstMatch(of: /id="token-secret">(ept_[^<]+)</)).output.1
+            let second = try await admin.post("/admin/tokens", fields, csrf: page.csrfToken)
+            #expect(second.status == .ok && second.text.contains("This token was made already"))
+            #expect(!second.text.contains("token-secret") && !second.text.contains(String(secret)), "the secret is never shown twice")
+            let tokens = try await world.backend.store.tokens(agency: TestWorld.northshire).filter { $0.label == "Case management feed" }
+            #expect(tokens.count == 1)
+            // Its revoke button works, and the token then stops working.
+            let tokenID = try #require(second.text.firstMatch(of: /action="\/admin\/tokens\/([0-9a-f-]+)\/revoke"/)).output.1
+            #expect(tokenID == Substring(try #require(tokens.first).id.uuidString.lowercased()))
+            #expect(try await admin.post("/admin/tokens/\(tokenID)/revoke", [:], csrf: second.csrfToken).status == .seeOther)
+            let read = try await client.execute(uri: "/v1/alerts", method: .get, headers: [.authorization: "Bearer \(secret)"])
+            #expect(read.status == .unauthorized)
+            // Sent a third time, the page says the token is revoked and offers nothing to revoke.
+            let third = try await admin.post("/admin/tokens", fields, csrf: page.csrfToken)
+            #expect(third.text.contains("it is revoked") && !third.text.contains("/revoke\""))
+            // The same form with another label is refused: the first sending was kept.
+            fields["label"] = "Another feed"
+            let changed = try await admin.post("/admin/tokens", fields, csrf: page.csrfToken)
+            #expect(changed.status == .unprocessableContent && changed.text.contains("This form was sent before"), "\(changed.status)")
+            #expect(try await world.backend.store.tokens(agency: TestWorld.northshire).filter { $0.label == "Another feed" }.isEmpty)
+        }
+    }
 }
