@@ -792,6 +792,16 @@ class Run:
                 b.page("admin after revoking")
                 api = self.requests.get(self.base + "/v1/cases?limit=1", headers={"Authorization": f"Bearer {secret}"}, timeout=10)
                 self.check(api.status_code == 401, f"the revoked token still works: GET /v1/cases answered {api.status_code}")
+        # Ending a partnership asks first (the demo's RAA works with la-demo-north); cancelled
+        # here, so the partnership stays for the other journeys.
+        b.open("/admin")
+        ends = b.driver.find_elements("css selector", "table#partnerships a[href$='/end']")
+        if self.check(ends, "/admin lists no partnership to end (the demo starts one with its RAA)"):
+            b.open(urllib.parse.urlparse(ends[0].get_attribute("href")).path)
+            b.page("end partnership confirm")
+            self.check(b.driver.find_elements("css selector", "button#submit"), f"the confirmation has no button ({b.describe()})")
+            b.driver.find_element("link text", "Cancel").click()
+            b.wait_path("/admin")
         self.sign_out(b)
 
     def journey_south(self):

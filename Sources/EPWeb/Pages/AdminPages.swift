@@ -19,14 +19,22 @@ struct AdminPages: Sendable {
             try await services.admin.revokeToken(id: id, by: user.caller, requestID: RequestScope.requestID)
             return PageRenderer.redirect(to: "/admin?done=revoked")
         }
-        group.post("/admin/partnerships/:agency/:la/:action") { _, context in
+        group.get("/admin/partnerships/:agency/:la/end") { _, context in
+            try await confirmEnd(agency: context.parameters.get("agency") ?? "", localAuthority: context.parameters.get("la") ?? "")
+        }
+        // (Each action its own route: a literal `end` beside a parameter would hide the POST.)
+        group.post("/admin/partnerships/:agency/:la/accept") { _, context in
             let user = try WebScope.requireUser()
-            let agency = context.parameters.get("agency") ?? "", authority = context.parameters.get("la") ?? ""
-            switch context.parameters.get("action") {
-            case "accept": _ = try await services.admin.acceptPartnership(agency: agency, localAuthority: authority, by: user.caller, requestID: RequestScope.requestID)
-            case "end": try await services.admin.endPartnership(agency: agency, localAuthority: authority, by: user.caller, requestID: RequestScope.requestID)
-            default: throw ServiceError.notFound("no such action")
-            }
+            _ = try await services.admin.acceptPartnership(
+                agency: context.parameters.get("agency") ?? "", localAuthority: context.parameters.get("la") ?? "", by: user.caller, requestID: RequestScope.requestID
+            )
+            return PageRenderer.redirect(to: "/admin?done=partnership")
+        }
+        group.post("/admin/partnerships/:agency/:la/end") { _, context in
+            let user = try WebScope.requireUser()
+            try await services.admin.endPartnership(
+                agency: context.parameters.get("agency") ?? "", localAuthority: context.parameters.get("la") ?? "", by: user.caller, requestID: RequestScope.requestID
+            )
             return PageRenderer.redirect(to: "/admin?done=partnership")
         }
     }
@@ -70,6 +78,25 @@ struct AdminPages: Sendable {
         context.put("daysError", FieldErrors.message(for: ["days"], in: errors))
         context.put("done", ["revoked": "Token revoked", "partnership": "Partnership changed"][query["done"] ?? ""])
         return pages.page("admin", title: "Administration", context, section: "/admin", errors: errors, status: status)
+    }
+
+    /// Ending a partnership takes the partner's access to the local authority's cases away at
+    /// once, so the table's End button leads here to say so before anything changes.
+    private func confirmEnd(agency: String, localAuthority: String) async throws -> Response {
+        let user = try WebScope.requireUser()
+        guard let partnership = try await services.admin.partnerships(by: user.caller).last(where: {
+            $0.agency == agency && $0.localAuthority == localAuthority && $0.status != .ended
+        }) else { throw ServiceError.notFound("no open partnership between \(agency) and \(localAuthority)") }
+        let names = Dictionary(try await services.admin.agencies(by: user.caller).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let other = user.caller.agency == localAuthority ? agency : localAuthority
+        let proposed = partnership.status == .proposed
+        // A proposal is the partner's: its admin withdraws it, the local authority's declines it.
+        let verb = !proposed ? "End the partnership" : user.caller.agency == localAuthority ? "Decline the proposal" : "Withdraw the proposal"
+        return pages.page("partnership-end", title: verb, [
+            "proposed": proposed, "verb": verb, "other": names[other] ?? other,
+            "agency": names[agency] ?? agency, "localAuthority": names[localAuthority] ?? localAuthority,
+            "action": "/admin/partnerships/\(agency)/\(localAuthority)/end",
+        ], section: "/admin")
     }
 
     private func createToken() async throws -> Response {

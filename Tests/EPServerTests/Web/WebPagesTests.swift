@@ -255,6 +255,36 @@ import Testing
         }
     }
 
+    /// Ending a partnership takes the partner's access away at once: the End button leads to a
+    /// page saying so, and only its confirmation changes anything.
+    @Test func endingAPartnershipIsConfirmedFirst() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            let id = try await client.openCase(in: world)
+            let admin = try await Browser.signedIn(as: .northshireAdmin, in: world, client: client)
+            let end = "/admin/partnerships/\(TestWorld.raa)/\(TestWorld.northshire)/end"
+            #expect(try await admin.get("/admin").text.contains(#"href="\#(end)""#))
+            let confirm = try await admin.get(end)
+            #expect(confirm.status == .ok && confirm.text.contains("End the partnership with Coast and Vale Adoption?"))
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaSocialWorker, in: world).status == .ok, "nothing changed by looking")
+            // Not another local authority's to end.
+            let southmoor = try await Browser.signedIn(as: .southmoorAdmin, in: world, client: client)
+            #expect(try await southmoor.get(end).status == .notFound)
+            #expect(try await admin.post(end, [:], csrf: confirm.csrfToken).status == .seeOther)
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaSocialWorker, in: world).status == .notFound)
+            #expect(try await admin.get(end).status == .notFound, "nothing left to end")
+            // A proposal is declined by the local authority and withdrawn by its maker.
+            let pair = #"{"agency":"vaa-hearth","local_authority":"la-northshire"}"#
+            #expect(try await client.send(.post, "/v1/partnerships", as: .vaaAdmin, in: world, json: pair).status == .created)
+            let proposal = "/admin/partnerships/\(TestWorld.vaa)/\(TestWorld.northshire)/end"
+            #expect(try await admin.get(proposal).text.contains("Decline the proposal?"))
+            let vaa = try await Browser.signedIn(as: .vaaAdmin, in: world, client: client)
+            #expect(try await vaa.get(proposal).text.contains("Withdraw the proposal?"))
+            let overview = try await admin.get("/admin")
+            #expect(try await admin.post("/admin/partnerships/\(TestWorld.vaa)/\(TestWorld.northshire)/accept", [:], csrf: overview.csrfToken).status == .seeOther)
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .vaaSocialWorker, in: world).status == .ok, "accepted on the page")
+        }
+    }
+
     /// A double click on "Make token" makes one token, not two with one secret never seen: the
     /// second sending says the token was made already, shows no secret, and offers to revoke it.
     @Test func theTokenFormSentTwiceMakesOneToken() async throws {
