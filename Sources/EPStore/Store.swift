@@ -111,7 +111,8 @@ public protocol Store: Sendable {
     func setting(_ key: String) async throws -> String?
     func setSetting(_ key: String, to value: String) async throws
     func addAcknowledgement(_ acknowledgement: Acknowledgement, audit: AuditEvent, idempotency: IdempotencyRecord?) async throws
-    func acknowledgements(caseID: UUID) async throws -> [Acknowledgement]
+    /// The acknowledgements on these cases, oldest first.
+    func acknowledgements(caseIDs: [UUID]) async throws -> [Acknowledgement]
 
     // Idempotency and audit
     /// The response stored for this caller's key, unless it has expired by `now`.

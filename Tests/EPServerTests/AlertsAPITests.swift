@@ -102,6 +102,19 @@ import Testing
             #expect(alerts["S2-ep-considered-early"]?["status"] as? String == "overdue", "an acknowledged alert stays open")
             #expect((alerts["S2-ep-considered-early"]?["acknowledgements"] as? [Any])?.count == 1)
 
+            // The queue shows it too, so a colleague sees it has been looked at; another case's
+            // alert of the same rule has none. The past day's list (evaluated, not indexed) as well.
+            let other = try await client.openCase(in: world, reference: "NS-EP-2025-0143")
+            try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: other, in: world)
+            for query in ["", "&as_of=2025-08-31"] {
+                let list = try await client.send(.get, "/v1/alerts?rule_id=S2-ep-considered-early\(query)", as: .raaIRO, in: world)
+                let items = try #require(try list.object()["items"] as? [[String: Any]])
+                let marks = Dictionary(uniqueKeysWithValues: items.map { item in
+                    (item["case_id"] as? String ?? "", ((item["alert"] as? [String: Any])?["acknowledgements"] as? [[String: Any]] ?? []).compactMap { $0["note"] as? String })
+                })
+                #expect(marks == [id: ["Raised at the second review; legal gateway booked"], other: []], "\(query): \(marks)")
+            }
+
             #expect(try await client.send(.post, path, as: .northshireSocialWorker, in: world, json: note).status == .forbidden)
             #expect(try await client.send(.post, path, as: .southmoorIRO, in: world, json: note).status == .notFound)
             let blank = try await client.send(.post, path, as: .northshireIRO, in: world, json: #"{"note":"   "}"#)

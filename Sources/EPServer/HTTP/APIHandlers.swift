@@ -131,7 +131,7 @@ struct APIHandlers: APIProtocol {
         let items = page.items.map { alert in
             Components.Schemas.CaseAlert(
                 caseId: alert.caseID.lowercased, reference: alert.reference, localAuthority: alert.localAuthority,
-                alert: Mapping.alert(alert.result, acknowledgements: [])
+                alert: Mapping.alert(alert.result, acknowledgements: alert.acknowledgements)
             )
         }
         return .ok(.init(body: .json(.init(

@@ -22,7 +22,7 @@ public struct AlertService: Sendable {
             try await store.recordAudit(AuditEvent(caller, "alerts.read", at: cases.clock.stamp, caseID: caseID, requestID: requestID))
             return CaseAlertsView(
                 caseID: caseID, asOf: day, results: policy.evaluate(subject.journey, asOf: day),
-                acknowledgements: try await store.acknowledgements(caseID: caseID)
+                acknowledgements: try await store.acknowledgements(caseIDs: [caseID])
             )
         }
     }
@@ -47,16 +47,32 @@ public struct AlertService: Sendable {
         try await store.recordAudit(AuditEvent(caller, "alerts.list", at: cases.clock.stamp, requestID: requestID))
         let today = cases.clock.today
         let day = asOf ?? today
+        var page: (items: [CaseAlert], asOf: CalendarDate, next: PagePosition?)
         if day >= today {
             switch position {
             case .offset?: throw ServiceError.badParameter(field: "cursor", detail: "cursor belongs to another as_of; start again without it")
-            case .index(let cursor)?: return try await fromIndex(caller, status, ruleID, day, limit, after: cursor)
-            case nil: return try await fromIndex(caller, status, ruleID, day, limit, after: nil)
+            case .index(let cursor)?: page = try await fromIndex(caller, status, ruleID, day, limit, after: cursor)
+            case nil: page = try await fromIndex(caller, status, ruleID, day, limit, after: nil)
             }
+        } else {
+            if case .index? = position { throw ServiceError.badParameter(field: "cursor", detail: "cursor belongs to another as_of; start again without it") }
+            let offset: Int = if case .offset(let offset)? = position { offset } else { 0 }
+            page = try await byEvaluation(caller, status, ruleID, day, limit, offset)
         }
-        if case .index? = position { throw ServiceError.badParameter(field: "cursor", detail: "cursor belongs to another as_of; start again without it") }
-        let offset: Int = if case .offset(let offset)? = position { offset } else { 0 }
-        return try await byEvaluation(caller, status, ruleID, day, limit, offset)
+        // Each alert with its acknowledgements, as the case's own alerts show them: one read for
+        // the page's cases.
+        let acknowledgements = Dictionary(grouping: try await store.acknowledgements(caseIDs: Array(Set(page.items.map(\.caseID))))) {
+            AlertKey(caseID: $0.caseID, ruleID: $0.ruleID)
+        }
+        for index in page.items.indices {
+            page.items[index].acknowledgements = acknowledgements[AlertKey(caseID: page.items[index].caseID, ruleID: page.items[index].result.ruleID)] ?? []
+        }
+        return page
+    }
+
+    private struct AlertKey: Hashable {
+        let caseID: UUID
+        let ruleID: String
     }
 
     private func fromIndex(

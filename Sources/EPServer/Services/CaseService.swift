@@ -47,7 +47,7 @@ public struct CaseService: Sendable {
             let service = self.on(store)
             let subject = try await service.visibleCase(caseID, caller)
             try await store.recordAudit(AuditEvent(caller, "case.read", at: clock.stamp, caseID: caseID, requestID: requestID))
-            return service.view(of: subject, acknowledgements: try await store.acknowledgements(caseID: caseID), asOf: asOf ?? clock.today)
+            return service.view(of: subject, acknowledgements: try await store.acknowledgements(caseIDs: [caseID]), asOf: asOf ?? clock.today)
         }
     }
 
@@ -99,7 +99,7 @@ public struct CaseService: Sendable {
         try ProfileValidator.check(profile)
         let audit = AuditEvent(caller, "case.update", at: clock.stamp, caseID: caseID, requestID: requestID)
         let (view, derived) = viewAndDerived(
-            of: subject, journey: subject.journey, acknowledgements: try await store.acknowledgements(caseID: caseID), asOf: clock.today
+            of: subject, journey: subject.journey, acknowledgements: try await store.acknowledgements(caseIDs: [caseID]), asOf: clock.today
         )
         guard try await store.updateCase(subject, expectedVersion: expected, derived: derived, audit: audit) else {
             throw ServiceError.preconditionFailed(currentETag: "\"v\(expected + 1)\"")

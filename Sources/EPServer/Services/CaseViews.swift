@@ -36,6 +36,9 @@ public struct CaseAlert: Sendable {
     public let reference: String
     public let localAuthority: String
     public let result: RuleResult
+    /// This rule's acknowledgements on this case, oldest first: an IRO working the queue sees
+    /// which alerts a colleague has already looked at.
+    public var acknowledgements: [Acknowledgement] = []
 }
 
 extension Case {

@@ -54,7 +54,7 @@ public struct RedactionService: Sendable {
             try await store.redact(redacted, in: subject, digest: JourneyDigest(after.journey), removing: Set(removed), audit: audit)
             return Redacted(caseID: caseID, target: target, fields: fields, reason: why, at: now, by: caller.actor)
         case .acknowledgement(let id):
-            guard let acknowledgement = try await store.acknowledgements(caseID: caseID).first(where: { $0.id == id }) else {
+            guard let acknowledgement = try await store.acknowledgements(caseIDs: [caseID]).first(where: { $0.id == id }) else {
                 throw ServiceError.notFound("no acknowledgement \(id.lowercased) on this case")
             }
             guard acknowledgement.note != Redaction.marker else {

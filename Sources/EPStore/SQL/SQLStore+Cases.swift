@@ -140,16 +140,17 @@ extension SQLStore {
         _ = try await perform(plan)
     }
 
-    public func acknowledgements(caseID: UUID) async throws -> [Acknowledgement] {
-        try await source.withConnection { database in
-            try await database.prepared("""
-                SELECT id, rule_id, note, acknowledged_by, acknowledged_at FROM alert_acknowledgements WHERE case_id = \(bind: caseID)
-                ORDER BY acknowledged_at, id
+    public func acknowledgements(caseIDs: [UUID]) async throws -> [Acknowledgement] {
+        guard !caseIDs.isEmpty else { return [] }
+        return try await source.withConnection { database in
+            try await database.raw("""
+                SELECT id, case_id, rule_id, note, acknowledged_by, acknowledged_at FROM alert_acknowledgements
+                WHERE case_id IN (\(binds: caseIDs)) ORDER BY acknowledged_at, id
                 """)
                 .all().map { row in
                     Acknowledgement(
                         id: try row.decode(column: "id", as: UUID.self),
-                        caseID: caseID,
+                        caseID: try row.decode(column: "case_id", as: UUID.self),
                         ruleID: try row.decode(column: "rule_id", as: String.self),
                         note: try row.decode(column: "note", as: String.self),
                         acknowledgedBy: try row.decode(column: "acknowledged_by", as: String.self),

@@ -46,7 +46,8 @@ struct AlertPages: Sendable {
     }
 
     /// One table row per open alert: the case, the rule (title and id), the status in words with
-    /// how late, the due date, the message and the acknowledge link (see `HTML` for why in Swift).
+    /// how late, the due date, the message, when it was last acknowledged and the acknowledge
+    /// link (see `HTML` for why in Swift).
     static func rows(_ alerts: [CaseAlert], canAcknowledge: Bool) -> String {
         var html = ""
         for alert in alerts {
@@ -59,6 +60,9 @@ struct AlertPages: Sendable {
             html += "<td><span class=\"tag tag--\(alert.result.status.rawValue)\">\(Words.status(alert.result.status))</span>"
             if let days = alert.result.daysOverdue { html += "<br>by \(days == 1 ? "1 day" : "\(days) days")" }
             html += "</td><td>\(alert.result.dueOn?.written ?? "")</td><td>\(HTML.escape(Words.message(alert.result)))"
+            if let last = alert.acknowledgements.last {
+                html += "<br><span class=\"hint acknowledged\">Last acknowledged on \(Clock.calendarDate(of: last.acknowledgedAt).written)</span>"
+            }
             if canAcknowledge {
                 html += "<br><a href=\"/cases/\(caseID)/alerts/\(ruleID)/acknowledge\">Acknowledge<span class=\"visually-hidden\"> \(title) on \(reference)</span></a>"
             }

@@ -204,6 +204,8 @@ import Testing
             #expect(done.status == .seeOther && done.location == "/alerts?done=acknowledged")
             let alerts = try await client.send(.get, "/v1/cases/\(id)/alerts", as: .northshireIRO, in: world)
             #expect(alerts.text.contains("legal to seek an extension"))
+            let marked = try await iro.get("/alerts?status=overdue")
+            #expect(marked.text.contains("Last acknowledged on 1 September 2025"), "the queue shows it has been looked at")
             // Read-only case page for the IRO.
             let page = try await iro.get("/cases/\(id)")
             #expect(page.status == .ok && !page.text.contains(#"id="record-milestone""#))
