@@ -153,7 +153,7 @@ public struct CaseSummary: Sendable, Hashable {
 public struct CaseQuery: Sendable {
     public var localAuthorities: Set<String>
     public var state: JourneyState?
-    /// Only the case with this reference (exactly; each LA's references are unique).
+    /// Only the case with this reference, whatever its case (each LA's references are unique so).
     public var reference: String?
     public var limit: Int
     /// Resume after this (created_at, id).

@@ -41,6 +41,27 @@ import Testing
         }
     }
 
+    /// "ns-ep-2025-0007" is "NS-EP-2025-0007" typed in lower case: one child, so one case. The
+    /// refusal names the reference as it is held, and the case list's search finds it either way.
+    @Test(arguments: TestDatabase.all)
+    func aReferenceIsTheSameWhateverItsCase(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world, reference: "NS-EP-2025-0007")
+            for typed in ["ns-ep-2025-0007", "Ns-Ep-2025-0007"] {
+                let again = try await client.send(.post, "/v1/cases", as: .northshireSocialWorker, in: world, json: """
+                    {"reference":"\(typed)","local_authority":"la-northshire","profile":{"sex":"male","ethnicity":"BAFR","sibling_group_size":1,"disability":false,"unborn":false}}
+                    """)
+                #expect(again.status == .conflict && again.problemType == "duplicate-reference", "\(typed): \(again.status)")
+                #expect(again.problemDetail?.contains("NS-EP-2025-0007") == true, "\(again.text)")
+            }
+            _ = try await client.openCase(in: world, reference: "NS-EP-2025-0008")
+            let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+            let found = try await browser.get("/cases?reference=ns-ep-2025-0007")
+            #expect(found.text.contains("/cases/\(id)") && !found.text.contains("NS-EP-2025-0008"), "the case list's search")
+            _ = try await client.openCase(in: world, reference: "ns-ep-2025-0007", as: .southmoorSocialWorker, localAuthority: TestWorld.southmoor)
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func badCaseBodiesAreRefusedNamingTheField(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in

@@ -11,7 +11,13 @@ extension SQLStore {
         do {
             _ = try await perform(plan)
         } catch where ConstraintViolation.uniqueTable(of: error) == "cases" {
-            throw StoreError.duplicateReference(subject.reference)
+            // Named as the case that holds it spells it ("NS-EP-0142" when "ns-ep-0142" was sent).
+            let held = try? await source.withConnection { database in
+                try await database.prepared("""
+                    SELECT reference FROM cases WHERE local_authority = \(bind: subject.localAuthority) AND reference_key = \(bind: TableRow.referenceKey(subject.reference))
+                    """).first(decodingColumn: "reference", as: String.self)
+            }
+            throw StoreError.duplicateReference(held ?? subject.reference)
         }
     }
 
@@ -61,7 +67,9 @@ extension SQLStore {
         guard !query.localAuthorities.isEmpty else { return [] }
         var sql: SQLQueryString = "SELECT \(unsafeRaw: Rows.caseColumns("cases")) FROM cases WHERE local_authority IN (\(binds: query.localAuthorities.sorted()))"
         if let state = query.state { sql = sql + " AND state = \(bind: state.rawValue)" }
-        if let reference = query.reference { sql = sql + " AND reference = \(bind: reference)" }
+        // Whatever its case, as references are unique (an older pair differing only in case, kept
+        // by migration 0011, is found together).
+        if let reference = query.reference { sql = sql + " AND lower(reference) = \(bind: TableRow.referenceKey(reference))" }
         if let after = query.after {
             sql = sql + " AND (created_at > \(bind: after.createdAt) OR (created_at = \(bind: after.createdAt) AND id > \(bind: after.id)))"
         }

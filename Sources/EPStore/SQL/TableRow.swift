@@ -13,6 +13,7 @@ struct TableRow {
     static let caseColumns = [
         "id", "reference", "local_authority", "adoption_agency", "sex", "ethnicity", "sibling_group_size",
         "disability", "unborn", "expected_birth_month", "state", "version", "created_at", "updated_at", "journey_digest",
+        "reference_key",
     ]
     static let milestoneColumns = [
         "id", "case_id", "seq", "kind", "occurred_on", "details", "note", "recorded_at", "recorded_by",
@@ -30,9 +31,13 @@ struct TableRow {
             subject.id, subject.reference, subject.localAuthority, subject.adoptionAgency, profile.sex.rawValue,
             profile.ethnicity.rawValue, profile.siblingGroupSize, profile.disability, profile.unborn,
             profile.expectedBirthMonth?.description, derived.state.rawValue, subject.version, subject.createdAt, at,
-            derived.digest.text,
+            derived.digest.text, referenceKey(subject.reference),
         ])
     }
+
+    /// What makes a reference unique in its local authority: the reference whatever its case
+    /// (migration 0011), as SQL's lower() folds the ASCII a reference is made of.
+    static func referenceKey(_ reference: String) -> String { reference.lowercased() }
 
     /// The `seq`-th milestone recorded on the case (from 1), which orders its journey.
     static func milestone(_ milestone: Milestone, caseID: UUID, seq: Int) -> TableRow {

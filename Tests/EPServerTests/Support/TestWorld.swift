@@ -157,6 +157,8 @@ extension TestResponse {
     }
 
     var problemField: String? { try? object()["field"] as? String }
+
+    var problemDetail: String? { try? object()["detail"] as? String }
 }
 
 extension TestWorld.Caller {

@@ -1,0 +1,17 @@
+-- A case reference is one local authority's code for one child, and people type codes in upper or
+-- lower case: "NS-EP-0142" and "ns-ep-0142" are the same code, and two cases under it would split
+-- one child's journey and count the child twice. So a reference is unique in its local authority
+-- whatever its case: `reference_key` is the reference in lower case (references are ASCII letters,
+-- digits, - and /, so SQL's lower() and the service's agree), written with every new case.
+ALTER TABLE cases ADD COLUMN reference_key TEXT;
+
+-- Cases already held under references that differ only in case are kept: the oldest holds the
+-- key, the later ones none (NULLs never clash), and a new case clashes with the oldest.
+UPDATE cases SET reference_key = lower(reference)
+WHERE NOT EXISTS (
+    SELECT 1 FROM cases earlier
+    WHERE earlier.local_authority = cases.local_authority AND lower(earlier.reference) = lower(cases.reference)
+      AND (earlier.created_at < cases.created_at OR (earlier.created_at = cases.created_at AND earlier.id < cases.id))
+);
+
+CREATE UNIQUE INDEX cases_reference_key ON cases (local_authority, reference_key);
