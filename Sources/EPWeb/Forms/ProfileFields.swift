@@ -54,7 +54,14 @@ enum ProfileFields {
         let disability = form?["disability"] ?? current.map { $0.disability ? "yes" : "no" } ?? ""
         var context: TemplateContext = [
             "sexes": Sex.allCases.map { ["value": $0.rawValue, "label": Words.value($0.rawValue), "checked": $0.rawValue == sex] },
-            "ethnicities": Ethnicity.allCases.map { ["value": $0.rawValue, "label": "\($0.rawValue) (\(Words.value($0.group.rawValue)))", "selected": $0.rawValue == ethnicity] },
+            "ethnicityGroups": EthnicityGroup.allCases.map { group in
+                [
+                    "label": Words.ethnicityGroup(group),
+                    "ethnicities": Ethnicity.allCases.filter { $0.group == group }.map {
+                        ["value": $0.rawValue, "label": Words.ethnicity($0), "selected": $0.rawValue == ethnicity] as TemplateContext
+                    },
+                ] as TemplateContext
+            },
             "siblingGroupSize": form?["sibling_group_size"] ?? current.map { String($0.siblingGroupSize) } ?? "1",
             "disabilityYes": disability == "yes", "disabilityNo": disability == "no",
             "birthMonth": form?["expected_birth_month-month"] ?? current?.expectedBirthMonth.map { String($0.month) } ?? "",

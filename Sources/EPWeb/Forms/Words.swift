@@ -70,6 +70,46 @@ enum Words {
     }
 
     /// A detail value (`not_suitable`) as words (`not suitable`), for choices with no better label.
+    /// The DfE's SSDA903 ethnicity categories in their own words, then the code, as a social
+    /// worker finds them in the case management system ("White British (WBRI)").
+    static func ethnicity(_ ethnicity: Ethnicity) -> String {
+        let words = switch ethnicity {
+        case .WBRI: "White British"
+        case .WIRI: "White Irish"
+        case .WOTH: "Any other White background"
+        case .WIRT: "Traveller of Irish heritage"
+        case .WROM: "Gypsy or Roma"
+        case .MWBC: "White and Black Caribbean"
+        case .MWBA: "White and Black African"
+        case .MWAS: "White and Asian"
+        case .MOTH: "Any other mixed background"
+        case .AIND: "Indian"
+        case .APKN: "Pakistani"
+        case .ABAN: "Bangladeshi"
+        case .AOTH: "Any other Asian background"
+        case .BCRB: "Caribbean"
+        case .BAFR: "African"
+        case .BOTH: "Any other Black background"
+        case .CHNE: "Chinese"
+        case .OOTH: "Any other ethnic group"
+        case .REFU: "Refused"
+        case .NOBT: "Information not yet obtained"
+        }
+        return "\(words) (\(ethnicity.rawValue))"
+    }
+
+    /// The heading of an ethnicity group on the form.
+    static func ethnicityGroup(_ group: EthnicityGroup) -> String {
+        switch group {
+        case .white: "White"
+        case .mixed: "Mixed or multiple ethnic groups"
+        case .asian: "Asian or Asian British"
+        case .black: "Black, African, Caribbean or Black British"
+        case .other: "Other ethnic group"
+        case .notKnown: "Not known"
+        }
+    }
+
     static func value(_ raw: String) -> String {
         switch raw {
         case "ffa": "Fostering for Adoption"

@@ -16,7 +16,7 @@ enum CasePresenter {
             ["key": "Local authority", "value": subject.localAuthority],
             ["key": "Where the journey stands", "value": Words.state(view.state)],
             ["key": "Sex", "value": Words.value(profile.sex.rawValue)],
-            ["key": "Ethnicity", "value": "\(profile.ethnicity.rawValue) (\(Words.value(profile.ethnicity.group.rawValue)))"],
+            ["key": "Ethnicity", "value": Words.ethnicity(profile.ethnicity)],
             ["key": "Sibling group size", "value": String(profile.siblingGroupSize)],
             ["key": "Disability", "value": profile.disability ? "Yes" : "No"],
         ]

@@ -19,6 +19,9 @@ import Testing
             #expect(list.text.contains(#"id="open-case""#))
             #expect(list.headers[.contentSecurityPolicy]?.contains("'unsafe-inline'") == false)
             #expect(list.headers[.cacheControl] == "no-store")
+            // Ethnicity in the DfE's words, grouped, with the code a case management system shows.
+            let new = try await browser.get("/cases/new")
+            #expect(new.text.contains(#"<optgroup label="Black, African, Caribbean or Black British"><option value="BCRB">Caribbean (BCRB)</option><option value="BAFR">African (BAFR)</option>"#))
 
             let opened = try await browser.post("/cases", [
                 "reference": "NS-EP-2025-0311", "local_authority": TestWorld.northshire, "unborn": "no", "sex": "female",
@@ -43,6 +46,7 @@ import Testing
             #expect(page.text.contains("Milestone saved") == false, "the banner only follows a save")
             #expect(page.text.matches(of: /class="timeline__item/).count == 5)
             #expect(page.text.contains("1 July 2025"), "dates as people write them")
+            #expect(page.text.contains("African (BAFR)"))
             #expect(page.text.contains(#"id="rule-results""#) && page.text.contains("S2-26-weeks"))
             // The API sees the same journey: one write path.
             let api = try await client.send(.get, "/v1/cases/\(caseID)", as: .northshireIRO, in: world)
