@@ -28,12 +28,12 @@ public enum WholeQuarters {
         return CalendarDate(year: year, month: startMonth, day: 1)!.adding(days: -1)
     }
 
-    static func isQuarterStart(_ day: CalendarDate) -> Bool {
+    public static func isQuarterStart(_ day: CalendarDate) -> Bool {
         let (_, month, date) = day.components
         return date == 1 && (month - 1) % 3 == 0
     }
 
-    static func isQuarterEnd(_ day: CalendarDate) -> Bool {
+    public static func isQuarterEnd(_ day: CalendarDate) -> Bool {
         isQuarterStart(day.adding(days: 1))
     }
 }

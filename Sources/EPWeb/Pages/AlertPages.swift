@@ -25,8 +25,14 @@ struct AlertPages: Sendable {
 
     private func queue(_ query: FormData) async throws -> Response {
         let user = try WebScope.requireUser()
-        let status = query.trimmed("status").flatMap(RuleStatus.init(rawValue:)).flatMap { $0.isOpen ? $0 : nil }
-        let rule = query.trimmed("rule").flatMap { RuleCatalogue.rule(id: $0) != nil ? $0 : nil }
+        var errors: [FieldError] = []
+        let status = query.filter("status", "Choose overdue or due soon: the link asked for another status", errors: &errors) {
+            RuleStatus(rawValue: $0).flatMap { $0.isOpen ? $0 : nil }
+        }
+        let inForce = services.policy.rules.filter(\.enabled).map(\.rule.id)
+        let rule = query.filter("rule", "Choose a rule from the list: the link asked for one that is not in force here", errors: &errors) {
+            inForce.contains($0) ? $0 : nil
+        }
         let position = try? Cursor.alertPosition(query.trimmed("after"))
         let page = try await services.alerts.openAlerts(
             by: user.caller, status: status, ruleID: rule, asOf: nil, limit: Self.pageSize, from: position ?? nil,
@@ -35,14 +41,14 @@ struct AlertPages: Sendable {
         var context: TemplateContext = [
             "alertRows": Self.rows(page.items, canAcknowledge: user.caller.role.acknowledgesAlerts),
             "none": page.items.isEmpty, "asOf": page.asOf.written,
-            "rules": services.policy.rules.filter(\.enabled).map(\.rule.id).map { ["value": $0, "label": Words.ruleTitle($0), "selected": $0 == rule] },
+            "rules": inForce.map { ["value": $0, "label": Words.ruleTitle($0), "selected": $0 == rule] },
             "statuses": [RuleStatus.overdue, .dueSoon].map { ["value": $0.rawValue, "label": Words.status($0), "selected": $0 == status] },
         ]
         if let next = page.next {
             context["next"] = "/alerts?rule=\(rule ?? "")&status=\(status?.rawValue ?? "")&after=\(Cursor.encode(next))"
         }
         context.put("done", query["done"] == "acknowledged" ? "Alert acknowledged" : nil)
-        return pages.page("alerts", title: "Alerts", context, section: "/alerts")
+        return pages.page("alerts", title: "Alerts", context, section: "/alerts", errors: errors, status: errors.isEmpty ? .ok : .badRequest)
     }
 
     /// One table row per open alert: the case, the rule (title and id), the status in words with

@@ -29,7 +29,10 @@ struct CasePages: Sendable {
 
     private func list(_ query: FormData) async throws -> Response {
         let user = try WebScope.requireUser()
-        let state = query.trimmed("state").flatMap(JourneyState.init(rawValue:))
+        var errors: [FieldError] = []
+        let state = query.filter("state", "Choose a state from the list: the link asked for one this service does not have", errors: &errors) {
+            JourneyState(rawValue: $0)
+        }
         let reference = query.trimmed("reference")
         let cursor = try? Cursor.caseCursor(query.trimmed("after"))
         let found = try await services.cases.list(
@@ -54,7 +57,7 @@ struct CasePages: Sendable {
             let after = Cursor.encode(CaseCursor(createdAt: last.subject.createdAt, id: last.subject.id))
             context["next"] = "/cases?state=\(state?.rawValue ?? "")&reference=\(FormEncoding.encode(reference ?? ""))&after=\(after)"
         }
-        return pages.page("cases", title: "Cases", context, section: "/cases")
+        return pages.page("cases", title: "Cases", context, section: "/cases", errors: errors, status: errors.isEmpty ? .ok : .badRequest)
     }
 
     // MARK: Opening a case

@@ -14,11 +14,16 @@ struct DashboardPages: Sendable {
         group.get("/dashboard.csv") { request, _ in try await csv(FormData.query(of: request)) }
     }
 
-    /// The period asked for, or by default the last four quarters that have ended.
-    private func period(_ query: FormData) -> (from: CalendarDate, to: CalendarDate) {
-        let to = query["to"].flatMap(CalendarDate.init(iso:)) ?? WholeQuarters.lastQuarterEnd(onOrBefore: services.clock.today)
-        let defaultFrom = Self.quarterStart(of: to, quartersBack: 3)
-        return (query["from"].flatMap(CalendarDate.init(iso:)) ?? defaultFrom, to)
+    /// The period asked for, whole quarters as the page offers them, or by default the last four
+    /// quarters that have ended. (Other days are the API's, for an LA's own exact figures.)
+    private func period(_ query: FormData, errors: inout [FieldError]) -> (from: CalendarDate, to: CalendarDate) {
+        let to = query.filter("to", "Choose the last quarter from the list: the link asked for a day that ends no quarter", errors: &errors) {
+            CalendarDate(iso: $0).flatMap { WholeQuarters.isQuarterEnd($0) ? $0 : nil }
+        } ?? WholeQuarters.lastQuarterEnd(onOrBefore: services.clock.today)
+        let from = query.filter("from", "Choose the first quarter from the list: the link asked for a day that starts no quarter", errors: &errors) {
+            CalendarDate(iso: $0).flatMap { WholeQuarters.isQuarterStart($0) ? $0 : nil }
+        }
+        return (from ?? Self.quarterStart(of: to, quartersBack: 3), to)
     }
 
     static func quarterStart(of day: CalendarDate, quartersBack: Int) -> CalendarDate {
@@ -29,7 +34,8 @@ struct DashboardPages: Sendable {
 
     private func dashboard(_ query: FormData) async throws -> Response {
         let user = try WebScope.requireUser()
-        let (from, to) = period(query)
+        var errors: [FieldError] = []
+        let (from, to) = period(query, errors: &errors)
         let summary = try await services.dashboards.summary(
             by: user.caller, from: from, to: to, localAuthority: nil, asOf: nil, requestID: RequestScope.requestID
         )
@@ -42,12 +48,15 @@ struct DashboardPages: Sendable {
             "froms": starts.map { ["value": $0.iso, "label": $0.written, "selected": $0 == from] },
             "tos": ends.map { ["value": $0.iso, "label": $0.written, "selected": $0 == to] },
             "csvHref": "/dashboard.csv?from=\(from.iso)&to=\(to.iso)",
-        ], section: "/dashboard")
+        ], section: "/dashboard", errors: errors, status: errors.isEmpty ? .ok : .badRequest)
     }
 
     private func csv(_ query: FormData) async throws -> Response {
         let user = try WebScope.requireUser()
-        let (from, to) = period(query)
+        var errors: [FieldError] = []
+        let (from, to) = period(query, errors: &errors)
+        // Not a file of other figures than asked for: the page, saying what was wrong.
+        guard errors.isEmpty else { return try await dashboard(query) }
         let summary = try await services.dashboards.summary(
             by: user.caller, from: from, to: to, localAuthority: nil, asOf: nil, requestID: RequestScope.requestID
         )

@@ -29,6 +29,17 @@ struct FormData: Sendable, Encodable {
         return value
     }
 
+    /// A list's filter from the page's query: nil when absent or blank, else the value `parse`
+    /// reads. A value it cannot read (a link saved from an older version, a slip in a typed
+    /// address) is not ignored in silence: `message` joins `errors`, naming the filter, and the
+    /// page shows its results without that filter.
+    func filter<Value>(_ name: String, _ message: String, errors: inout [FieldError], _ parse: (String) -> Value?) -> Value? {
+        guard let raw = trimmed(name) else { return nil }
+        if let value = parse(raw) { return value }
+        errors.append(FieldError(target: name, message: message))
+        return nil
+    }
+
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         // The CSRF and idempotency fields are the form's envelope, not what it asks for.

@@ -261,6 +261,30 @@ import Testing
         }
     }
 
+    /// A filter value a page does not know (a link saved from an older version, a slip in a
+    /// typed address) is said, beside its field, not ignored in silence; the results are shown
+    /// without it.
+    @Test func aFilterValueThePageDoesNotKnowIsSaid() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            let id = try await client.openCase(in: world)
+            let worker = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+            let cases = try await worker.get("/cases?state=bogus")
+            #expect(cases.status == .badRequest && cases.errorSummary.map(\.href) == ["state"] && cases.text.contains("/cases/\(id)"))
+            #expect(try await worker.get("/cases?state=pre_proceedings").errorSummary.isEmpty)
+            let iro = try await Browser.signedIn(as: .northshireIRO, in: world, client: client)
+            let alerts = try await iro.get("/alerts?rule=S9-made-up&status=met")
+            #expect(alerts.status == .badRequest && alerts.errorSummary.map(\.href) == ["status", "rule"], "\(alerts.errorSummary)")
+            #expect(try await iro.get("/alerts?rule=S2-26-weeks&status=overdue").status == .ok)
+            let leader = try await Browser.signedIn(as: .northshireLeader, in: world, client: client)
+            for path in ["/dashboard?from=2025-02-10&to=2025-06-30", "/dashboard.csv?from=2025-01-01&to=bogus"] {
+                let page = try await leader.get(path)
+                #expect(page.status == .badRequest && page.headers[.contentType]?.hasPrefix("text/html") == true, "\(path): \(page.status)")
+                #expect(page.errorSummary.map(\.href) == [path.contains("bogus") ? "to" : "from"], "\(path)")
+            }
+            #expect(try await leader.get("/dashboard?from=2025-01-01&to=2025-06-30").status == .ok)
+        }
+    }
+
     /// Ending a partnership takes the partner's access away at once: the End button leads to a
     /// page saying so, and only its confirmation changes anything.
     @Test func endingAPartnershipIsConfirmedFirst() async throws {
