@@ -52,6 +52,9 @@ struct MilestoneForm {
             var entry: [String: Any] = ["key": field.key, "label": field.label, "value": current]
             entry.put("hint", field.hint)
             entry.put("error", FieldErrors.message(for: [field.target], in: errors))
+            // What a screen reader reads after the field's name: its hint, then its error.
+            entry.put("describedBy", [entry["hint"].map { _ in "details-\(field.key)-hint" }, entry["error"].map { _ in "details-\(field.key)-error" }]
+                .compactMap { $0 }.joined(separator: " "))
             switch field.input {
             case .choice(let values):
                 entry["isChoice"] = true

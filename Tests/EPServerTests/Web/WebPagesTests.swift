@@ -68,6 +68,7 @@ import Testing
             #expect(before.status == .conflict)
             #expect(before.errorSummary.map(\.href) == ["occurred_on-day"], "\(before.errorSummary)")
             #expect(before.text.contains("form-group--error") && before.text.contains(#"value="20""#), "the typed values stay")
+            #expect(before.text.contains(#"aria-describedby="occurred_on-hint occurred_on-error""#), "the error is read with the field")
             // A date that does not exist.
             let impossible = try await browser.post("/cases/\(id)/milestones", [
                 "kind": "family_time", "occurred_on-day": "31", "occurred_on-month": "6", "occurred_on-year": "2025", "details-status": "attended",
@@ -79,11 +80,13 @@ import Testing
             ], from: "/cases/\(id)/milestones/new?kind=family_time")
             #expect(missing.status == .unprocessableContent)
             #expect(missing.errorSummary.first?.href == "details-status-attended", "\(missing.errorSummary)")
+            #expect(missing.text.contains(#"<fieldset aria-describedby="details-status-error">"#) && missing.text.contains(#"id="details-status-error""#))
             // Personal data in the note is refused as the API refuses it.
             let named = try await browser.post("/cases/\(id)/milestones", [
                 "kind": "entered_care", "occurred_on-day": "3", "occurred_on-month": "7", "occurred_on-year": "2025", "note": "Birth mother's NHS no 943 476 5919 on the referral",
             ], from: form)
             #expect(named.status == .unprocessableContent && named.errorSummary.first?.href == "note", "\(named.errorSummary)")
+            #expect(named.text.contains(#"aria-describedby="note-hint note-error""#) && named.text.contains(#"id="note-error""#))
             let api = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
             #expect(try (api.object()["milestones"] as? [Any])?.count == 1, "nothing stored by any refusal")
         }
