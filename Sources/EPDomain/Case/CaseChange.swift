@@ -101,12 +101,15 @@ extension Case {
         guard records.contains(where: { $0.id == target }) else {
             throw ValidationError(.unknownMilestone, field: "/milestone_id", "this case has no milestone \(target.uuidString.lowercased())")
         }
-        let latest = records.last { $0.correction?.supersedes == target }
-        throw ValidationError(
-            .chronologyConflict, field: "/milestone_id",
-            "milestone \(target.uuidString.lowercased()) has already been corrected or retracted; correct its latest version instead",
-            conflictingMilestone: latest?.id
-        )
+        // The end of the chain of corrections: what stands for the record now.
+        var latest = records.last { $0.correction?.supersedes == target }
+        while let current = latest, let next = records.last(where: { $0.correction?.supersedes == current.id }) { latest = next }
+        let said = target.uuidString.lowercased()
+        // A retracted record has no later version to change; a corrected one has.
+        let detail = latest?.correction?.retracted == true
+            ? "milestone \(said) has already been retracted: nothing of it is left to correct or retract"
+            : "milestone \(said) has been corrected since: correct or retract its latest version\(latest.map { " (\($0.id.uuidString.lowercased()))" } ?? "") instead"
+        throw ValidationError(.chronologyConflict, field: "/milestone_id", detail, conflictingMilestone: latest?.id)
     }
 
     /// Refuses the change if the journey it produces breaks a rule the current journey keeps.

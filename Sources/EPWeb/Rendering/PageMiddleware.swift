@@ -47,26 +47,29 @@ struct SignedInMiddleware: RouterMiddleware {
                 do {
                     return try await next(request, context)
                 } catch {
-                    return page(for: error)
+                    return page(for: error, at: request.uri.path)
                 }
             }
         }
     }
 
-    private func notFound() -> Response {
-        pages.page("message", title: "Page not found", [
+    /// What a missing page may have been about, by where it was asked for: another agency's case,
+    /// token or partnership is not found, as the API answers, so as not to say it exists.
+    private func notFound(at path: String) -> Response {
+        let about = path.hasPrefix("/admin") ? "a token or partnership that is not your agency's" : "a case you cannot see"
+        return pages.page("message", title: "Page not found", [
             "heading": "Page not found",
-            "paragraphs": ["There is no such page, or it is about a case you cannot see. If you typed the address, check it is correct."],
+            "paragraphs": ["There is no such page, or it is about \(about). If you typed the address, check it is correct."],
         ], status: .notFound)
     }
 
     /// Every error a page handler lets through, as a page with the API's status code.
-    private func page(for error: any Error) -> Response {
+    private func page(for error: any Error, at path: String) -> Response {
         switch error {
         case ServiceError.notFound:
-            return notFound()
+            return notFound(at: path)
         case let error as HTTPError where error.status == .notFound:
-            return notFound()
+            return notFound(at: path)
         case ServiceError.forbidden(let detail):
             return pages.page("message", title: "You cannot do this", ["heading": "You cannot do this", "paragraphs": ["Your role does not allow it: \(detail)."]], status: .forbidden)
         case ServiceError.unauthenticated:

@@ -30,6 +30,26 @@ import Testing
         let input = MilestoneInput(kind: .birth, occurredOn: .day("2025-03-03"))
         let error = builder.refusal(.correct(birth, replacement: input, reason: "date mistyped again"), asOf: "2025-03-14")
         expectRefusal(error, .chronologyConflict, field: "/milestone_id", conflictsWith: correction)
+        #expect(error?.detail.contains("corrected since: correct or retract its latest version (\(correction.uuidString.lowercased()))") == true, "\(String(describing: error))")
+    }
+
+    /// Corrected twice: the refusal points past the first correction to the record that stands now.
+    @Test func refusingAnOldVersionNamesTheLatestNotTheNext() {
+        var (builder, birth) = mistypedBirth()
+        let first = builder.correct(birth, to: .birth, "2025-03-03", reason: "date mistyped", asOf: "2025-03-14")
+        let second = builder.correct(first, to: .birth, "2025-03-02", reason: "checked against the discharge summary", asOf: "2025-03-14")
+        let error = builder.refusal(.retract(birth, reason: "wrong case"), asOf: "2025-03-14")
+        expectRefusal(error, .chronologyConflict, field: "/milestone_id", conflictsWith: second)
+    }
+
+    /// A retracted record has nothing left to change, and the refusal says so rather than
+    /// pointing at a later version to correct.
+    @Test func refusesChangingARetractedRecordSayingItWasRetracted() {
+        var (builder, _) = mistypedBirth()
+        let interim = builder.record(.interimPlacement, "2025-03-13", .fosterCare)
+        builder.retract(interim, reason: "recorded on the wrong case", asOf: "2025-03-14")
+        let error = builder.refusal(.retract(interim, reason: "recorded on the wrong case"), asOf: "2025-03-14")
+        #expect(error?.category == .chronologyConflict && error?.detail.contains("has already been retracted: nothing of it is left") == true, "\(String(describing: error))")
     }
 
     /// A record corrected into a second birth dated before the one recorded: the refusal names
