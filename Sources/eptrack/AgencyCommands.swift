@@ -68,8 +68,9 @@ struct TokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a token; it is printed once and only its hash is kept.")
         @Option(help: "The agency the token acts for") var agency: String
         @Option(help: "What the token may do") var role: Role
-        @Option(help: "A label to recognise it by (no personal data)") var name: String?
-        @Option(help: "Days until it expires (1 to 365)") var expires: Int = 90
+        @Option(help: "What it is for, to recognise it by in token lists and the admin page (no personal data)") var name: String
+        // (Unconditional: "--expires -5" is a number out of range, not a missing value.)
+        @Option(parsing: .unconditional, help: "Days until it expires (1 to 365)") var expires: Int = 90
 
         /// Through the admin service, as the API's and the pages' token creation: the same
         /// checks (a registered agency, no personal data in the label) and an audit event
@@ -84,10 +85,19 @@ struct TokenCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List tokens (never their secrets).")
+        static var hour: DateFormatter {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = "yyyy-MM-dd'T'HH':00Z'"
+            return formatter
+        }
+
         func run() async throws {
             for token in try await CLI.withAdmin({ try await $0.tokens(by: .current) }) {
                 let status = token.revokedAt != nil ? "revoked" : (token.expiresAt < Date() ? "expired" : "active")
-                let lastUse = token.lastUsedAt.map { ISO8601DateFormatter().string(from: $0) } ?? "never"
+                // A use is noted at most once an hour: a time to the second would claim more.
+                let lastUse = token.lastUsedAt.map { "about " + Self.hour.string(from: $0) } ?? "never"
                 print("\(token.id.uuidString.lowercased())\t\(token.agency)\t\(token.role.rawValue)\t\(status)\texpires \(ISO8601DateFormatter().string(from: token.expiresAt))\tlast used \(lastUse)\t\(token.label ?? "")")
             }
         }

@@ -90,10 +90,13 @@ import Testing
             let person = Operator(name: "deploy")
             #expect(try await admin.agencies(by: person).map(\.id) == [TestWorld.northshire, TestWorld.southmoor, TestWorld.raa, TestWorld.vaa])
             await #expect(throws: ValidationError.self, "no such agency") {
-                try await admin.createToken(agency: "la-westmarch", role: .iro, label: nil, days: 90, by: person)
+                try await admin.createToken(agency: "la-westmarch", role: .iro, label: "Westmarch IRO service", days: 90, by: person)
             }
             await #expect(throws: ValidationError.self, "a year at most, as for an admin") {
-                try await admin.createToken(agency: TestWorld.southmoor, role: .iro, label: nil, days: 730, by: person)
+                try await admin.createToken(agency: TestWorld.southmoor, role: .iro, label: "Southmoor IRO service", days: 730, by: person)
+            }
+            await #expect(throws: ValidationError.self, "a label saying what it is for, as for an admin") {
+                try await admin.createToken(agency: TestWorld.southmoor, role: .iro, label: "  ", days: 90, by: person)
             }
             await #expect(throws: ValidationError.self, "no personal data in a label") {
                 try await admin.createToken(agency: TestWorld.southmoor, role: .iro, label: "jane.smith@southmoor.gov.uk", days: 90, by: person)

@@ -48,8 +48,9 @@ extension AdminService {
         }
     }
 
-    /// A new token for any registered agency, by the operator (the label is optional).
-    public func createToken(agency: String, role: Role, label: String?, days: Int, by person: Operator) async throws -> (TokenRecord, String) {
+    /// A new token for any registered agency, by the operator. Its label says what it is for, as
+    /// an admin's must: the token lists and the admin page name tokens by it.
+    public func createToken(agency: String, role: Role, label: String, days: Int, by person: Operator) async throws -> (TokenRecord, String) {
         guard try await store.agency(id: agency) != nil else {
             throw ValidationError(.invalidField, field: "/agency", "no agency \(agency) is registered")
         }
@@ -75,13 +76,13 @@ extension AdminService {
     }
 
     private func issueToken(
-        agency: String, role: Role, label: String?, days: Int,
+        agency: String, role: Role, label: String, days: Int,
         idempotency stored: (TokenRecord, String) throws -> IdempotencyRecord? = { _, _ in nil }, audit: (TokenRecord) -> AuditEvent
     ) async throws -> (TokenRecord, String) {
         guard Self.tokenDays.contains(days) else {
             throw ValidationError(.invalidField, field: "/days", "a token lasts 1 to 365 days")
         }
-        let label = try label.map { try FreeText.check($0, field: "/label", limit: 100, personalData: true) }
+        let label = try FreeText.check(label, field: "/label", limit: 100, personalData: true)
         let secret = TokenSecret.generate()
         let now = clock.stamp
         let record = TokenRecord(id: UUID.random(), agency: agency, role: role, label: label, createdAt: now, expiresAt: now.addingTimeInterval(Double(days) * 86_400))
