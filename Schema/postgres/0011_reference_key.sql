@@ -6,12 +6,16 @@
 ALTER TABLE cases ADD COLUMN reference_key TEXT;
 
 -- Cases already held under references that differ only in case are kept: the oldest holds the
--- key, the later ones none (NULLs never clash), and a new case clashes with the oldest.
-UPDATE cases SET reference_key = lower(reference)
-WHERE NOT EXISTS (
+-- key, and each later one the key with `#` and its id after, which no reference can clash with.
+UPDATE cases SET reference_key = lower(reference COLLATE "C") || CASE WHEN EXISTS (
     SELECT 1 FROM cases earlier
-    WHERE earlier.local_authority = cases.local_authority AND lower(earlier.reference) = lower(cases.reference)
+    WHERE earlier.local_authority = cases.local_authority AND lower(earlier.reference COLLATE "C") = lower(cases.reference COLLATE "C")
       AND (earlier.created_at < cases.created_at OR (earlier.created_at = cases.created_at AND earlier.id < cases.id))
-);
+) THEN '#' || id ELSE '' END;
+
+-- (COLLATE "C": lower() then folds ASCII alone, whatever the database's locale, as Swift does.)
+-- NOT NULL: an instance still running the code from before this migration cannot add a case
+-- without a key, which would escape the rule; stop older instances first (README).
+ALTER TABLE cases ALTER COLUMN reference_key SET NOT NULL;
 
 CREATE UNIQUE INDEX cases_reference_key ON cases (local_authority, reference_key);

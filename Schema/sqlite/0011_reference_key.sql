@@ -6,12 +6,12 @@
 ALTER TABLE cases ADD COLUMN reference_key TEXT;
 
 -- Cases already held under references that differ only in case are kept: the oldest holds the
--- key, the later ones none (NULLs never clash), and a new case clashes with the oldest.
-UPDATE cases SET reference_key = lower(reference)
-WHERE NOT EXISTS (
+-- key, and each later one the key with `#` and its id after, which no reference can clash with
+-- (in lower case: SQLite holds ids in upper case).
+UPDATE cases SET reference_key = lower(reference) || CASE WHEN EXISTS (
     SELECT 1 FROM cases earlier
     WHERE earlier.local_authority = cases.local_authority AND lower(earlier.reference) = lower(cases.reference)
       AND (earlier.created_at < cases.created_at OR (earlier.created_at = cases.created_at AND earlier.id < cases.id))
-);
+) THEN '#' || lower(id) ELSE '' END;
 
 CREATE UNIQUE INDEX cases_reference_key ON cases (local_authority, reference_key);

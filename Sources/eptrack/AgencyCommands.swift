@@ -85,19 +85,12 @@ struct TokenCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List tokens (never their secrets).")
-        static var hour: DateFormatter {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = "yyyy-MM-dd'T'HH':00Z'"
-            return formatter
-        }
-
         func run() async throws {
             for token in try await CLI.withAdmin({ try await $0.tokens(by: .current) }) {
                 let status = token.revokedAt != nil ? "revoked" : (token.expiresAt < Date() ? "expired" : "active")
-                // A use is noted at most once an hour: a time to the second would claim more.
-                let lastUse = token.lastUsedAt.map { "about " + Self.hour.string(from: $0) } ?? "never"
+                // A use is noted when an hour has passed since the last one noted: the last use was
+                // then, or in the hour after.
+                let lastUse = token.lastUsedAt.map { ISO8601DateFormatter().string(from: $0).prefix(16) + "Z (or in the hour after)" } ?? "never"
                 print("\(token.id.uuidString.lowercased())\t\(token.agency)\t\(token.role.rawValue)\t\(status)\texpires \(ISO8601DateFormatter().string(from: token.expiresAt))\tlast used \(lastUse)\t\(token.label ?? "")")
             }
         }

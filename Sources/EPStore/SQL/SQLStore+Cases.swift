@@ -13,7 +13,7 @@ extension SQLStore {
         } catch where ConstraintViolation.uniqueTable(of: error) == "cases" {
             // Named as the case that holds it spells it ("NS-EP-0142" when "ns-ep-0142" was sent).
             let held = try? await source.withConnection { database in
-                try await database.prepared("""
+                try await database.raw("""
                     SELECT reference FROM cases WHERE local_authority = \(bind: subject.localAuthority) AND reference_key = \(bind: TableRow.referenceKey(subject.reference))
                     """).first(decodingColumn: "reference", as: String.self)
             }
@@ -67,9 +67,13 @@ extension SQLStore {
         guard !query.localAuthorities.isEmpty else { return [] }
         var sql: SQLQueryString = "SELECT \(unsafeRaw: Rows.caseColumns("cases")) FROM cases WHERE local_authority IN (\(binds: query.localAuthorities.sorted()))"
         if let state = query.state { sql = sql + " AND state = \(bind: state.rawValue)" }
-        // Whatever its case, as references are unique (an older pair differing only in case, kept
-        // by migration 0011, is found together).
-        if let reference = query.reference { sql = sql + " AND lower(reference) = \(bind: TableRow.referenceKey(reference))" }
+        if let reference = query.reference {
+            // Whatever its case, as references are unique; a later case of an older pair that
+            // differs only in case holds its key with `#` and its id after (migration 0011).
+            let key = TableRow.referenceKey(reference)
+            let escaped = key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            sql = sql + " AND (reference_key = \(bind: key) OR reference_key LIKE \(bind: escaped + "#%") ESCAPE '\\')"
+        }
         if let after = query.after {
             sql = sql + " AND (created_at > \(bind: after.createdAt) OR (created_at = \(bind: after.createdAt) AND id > \(bind: after.id)))"
         }
@@ -150,21 +154,23 @@ extension SQLStore {
 
     public func acknowledgements(caseIDs: [UUID]) async throws -> [Acknowledgement] {
         guard !caseIDs.isEmpty else { return [] }
+        let select: SQLQueryString = "SELECT id, case_id, rule_id, note, acknowledged_by, acknowledged_at FROM alert_acknowledgements"
         return try await source.withConnection { database in
-            try await database.raw("""
-                SELECT id, case_id, rule_id, note, acknowledged_by, acknowledged_at FROM alert_acknowledgements
-                WHERE case_id IN (\(binds: caseIDs)) ORDER BY acknowledged_at, id
-                """)
-                .all().map { row in
-                    Acknowledgement(
-                        id: try row.decode(column: "id", as: UUID.self),
-                        caseID: try row.decode(column: "case_id", as: UUID.self),
-                        ruleID: try row.decode(column: "rule_id", as: String.self),
-                        note: try row.decode(column: "note", as: String.self),
-                        acknowledgedBy: try row.decode(column: "acknowledged_by", as: String.self),
-                        acknowledgedAt: try row.decode(column: "acknowledged_at", as: Date.self)
-                    )
-                }
+            // One case (every case read): one shape, prepared; an alert list's page of cases: a
+            // list of any length, which is no shape to keep prepared.
+            let fetcher: any SQLQueryFetcher = caseIDs.count == 1
+                ? database.prepared(select + " WHERE case_id = \(bind: caseIDs[0]) ORDER BY acknowledged_at, id")
+                : database.raw(select + " WHERE case_id IN (\(binds: caseIDs)) ORDER BY acknowledged_at, id")
+            return try await fetcher.all().map { row in
+                Acknowledgement(
+                    id: try row.decode(column: "id", as: UUID.self),
+                    caseID: try row.decode(column: "case_id", as: UUID.self),
+                    ruleID: try row.decode(column: "rule_id", as: String.self),
+                    note: try row.decode(column: "note", as: String.self),
+                    acknowledgedBy: try row.decode(column: "acknowledged_by", as: String.self),
+                    acknowledgedAt: try row.decode(column: "acknowledged_at", as: Date.self)
+                )
+            }
         }
     }
 }

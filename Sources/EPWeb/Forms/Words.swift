@@ -69,7 +69,6 @@ enum Words {
         key.split(separator: "_").joined(separator: " ").capitalisedFirst
     }
 
-    /// A detail value (`not_suitable`) as words (`not suitable`), for choices with no better label.
     /// The DfE's SSDA903 ethnicity categories in their own words, then the code, as a social
     /// worker finds them in the case management system ("White British (WBRI)").
     static func ethnicity(_ ethnicity: Ethnicity) -> String {
@@ -98,7 +97,8 @@ enum Words {
         return "\(words) (\(ethnicity.rawValue))"
     }
 
-    /// The heading of an ethnicity group on the form.
+    /// The heading of an ethnicity group on the form: the groups of the DfE's statistics on
+    /// children looked after, which the dashboards use (Chinese among other ethnic groups).
     static func ethnicityGroup(_ group: EthnicityGroup) -> String {
         switch group {
         case .white: "White"
@@ -110,6 +110,7 @@ enum Words {
         }
     }
 
+    /// A detail value (`not_suitable`) as words (`not suitable`), for choices with no better label.
     static func value(_ raw: String) -> String {
         switch raw {
         case "ffa": "Fostering for Adoption"

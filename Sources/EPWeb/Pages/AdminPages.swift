@@ -42,7 +42,7 @@ struct AdminPages: Sendable {
     private func overview(_ query: FormData, form: FormData? = nil, errors: [FieldError] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try WebScope.requireUser()
         let agencies = try await services.admin.agencies(by: user.caller)
-        let names = Dictionary(agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = Self.names(of: agencies)
         let partnerships = try await services.admin.partnerships(by: user.caller)
         let tokens = try await services.admin.tokens(by: user.caller)
         let now = services.clock.stamp
@@ -87,7 +87,7 @@ struct AdminPages: Sendable {
         guard let partnership = try await services.admin.partnerships(by: user.caller).last(where: {
             $0.agency == agency && $0.localAuthority == localAuthority && $0.status != .ended
         }) else { throw ServiceError.notFound("no open partnership between \(agency) and \(localAuthority)") }
-        let names = Dictionary(try await services.admin.agencies(by: user.caller).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = Self.names(of: try await services.admin.agencies(by: user.caller))
         let other = user.caller.agency == localAuthority ? agency : localAuthority
         let proposed = partnership.status == .proposed
         // A proposal is the partner's: its admin withdraws it, the local authority's declines it.
@@ -129,6 +129,11 @@ struct AdminPages: Sendable {
         } catch let error as ValidationError {
             return try await overview(FormData(encoded: ""), form: form, errors: [FieldErrors.from(error, targets: ["/label": "label", "/days": "days"])], status: .unprocessableContent)
         }
+    }
+
+    /// Agencies' names by id, to show a partnership's parties as people know them.
+    private static func names(of agencies: [Agency]) -> [String: String] {
+        Dictionary(agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
     private static func state(of token: TokenRecord, at now: Date) -> String {

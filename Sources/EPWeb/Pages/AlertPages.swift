@@ -26,12 +26,13 @@ struct AlertPages: Sendable {
     private func queue(_ query: FormData) async throws -> Response {
         let user = try WebScope.requireUser()
         var errors: [FieldError] = []
-        let status = query.filter("status", "Choose overdue or due soon: the link asked for another status", errors: &errors) {
-            RuleStatus(rawValue: $0).flatMap { $0.isOpen ? $0 : nil }
-        }
+        // (In the form's order, as the error summary lists them.)
         let inForce = services.policy.rules.filter(\.enabled).map(\.rule.id)
         let rule = query.filter("rule", "Choose a rule from the list: the link asked for one that is not in force here", errors: &errors) {
             inForce.contains($0) ? $0 : nil
+        }
+        let status = query.filter("status", "Choose overdue or due soon: the link asked for another status", errors: &errors) {
+            RuleStatus(rawValue: $0).flatMap { $0.isOpen ? $0 : nil }
         }
         let position = try? Cursor.alertPosition(query.trimmed("after"))
         let page = try await services.alerts.openAlerts(
@@ -48,6 +49,8 @@ struct AlertPages: Sendable {
             context["next"] = "/alerts?rule=\(rule ?? "")&status=\(status?.rawValue ?? "")&after=\(Cursor.encode(next))"
         }
         context.put("done", query["done"] == "acknowledged" ? "Alert acknowledged" : nil)
+        context.put("ruleError", FieldErrors.message(for: ["rule"], in: errors))
+        context.put("statusError", FieldErrors.message(for: ["status"], in: errors))
         return pages.page("alerts", title: "Alerts", context, section: "/alerts", errors: errors, status: errors.isEmpty ? .ok : .badRequest)
     }
 

@@ -57,6 +57,7 @@ struct CasePages: Sendable {
             let after = Cursor.encode(CaseCursor(createdAt: last.subject.createdAt, id: last.subject.id))
             context["next"] = "/cases?state=\(state?.rawValue ?? "")&reference=\(FormEncoding.encode(reference ?? ""))&after=\(after)"
         }
+        context.put("stateError", FieldErrors.message(for: ["state"], in: errors))
         return pages.page("cases", title: "Cases", context, section: "/cases", errors: errors, status: errors.isEmpty ? .ok : .badRequest)
     }
 

@@ -43,12 +43,15 @@ struct DashboardPages: Sendable {
         let latest = WholeQuarters.lastQuarterEnd(onOrBefore: services.clock.today)
         let starts = (0..<20).map { Self.quarterStart(of: latest, quartersBack: $0) }
         let ends = starts.map { start in Self.quarterStart(of: start, quartersBack: -1).adding(days: -1) }
-        return pages.page("dashboard", title: "Dashboard", [
+        var context: TemplateContext = [
             "scope": DashboardReport.scope(summary.request), "report": DashboardReport.sections(summary),
             "froms": starts.map { ["value": $0.iso, "label": $0.written, "selected": $0 == from] },
             "tos": ends.map { ["value": $0.iso, "label": $0.written, "selected": $0 == to] },
             "csvHref": "/dashboard.csv?from=\(from.iso)&to=\(to.iso)",
-        ], section: "/dashboard", errors: errors, status: errors.isEmpty ? .ok : .badRequest)
+        ]
+        context.put("fromError", FieldErrors.message(for: ["from"], in: errors))
+        context.put("toError", FieldErrors.message(for: ["to"], in: errors))
+        return pages.page("dashboard", title: "Dashboard", context, section: "/dashboard", errors: errors, status: errors.isEmpty ? .ok : .badRequest)
     }
 
     private func csv(_ query: FormData) async throws -> Response {

@@ -82,7 +82,7 @@ struct SignedInMiddleware: RouterMiddleware {
             return pages.page("message", title: "Check the address", ["heading": "Check the address", "paragraphs": [detail]], status: .badRequest)
         case let error as ValidationError:
             // A form re-shows its own refusals beside their fields; what reaches here was asked in
-            // the address (a dashboard's period, say).
+            // the address (a dashboard's period the other way round, say).
             return pages.page("message", title: "Check what you asked for", ["heading": "Check what you asked for", "paragraphs": [error.detail]], status: .unprocessableContent)
         case ServiceError.idempotencyKeyReused:
             return pages.page("message", title: "This form was sent before", [
@@ -91,7 +91,7 @@ struct SignedInMiddleware: RouterMiddleware {
             ], status: .unprocessableContent)
         case ServiceError.idempotencyInFlight, ServiceError.concurrentUpdate:
             return pages.page("message", title: "Try again", [
-                "heading": "Try again", "paragraphs": ["The case was being changed at the same moment. Nothing more was saved: go back and send the form again."],
+                "heading": "Try again", "paragraphs": ["Someone else was changing the same thing at the same moment. Nothing more was saved: go back and send the form again."],
             ], status: .conflict)
         default:
             logger.error("page failed", metadata: ["error": .string(String(reflecting: type(of: error)))])

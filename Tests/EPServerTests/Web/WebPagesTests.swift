@@ -274,10 +274,12 @@ import Testing
             let worker = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
             let cases = try await worker.get("/cases?state=bogus")
             #expect(cases.status == .badRequest && cases.errorSummary.map(\.href) == ["state"] && cases.text.contains("/cases/\(id)"))
+            #expect(cases.text.contains(#"aria-describedby="state-error""#) && cases.text.contains(#"id="state-error""#))
             #expect(try await worker.get("/cases?state=pre_proceedings").errorSummary.isEmpty)
             let iro = try await Browser.signedIn(as: .northshireIRO, in: world, client: client)
             let alerts = try await iro.get("/alerts?rule=S9-made-up&status=met")
-            #expect(alerts.status == .badRequest && alerts.errorSummary.map(\.href) == ["status", "rule"], "\(alerts.errorSummary)")
+            #expect(alerts.status == .badRequest && alerts.errorSummary.map(\.href) == ["rule", "status"], "\(alerts.errorSummary)")
+            #expect(alerts.text.contains(#"id="rule" name="rule" aria-describedby="rule-error""#) && alerts.text.contains(#"id="status-error""#), "beside the filter")
             #expect(try await iro.get("/alerts?rule=S2-26-weeks&status=overdue").status == .ok)
             let leader = try await Browser.signedIn(as: .northshireLeader, in: world, client: client)
             for path in ["/dashboard?from=2025-02-10&to=2025-06-30", "/dashboard.csv?from=2025-01-01&to=bogus"] {
@@ -316,13 +318,22 @@ import Testing
             let overview = try await admin.get("/admin")
             #expect(try await admin.post("/admin/partnerships/\(TestWorld.vaa)/\(TestWorld.northshire)/accept", [:], csrf: overview.csrfToken).status == .seeOther)
             #expect(try await client.send(.get, "/v1/cases/\(id)", as: .vaaSocialWorker, in: world).status == .ok, "accepted on the page")
+            // The RAA proposes again; Northshire declines on the confirmation page: nothing starts.
+            let again = #"{"agency":"raa-coast-and-vale","local_authority":"la-northshire"}"#
+            #expect(try await client.send(.post, "/v1/partnerships", as: .raaAdmin, in: world, json: again).status == .created)
+            let decline = try await admin.get(end)
+            #expect(decline.text.contains("Decline the proposal?"))
+            #expect(try await admin.post(end, [:], csrf: decline.csrfToken).status == .seeOther)
+            #expect(try await admin.get(end).status == .notFound, "declined")
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaSocialWorker, in: world).status == .notFound)
         }
     }
 
     /// A double click on "Make token" makes one token, not two with one secret never seen: the
     /// second sending says the token was made already, shows no secret, and offers to revoke it.
-    @Test func theTokenFormSentTwiceMakesOneToken() async throws {
-        try await TestWorld.run(on: .sqlite) { world, client in
+    @Test(arguments: TestDatabase.all)
+    func theTokenFormSentTwiceMakesOneToken(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
             let admin = try await Browser.signedIn(as: .northshireAdmin, in: world, client: client)
             let page = try await admin.get("/admin")
             let key = try #require(page.text.firstMatch(of: /name="idempotency_key" value="([^"]+)"/)).output.1
