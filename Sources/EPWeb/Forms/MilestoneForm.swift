@@ -20,7 +20,8 @@ struct MilestoneForm {
                 }
                 raw[field.key] = .integer(number)
             case .yesNo:
-                raw[field.key] = .boolean(value == "yes")
+                let question = field.label.replacingOccurrences(of: " (optional)", with: "")
+                raw[field.key] = try form.yesNo("details-\(field.key)", field: "/details/\(field.key)", "choose yes or no for \(question.lowercased())").map(DetailValue.boolean)
             case .choice, .text, .label:
                 raw[field.key] = .string(value)
             }

@@ -11,24 +11,49 @@ enum ProfileFields {
         "/profile/unborn": "unborn-yes", "/reference": "reference", "/local_authority": "local_authority",
     ]
 
-    static func profile(from form: FormData, unborn: Bool) throws(ValidationError) -> ChildProfile {
-        guard let sex = form["sex"].flatMap(Sex.init(rawValue:)) else { throw ValidationError(.invalidField, field: "/profile/sex", "choose the child's sex, or not known") }
-        guard let ethnicity = form["ethnicity"].flatMap(Ethnicity.init(rawValue:)) else {
-            throw ValidationError(.invalidField, field: "/profile/ethnicity", "choose the child's ethnicity, or not yet obtained (NOBT)")
+    /// The profile the form describes, or nil with every field's refusal added to `errors`: a
+    /// form sent blank lists all it lacks at once.
+    static func profile(from form: FormData, unborn: Bool, errors: inout [FieldError]) -> ChildProfile? {
+        func checked<T>(_ read: () throws(ValidationError) -> T?) -> T? {
+            do { return try read() } catch {
+                errors.append(FieldErrors.from(error, targets: targets))
+                return nil
+            }
         }
+        // (In the form's order: the expected month comes first.)
+        let expected = unborn ? checked { () throws(ValidationError) in try month(form) } : nil
+        let sex = checked { () throws(ValidationError) in
+            guard let sex = form["sex"].flatMap(Sex.init(rawValue:)) else { throw ValidationError(.invalidField, field: "/profile/sex", "choose the child's sex, or not known") }
+            return sex
+        }
+        let ethnicity = checked { () throws(ValidationError) in
+            guard let ethnicity = form["ethnicity"].flatMap(Ethnicity.init(rawValue:)) else {
+                throw ValidationError(.invalidField, field: "/profile/ethnicity", "choose the child's ethnicity, or not yet obtained (NOBT)")
+            }
+            return ethnicity
+        }
+        let siblingsRead = checked { () throws(ValidationError) in try siblings(form) ?? 1 }
+        let disability = checked { () throws(ValidationError) in
+            guard let answer = try form.yesNo("disability", field: "/profile/disability", Self.disabilityQuestion) else {
+                throw ValidationError(.invalidField, field: "/profile/disability", Self.disabilityQuestion)
+            }
+            return answer
+        }
+        guard let sex, let ethnicity, let siblingsRead, let disability, !unborn || expected != nil else { return nil }
         return ChildProfile(
-            sex: sex, ethnicity: ethnicity, siblingGroupSize: try siblings(form) ?? 1, disability: form["disability"] == "yes",
-            unborn: unborn, expectedBirthMonth: unborn ? try month(form) : nil
+            sex: sex, ethnicity: ethnicity, siblingGroupSize: siblingsRead, disability: disability, unborn: unborn, expectedBirthMonth: expected
         )
     }
 
     static func update(from form: FormData) throws(ValidationError) -> CaseUpdate {
         CaseUpdate(
             sex: form["sex"].flatMap(Sex.init(rawValue:)), ethnicity: form["ethnicity"].flatMap(Ethnicity.init(rawValue:)),
-            siblingGroupSize: try siblings(form), disability: form["disability"].map { $0 == "yes" },
+            siblingGroupSize: try siblings(form), disability: try form.yesNo("disability", field: "/profile/disability", disabilityQuestion),
             expectedBirthMonth: form.trimmed("expected_birth_month-month") == nil ? nil : try month(form)
         )
     }
+
+    private static let disabilityQuestion = "say whether the child has a disability: yes or no"
 
     private static func siblings(_ form: FormData) throws(ValidationError) -> Int? {
         guard let text = form.trimmed("sibling_group_size") else { return nil }

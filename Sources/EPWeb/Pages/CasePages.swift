@@ -87,15 +87,13 @@ struct CasePages: Sendable {
         let form = WebScope.form ?? FormData(encoded: "")
         var errors: [FieldError] = []
         let reference = form.trimmed("reference") ?? ""
+        // Every field's refusal at once, in the form's order: the reference, whether the child is
+        // born, then the profile.
+        do { try ProfileValidator.check(reference: reference) } catch { errors.append(FieldErrors.from(error, targets: ProfileFields.targets)) }
         let unborn: Bool? = form["unborn"].flatMap { $0 == "yes" ? true : $0 == "no" ? false : nil }
         if unborn == nil { errors.append(FieldError(target: "unborn-yes", message: "Say whether the child is born yet")) }
-        let profile: ChildProfile
-        do {
-            profile = try ProfileFields.profile(from: form, unborn: unborn ?? false)
-        } catch {
-            return try newCase(form: form, errors: errors + [FieldErrors.from(error, targets: ProfileFields.targets)], status: .unprocessableContent)
-        }
-        guard errors.isEmpty else { return try newCase(form: form, errors: errors, status: .unprocessableContent) }
+        let profile = ProfileFields.profile(from: form, unborn: unborn ?? false, errors: &errors)
+        guard errors.isEmpty, let profile else { return try newCase(form: form, errors: errors, status: .unprocessableContent) }
         let draft = NewCase(
             reference: reference, localAuthority: form["local_authority"] ?? user.caller.visibleLocalAuthorities.sorted().first ?? "",
             adoptionAgency: nil, profile: profile

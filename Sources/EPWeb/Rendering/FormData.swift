@@ -1,3 +1,4 @@
+import EPDomain
 import Foundation
 import Hummingbird
 
@@ -27,6 +28,17 @@ struct FormData: Sendable, Encodable {
     func trimmed(_ name: String) -> String? {
         guard let value = fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         return value
+    }
+
+    /// A yes/no question's answer: nil when it was not answered. Anything but `yes` or `no` (no
+    /// browser sends it; a hand-made request may) is refused, not read as no.
+    func yesNo(_ name: String, field: String, _ message: String) throws(ValidationError) -> Bool? {
+        switch trimmed(name) {
+        case nil: nil
+        case "yes": true
+        case "no": false
+        default: throw ValidationError(.invalidField, field: field, message)
+        }
     }
 
     /// A list's filter from the page's query: nil when absent or blank, else the value `parse`

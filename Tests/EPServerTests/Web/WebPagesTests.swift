@@ -107,6 +107,40 @@ import Testing
         return (id, browser, form, fields)
     }
 
+    /// A yes/no question left unanswered, or answered with anything but yes or no, is refused,
+    /// not stored as no; a form sent blank lists everything it lacks at once, in the form's order.
+    @Test func aQuestionNotAnsweredIsNotReadAsNo() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+            let blank = try await browser.post("/cases", ["reference": "", "local_authority": TestWorld.northshire], from: "/cases/new")
+            #expect(blank.status == .unprocessableContent)
+            #expect(blank.errorSummary.map(\.href) == ["reference", "unborn-yes", "sex-male", "ethnicity", "disability-yes"], "\(blank.errorSummary)")
+            let fields = ["reference": "NS-EP-2025-0400", "local_authority": TestWorld.northshire, "unborn": "no", "sex": "male", "ethnicity": "WBRI", "sibling_group_size": "1"]
+            for disability in [nil, "maybe"] {
+                var sent = fields
+                sent["disability"] = disability
+                let refused = try await browser.post("/cases", sent, from: "/cases/new")
+                #expect(refused.status == .unprocessableContent && refused.errorSummary.map(\.href) == ["disability-yes"], "\(String(describing: disability))")
+            }
+            let list = try await client.send(.get, "/v1/cases", as: .northshireIRO, in: world)
+            #expect((try list.object()["items"] as? [Any])?.isEmpty == true, "nothing opened")
+
+            let id = try await client.openCase(in: world)
+            try await client.record("birth", on: "2025-07-01", caseID: id, in: world)
+            let form = "/cases/\(id)/milestones/new?kind=family_time"
+            let session = ["kind": "family_time", "occurred_on-day": "2", "occurred_on-month": "7", "occurred_on-year": "2025", "details-status": "attended"]
+            var unclear = session
+            unclear["details-supervised"] = "maybe"
+            let refused = try await browser.post("/cases/\(id)/milestones", unclear, from: form)
+            #expect(refused.status == .unprocessableContent && refused.errorSummary.first?.href.hasPrefix("details-supervised") == true, "\(refused.errorSummary)")
+            var supervised = session
+            supervised["details-supervised"] = "yes"
+            #expect(try await browser.post("/cases/\(id)/milestones", supervised, from: form).status == .seeOther)
+            let stored = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
+            #expect(stored.text.contains(#""supervised":true"#), "\(stored.text)")
+        }
+    }
+
     @Test func aDoubleSubmittedFormRecordsOnce() async throws {
         try await TestWorld.run(on: .sqlite) { world, client in
             let (id, browser, form, fields) = try await Self.familyTimeForm(world, client)
