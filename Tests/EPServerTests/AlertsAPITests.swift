@@ -103,16 +103,18 @@ import Testing
             #expect((alerts["S2-ep-considered-early"]?["acknowledgements"] as? [Any])?.count == 1)
 
             // The queue shows it too, so a colleague sees it has been looked at; another case's
-            // alert of the same rule has none. The past day's list (evaluated, not indexed) as well.
+            // alert of the same rule has none. The day before (a past day's list, evaluated, not
+            // indexed), it had not been made.
             let other = try await client.openCase(in: world, reference: "NS-EP-2025-0143")
             try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: other, in: world)
-            for query in ["", "&as_of=2025-08-31"] {
+            let noted = "Raised at the second review; legal gateway booked"
+            for (query, expected) in [("", [id: [noted], other: []]), ("&as_of=2025-08-31", [id: [], other: []])] {
                 let list = try await client.send(.get, "/v1/alerts?rule_id=S2-ep-considered-early\(query)", as: .raaIRO, in: world)
                 let items = try #require(try list.object()["items"] as? [[String: Any]])
                 let marks = Dictionary(uniqueKeysWithValues: items.map { item in
                     (item["case_id"] as? String ?? "", ((item["alert"] as? [String: Any])?["acknowledgements"] as? [[String: Any]] ?? []).compactMap { $0["note"] as? String })
                 })
-                #expect(marks == [id: ["Raised at the second review; legal gateway booked"], other: []], "\(query): \(marks)")
+                #expect(marks == expected, "\(query): \(marks)")
             }
 
             #expect(try await client.send(.post, path, as: .northshireSocialWorker, in: world, json: note).status == .forbidden)
@@ -121,6 +123,45 @@ import Testing
             #expect(blank.status == .unprocessableContent)
             let unknownRule = try await client.send(.post, "/v1/cases/\(id)/alerts/S9-made-up/acknowledgements", as: .northshireIRO, in: world, json: note)
             #expect(unknownRule.status == .badRequest)
+        }
+    }
+
+    /// An acknowledgement is of one alert: when the first viability assessment's deadline is met
+    /// (late) and a second assessment's falls due under the same rule, the new alert has not been
+    /// looked at, and neither the queue nor the case page marks it so. A past day shows only the
+    /// acknowledgements made by then.
+    @Test(arguments: TestDatabase.all)
+    func anAcknowledgementIsOfOneDeadlineNotOfTheRule(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await client.openCase(in: world)
+            try await client.record("birth", on: "2025-06-01", caseID: id, in: world)
+            try await client.record("viability_assessment", on: "2025-07-01", details: #"{"assessment":"VA-1","relationship":"maternal_family","status":"started"}"#, caseID: id, in: world)
+            let path = "/v1/cases/\(id)/alerts/S2-viability-timely/acknowledgements"
+            let first = try await client.send(.post, path, as: .northshireIRO, in: world, json: #"{"note":"VA-1 chased with the assessing social worker"}"#)
+            #expect(first.status == .created, "\(first.text)")
+            #expect(try first.object()["due_on"] as? String == "2025-08-12", "VA-1 started 1 July: due 42 days later")
+            let iro = try await Browser.signedIn(as: .northshireIRO, in: world, client: client)
+            #expect(try await iro.get("/alerts?rule=S2-viability-timely").text.contains("Last acknowledged on 1 September 2025"))
+
+            try await client.record("viability_assessment", on: "2025-08-20", details: #"{"assessment":"VA-1","relationship":"maternal_family","status":"completed","outcome":"negative"}"#, caseID: id, in: world)
+            try await client.record("viability_assessment", on: "2025-07-15", details: #"{"assessment":"VA-2","relationship":"paternal_family","status":"started"}"#, caseID: id, in: world)
+            let list = try await client.send(.get, "/v1/alerts?rule_id=S2-viability-timely", as: .northshireIRO, in: world)
+            let alert = try #require((try list.object()["items"] as? [[String: Any]])?.first?["alert"] as? [String: Any])
+            #expect(alert["due_on"] as? String == "2025-08-26", "VA-2's deadline: \(alert)")
+            #expect((alert["acknowledgements"] as? [[String: Any]])?.compactMap { $0["due_on"] as? String } == ["2025-08-12"], "the history, with its deadline")
+            #expect(!(try await iro.get("/alerts?rule=S2-viability-timely").text.contains("Last acknowledged")), "VA-2's alert has not been looked at")
+            #expect(!(try await iro.get("/cases/\(id)").text.contains("Acknowledged: VA-1 chased")), "nor on the case page")
+
+            #expect(try await client.send(.post, path, as: .northshireIRO, in: world, json: #"{"note":"VA-2 booked with the paternal aunt"}"#).status == .created)
+            #expect(try await iro.get("/alerts?rule=S2-viability-timely").text.contains("Last acknowledged on 1 September 2025"))
+            #expect(try await iro.get("/cases/\(id)").text.contains("Acknowledged: VA-2 booked"))
+
+            // The day before: no acknowledgement had been made.
+            let before = try await client.send(.get, "/v1/cases/\(id)/alerts?as_of=2025-08-31", as: .northshireIRO, in: world)
+            let results = try #require(try before.object()["results"] as? [[String: Any]])
+            #expect(results.allSatisfy { $0["acknowledgements"] == nil }, "\(before.text)")
+            let listed = try await client.send(.get, "/v1/alerts?rule_id=S2-viability-timely&as_of=2025-08-31", as: .northshireIRO, in: world)
+            #expect((try listed.object()["items"] as? [[String: Any]])?.allSatisfy { ($0["alert"] as? [String: Any])?["acknowledgements"] == nil } == true)
         }
     }
 

@@ -22,7 +22,7 @@ public struct AlertService: Sendable {
             try await store.recordAudit(AuditEvent(caller, "alerts.read", at: cases.clock.stamp, caseID: caseID, requestID: requestID))
             return CaseAlertsView(
                 caseID: caseID, asOf: day, results: policy.evaluate(subject.journey, asOf: day),
-                acknowledgements: try await store.acknowledgements(caseIDs: [caseID])
+                acknowledgements: try await store.acknowledgements(caseIDs: [caseID]).filter { $0.isMade(by: day) }
             )
         }
     }
@@ -59,9 +59,10 @@ public struct AlertService: Sendable {
             let offset: Int = if case .offset(let offset)? = position { offset } else { 0 }
             page = try await byEvaluation(caller, status, ruleID, day, limit, offset)
         }
-        // Each alert with its acknowledgements, as the case's own alerts show them: one read for
-        // the page's cases.
-        let acknowledgements = Dictionary(grouping: try await store.acknowledgements(caseIDs: Array(Set(page.items.map(\.caseID))))) {
+        // Each alert with its rule's acknowledgements made by that day, as the case's own alerts
+        // show them: one read for the page's cases.
+        let made = try await store.acknowledgements(caseIDs: Array(Set(page.items.map(\.caseID)))).filter { $0.isMade(by: page.asOf) }
+        let acknowledgements = Dictionary(grouping: made) {
             AlertKey(caseID: $0.caseID, ruleID: $0.ruleID)
         }
         for index in page.items.indices {
@@ -147,7 +148,7 @@ public struct AlertService: Sendable {
             guard result.status.isOpen else { throw ServiceError.alertNotOpen(ruleID: ruleID, status: result.status) }
             let text = try FreeText.check(note, field: "/note", limit: Case.maxNoteLength)
             let now = cases.clock.stamp
-            let acknowledgement = Acknowledgement(id: UUID.random(), caseID: caseID, ruleID: ruleID, note: text, acknowledgedBy: caller.actor, acknowledgedAt: now)
+            let acknowledgement = Acknowledgement(id: UUID.random(), caseID: caseID, ruleID: ruleID, note: text, acknowledgedBy: caller.actor, acknowledgedAt: now, dueOn: result.dueOn)
             let audit = AuditEvent(caller, "alert.acknowledge", at: now, caseID: caseID, requestID: requestID)
             try await store.addAcknowledgement(acknowledgement, audit: audit, idempotency: try stored(acknowledgement))
             return acknowledgement

@@ -47,7 +47,9 @@ public struct CaseService: Sendable {
             let service = self.on(store)
             let subject = try await service.visibleCase(caseID, caller)
             try await store.recordAudit(AuditEvent(caller, "case.read", at: clock.stamp, caseID: caseID, requestID: requestID))
-            return service.view(of: subject, acknowledgements: try await store.acknowledgements(caseIDs: [caseID]), asOf: asOf ?? clock.today)
+            let day = asOf ?? clock.today
+            let acknowledgements = try await store.acknowledgements(caseIDs: [caseID]).filter { $0.isMade(by: day) }
+            return service.view(of: subject, acknowledgements: acknowledgements, asOf: day)
         }
     }
 

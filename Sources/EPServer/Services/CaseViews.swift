@@ -41,6 +41,18 @@ public struct CaseAlert: Sendable {
     public var acknowledgements: [Acknowledgement] = []
 }
 
+extension Acknowledgement {
+    /// Made by the end of `day` (London time): a view of a past day shows only the
+    /// acknowledgements there were then.
+    func isMade(by day: CalendarDate) -> Bool { Clock.calendarDate(of: acknowledgedAt) <= day }
+
+    /// Whether it is of `result`'s alert, not of an earlier deadline under the same rule (one
+    /// recorded before deadlines were kept counts for the rule).
+    public func isOf(_ result: RuleResult) -> Bool {
+        ruleID == result.ruleID && (dueOn == nil || dueOn == result.dueOn)
+    }
+}
+
 extension Case {
     /// The ETag of this version of the case.
     public var etag: String { "\"v\(version)\"" }

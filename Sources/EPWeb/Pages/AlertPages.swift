@@ -69,7 +69,8 @@ struct AlertPages: Sendable {
             html += "<td><span class=\"tag tag--\(alert.result.status.rawValue)\">\(Words.status(alert.result.status))</span>"
             if let days = alert.result.daysOverdue { html += "<br>by \(days == 1 ? "1 day" : "\(days) days")" }
             html += "</td><td>\(alert.result.dueOn?.written ?? "")</td><td>\(HTML.escape(Words.message(alert.result)))"
-            if let last = alert.acknowledgements.last {
+            // The latest of this alert's, not of an earlier deadline under the same rule.
+            if let last = alert.acknowledgements.last(where: { $0.isOf(alert.result) }) {
                 html += "<br><span class=\"hint acknowledged\">Last acknowledged on \(Clock.calendarDate(of: last.acknowledgedAt).written)</span>"
             }
             if canAcknowledge {

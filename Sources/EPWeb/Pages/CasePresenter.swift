@@ -25,12 +25,11 @@ enum CasePresenter {
         }
         if let agency = subject.adoptionAgency { rows.append(["key": "Adoption agency", "value": agency]) }
         let canWrite = caller.role.writesCases
-        let acknowledged = Dictionary(grouping: view.acknowledgements, by: \.ruleID)
         let results = view.results.sorted { ($0.status, $0.dueOn?.dayNumber ?? .max, $0.ruleID) < ($1.status, $1.dueOn?.dayNumber ?? .max, $1.ruleID) }
         return [
             "id": id, "reference": subject.reference, "state": Words.state(view.state), "profile": rows,
             "canWrite": canWrite, "openCount": view.openAlerts.count,
-            "resultRows": resultRows(results, caseID: id, acknowledged: acknowledged, canAcknowledge: caller.role.acknowledgesAlerts),
+            "resultRows": resultRows(results, caseID: id, acknowledgements: view.acknowledgements, canAcknowledge: caller.role.acknowledgesAlerts),
             "timelineItems": timeline(subject, canWrite: canWrite),
             "findings": view.findings.map(\.message), "hasFindings": !view.findings.isEmpty,
         ]
@@ -38,7 +37,7 @@ enum CasePresenter {
 
     /// One table row per rule, most urgent first: the title with its id and clause, the status
     /// in words (the tag's colour is a second signal only), the due date and the message.
-    static func resultRows(_ results: [RuleResult], caseID: String, acknowledged: [String: [Acknowledgement]], canAcknowledge: Bool) -> String {
+    static func resultRows(_ results: [RuleResult], caseID: String, acknowledgements: [Acknowledgement], canAcknowledge: Bool) -> String {
         var html = ""
         for result in results {
             let title = HTML.escape(Words.ruleTitle(result.ruleID))
@@ -46,7 +45,8 @@ enum CasePresenter {
             html += "<tr><td>\(title) <span class=\"hint\">\(id), Standard \(HTML.escape(result.standard))</span></td>"
             html += "<td><span class=\"tag tag--\(result.status.rawValue)\">\(Words.status(result.status))</span></td>"
             html += "<td>\(result.dueOn?.written ?? "")</td><td>\(HTML.escape(Words.message(result)))"
-            if let last = acknowledged[result.ruleID]?.last {
+            // The latest of this alert's, not of an earlier deadline under the same rule.
+            if let last = acknowledgements.last(where: { $0.isOf(result) }) {
                 html += "<br><span class=\"hint\">Acknowledged: \(HTML.escape(last.note))</span>"
             }
             if canAcknowledge, result.status.isOpen {
