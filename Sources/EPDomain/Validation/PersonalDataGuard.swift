@@ -124,9 +124,14 @@ public enum PersonalDataGuard {
     }()
     // Words that make a nearby date a birth date: born, DOB (D.O.B., d/o/b), date of birth,
     // birthday, birth date. Not "birth" alone: "pre-birth conference held 14/05/2025" is practice.
+    // A word may run straight into its date ("DoB12/03/2025"), so it ends before a letter, not
+    // at a word boundary.
     private static let birthWordPattern = pattern(
-        #"\b(?:(?:born|date\s+of\s+birth|birth\s?(?:day|date)s?)\b|d[./ ]?o[./ ]?b\b\.?)"#
+        #"\b(?:(?:born|date\s+of\s+birth|birth\s?(?:day|date)s?)(?![a-z])|d[./ ]?o[./ ]?b(?![a-z])\.?)"#
     )
+    // Six or eight digits alone, which may be a date written without separators (`12032025`,
+    // `20250312`, `120325`); `isCompactDate` says whether they read as one.
+    private static let digitRunPattern = pattern(#"(?<!\d)(?:\d{8}|\d{6})(?!\d)"#)
     /// How many words may stand between a birth word and its date ("born at home on 3 April 2025").
     private static let birthWordReach = 4
 
@@ -146,11 +151,12 @@ public enum PersonalDataGuard {
     // MARK: Dates of birth
 
     /// A full date with a birth word a few words before or after it in the same clause: "born
-    /// on 3 April 2025", "DOB: 03/04/1990", "03/04/1990 (date of birth)". A date alone is
+    /// on 3 April 2025", "DOB: 03/04/1990", "03/04/1990 (date of birth)", "DOB 12032025". A date alone is
     /// ordinary practice ("hearing listed 14/05/2025") and passes, and so does one in the next
     /// clause ("Baby born 2 weeks early, hearing 14/05/2025").
     private static func containsDateOfBirth(_ text: String) -> Bool {
-        let dates = ranges(of: fullDatePattern, in: text)
+        let compact = ranges(of: digitRunPattern, in: text).filter { isCompactDate(text[$0].compactMap(\.wholeNumberValue)) }
+        let dates = ranges(of: fullDatePattern, in: text) + compact
         guard !dates.isEmpty else { return false }
         return ranges(of: birthWordPattern, in: text).contains { word in
             dates.contains { date in areNear(word, date, in: text) }
@@ -175,19 +181,23 @@ public enum PersonalDataGuard {
     private static func containsCompactDate(_ reference: String) -> Bool {
         let runs = reference.split { !$0.isASCII || !$0.isNumber }.map { $0.compactMap(\.wholeNumberValue) }
         let birthWord = matches(birthWordPattern, reference) || reference.lowercased().contains("dob")
-        return runs.contains { digits in
-            func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + $1 } }
-            func isDay(_ day: Int, _ month: Int) -> Bool { (1...12).contains(month) && (1...31).contains(day) }
-            switch digits.count {
-            case 8:
-                let dayFirst = isDay(number(0..<2), number(2..<4)) && (1900...2099).contains(number(4..<8))
-                let yearFirst = (1900...2099).contains(number(0..<4)) && isDay(number(6..<8), number(4..<6))
-                return dayFirst || yearFirst
-            case 6:
-                return birthWord && isDay(number(0..<2), number(2..<4))
-            default:
-                return false
-            }
+        return runs.contains { digits in isCompactDate(digits) && (digits.count == 8 || birthWord) }
+    }
+
+    /// Whether digits written together read as a date: eight as day, month and year or year first
+    /// (years 1900 to 2099), six as day, month and two-digit year.
+    private static func isCompactDate(_ digits: [Int]) -> Bool {
+        func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + $1 } }
+        func isDay(_ day: Int, _ month: Int) -> Bool { (1...12).contains(month) && (1...31).contains(day) }
+        switch digits.count {
+        case 8:
+            let dayFirst = isDay(number(0..<2), number(2..<4)) && (1900...2099).contains(number(4..<8))
+            let yearFirst = (1900...2099).contains(number(0..<4)) && isDay(number(6..<8), number(4..<6))
+            return dayFirst || yearFirst
+        case 6:
+            return isDay(number(0..<2), number(2..<4))
+        default:
+            return false
         }
     }
 

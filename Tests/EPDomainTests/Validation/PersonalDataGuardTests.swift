@@ -111,6 +111,15 @@ import Testing
         ("date of birth 3 - 4 - 2025", .dateOfBirth),
         ("DoB 01/02/03", .dateOfBirth),
         ("Baby was born at 10:30 on 3.4.25", .dateOfBirth),
+        // Written without separators, or run straight into the birth word.
+        ("DOB 12032025", .dateOfBirth),
+        ("born 12032025", .dateOfBirth),
+        ("date of birth 12032025", .dateOfBirth),
+        ("DOB 20250312", .dateOfBirth),
+        ("DOB 120325", .dateOfBirth),
+        ("DoB12/03/2025", .dateOfBirth),
+        ("born12/03/2025", .dateOfBirth),
+        ("mother dob:12032025", .dateOfBirth),
     ]
 
     @Test(arguments: refused)
@@ -167,6 +176,12 @@ import Testing
         "Carers live just off the M6 2km from junction 19",
         "Judge's directions para 12-14, 2 weeks for the response",
         "Section 20 consent withdrawn in 2025; now s.31",
+        // Six or eight digits that are no date, or a date with no birth word beside it.
+        "Baby born at 38 weeks, court number 12345678",
+        "Born at 37 weeks; placement order 20250312 sealed",
+        "Born 2 weeks early. Case 120325 listed",
+        "Birthdays are on the care plan; invoice 20251399 paid",
+        "Bornholm trip cancelled 12032025",
     ]
 
     @Test(arguments: accepted)
