@@ -35,10 +35,23 @@ struct DashboardPages: Sendable {
     private func dashboard(_ query: FormData) async throws -> Response {
         let user = try WebScope.requireUser()
         var errors: [FieldError] = []
-        let (from, to) = period(query, errors: &errors)
-        let summary = try await services.dashboards.summary(
-            by: user.caller, from: from, to: to, localAuthority: nil, asOf: nil, requestID: RequestScope.requestID
-        )
+        var (from, to) = period(query, errors: &errors)
+        var status: HTTPResponse.Status = errors.isEmpty ? .ok : .badRequest
+        let summary: Dashboard
+        do {
+            summary = try await services.dashboards.summary(
+                by: user.caller, from: from, to: to, localAuthority: nil, asOf: nil, requestID: RequestScope.requestID
+            )
+        } catch let refusal as ValidationError {
+            // A period the service refuses (the other way round, too long): said beside its
+            // field, with the form to choose again and the default period's figures.
+            errors.append(FieldErrors.from(refusal))
+            status = .unprocessableContent
+            (from, to) = period(FormData(encoded: ""), errors: &errors)
+            summary = try await services.dashboards.summary(
+                by: user.caller, from: from, to: to, localAuthority: nil, asOf: nil, requestID: RequestScope.requestID
+            )
+        }
         // Five years of quarters to choose from, newest first.
         let latest = WholeQuarters.lastQuarterEnd(onOrBefore: services.clock.today)
         let starts = (0..<20).map { Self.quarterStart(of: latest, quartersBack: $0) }
@@ -51,7 +64,7 @@ struct DashboardPages: Sendable {
         ]
         context.put("fromError", FieldErrors.message(for: ["from"], in: errors))
         context.put("toError", FieldErrors.message(for: ["to"], in: errors))
-        return pages.page("dashboard", title: "Dashboard", context, section: "/dashboard", errors: errors, status: errors.isEmpty ? .ok : .badRequest)
+        return pages.page("dashboard", title: "Dashboard", context, section: "/dashboard", errors: errors, status: status)
     }
 
     private func csv(_ query: FormData) async throws -> Response {
@@ -60,9 +73,14 @@ struct DashboardPages: Sendable {
         let (from, to) = period(query, errors: &errors)
         // Not a file of other figures than asked for: the page, saying what was wrong.
         guard errors.isEmpty else { return try await dashboard(query) }
-        let summary = try await services.dashboards.summary(
-            by: user.caller, from: from, to: to, localAuthority: nil, asOf: nil, requestID: RequestScope.requestID
-        )
+        let summary: Dashboard
+        do {
+            summary = try await services.dashboards.summary(
+                by: user.caller, from: from, to: to, localAuthority: nil, asOf: nil, requestID: RequestScope.requestID
+            )
+        } catch is ValidationError {
+            return try await dashboard(query)
+        }
         return Response(
             status: .ok,
             headers: [
