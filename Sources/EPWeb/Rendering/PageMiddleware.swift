@@ -81,8 +81,8 @@ struct SignedInMiddleware: RouterMiddleware {
         case ServiceError.badParameter(_, let detail):
             return pages.page("message", title: "Check the address", ["heading": "Check the address", "paragraphs": [detail]], status: .badRequest)
         case let error as ValidationError:
-            // A form re-shows its own refusals beside their fields; what reaches here was asked in
-            // the address (a dashboard's period the other way round, say).
+            // A form re-shows its own refusals beside their fields, and the lists their filters';
+            // this keeps a refusal a page lets through from showing as the service failing.
             return pages.page("message", title: "Check what you asked for", ["heading": "Check what you asked for", "paragraphs": [error.detail]], status: .unprocessableContent)
         case ServiceError.idempotencyKeyReused:
             return pages.page("message", title: "This form was sent before", [
