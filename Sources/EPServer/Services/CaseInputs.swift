@@ -24,6 +24,24 @@ public struct CaseUpdate: Sendable {
         self.expectedBirthMonth = expectedBirthMonth
         self.adoptionAgency = adoptionAgency
     }
+
+    /// `subject` with the fields this update names changed (its version as it was).
+    public func applied(to subject: Case) -> Case {
+        var changed = subject
+        changed.profile.sex = sex ?? subject.profile.sex
+        changed.profile.ethnicity = ethnicity ?? subject.profile.ethnicity
+        changed.profile.siblingGroupSize = siblingGroupSize ?? subject.profile.siblingGroupSize
+        changed.profile.disability = disability ?? subject.profile.disability
+        changed.profile.expectedBirthMonth = expectedBirthMonth ?? subject.profile.expectedBirthMonth
+        changed.adoptionAgency = adoptionAgency ?? subject.adoptionAgency
+        return changed
+    }
+
+    /// Whether `subject` already says everything this update asks (a form sent twice, say).
+    public func isAlreadyIn(_ subject: Case) -> Bool {
+        let changed = applied(to: subject)
+        return changed.profile == subject.profile && changed.adoptionAgency == subject.adoptionAgency
+    }
 }
 
 public struct NewCase: Sendable {

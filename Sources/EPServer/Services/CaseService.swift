@@ -90,12 +90,7 @@ public struct CaseService: Sendable {
         guard Self.names(subject.etag, ifMatch: ifMatch) else { throw ServiceError.preconditionFailed(currentETag: subject.etag) }
         if let agency = update.adoptionAgency { try await requireAdoptionAgency(agency) }
         let expected = subject.version
-        subject.profile.sex = update.sex ?? subject.profile.sex
-        subject.profile.ethnicity = update.ethnicity ?? subject.profile.ethnicity
-        subject.profile.siblingGroupSize = update.siblingGroupSize ?? subject.profile.siblingGroupSize
-        subject.profile.disability = update.disability ?? subject.profile.disability
-        subject.profile.expectedBirthMonth = update.expectedBirthMonth ?? subject.profile.expectedBirthMonth
-        subject.adoptionAgency = update.adoptionAgency ?? subject.adoptionAgency
+        subject = update.applied(to: subject)
         subject.version += 1
         let profile = subject.profile
         try ProfileValidator.check(profile)

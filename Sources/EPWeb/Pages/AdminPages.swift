@@ -32,9 +32,15 @@ struct AdminPages: Sendable {
         }
         group.post("/admin/partnerships/:agency/:la/end") { _, context in
             let user = try WebScope.requireUser()
-            try await services.admin.endPartnership(
-                agency: context.parameters.get("agency") ?? "", localAuthority: context.parameters.get("la") ?? "", by: user.caller, requestID: RequestScope.requestID
-            )
+            let agency = context.parameters.get("agency") ?? "", authority = context.parameters.get("la") ?? ""
+            do {
+                try await services.admin.endPartnership(agency: agency, localAuthority: authority, by: user.caller, requestID: RequestScope.requestID)
+            } catch ServiceError.notFound(let detail) {
+                // Sent twice (a double click): the first sending ended it, which is what was asked.
+                // (None is open, or it would have ended now: one that has ended is the first's.)
+                let spans = try await services.admin.partnerships(by: user.caller).filter { $0.agency == agency && $0.localAuthority == authority }
+                guard spans.contains(where: { $0.status == .ended }) else { throw ServiceError.notFound(detail) }
+            }
             return PageRenderer.redirect(to: "/admin?done=partnership")
         }
     }

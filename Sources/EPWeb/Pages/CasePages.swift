@@ -158,6 +158,10 @@ struct CasePages: Sendable {
             )
             return PageRenderer.redirect(to: "/cases/\(id.uuidString.lowercased())?done=profile")
         } catch ServiceError.preconditionFailed, ServiceError.preconditionRequired {
+            // The same form sent twice (a double click): the first sending saved what it asks,
+            // so nothing was lost, and the page says it was saved, not that someone else changed it.
+            let current = try await services.cases.view(caseID: id, by: user.caller, asOf: nil, requestID: RequestScope.requestID).subject
+            if update.isAlreadyIn(current) { return PageRenderer.redirect(to: "/cases/\(id.uuidString.lowercased())?done=profile") }
             return try await profile(id, form: form, stale: true, status: .conflict)
         } catch let error as ValidationError {
             return try await profile(id, form: form, errors: [FieldErrors.from(error, targets: ProfileFields.targets)], status: .unprocessableContent)

@@ -227,6 +227,24 @@ import Testing
         }
     }
 
+    /// The profile form sent twice (a double click): the second sending finds the change already
+    /// made and says it was saved, not that someone else changed the case.
+    @Test func aProfileFormSentTwiceSaysItWasSaved() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            let id = try await client.openCase(in: world)
+            let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+            let form = try await browser.get("/cases/\(id)/profile")
+            let version = try #require(form.text.firstMatch(of: /name="version" value="(\d+)"/)).output.1
+            let fields = ["version": String(version), "sex": "female", "ethnicity": "WBRI", "sibling_group_size": "2", "disability": "no"]
+            for sending in 1...2 {
+                let answer = try await browser.post("/cases/\(id)/profile", fields, csrf: form.csrfToken)
+                #expect(answer.status == .seeOther && answer.location?.hasSuffix("?done=profile") == true, "sending \(sending): \(answer.status)")
+            }
+            let api = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
+            #expect(try api.object()["version"] as? Int == 2, "changed once")
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func anIROWorksThroughTheAlertQueue(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
@@ -343,6 +361,7 @@ import Testing
             let southmoor = try await Browser.signedIn(as: .southmoorAdmin, in: world, client: client)
             #expect(try await southmoor.get(end).status == .notFound)
             #expect(try await admin.post(end, [:], csrf: confirm.csrfToken).status == .seeOther)
+            #expect(try await admin.post(end, [:], csrf: confirm.csrfToken).status == .seeOther, "sent twice: ended, as asked")
             #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaSocialWorker, in: world).status == .notFound)
             #expect(try await admin.get(end).status == .notFound, "nothing left to end")
             // A proposal is declined by the local authority and withdrawn by its maker.
