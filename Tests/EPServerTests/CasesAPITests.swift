@@ -55,9 +55,11 @@ import Testing
                 #expect(again.problemDetail?.contains("NS-EP-2025-0007") == true, "\(again.text)")
             }
             _ = try await client.openCase(in: world, reference: "NS-EP-2025-0008")
+            let found = try await client.send(.get, "/v1/cases?reference=ns-ep-2025-0007", as: .northshireIRO, in: world)
+            #expect((try found.object()["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [id], "the API finds it too")
             let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
-            let found = try await browser.get("/cases?reference=ns-ep-2025-0007")
-            #expect(found.text.contains("/cases/\(id)") && !found.text.contains("NS-EP-2025-0008"), "the case list's search")
+            let page = try await browser.get("/cases?reference=ns-ep-2025-0007")
+            #expect(page.text.contains("/cases/\(id)") && !page.text.contains("NS-EP-2025-0008"), "the case list's search")
             _ = try await client.openCase(in: world, reference: "ns-ep-2025-0007", as: .southmoorSocialWorker, localAuthority: TestWorld.southmoor)
         }
     }

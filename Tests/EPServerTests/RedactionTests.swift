@@ -17,7 +17,8 @@ import Testing
     func anLAAdminRedactsANoteEverywhereItIsStored(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
             let id = try await client.openCase(in: world)
-            try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world)
+            let plo = try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world)
+            let ploID = try #require((try plo.object()["milestone"] as? [String: Any])?["id"] as? String)
             let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "ns-0142-fgc-0708"]
             let body = #"{"kind":"family_group_conference","occurred_on":"2025-07-08","note":"Maternal grandmother \#(Self.name) attended and offered to be assessed"}"#
             let recorded = try await client.send(.post, "/v1/cases/\(id)/milestones", as: .northshireSocialWorker, in: world, json: body, headers: key)
@@ -46,6 +47,8 @@ import Testing
             let detail = try await client.send(.post, "/v1/cases/\(id)/redactions", as: .northshireAdmin, in: world, json: #"{"milestone_id":"\#(considerationID)","reason":"A relative's name in the reason"}"#)
             #expect(try detail.object()["fields"] as? [String] == ["details/reason"])
             #expect(try await client.send(.post, "/v1/cases/\(id)/redactions", as: .northshireAdmin, in: world, json: redaction).status == .conflict, "nothing left to redact")
+            let nothing = try await client.send(.post, "/v1/cases/\(id)/redactions", as: .northshireAdmin, in: world, json: #"{"milestone_id":"\#(ploID)","reason":"Checking"}"#)
+            #expect(nothing.status == .unprocessableContent && nothing.problemField == "/milestone_id", "a milestone that never held free text: \(nothing.text)")
 
             // The case reads the same but for the text: same kinds, dates, state and alerts.
             let after = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)

@@ -40,7 +40,8 @@ struct APIHandlers: APIProtocol {
         let limit = try Cursor.limit(input.query.limit)
         let page = try await cases.list(
             by: caller, state: input.query.state.flatMap { JourneyState(rawValue: $0.rawValue) },
-            localAuthority: try Mapping.agencyID(input.query.localAuthority, field: "local_authority"), limit: limit, after: try Cursor.caseCursor(input.query.cursor),
+            localAuthority: try Mapping.agencyID(input.query.localAuthority, field: "local_authority"), reference: input.query.reference,
+            limit: limit, after: try Cursor.caseCursor(input.query.cursor),
             requestID: RequestScope.requestID
         )
         let next = page.count == limit ? page.last.map { Cursor.encode(CaseCursor(createdAt: $0.subject.createdAt, id: $0.subject.id)) } : nil

@@ -44,7 +44,11 @@ public struct RedactionService: Sendable {
                 throw ServiceError.notFound("no milestone \(id.lowercased) on this case")
             }
             guard let (redacted, fields, removed) = Redaction.redact(record) else {
-                throw ServiceError.alreadyExists("a redaction of milestone \(id.lowercased) (it holds no free text left to redact)")
+                // Redacted before (409), or there never was free text to take out (422).
+                guard Redaction.isRedacted(record) else {
+                    throw ValidationError(.invalidField, field: "/milestone_id", "milestone \(id.lowercased) holds no free text (note, reason) to redact")
+                }
+                throw ServiceError.alreadyExists("a redaction of milestone \(id.lowercased)")
             }
             let audit = AuditEvent(caller, "milestone.redact", at: now, caseID: caseID, milestoneID: id, requestID: requestID, reason: why, recordID: id)
             // The digest is the case's with the redacted record in place (free text leaves no
