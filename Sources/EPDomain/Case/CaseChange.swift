@@ -18,6 +18,8 @@ public struct CaseRevision: Sendable {
 
 extension Case {
     public static let maxNoteLength = 500
+    /// How many years before today a milestone may be dated: a child's whole childhood.
+    public static let reachBackYears = 18
 
     /// The record `change` would append, checked against the journey it would produce.
     public func record(
@@ -82,6 +84,12 @@ extension Case {
     private static func check(_ input: MilestoneInput, asOf: CalendarDate) throws(ValidationError) -> String? {
         if input.occurredOn > asOf {
             throw .invalid("/occurred_on", "occurred_on \(input.occurredOn) is in the future (today is \(asOf))")
+        }
+        // A slip of the year (1850 for 2025) would stand as a journey decades overdue.
+        if input.occurredOn < asOf.adding(months: -12 * Case.reachBackYears) {
+            throw .invalid(
+                "/occurred_on", "occurred_on \(input.occurredOn) is more than \(Case.reachBackYears) years before today (\(asOf)): a child's journey does not reach back so far"
+            )
         }
         let note = try input.note.map { note throws(ValidationError) in try FreeText.check(note, field: "/note", limit: maxNoteLength) }
         for (key, text) in input.details.freeText {

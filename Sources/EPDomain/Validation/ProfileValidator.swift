@@ -12,6 +12,22 @@ public enum ProfileValidator {
         try PersonalDataGuard.checkReference(reference)
     }
 
+    /// How many months after today an unborn child's expected birth may be: a pregnancy lasts
+    /// about nine. (Before today it may be as far back as a milestone may, as a case is often
+    /// entered after the work began.) Outside these the month is a slip: 1900, or 2207 for 2027.
+    public static let expectedBirthMonthsAhead = 10
+
+    public static func check(expectedBirth month: YearMonth, today: CalendarDate) throws(ValidationError) {
+        let (year, current, _) = today.components
+        let ahead = (month.year - year) * 12 + (month.month - current)
+        guard (-12 * Case.reachBackYears...expectedBirthMonthsAhead).contains(ahead) else {
+            throw .invalid(
+                "/profile/expected_birth_month",
+                "expected_birth_month \(month) is more than \(ahead > 0 ? "\(expectedBirthMonthsAhead) months after" : "\(Case.reachBackYears) years before") today (\(today))"
+            )
+        }
+    }
+
     public static func check(_ profile: ChildProfile) throws(ValidationError) {
         guard ChildProfile.siblingGroupSizes.contains(profile.siblingGroupSize) else {
             throw .invalid(

@@ -90,6 +90,7 @@ public struct CaseService: Sendable {
         guard Self.names(subject.etag, ifMatch: ifMatch) else { throw ServiceError.preconditionFailed(currentETag: subject.etag) }
         if let agency = update.adoptionAgency { try await requireAdoptionAgency(agency) }
         let expected = subject.version
+        if let month = update.expectedBirthMonth { try ProfileValidator.check(expectedBirth: month, today: clock.today) }
         subject = update.applied(to: subject)
         subject.version += 1
         let profile = subject.profile
@@ -176,6 +177,7 @@ public struct CaseService: Sendable {
     func check(_ draft: NewCase, by caller: Caller) throws {
         try ProfileValidator.check(reference: draft.reference)
         try ProfileValidator.check(draft.profile)
+        if let month = draft.profile.expectedBirthMonth { try ProfileValidator.check(expectedBirth: month, today: clock.today) }
         guard caller.visibleLocalAuthorities.contains(draft.localAuthority) else {
             throw ValidationError(.invalidField, field: "/local_authority", "you do not work for the local authority \(draft.localAuthority)")
         }

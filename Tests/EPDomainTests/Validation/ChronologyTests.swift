@@ -29,6 +29,14 @@ import Testing
         #expect(error?.detail.contains("2025-03-25") == true)
     }
 
+    /// A slip of the year (1850 for 2025) is refused rather than kept as a journey overdue for
+    /// decades; eighteen years back, a whole childhood, is the limit.
+    @Test func refusesADateMoreThanAChildhoodAgo() {
+        let (builder, _) = born()
+        expectRefusal(builder.refusal(recording: .ploPreProceedings, "1850-03-24", asOf: "2025-03-24"), .invalidField, field: "/occurred_on")
+        expectRefusal(builder.refusal(recording: .ploPreProceedings, "2007-03-23", asOf: "2025-03-24"), .invalidField, field: "/occurred_on")
+    }
+
     @Test func acceptsToday() {
         var (builder, _) = born()
         builder.record(.ploPreProceedings, "2025-03-24", asOf: "2025-03-24")

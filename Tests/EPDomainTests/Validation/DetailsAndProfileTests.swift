@@ -245,6 +245,19 @@ import Testing
         expectRefusal(profileError(profile), .invalidField, field: "/profile/expected_birth_month")
     }
 
+    /// An expected month that is a slip of the year is refused: more than ten months ahead, or
+    /// further back than a milestone may be. A month passed is fine: cases are often entered
+    /// after the work began.
+    @Test func refusesAnExpectedBirthMonthThatIsASlip() throws {
+        let today = CalendarDate.day("2025-09-01")
+        for slip in ["1900-01", "2207-03", "2026-08", "2007-08"] {
+            #expect(throws: ValidationError.self, "\(slip)") { try ProfileValidator.check(expectedBirth: YearMonth(iso: slip)!, today: today) }
+        }
+        for month in ["2025-06", "2026-07", "2007-09"] {
+            try ProfileValidator.check(expectedBirth: YearMonth(iso: month)!, today: today)
+        }
+    }
+
     @Test func acceptsAnUnbornChildWithAnExpectedMonth() throws {
         try ProfileValidator.check(ChildProfile(sex: .notKnown, ethnicity: .MWBC, unborn: true, expectedBirthMonth: YearMonth(iso: "2025-07")))
     }
