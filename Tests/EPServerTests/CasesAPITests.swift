@@ -143,9 +143,9 @@ import Testing
             let inProceedings = try await client.send(.get, "/v1/cases?state=in_proceedings", as: .northshireLeader, in: world)
             #expect((try inProceedings.object()["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [opened[2]])
 
-            for bad in ["limit=0", "limit=101", "cursor=not-a-cursor", "state=lost"] {
+            for bad in ["limit=0", "limit=101", "cursor=not-a-cursor", "state=lost", "limit=abc", "limit=1.5", "limit=abc&state=in_proceedings"] {
                 let response = try await client.send(.get, "/v1/cases?\(bad)", as: .northshireLeader, in: world)
-                #expect(response.status == .badRequest, "\(bad) → \(response.text)")
+                #expect(response.status == .badRequest && response.problemField == String(bad.prefix { $0 != "=" }), "\(bad) → \(response.text)")
             }
         }
     }

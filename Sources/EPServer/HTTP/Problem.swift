@@ -235,8 +235,8 @@ extension Problem {
     /// A query or path value the generated decoder refused comes with no coding path, so its
     /// problem would blame the body. A value outside a parameter's list is named in Swift's own
     /// message ("Cannot initialize X from invalid String value met"): the query item holding it
-    /// names the field. Any other such failure of a read (which takes no body) is said to be the
-    /// parameters'.
+    /// names the field, and so does the one value that is not a whole number where one is due.
+    /// Any other such failure of a read (which takes no body) is said to be the parameters'.
     private static func refusedParameter(_ error: ServerError) -> Problem? {
         let query = URLComponents(string: error.request.path ?? "")?.queryItems ?? []
         if case .dataCorrupted(let context)? = error.underlyingError as? DecodingError,
@@ -248,7 +248,20 @@ extension Problem {
             return Problem(.malformedRequest, "the path names \(value), which is not one of the values the contract lists there")
         }
         guard error.request.method == .get else { return nil }  // the API's reads take no body
-        return Problem(.malformedRequest, "a query parameter is missing or not in the form the contract gives: check the operation's parameters")
+        // A required one left out: the decoder does not say which.
+        if case .valueNotFound? = error.underlyingError as? DecodingError {
+            return Problem(.malformedRequest, "a required query parameter is missing: check the operation's parameters")
+        }
+        // A number that is not a whole one ("limit=abc", "limit=1.5") comes with no name: the one
+        // query item that is no whole number names it, or `limit`, the contract's only
+        // whole-number query parameter, when several are not.
+        if case .typeMismatch(let type, _)? = error.underlyingError as? DecodingError, type == Int.self {
+            let candidates = query.filter { item in item.value.map { Int($0) == nil } ?? true }.map(\.name)
+            if let name = candidates.count == 1 ? candidates.first : candidates.first(where: { $0 == "limit" }) {
+                return Problem(.malformedRequest, "\(name) must be a whole number", field: name)
+            }
+        }
+        return Problem(.malformedRequest, "a query parameter is not in the form the contract gives: check the operation's parameters")
     }
 
     init(status: HTTPResponse.Status, detail: String) {
