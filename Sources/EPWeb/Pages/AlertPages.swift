@@ -91,7 +91,7 @@ struct AlertPages: Sendable {
             "id": id.uuidString.lowercased(), "reference": reference, "ruleID": rule, "ruleTitle": Words.ruleTitle(rule),
             "status": result.status.rawValue, "statusWords": Words.status(result.status), "message": Words.message(result),
             "note": form?["note"] ?? "", "idempotencyKey": form?["idempotency_key"] ?? UUID.random().uuidString.lowercased(),
-            "isOpen": result.status.isOpen,
+            "isOpen": result.status.isOpen, "statusLower": Words.status(result.status).lowercased(),
         ]
         context.put("due", result.dueOn?.written)
         context.put("noteError", FieldErrors.message(for: ["note"], in: errors))
@@ -112,10 +112,9 @@ struct AlertPages: Sendable {
             return PageRenderer.redirect(to: "/alerts?done=acknowledged")
         } catch let error as ValidationError {
             return try await acknowledgeForm(id, rule: rule, form: form, errors: [FieldErrors.from(error, targets: ["/note": "note"])], status: .unprocessableContent)
-        } catch ServiceError.alertNotOpen(_, let status) {
-            return try await acknowledgeForm(id, rule: rule, form: form, errors: [
-                FieldError(target: "note", message: "This alert is no longer open (it is \(Words.status(status).lowercased())): there is nothing to acknowledge"),
-            ], status: .conflict)
+        } catch ServiceError.alertNotOpen {
+            // The page says the alert is not open, in place of the form.
+            return try await acknowledgeForm(id, rule: rule, form: form, status: .conflict)
         }
     }
 }

@@ -88,6 +88,14 @@ struct MilestonePages: Sendable {
         let user = try writer()
         let view = try await services.cases.view(caseID: id, by: user.caller, asOf: nil, requestID: RequestScope.requestID)
         guard let milestone = view.subject.records.first(where: { $0.id == milestoneID }) else { throw ServiceError.notFound("no such milestone") }
+        // Only the record that stands now can be changed: say so before anyone fills in a form.
+        guard form != nil || view.subject.journey.milestones.contains(where: { $0.id == milestoneID }) else {
+            return pages.page("message", title: "This record has changed since", [
+                "heading": "This record has been corrected or retracted since",
+                "paragraphs": ["Only the latest version of a milestone can be corrected or retracted. The case's timeline shows it, and the history of every change."],
+                "link": ["href": "/cases/\(id.uuidString.lowercased())", "label": "Go to the case"],
+            ], section: "/cases", status: .conflict)
+        }
         var context: TemplateContext = [
             "id": id.uuidString.lowercased(), "reference": view.subject.reference, "retract": retract,
             "kind": milestone.kind.rawValue, "kindLabel": Words.kind(milestone.kind), "originalDate": milestone.occurredOn.written,

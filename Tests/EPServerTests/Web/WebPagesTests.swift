@@ -180,6 +180,31 @@ import Testing
         }
     }
 
+    /// A form for what can no longer be done says so before anyone fills it in: the correct and
+    /// retract forms of a record already retracted, the acknowledge form of an alert not open.
+    @Test func aFormForWhatCannotBeDoneSaysSoAtOnce() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            let id = try await client.openCase(in: world)
+            try await client.record("birth", on: "2025-07-01", caseID: id, in: world)
+            let care = try await client.record("entered_care", on: "2025-07-04", caseID: id, in: world)
+            let careID = try #require((try care.object()["milestone"] as? [String: Any])?["id"] as? String)
+            let retraction = #"{"retract":true,"reason":"Recorded on the wrong case"}"#
+            #expect(try await client.send(.post, "/v1/cases/\(id)/milestones/\(careID)/corrections", as: .northshireSocialWorker, in: world, json: retraction).status == .created)
+            let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+            for action in ["retract", "correct"] {
+                let page = try await browser.get("/cases/\(id)/milestones/\(careID)/\(action)")
+                #expect(page.status == .conflict && page.text.contains("corrected or retracted since") && !page.text.contains(#"id="submit""#), "\(action)")
+            }
+            // Proceedings not issued: the 26 weeks are not running, so nothing to acknowledge.
+            let iro = try await Browser.signedIn(as: .northshireIRO, in: world, client: client)
+            let form = "/cases/\(id)/alerts/S2-26-weeks/acknowledge"
+            let page = try await iro.get(form)
+            #expect(page.text.contains(#"id="not-open""#) && !page.text.contains(#"id="submit""#))
+            let sent = try await iro.post(form, ["note": "Checked at the review"], from: form)
+            #expect(sent.status == .conflict && sent.text.contains(#"id="not-open""#))
+        }
+    }
+
     @Test func correctionsAndRetractionsShowInTheTimeline() async throws {
         try await TestWorld.run(on: .sqlite) { world, client in
             let id = try await client.openCase(in: world)
