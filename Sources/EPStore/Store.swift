@@ -153,7 +153,8 @@ public struct CaseSummary: Sendable, Hashable {
 public struct CaseQuery: Sendable {
     public var localAuthorities: Set<String>
     public var state: JourneyState?
-    /// Only the case with this reference, whatever its case (each LA's references are unique so).
+    /// Only the case with this reference, whatever its case (each LA's references are unique
+    /// so); letters, digits, - and / only.
     public var reference: String?
     public var limit: Int
     /// Resume after this (created_at, id).

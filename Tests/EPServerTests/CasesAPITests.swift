@@ -57,6 +57,17 @@ import Testing
             _ = try await client.openCase(in: world, reference: "NS-EP-2025-0008")
             let found = try await client.send(.get, "/v1/cases?reference=ns-ep-2025-0007", as: .northshireIRO, in: world)
             #expect((try found.object()["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [id], "the API finds it too")
+            // A search no reference can match finds nothing (a LIKE wildcard is no wildcard); one
+            // the contract refuses (too long, a control character such as NUL) is 400.
+            for search in ["ns-ep-2025-000%25", "ns_ep_2025_0007", "%C3%A9", ""] {
+                let none = try await client.send(.get, "/v1/cases?reference=\(search)", as: .northshireIRO, in: world)
+                let items = try none.object()["items"] as? [Any]
+                #expect(none.status == .ok && items?.isEmpty == true, "\(search): \(none.text)")
+            }
+            for search in ["ns-ep%00", String(repeating: "0", count: 33)] {
+                let refused = try await client.send(.get, "/v1/cases?reference=\(search)", as: .northshireIRO, in: world)
+                #expect(refused.status == .badRequest && refused.problemField == "reference", "\(search): \(refused.text)")
+            }
             let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
             let page = try await browser.get("/cases?reference=ns-ep-2025-0007")
             #expect(page.text.contains("/cases/\(id)") && !page.text.contains("NS-EP-2025-0008"), "the case list's search")

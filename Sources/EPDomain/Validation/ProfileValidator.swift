@@ -5,11 +5,16 @@ public enum ProfileValidator {
     /// A case reference is the LA's own opaque code: letters, digits, `-` and `/`.
     /// (The personal-data guard adds its own checks on top of this format.)
     public static func check(reference: String) throws(ValidationError) {
+        try checkFormat(reference: reference)
+        try PersonalDataGuard.checkReference(reference)
+    }
+
+    /// The reference's form alone: 3 to 32 ASCII letters, digits, `-` or `/`.
+    public static func checkFormat(reference: String) throws(ValidationError) {
         guard referenceLength.contains(reference.count),
               reference.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "/") }) else {
             throw .invalid("/reference", "reference must be an opaque code of 3 to 32 letters, digits, - or /")
         }
-        try PersonalDataGuard.checkReference(reference)
     }
 
     /// How many months after today an unborn child's expected birth may be: a pregnancy lasts

@@ -40,7 +40,7 @@ struct APIHandlers: APIProtocol {
         let limit = try Cursor.limit(input.query.limit)
         let page = try await cases.list(
             by: caller, state: input.query.state.flatMap { JourneyState(rawValue: $0.rawValue) },
-            localAuthority: try Mapping.agencyID(input.query.localAuthority, field: "local_authority"), reference: input.query.reference,
+            localAuthority: try Mapping.agencyID(input.query.localAuthority, field: "local_authority"), reference: try Mapping.filterText(input.query.reference, field: "reference", limit: 32),
             limit: limit, after: try Cursor.caseCursor(input.query.cursor),
             requestID: RequestScope.requestID
         )

@@ -61,6 +61,9 @@ public struct CaseService: Sendable {
         try await store.recordAudit(AuditEvent(caller, "cases.list", at: clock.stamp, requestID: requestID))
         var visible = caller.visibleLocalAuthorities
         if let localAuthority { visible = visible.intersection([localAuthority]) }
+        // A search no reference can match (characters a reference never has, a NUL among them,
+        // which PostgreSQL's text cannot even hold) finds nothing, without asking the database.
+        if let reference, (try? ProfileValidator.checkFormat(reference: reference)) == nil { return [] }
         return try await store.listCases(CaseQuery(localAuthorities: visible, state: state, reference: reference, limit: limit, after: cursor))
     }
 

@@ -70,9 +70,10 @@ extension SQLStore {
         if let reference = query.reference {
             // Whatever its case, as references are unique; a later case of an older pair that
             // differs only in case holds its key with `#` and its id after (migration 0011).
+            // (A reference holds letters, digits, - and / only, which the service checks first,
+            // so the pattern has no wildcard but its own.)
             let key = TableRow.referenceKey(reference)
-            let escaped = key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            sql = sql + " AND (reference_key = \(bind: key) OR reference_key LIKE \(bind: escaped + "#%") ESCAPE '\\')"
+            sql = sql + " AND (reference_key = \(bind: key) OR reference_key LIKE \(bind: key + "#%"))"
         }
         if let after = query.after {
             sql = sql + " AND (created_at > \(bind: after.createdAt) OR (created_at = \(bind: after.createdAt) AND id > \(bind: after.id)))"
