@@ -143,7 +143,16 @@ struct MilestonePages: Sendable {
         // the form, not one field: its summary entry links to the form's heading.
         var targets = ["/kind": "form-title", "/milestone_id": "form-title", "/note": "note", "/reason": "reason", "/occurred_on": "occurred_on-day"]
         for field in DetailField.fields(for: kind) { targets["/details/\(field.key)"] = field.target }
-        return FieldErrors.from(error, targets: targets)
+        let found = FieldErrors.from(error, targets: targets)
+        // A choice's values as its radios word them ("cancelled by family", not the API's code).
+        guard let field = DetailField.fields(for: kind).first(where: { "/details/\($0.key)" == error.field }), case .choice(let values) = field.input else {
+            return found
+        }
+        let message = values.sorted { $0.count > $1.count }.reduce(found.message) { text, value in
+            let words = Words.value(value)
+            return text.replacingOccurrences(of: value, with: words.prefix(1).lowercased() + words.dropFirst())
+        }
+        return FieldError(target: found.target, message: message)
     }
 
     /// The messages of the fields every milestone form has (the detail fields carry their own).

@@ -80,6 +80,8 @@ import Testing
             ], from: "/cases/\(id)/milestones/new?kind=family_time")
             #expect(missing.status == .unprocessableContent)
             #expect(missing.errorSummary.first?.href == "details-status-attended", "\(missing.errorSummary)")
+            let said = try #require(missing.errorSummary.first?.message)
+            #expect(said.contains("cancelled by family") && !said.contains("_"), "the choices as the radios word them: \(said)")
             #expect(missing.text.contains(#"<fieldset aria-describedby="details-status-error">"#) && missing.text.contains(#"id="details-status-error""#))
             // Personal data in the note is refused as the API refuses it.
             let named = try await browser.post("/cases/\(id)/milestones", [
