@@ -25,14 +25,13 @@ struct AdminPages: Sendable {
         // (Each action its own route: a literal `end` beside a parameter would hide the POST.)
         group.post("/admin/partnerships/:agency/:la/accept") { _, context in
             let user = try WebScope.requireUser()
-            _ = try await services.admin.acceptPartnership(
-                agency: context.parameters.get("agency") ?? "", localAuthority: context.parameters.get("la") ?? "", by: user.caller, requestID: RequestScope.requestID
-            )
+            let (agency, authority) = try Self.parties(context, user)
+            _ = try await services.admin.acceptPartnership(agency: agency, localAuthority: authority, by: user.caller, requestID: RequestScope.requestID)
             return PageRenderer.redirect(to: "/admin?done=partnership")
         }
         group.post("/admin/partnerships/:agency/:la/end") { _, context in
             let user = try WebScope.requireUser()
-            let agency = context.parameters.get("agency") ?? "", authority = context.parameters.get("la") ?? ""
+            let (agency, authority) = try Self.parties(context, user)
             do {
                 try await services.admin.endPartnership(agency: agency, localAuthority: authority, by: user.caller, requestID: RequestScope.requestID)
             } catch ServiceError.notFound(let detail) {
@@ -135,6 +134,16 @@ struct AdminPages: Sendable {
         } catch let error as ValidationError {
             return try await overview(FormData(encoded: ""), form: form, errors: [FieldErrors.from(error, targets: ["/label": "label", "/days": "days"])], status: .unprocessableContent)
         }
+    }
+
+    /// The partnership a route names, if the user's agency is one of its parties: another
+    /// agency's is not found, as its confirmation page is not.
+    private static func parties(_ context: ServerRequestContext, _ user: WebUser) throws -> (agency: String, localAuthority: String) {
+        let agency = context.parameters.get("agency") ?? "", authority = context.parameters.get("la") ?? ""
+        guard user.caller.agency == agency || user.caller.agency == authority else {
+            throw ServiceError.notFound("no partnership of yours between \(agency) and \(authority)")
+        }
+        return (agency, authority)
     }
 
     /// Agencies' names by id, to show a partnership's parties as people know them.

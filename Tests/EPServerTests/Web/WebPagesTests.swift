@@ -387,6 +387,7 @@ import Testing
             // Not another local authority's to end.
             let southmoor = try await Browser.signedIn(as: .southmoorAdmin, in: world, client: client)
             #expect(try await southmoor.get(end).status == .notFound)
+            #expect(try await southmoor.post(end, [:], from: "/admin").status == .notFound, "nor ended by it")
             #expect(try await admin.post(end, [:], csrf: confirm.csrfToken).status == .seeOther)
             #expect(try await admin.post(end, [:], csrf: confirm.csrfToken).status == .seeOther, "sent twice: ended, as asked")
             #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaSocialWorker, in: world).status == .notFound)
