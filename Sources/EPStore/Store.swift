@@ -271,18 +271,18 @@ public struct Acknowledgement: Sendable, Hashable {
     public let note: String
     public let acknowledgedBy: String
     public let acknowledgedAt: Date
-    /// The day the acknowledged alert was due: which of the rule's deadlines was looked at (nil
-    /// for acknowledgements recorded before it was kept, migration 0012).
-    public let dueOn: CalendarDate?
+    /// The day the acknowledged alert's clock counted from: which of the rule's clocks was looked
+    /// at (nil for acknowledgements recorded before it was kept, migration 0012).
+    public let anchorOn: CalendarDate?
 
-    public init(id: UUID, caseID: UUID, ruleID: String, note: String, acknowledgedBy: String, acknowledgedAt: Date, dueOn: CalendarDate?) {
+    public init(id: UUID, caseID: UUID, ruleID: String, note: String, acknowledgedBy: String, acknowledgedAt: Date, anchorOn: CalendarDate?) {
         self.id = id
         self.caseID = caseID
         self.ruleID = ruleID
         self.note = note
         self.acknowledgedBy = acknowledgedBy
         self.acknowledgedAt = acknowledgedAt
-        self.dueOn = dueOn
+        self.anchorOn = anchorOn
     }
 }
 

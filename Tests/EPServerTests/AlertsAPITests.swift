@@ -1,3 +1,5 @@
+import EPStore
+import EPDomain
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -139,7 +141,7 @@ import Testing
             let path = "/v1/cases/\(id)/alerts/S2-viability-timely/acknowledgements"
             let first = try await client.send(.post, path, as: .northshireIRO, in: world, json: #"{"note":"VA-1 chased with the assessing social worker"}"#)
             #expect(first.status == .created, "\(first.text)")
-            #expect(try first.object()["due_on"] as? String == "2025-08-12", "VA-1 started 1 July: due 42 days later")
+            #expect(try first.object()["anchor_on"] as? String == "2025-07-01", "VA-1's clock, from its start")
             let iro = try await Browser.signedIn(as: .northshireIRO, in: world, client: client)
             #expect(try await iro.get("/alerts?rule=S2-viability-timely").text.contains("Last acknowledged on 1 September 2025"))
 
@@ -148,7 +150,8 @@ import Testing
             let list = try await client.send(.get, "/v1/alerts?rule_id=S2-viability-timely", as: .northshireIRO, in: world)
             let alert = try #require((try list.object()["items"] as? [[String: Any]])?.first?["alert"] as? [String: Any])
             #expect(alert["due_on"] as? String == "2025-08-26", "VA-2's deadline: \(alert)")
-            #expect((alert["acknowledgements"] as? [[String: Any]])?.compactMap { $0["due_on"] as? String } == ["2025-08-12"], "the history, with its deadline")
+            #expect(alert["anchor_on"] as? String == "2025-07-15", "VA-2's clock")
+            #expect((alert["acknowledgements"] as? [[String: Any]])?.compactMap { $0["anchor_on"] as? String } == ["2025-07-01"], "the history, with its clock")
             #expect(!(try await iro.get("/alerts?rule=S2-viability-timely").text.contains("Last acknowledged")), "VA-2's alert has not been looked at")
             #expect(!(try await iro.get("/cases/\(id)").text.contains("Acknowledged: VA-1 chased")), "nor on the case page")
 
@@ -162,6 +165,32 @@ import Testing
             #expect(results.allSatisfy { $0["acknowledgements"] == nil }, "\(before.text)")
             let listed = try await client.send(.get, "/v1/alerts?rule_id=S2-viability-timely&as_of=2025-08-31", as: .northshireIRO, in: world)
             #expect((try listed.object()["items"] as? [[String: Any]])?.allSatisfy { ($0["alert"] as? [String: Any])?["acknowledgements"] == nil } == true)
+        }
+    }
+
+    /// A past day's list (worked out by evaluating, not from the index) carries the
+    /// acknowledgements made by then, one recorded before clocks were kept (no anchor_on) among
+    /// them, and marks the alert with it as before.
+    @Test(arguments: TestDatabase.all)
+    func aPastDaysListCarriesTheAcknowledgementsMadeByThen(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let (id, _) = try await openCaseWithAnOverdueAlert(client, world)
+            let caseID = try #require(UUID(uuidString: id))
+            let then = TestWorld.now.addingTimeInterval(-3 * 86_400)  // 29 August 2025
+            let legacy = Acknowledgement(
+                id: UUID(), caseID: caseID, ruleID: "S2-ep-considered-early", note: "Chased before clocks were kept",
+                acknowledgedBy: "token:iro", acknowledgedAt: then, anchorOn: nil
+            )
+            try await world.backend.store.addAcknowledgement(legacy, audit: AuditEvent(
+                id: UUID(), at: then, actor: "token:iro", agency: TestWorld.northshire, role: "iro", action: "alert.acknowledge", caseID: caseID
+            ), idempotency: nil)
+            for (day, expected) in [("2025-08-31", ["Chased before clocks were kept"]), ("2025-08-28", [])] {
+                let list = try await client.send(.get, "/v1/alerts?rule_id=S2-ep-considered-early&as_of=\(day)", as: .northshireIRO, in: world)
+                let alert = try #require((try list.object()["items"] as? [[String: Any]])?.first?["alert"] as? [String: Any], "\(day)")
+                #expect(((alert["acknowledgements"] as? [[String: Any]]) ?? []).compactMap { $0["note"] as? String } == expected, "\(day)")
+            }
+            let iro = try await Browser.signedIn(as: .northshireIRO, in: world, client: client)
+            #expect(try await iro.get("/alerts?rule=S2-ep-considered-early").text.contains("Last acknowledged on 29 August 2025"), "the rule's, as before")
         }
     }
 

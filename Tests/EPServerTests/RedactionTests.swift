@@ -107,7 +107,7 @@ import Testing
                 "UPDATE milestones SET occurred_on = '2025-01-01'", "UPDATE milestones SET note = 'something else'",
                 "UPDATE milestones SET recorded_by = 'someone else'", "DELETE FROM milestones",
                 "UPDATE alert_acknowledgements SET note = 'rewritten'", "UPDATE alert_acknowledgements SET rule_id = 'S2-26-weeks'",
-                "DELETE FROM alert_acknowledgements",
+                "UPDATE alert_acknowledgements SET anchor_on = '2000-01-01'", "DELETE FROM alert_acknowledgements",
             ] {
                 await #expect(throws: (any Error).self, "\(statement)") {
                     try await world.backend.source.withConnection { try await $0.raw(SQLQueryString(statement)).run() }

@@ -192,7 +192,7 @@ enum Mapping {
         Schemas.Acknowledgement(
             id: acknowledgement.id.lowercased, caseId: acknowledgement.caseID.lowercased,
             ruleId: Schemas.RuleID(rawValue: acknowledgement.ruleID)!, note: acknowledgement.note,
-            acknowledgedBy: acknowledgement.acknowledgedBy, acknowledgedAt: acknowledgement.acknowledgedAt, dueOn: acknowledgement.dueOn?.iso
+            acknowledgedBy: acknowledgement.acknowledgedBy, acknowledgedAt: acknowledgement.acknowledgedAt, anchorOn: acknowledgement.anchorOn?.iso
         )
     }
 

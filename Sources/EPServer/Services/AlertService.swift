@@ -148,7 +148,7 @@ public struct AlertService: Sendable {
             guard result.status.isOpen else { throw ServiceError.alertNotOpen(ruleID: ruleID, status: result.status) }
             let text = try FreeText.check(note, field: "/note", limit: Case.maxNoteLength)
             let now = cases.clock.stamp
-            let acknowledgement = Acknowledgement(id: UUID.random(), caseID: caseID, ruleID: ruleID, note: text, acknowledgedBy: caller.actor, acknowledgedAt: now, dueOn: result.dueOn)
+            let acknowledgement = Acknowledgement(id: UUID.random(), caseID: caseID, ruleID: ruleID, note: text, acknowledgedBy: caller.actor, acknowledgedAt: now, anchorOn: result.anchorOn)
             let audit = AuditEvent(caller, "alert.acknowledge", at: now, caseID: caseID, requestID: requestID)
             try await store.addAcknowledgement(acknowledgement, audit: audit, idempotency: try stored(acknowledgement))
             return acknowledgement

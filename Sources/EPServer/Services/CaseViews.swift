@@ -46,10 +46,11 @@ extension Acknowledgement {
     /// acknowledgements there were then.
     func isMade(by day: CalendarDate) -> Bool { Clock.calendarDate(of: acknowledgedAt) <= day }
 
-    /// Whether it is of `result`'s alert, not of an earlier deadline under the same rule (one
-    /// recorded before deadlines were kept counts for the rule).
+    /// Whether it is of `result`'s alert, counted from the same day, not of another clock of the
+    /// same rule such as an earlier viability assessment's (one recorded before the day was kept
+    /// counts for the rule).
     public func isOf(_ result: RuleResult) -> Bool {
-        ruleID == result.ruleID && (dueOn == nil || dueOn == result.dueOn)
+        ruleID == result.ruleID && (anchorOn == nil || anchorOn == result.anchorOn)
     }
 }
 

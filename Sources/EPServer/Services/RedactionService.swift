@@ -66,7 +66,7 @@ public struct RedactionService: Sendable {
             }
             let redacted = Acknowledgement(
                 id: id, caseID: caseID, ruleID: acknowledgement.ruleID, note: Redaction.marker,
-                acknowledgedBy: acknowledgement.acknowledgedBy, acknowledgedAt: acknowledgement.acknowledgedAt, dueOn: acknowledgement.dueOn
+                acknowledgedBy: acknowledgement.acknowledgedBy, acknowledgedAt: acknowledgement.acknowledgedAt, anchorOn: acknowledgement.anchorOn
             )
             let audit = AuditEvent(caller, "acknowledgement.redact", at: now, caseID: caseID, requestID: requestID, reason: why, recordID: id)
             try await store.redact(acknowledgement: redacted, removing: [acknowledgement.note], audit: audit)

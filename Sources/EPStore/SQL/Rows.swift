@@ -95,6 +95,12 @@ enum Rows {
             lastUsedAt: try row.decode(column: "last_used_at", as: Date?.self)
         )
     }
+    /// A day column that may be empty; a value that is no day is an error, not taken as empty.
+    static func optionalDay(_ row: any SQLRow, _ column: String) throws -> CalendarDate? {
+        guard let text = try row.decode(column: column, as: String?.self) else { return nil }
+        guard let day = CalendarDate(iso: text) else { throw StoredDataError("\(column) \(text) is not a day") }
+        return day
+    }
 }
 
 /// A row that breaks the schema's promises: a bug or a hand edit, never a client's doing.

@@ -155,7 +155,7 @@ extension SQLStore {
 
     public func acknowledgements(caseIDs: [UUID]) async throws -> [Acknowledgement] {
         guard !caseIDs.isEmpty else { return [] }
-        let select: SQLQueryString = "SELECT id, case_id, rule_id, note, acknowledged_by, acknowledged_at, due_on FROM alert_acknowledgements"
+        let select: SQLQueryString = "SELECT id, case_id, rule_id, note, acknowledged_by, acknowledged_at, anchor_on FROM alert_acknowledgements"
         return try await source.withConnection { database in
             // One case (every case read): one shape, prepared; an alert list's page of cases: a
             // list of any length, which is no shape to keep prepared.
@@ -170,7 +170,7 @@ extension SQLStore {
                     note: try row.decode(column: "note", as: String.self),
                     acknowledgedBy: try row.decode(column: "acknowledged_by", as: String.self),
                     acknowledgedAt: try row.decode(column: "acknowledged_at", as: Date.self),
-                    dueOn: try row.decode(column: "due_on", as: String?.self).flatMap(CalendarDate.init(iso:))
+                    anchorOn: try Rows.optionalDay(row, "anchor_on")
                 )
             }
         }

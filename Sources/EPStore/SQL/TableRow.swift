@@ -55,9 +55,9 @@ struct TableRow {
     }
 
     static func acknowledgement(_ acknowledgement: Acknowledgement) -> TableRow {
-        TableRow(table: "alert_acknowledgements", columns: ["id", "case_id", "rule_id", "note", "acknowledged_by", "acknowledged_at", "due_on"], values: [
+        TableRow(table: "alert_acknowledgements", columns: ["id", "case_id", "rule_id", "note", "acknowledged_by", "acknowledged_at", "anchor_on"], values: [
             acknowledgement.id, acknowledgement.caseID, acknowledgement.ruleID, acknowledgement.note, acknowledgement.acknowledgedBy,
-            acknowledgement.acknowledgedAt, acknowledgement.dueOn?.iso,
+            acknowledgement.acknowledgedAt, acknowledgement.anchorOn?.iso,
         ])
     }
 
