@@ -124,11 +124,15 @@ public enum PersonalDataGuard {
     }()
     // Words that make a nearby date a birth date: born, DOB (D.O.B., d/o/b), date of birth,
     // birthday, birth date. Not "birth" alone: "pre-birth conference held 14/05/2025" is practice.
-    // A word may run straight into its date ("DoB12/03/2025"), so it ends before a letter, not
-    // at a word boundary.
+    // A word may run straight into its date ("DoB12/03/2025", "born12/03/2025"), so it ends
+    // before a letter, not at a word boundary; but "d o b" written apart must end at one ("do b4
+    // the hearing" is no birth word).
     private static let birthWordPattern = pattern(
-        #"\b(?:(?:born|date\s+of\s+birth|birth\s?(?:day|date)s?)(?![a-z])|d[./ ]?o[./ ]?b(?![a-z])\.?)"#
+        #"\b(?:(?:born|dob|date\s+of\s+birth|birth\s?(?:day|date)s?)(?![a-z])|d[./ ]?o[./ ]?b\b\.?)"#
     )
+    // A day, month and year written with spaces between ("12 03 2025", "1 3 25"): read as a
+    // date only beside a birth word, as "on 12 03 25 a hearing" is ordinary practice.
+    private static let spacedDatePattern = pattern(#"(?<!\d)(?<!\d )(\d{1,2}) +(\d{1,2}) +(\d{4}|\d{2})(?! ?\d)"#)
     // Six or eight digits alone, which may be a date written without separators (`12032025`,
     // `20250312`, `120325`); `isCompactDate` says whether they read as one.
     private static let digitRunPattern = pattern(#"(?<!\d)(?:\d{8}|\d{6})(?!\d)"#)
@@ -156,7 +160,13 @@ public enum PersonalDataGuard {
     /// clause ("Baby born 2 weeks early, hearing 14/05/2025").
     private static func containsDateOfBirth(_ text: String) -> Bool {
         let compact = ranges(of: digitRunPattern, in: text).filter { isCompactDate(text[$0].compactMap(\.wholeNumberValue)) }
-        let dates = ranges(of: fullDatePattern, in: text) + compact
+        let spaced = spacedDatePattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match -> Range<String.Index>? in
+            guard let day = Range(match.range(at: 1), in: text).flatMap({ Int(text[$0]) }),
+                  let month = Range(match.range(at: 2), in: text).flatMap({ Int(text[$0]) }),
+                  (1...31).contains(day), (1...12).contains(month) else { return nil }
+            return Range(match.range, in: text)
+        }
+        let dates = ranges(of: fullDatePattern, in: text) + compact + spaced
         guard !dates.isEmpty else { return false }
         return ranges(of: birthWordPattern, in: text).contains { word in
             dates.contains { date in areNear(word, date, in: text) }

@@ -120,6 +120,10 @@ import Testing
         ("DoB12/03/2025", .dateOfBirth),
         ("born12/03/2025", .dateOfBirth),
         ("mother dob:12032025", .dateOfBirth),
+        // Written with spaces between its parts.
+        ("DOB 12 03 2025", .dateOfBirth),
+        ("date of birth 12 03 2025", .dateOfBirth),
+        ("born on 1 3 25", .dateOfBirth),
     ]
 
     @Test(arguments: refused)
@@ -182,6 +186,11 @@ import Testing
         "Born 2 weeks early. Case 120325 listed",
         "Birthdays are on the care plan; invoice 20251399 paid",
         "Bornholm trip cancelled 12032025",
+        "DOB check court number 12345678",
+        "Born, no: DOB ref 20251399",
+        "Will do b4 hearing 12/03/2025",
+        "Baby born at 38 weeks 2 days 40 minutes",
+        "born 12 13 2025 is no date",
     ]
 
     @Test(arguments: accepted)
