@@ -187,6 +187,10 @@ import Testing
             }
             let northshire = try await client.send(.get, "/v1/audit?limit=100", as: .northshireAdmin, in: world)
             #expect((try northshire.object()["items"] as? [[String: Any]] ?? []).allSatisfy { $0["subject_agency"] as? String != TestWorld.southmoor }, "a third agency sees none of it")
+            // Reading the trail is on the trail too, for the reader's own agency only.
+            let again = try await client.send(.get, "/v1/audit?limit=100", as: .northshireAdmin, in: world)
+            let reads = (try again.object()["items"] as? [[String: Any]] ?? []).filter { $0["action"] as? String == "audit.read" }
+            #expect(reads.count == 2 && reads.allSatisfy { $0["agency"] as? String == TestWorld.northshire }, "\(reads)")
         }
     }
 
@@ -247,7 +251,7 @@ import Testing
             #expect((try own.object()["items"] as? [Any])?.count == 1)
 
             let day = try await client.send(.get, "/v1/audit?from=2025-09-01&to=2025-09-01", as: .northshireAdmin, in: world)
-            #expect((try day.object()["items"] as? [Any])?.count == 3)
+            #expect((try day.object()["items"] as? [[String: Any]])?.filter { $0["action"] as? String != "audit.read" }.count == 3, "and the trail's own reads")
             _ = try await client.send(.get, "/v1/cases", as: .northshireLeader, in: world)
             let listed = try await client.send(.get, "/v1/audit?actor=\(try #require(try trail.object()["items"] as? [[String: Any]]).first?["actor"] as? String ?? "")", as: .northshireAdmin, in: world)
             #expect(listed.status == .ok)

@@ -50,7 +50,7 @@ extension APIHandlers {
         let events = try await admin.auditEvents(
             by: caller, caseID: try input.query.caseId.map { try Mapping.uuid($0, field: "case_id") }, actor: try Mapping.filterText(input.query.actor, field: "actor", limit: 100),
             from: try Mapping.dayParameter(input.query.from, name: "from"), to: try Mapping.dayParameter(input.query.to, name: "to"),
-            limit: limit, after: try Cursor.auditPosition(input.query.cursor)
+            limit: limit, after: try Cursor.auditPosition(input.query.cursor), requestID: RequestScope.requestID
         )
         let next = events.count == limit ? events.last.map { Cursor.encode(auditAt: $0.at, id: $0.id) } : nil
         return .ok(.init(body: .json(.init(items: events.map(Self.auditEvent), nextCursor: next))))

@@ -129,10 +129,16 @@ public struct AdminService: Sendable {
         }
     }
 
+    /// The trail an admin may read; the reading is itself recorded (who looked at whose
+    /// actions), as the operator's export is.
     public func auditEvents(
-        by caller: Caller, caseID: UUID?, actor: String?, from: CalendarDate?, to: CalendarDate?, limit: Int, after: (at: Date, id: UUID)?
+        by caller: Caller, caseID: UUID?, actor: String?, from: CalendarDate?, to: CalendarDate?, limit: Int, after: (at: Date, id: UUID)?,
+        requestID: String?
     ) async throws -> [AuditEvent] {
         try requireAdmin(caller)
+        // (Not tied to a case named in the filter: an admin probing another LA's case would put
+        // it in their own trail.)
+        try await store.recordAudit(AuditEvent(caller, "audit.read", at: clock.stamp, requestID: requestID))
         return try await store.auditEvents(AuditQuery(
             agency: caller.agency, localAuthorities: caller.visibleLocalAuthorities, caseID: caseID, actor: actor,
             from: from.map(Self.startOfDay), until: to.map { Self.startOfDay($0.adding(days: 1)) }, limit: limit, after: after
