@@ -145,6 +145,10 @@ import Testing
             let iro = try await Browser.signedIn(as: .northshireIRO, in: world, client: client)
             #expect(try await iro.get("/alerts?rule=S2-viability-timely").text.contains("Last acknowledged on 1 September 2025"))
 
+            // The IRO opens the acknowledge form for VA-1's alert, and VA-2 takes over meanwhile.
+            let form = "/cases/\(id)/alerts/S2-viability-timely/acknowledge"
+            let stale = try await iro.get(form)
+            #expect(stale.text.contains(#"name="anchor_on" value="2025-07-01""#))
             try await client.record("viability_assessment", on: "2025-08-20", details: #"{"assessment":"VA-1","relationship":"maternal_family","status":"completed","outcome":"negative"}"#, caseID: id, in: world)
             try await client.record("viability_assessment", on: "2025-07-15", details: #"{"assessment":"VA-2","relationship":"paternal_family","status":"started"}"#, caseID: id, in: world)
             let list = try await client.send(.get, "/v1/alerts?rule_id=S2-viability-timely", as: .northshireIRO, in: world)
@@ -155,7 +159,14 @@ import Testing
             #expect(!(try await iro.get("/alerts?rule=S2-viability-timely").text.contains("Last acknowledged")), "VA-2's alert has not been looked at")
             #expect(!(try await iro.get("/cases/\(id)").text.contains("Acknowledged: VA-1 chased")), "nor on the case page")
 
-            #expect(try await client.send(.post, path, as: .northshireIRO, in: world, json: #"{"note":"VA-2 booked with the paternal aunt"}"#).status == .created)
+            // The stale form is refused, and shows the alert open now; so is an API call naming
+            // the old clock.
+            let key = try #require(stale.text.firstMatch(of: /name="idempotency_key" value="([^"]+)"/)).output.1
+            let sent = try await iro.post(form, ["note": "VA-1 chased again", "anchor_on": "2025-07-01", "idempotency_key": String(key)], csrf: stale.csrfToken)
+            #expect(sent.status == .conflict && sent.text.contains(#"name="anchor_on" value="2025-07-15""#) && sent.text.contains("VA-1 chased again"))
+            let old = try await client.send(.post, path, as: .northshireIRO, in: world, json: #"{"note":"VA-1 chased again","anchor_on":"2025-07-01"}"#)
+            #expect(old.status == .conflict && old.problemType == "alert-not-open" && old.problemField == "/anchor_on", "\(old.text)")
+            #expect(try await client.send(.post, path, as: .northshireIRO, in: world, json: #"{"note":"VA-2 booked with the paternal aunt","anchor_on":"2025-07-15"}"#).status == .created)
             #expect(try await iro.get("/alerts?rule=S2-viability-timely").text.contains("Last acknowledged on 1 September 2025"))
             #expect(try await iro.get("/cases/\(id)").text.contains("Acknowledged: VA-2 booked"))
 

@@ -147,7 +147,8 @@ struct APIHandlers: APIProtocol {
         let ruleID = input.path.ruleId.rawValue
         let idempotency = try IdempotencyRequest(key: input.headers.idempotencyKey, operation: "acknowledgeAlert", target: "\(id.lowercased)/\(ruleID)", body: body)
         let outcome = try await alerts.acknowledge(
-            caseID: id, ruleID: ruleID, note: body.note, by: caller, requestID: RequestScope.requestID, idempotency: idempotency
+            caseID: id, ruleID: ruleID, note: body.note, anchorOn: try Mapping.date(body.anchorOn, field: "/anchor_on"), by: caller,
+            requestID: RequestScope.requestID, idempotency: idempotency
         ) { acknowledgement in
             try .init(body: Mapping.acknowledgement(acknowledgement))
         }

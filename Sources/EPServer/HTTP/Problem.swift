@@ -175,6 +175,12 @@ extension Problem {
                 .alertNotOpen,
                 "\(ruleID) is \(status.rawValue.replacingOccurrences(of: "_", with: " ")) on this case today; only open alerts (overdue or due soon) are acknowledged"
             )
+        case .alertMoved(let ruleID, let shown, let open):
+            self.init(
+                .alertNotOpen,
+                "the \(ruleID) alert counted from \(shown.iso) is no longer the open one\(open.map { " (it counts from \($0.iso) now)" } ?? ""); read the case's alerts again before acknowledging",
+                field: "/anchor_on"
+            )
         }
     }
 

@@ -120,21 +120,24 @@ public struct AlertService: Sendable {
         return (page, day, offset + page.count < alerts.count ? .offset(offset + page.count) : nil)
     }
 
+    /// `anchorOn`, when given, is the day the alert the IRO read counted from: refused if the
+    /// rule's open alert now counts from another.
     public func acknowledge(
-        caseID: UUID, ruleID: String, note: String, by caller: Caller, requestID: String?,
+        caseID: UUID, ruleID: String, note: String, anchorOn: CalendarDate? = nil, by caller: Caller, requestID: String?,
         idempotency: IdempotencyRequest?, response: @escaping @Sendable (Acknowledgement) throws -> IdempotencyRecord.Response
     ) async throws -> Replayable<Acknowledgement> {
         try require(caller.role.acknowledgesAlerts, caller, "acknowledge alerts")
         return try await store.session { store in
             try await AlertService(cases: cases.on(store), heavy: heavy).acknowledge(
-                caseID: caseID, ruleID: ruleID, note: note, caller: caller, requestID: requestID, idempotency: idempotency, response: response
+                caseID: caseID, ruleID: ruleID, note: note, anchorOn: anchorOn, caller: caller, requestID: requestID, idempotency: idempotency,
+                response: response
             )
         }
     }
 
     /// The acknowledgement itself, on the session's connection.
     private func acknowledge(
-        caseID: UUID, ruleID: String, note: String, caller: Caller, requestID: String?,
+        caseID: UUID, ruleID: String, note: String, anchorOn shown: CalendarDate?, caller: Caller, requestID: String?,
         idempotency: IdempotencyRequest?, response: @escaping @Sendable (Acknowledgement) throws -> IdempotencyRecord.Response
     ) async throws -> Replayable<Acknowledgement> {
         // Visibility first: after a partnership ends, a replay must not answer for the case.
@@ -146,6 +149,7 @@ public struct AlertService: Sendable {
             // An acknowledgement says an IRO has seen an alert; a rule that is met, late, pending
             // or not applicable today has nothing to see.
             guard result.status.isOpen else { throw ServiceError.alertNotOpen(ruleID: ruleID, status: result.status) }
+            if let shown, shown != result.anchorOn { throw ServiceError.alertMoved(ruleID: ruleID, shown: shown, open: result.anchorOn) }
             let text = try FreeText.check(note, field: "/note", limit: Case.maxNoteLength)
             let now = cases.clock.stamp
             let acknowledgement = Acknowledgement(id: UUID.random(), caseID: caseID, ruleID: ruleID, note: text, acknowledgedBy: caller.actor, acknowledgedAt: now, anchorOn: result.anchorOn)

@@ -23,6 +23,10 @@ public enum ServiceError: Error, Equatable {
     case concurrentUpdate
     /// An acknowledgement of a rule whose result on the case is not an open alert today.
     case alertNotOpen(ruleID: String, status: RuleStatus)
+    /// An acknowledgement of the alert whose clock counted from `shown`, when the rule's open
+    /// alert now counts from another day (a new viability assessment became the most overdue
+    /// while the IRO read the old one): the IRO has not seen the alert that is open.
+    case alertMoved(ruleID: String, shown: CalendarDate, open: CalendarDate?)
     /// The instance is already running as many heavy evaluations (dashboards, past-day alert
     /// lists) as it allows at once.
     case busy(retryAfter: Int)

@@ -92,6 +92,8 @@ struct AlertPages: Sendable {
             "status": result.status.rawValue, "statusWords": Words.status(result.status), "message": Words.message(result),
             "note": form?["note"] ?? "", "idempotencyKey": form?["idempotency_key"] ?? UUID.random().uuidString.lowercased(),
             "isOpen": result.status.isOpen, "statusLower": Words.status(result.status).lowercased(),
+            // The alert as shown: the acknowledgement is refused if another has become the open one.
+            "anchorOn": result.anchorOn?.iso ?? "",
         ]
         context.put("due", result.dueOn?.written)
         context.put("noteError", FieldErrors.message(for: ["note"], in: errors))
@@ -106,7 +108,8 @@ struct AlertPages: Sendable {
                 key: form["idempotency_key"], operation: "page:acknowledge", target: "/cases/\(id.uuidString.lowercased())/\(rule)", body: form
             )
             _ = try await services.alerts.acknowledge(
-                caseID: id, ruleID: rule, note: form.trimmed("note") ?? "", by: user.caller, requestID: RequestScope.requestID,
+                caseID: id, ruleID: rule, note: form.trimmed("note") ?? "", anchorOn: form.trimmed("anchor_on").flatMap(CalendarDate.init(iso:)),
+                by: user.caller, requestID: RequestScope.requestID,
                 idempotency: idempotency, response: { acknowledgement in try .init(body: ["id": acknowledgement.id.uuidString.lowercased()]) }
             )
             return PageRenderer.redirect(to: "/alerts?done=acknowledged")
@@ -115,6 +118,11 @@ struct AlertPages: Sendable {
         } catch ServiceError.alertNotOpen {
             // The page says the alert is not open, in place of the form.
             return try await acknowledgeForm(id, rule: rule, form: form, status: .conflict)
+        } catch ServiceError.alertMoved {
+            // The form again, showing the alert that is open now (and its anchor), the note kept.
+            return try await acknowledgeForm(id, rule: rule, form: form, errors: [
+                FieldError(target: "note", message: "Another alert of this rule has become the open one since you opened this form: check it above, then send again"),
+            ], status: .conflict)
         }
     }
 }
