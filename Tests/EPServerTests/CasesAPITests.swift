@@ -23,6 +23,19 @@ import Testing
             let read = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
             #expect(read.status == .ok)
             #expect(try read.object()["reference"] as? String == "NS-EP-2025-0142")
+
+            // The agency named must work with the LA: one with no partnership could not see the
+            // case it is named on (the VAA has none; an LA is no adoption agency).
+            for agency in [TestWorld.vaa, TestWorld.southmoor] {
+                let refused = try await client.send(.post, "/v1/cases", as: .northshireSocialWorker, in: world, json: """
+                    {"reference":"NS-EP-2025-0143","local_authority":"la-northshire","adoption_agency":"\(agency)",
+                     "profile":{"sex":"male","ethnicity":"WBRI","sibling_group_size":1,"disability":false,"unborn":false}}
+                    """)
+                #expect(refused.status == .unprocessableContent && refused.problemField == "/adoption_agency", "\(agency): \(refused.text)")
+                let changed = try await client.send(.patch, "/v1/cases/\(id)", as: .northshireSocialWorker, in: world,
+                                                    json: #"{"adoption_agency":"\#(agency)"}"#, headers: [.ifMatch: "\"v1\""])
+                #expect(changed.status == .unprocessableContent && changed.problemField == "/adoption_agency", "\(agency): \(changed.text)")
+            }
         }
     }
 

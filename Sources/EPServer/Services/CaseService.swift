@@ -29,7 +29,7 @@ public struct CaseService: Sendable {
         // Visibility first: a replay must not answer a caller who can no longer open cases there.
         try check(draft, by: caller)
         return try await store.idempotentWrite(idempotency, caller: caller.actor, at: clock.stamp, response: response) { stored in
-            if let agency = draft.adoptionAgency { try await requireAdoptionAgency(agency) }
+            if let agency = draft.adoptionAgency { try await requireAdoptionAgency(agency, for: draft.localAuthority) }
             let now = clock.stamp
             let subject = Case(
                 id: UUID.random(), reference: draft.reference, localAuthority: draft.localAuthority,
@@ -91,7 +91,7 @@ public struct CaseService: Sendable {
         var subject = try await visibleCase(caseID, caller)
         guard let ifMatch else { throw ServiceError.preconditionRequired }
         guard Self.names(subject.etag, ifMatch: ifMatch) else { throw ServiceError.preconditionFailed(currentETag: subject.etag) }
-        if let agency = update.adoptionAgency { try await requireAdoptionAgency(agency) }
+        if let agency = update.adoptionAgency { try await requireAdoptionAgency(agency, for: subject.localAuthority) }
         let expected = subject.version
         if let month = update.expectedBirthMonth { try ProfileValidator.check(expectedBirth: month, today: clock.today) }
         subject = update.applied(to: subject)
@@ -210,9 +210,14 @@ public struct CaseService: Sendable {
         return (view, derived)
     }
 
-    private func requireAdoptionAgency(_ id: String) async throws {
-        guard let agency = try await store.agency(id: id), agency.type != .la else {
+    /// The agency working on a case must be an RAA or VAA in partnership with its local
+    /// authority: one that is not cannot see the case it would be named on.
+    private func requireAdoptionAgency(_ id: String, for localAuthority: String) async throws {
+        guard let access = try await store.access(agency: id), access.type != .la else {
             throw ValidationError(.invalidField, field: "/adoption_agency", "\(id) is not a known RAA or VAA")
+        }
+        guard access.partners.contains(localAuthority) else {
+            throw ValidationError(.invalidField, field: "/adoption_agency", "\(id) has no active partnership with \(localAuthority)")
         }
     }
 
