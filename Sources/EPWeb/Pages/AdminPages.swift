@@ -26,7 +26,11 @@ struct AdminPages: Sendable {
         group.post("/admin/partnerships/:agency/:la/accept") { _, context in
             let user = try WebScope.requireUser()
             let (agency, authority) = try Self.parties(context, user)
-            _ = try await services.admin.acceptPartnership(agency: agency, localAuthority: authority, by: user.caller, requestID: RequestScope.requestID)
+            do {
+                _ = try await services.admin.acceptPartnership(agency: agency, localAuthority: authority, by: user.caller, requestID: RequestScope.requestID)
+            } catch ServiceError.notFound(let detail) {
+                guard try await alreadyDone(agency, authority, user, .active) else { throw ServiceError.notFound(detail) }
+            }
             return PageRenderer.redirect(to: "/admin?done=partnership")
         }
         group.post("/admin/partnerships/:agency/:la/end") { _, context in
@@ -35,10 +39,7 @@ struct AdminPages: Sendable {
             do {
                 try await services.admin.endPartnership(agency: agency, localAuthority: authority, by: user.caller, requestID: RequestScope.requestID)
             } catch ServiceError.notFound(let detail) {
-                // Sent twice (a double click): the first sending ended it, which is what was asked.
-                // (None is open, or it would have ended now: one that has ended is the first's.)
-                let spans = try await services.admin.partnerships(by: user.caller).filter { $0.agency == agency && $0.localAuthority == authority }
-                guard spans.contains(where: { $0.status == .ended }) else { throw ServiceError.notFound(detail) }
+                guard try await alreadyDone(agency, authority, user, .ended) else { throw ServiceError.notFound(detail) }
             }
             return PageRenderer.redirect(to: "/admin?done=partnership")
         }
@@ -134,6 +135,16 @@ struct AdminPages: Sendable {
         } catch let error as ValidationError {
             return try await overview(FormData(encoded: ""), form: form, errors: [FieldErrors.from(error, targets: ["/label": "label", "/days": "days"])], status: .unprocessableContent)
         }
+    }
+
+    /// Whether the pair's latest span already stands as the form asked, changed within the hour:
+    /// a form sent twice (a double click) whose first sending did it is answered as done, not as
+    /// not found. (An older change, or none, is not the first sending's.)
+    private func alreadyDone(_ agency: String, _ authority: String, _ user: WebUser, _ status: Partnership.Status) async throws -> Bool {
+        let spans = try await services.admin.partnerships(by: user.caller).filter { $0.agency == agency && $0.localAuthority == authority }
+        guard let latest = spans.max(by: { $0.proposedAt < $1.proposedAt }), latest.status == status,
+              let changed = status == .ended ? latest.endedAt : latest.startedAt else { return false }
+        return services.clock.stamp.timeIntervalSince(changed) < 3600
     }
 
     /// The partnership a route names, if the user's agency is one of its parties: another

@@ -400,7 +400,10 @@ import Testing
             let vaa = try await Browser.signedIn(as: .vaaAdmin, in: world, client: client)
             #expect(try await vaa.get(proposal).text.contains("Withdraw the proposal?"))
             let overview = try await admin.get("/admin")
-            #expect(try await admin.post("/admin/partnerships/\(TestWorld.vaa)/\(TestWorld.northshire)/accept", [:], csrf: overview.csrfToken).status == .seeOther)
+            for sending in 1...2 {
+                let accepted = try await admin.post("/admin/partnerships/\(TestWorld.vaa)/\(TestWorld.northshire)/accept", [:], csrf: overview.csrfToken)
+                #expect(accepted.status == .seeOther, "sending \(sending): accepted, as asked")
+            }
             #expect(try await client.send(.get, "/v1/cases/\(id)", as: .vaaSocialWorker, in: world).status == .ok, "accepted on the page")
             // The RAA proposes again; Northshire declines on the confirmation page: nothing starts.
             let again = #"{"agency":"raa-coast-and-vale","local_authority":"la-northshire"}"#
