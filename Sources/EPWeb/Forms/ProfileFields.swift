@@ -46,8 +46,15 @@ enum ProfileFields {
     }
 
     static func update(from form: FormData) throws(ValidationError) -> CaseUpdate {
-        CaseUpdate(
-            sex: form["sex"].flatMap(Sex.init(rawValue:)), ethnicity: form["ethnicity"].flatMap(Ethnicity.init(rawValue:)),
+        // A value the form never offers (a hand-made request) is refused, not read as unchanged.
+        func choice<T: RawRepresentable<String>>(_ name: String, _ field: String, _ message: String) throws(ValidationError) -> T? {
+            guard let raw = form.trimmed(name) else { return nil }
+            guard let value = T(rawValue: raw) else { throw ValidationError(.invalidField, field: field, message) }
+            return value
+        }
+        return CaseUpdate(
+            sex: try choice("sex", "/profile/sex", "choose the child's sex, or not known"),
+            ethnicity: try choice("ethnicity", "/profile/ethnicity", "choose the child's ethnicity, or not yet obtained (NOBT)"),
             siblingGroupSize: try siblings(form), disability: try form.yesNo("disability", field: "/profile/disability", disabilityQuestion),
             expectedBirthMonth: form.trimmed("expected_birth_month-month") == nil ? nil : try month(form)
         )

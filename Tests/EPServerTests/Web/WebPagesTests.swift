@@ -254,6 +254,26 @@ import Testing
         }
     }
 
+    /// The profile form sent with a value it never offers is refused beside the field, not saved
+    /// as if unchanged.
+    @Test func aProfileFormWithAValueItNeverOffersIsRefused() async throws {
+        try await TestWorld.run(on: .sqlite) { world, client in
+            let id = try await client.openCase(in: world)
+            let browser = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+            let form = try await browser.get("/cases/\(id)/profile")
+            let version = try #require(form.text.firstMatch(of: /name="version" value="(\d+)"/)).output.1
+            let fields = ["version": String(version), "sex": "female", "ethnicity": "WBRI", "sibling_group_size": "1", "disability": "no"]
+            for (name, value, target) in [("sex", "maybe", "sex-male"), ("ethnicity", "WHITE", "ethnicity"), ("disability", "maybe", "disability-yes")] {
+                var sent = fields
+                sent[name] = value
+                let refused = try await browser.post("/cases/\(id)/profile", sent, csrf: form.csrfToken)
+                #expect(refused.status == .unprocessableContent && refused.errorSummary.map(\.href) == [target], "\(name)=\(value): \(refused.status)")
+            }
+            let api = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
+            #expect(try api.object()["version"] as? Int == 1, "nothing saved")
+        }
+    }
+
     /// The profile form sent twice (a double click): the second sending finds the change already
     /// made and says it was saved, not that someone else changed the case.
     @Test func aProfileFormSentTwiceSaysItWasSaved() async throws {
