@@ -44,6 +44,15 @@ struct MilestonePages: Sendable {
     private func new(_ id: UUID, kind: String?, form: FormData? = nil, errors: [FieldError] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try writer()
         let view = try await services.cases.view(caseID: id, by: user.caller, asOf: nil, requestID: RequestScope.requestID)
+        // An ended journey takes nothing new: say so before anyone fills in a form (a form sent
+        // is answered by the API's refusal beside its field, as before).
+        if form == nil, let ending = view.subject.journey.milestones.first(where: \.kind.endsJourney) {
+            return pages.page("message", title: "This journey has ended", [
+                "heading": "This journey has ended",
+                "paragraphs": ["It ended with \(Words.kind(ending.kind).lowercased()) on \(ending.occurredOn.written). Nothing new can be recorded unless that record is corrected or retracted, from the case's timeline."],
+                "link": ["href": "/cases/\(id.uuidString.lowercased())", "label": "Go to the case"],
+            ], section: "/cases", status: .conflict)
+        }
         var context: TemplateContext = ["id": id.uuidString.lowercased(), "reference": view.subject.reference]
         guard let kind = kind.flatMap(MilestoneKind.init(rawValue:)) else {
             context["kinds"] = MilestoneKind.allCases.map { ["value": $0.rawValue, "label": Words.kind($0)] }

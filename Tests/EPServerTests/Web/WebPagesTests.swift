@@ -197,6 +197,13 @@ import Testing
                 let page = try await browser.get("/cases/\(id)/milestones/\(careID)/\(action)")
                 #expect(page.status == .conflict && page.text.contains("corrected or retracted since") && !page.text.contains(#"id="submit""#), "\(action)")
             }
+            // An ended journey: the record form says so at once.
+            let closed = try await client.openCase(in: world, reference: "NS-EP-2025-0150")
+            try await client.record("case_closed", on: "2025-08-01", details: #"{"reason":"Child returned home under a supervision order"}"#, caseID: closed, in: world)
+            for path in ["/cases/\(closed)/milestones/new", "/cases/\(closed)/milestones/new?kind=family_time"] {
+                let page = try await browser.get(path)
+                #expect(page.status == .conflict && page.text.contains("This journey has ended") && !page.text.contains(#"id="submit""#), "\(path)")
+            }
             // Proceedings not issued: the 26 weeks are not running, so nothing to acknowledge.
             let iro = try await Browser.signedIn(as: .northshireIRO, in: world, client: client)
             let form = "/cases/\(id)/alerts/S2-26-weeks/acknowledge"
