@@ -39,12 +39,7 @@ public enum Redaction {
     /// Whether any of the milestone's free text has been replaced by the marker: a redaction of
     /// it exists, as against a milestone that never held free text.
     public static func isRedacted(_ milestone: Milestone) -> Bool {
-        let reason: String? = switch milestone.details {
-        case .epConsideration(_, let reason): reason
-        case .caseClosed(let reason): reason
-        default: nil
-        }
-        return [milestone.note, milestone.correction?.reason, reason].contains(marker)
+        ([milestone.note, milestone.correction?.reason] + milestone.details.freeText.map(\.text)).contains(marker)
     }
 
     /// A stored JSON response with every string equal to one of `texts` replaced by the marker

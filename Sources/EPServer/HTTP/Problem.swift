@@ -258,14 +258,10 @@ extension Problem {
         if case .valueNotFound? = error.underlyingError as? DecodingError {
             return Problem(.malformedRequest, "a required query parameter is missing: check the operation's parameters")
         }
-        // A number that is not a whole one ("limit=abc", "limit=1.5") comes with no name: the one
-        // query item that is no whole number names it, or `limit`, the contract's only
-        // whole-number query parameter, when several are not.
+        // A number that is not a whole one ("limit=abc", "limit=1.5") comes with no name: it is
+        // `limit`, the contract's only whole-number query parameter.
         if case .typeMismatch(let type, _)? = error.underlyingError as? DecodingError, type == Int.self {
-            let candidates = query.filter { item in item.value.map { Int($0) == nil } ?? true }.map(\.name)
-            if let name = candidates.count == 1 ? candidates.first : candidates.first(where: { $0 == "limit" }) {
-                return Problem(.malformedRequest, "\(name) must be a whole number", field: name)
-            }
+            return Problem(.malformedRequest, "limit must be a whole number", field: "limit")
         }
         return Problem(.malformedRequest, "a query parameter is not in the form the contract gives: check the operation's parameters")
     }

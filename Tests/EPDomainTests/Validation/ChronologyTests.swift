@@ -35,6 +35,9 @@ import Testing
         let (builder, _) = born()
         expectRefusal(builder.refusal(recording: .ploPreProceedings, "1850-03-24", asOf: "2025-03-24"), .invalidField, field: "/occurred_on")
         expectRefusal(builder.refusal(recording: .ploPreProceedings, "2007-03-23", asOf: "2025-03-24"), .invalidField, field: "/occurred_on")
+        // Eighteen years to the day is allowed.
+        var older = JourneyBuilder(reference: "EP-2007-001", profile: ChildProfile(sex: .female, ethnicity: .WBRI))
+        older.record(.ploPreProceedings, "2007-03-24", asOf: "2025-03-24")
     }
 
     @Test func acceptsToday() {
