@@ -49,6 +49,17 @@ struct CountCells: Sendable {
         return id
     }
 
+    /// Adds every cell and group of `other` after this one's, and answers where they start:
+    /// `other`'s cell `i` is this one's `offset + i`.
+    mutating func append(_ other: CountCells) -> Int {
+        let offset = values.count
+        func moved(_ id: ID) -> ID { ID(index: id.index + offset) }
+        values += other.values
+        derivedFrom += other.derivedFrom.map { $0.map(moved) }
+        groups += other.groups.map { Group(total: moved($0.total), parts: $0.parts.map(moved)) }
+        return offset
+    }
+
     /// Whether the cell is shown in some figure (else it is only implied by published ones).
     func isPublished(_ id: ID) -> Bool { derivedFrom[id.index].isEmpty }
 

@@ -46,7 +46,18 @@ public struct DashboardService: Sendable {
         try await store.recordAudit(AuditEvent(caller, "dashboard.read", at: clock.stamp, requestID: requestID))
         let day = asOf ?? (exact ? clock.today : WholeQuarters.lastQuarterEnd(onOrBefore: clock.today))
         let request = DashboardRequest(from: from, to: to, asOf: day, suppressSmallNumbers: !exact)
-        return try await heavy.admit { DashboardBuilder.build(try await tally(scope, request: request)) }
+        // Across several LAs, every view the caller may ask of the period (their sum, or each LA)
+        // is a slice of one suppression decided over all of them (`DashboardBuilder`), so that
+        // the sum minus one LA's view gives nothing withheld away.
+        let authorities = caller.visibleLocalAuthorities.sorted()
+        guard !exact, authorities.count > 1 else {
+            return try await heavy.admit { DashboardBuilder.build(try await tally(scope, request: request)) }
+        }
+        return try await heavy.admit {
+            var parts: [DashboardTally] = []
+            for authority in authorities { parts.append(try await tally([authority], request: request)) }
+            return DashboardBuilder.build(parts: parts, showing: localAuthority.flatMap { authorities.firstIndex(of: $0) })
+        }
     }
 
     /// Reads the digests in batches and counts each batch on the evaluation threads as it
