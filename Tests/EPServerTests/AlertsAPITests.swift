@@ -176,6 +176,9 @@ import Testing
             #expect(results.allSatisfy { $0["acknowledgements"] == nil }, "\(before.text)")
             let listed = try await client.send(.get, "/v1/alerts?rule_id=S2-viability-timely&as_of=2025-08-31", as: .northshireIRO, in: world)
             #expect((try listed.object()["items"] as? [[String: Any]])?.allSatisfy { ($0["alert"] as? [String: Any])?["acknowledgements"] == nil } == true)
+            // Null is "not checked", as absent is; a value that is no day is refused.
+            #expect(try await client.send(.post, path, as: .northshireIRO, in: world, json: #"{"note":"VA-2 report chased","anchor_on":null}"#).status == .created)
+            #expect(try await client.send(.post, path, as: .northshireIRO, in: world, json: #"{"note":"VA-2 report chased","anchor_on":"2025-02-30"}"#).status == .unprocessableContent)
         }
     }
 
