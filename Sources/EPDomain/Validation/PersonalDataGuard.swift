@@ -163,7 +163,7 @@ public enum PersonalDataGuard {
         let spaced = spacedDatePattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match -> Range<String.Index>? in
             guard let day = Range(match.range(at: 1), in: text).flatMap({ Int(text[$0]) }),
                   let month = Range(match.range(at: 2), in: text).flatMap({ Int(text[$0]) }),
-                  (1...31).contains(day), (1...12).contains(month) else { return nil }
+                  isDay(day, month) else { return nil }
             return Range(match.range, in: text)
         }
         let dates = ranges(of: fullDatePattern, in: text) + compact + spaced
@@ -194,11 +194,13 @@ public enum PersonalDataGuard {
         return runs.contains { digits in isCompactDate(digits) && (digits.count == 8 || birthWord) }
     }
 
+    /// Whether a day and a month could be a date's (the year decides no more than this guard needs).
+    private static func isDay(_ day: Int, _ month: Int) -> Bool { (1...12).contains(month) && (1...31).contains(day) }
+
     /// Whether digits written together read as a date: eight as day, month and year or year first
     /// (years 1900 to 2099), six as day, month and two-digit year.
     private static func isCompactDate(_ digits: [Int]) -> Bool {
         func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + $1 } }
-        func isDay(_ day: Int, _ month: Int) -> Bool { (1...12).contains(month) && (1...31).contains(day) }
         switch digits.count {
         case 8:
             let dayFirst = isDay(number(0..<2), number(2..<4)) && (1900...2099).contains(number(4..<8))

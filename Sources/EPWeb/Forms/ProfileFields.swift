@@ -22,22 +22,15 @@ enum ProfileFields {
         }
         // (In the form's order: the expected month comes first.)
         let expected = unborn ? checked { () throws(ValidationError) in try month(form) } : nil
-        let sex = checked { () throws(ValidationError) in
-            guard let sex = form["sex"].flatMap(Sex.init(rawValue:)) else { throw ValidationError(.invalidField, field: "/profile/sex", "choose the child's sex, or not known") }
-            return sex
+        let sex: Sex? = checked { () throws(ValidationError) in
+            try required(form.choice("sex", field: "/profile/sex", sexQuestion), "/profile/sex", sexQuestion)
         }
-        let ethnicity = checked { () throws(ValidationError) in
-            guard let ethnicity = form["ethnicity"].flatMap(Ethnicity.init(rawValue:)) else {
-                throw ValidationError(.invalidField, field: "/profile/ethnicity", "choose the child's ethnicity, or not yet obtained (NOBT)")
-            }
-            return ethnicity
+        let ethnicity: Ethnicity? = checked { () throws(ValidationError) in
+            try required(form.choice("ethnicity", field: "/profile/ethnicity", ethnicityQuestion), "/profile/ethnicity", ethnicityQuestion)
         }
         let siblingsRead = checked { () throws(ValidationError) in try siblings(form) ?? 1 }
         let disability = checked { () throws(ValidationError) in
-            guard let answer = try form.yesNo("disability", field: "/profile/disability", Self.disabilityQuestion) else {
-                throw ValidationError(.invalidField, field: "/profile/disability", Self.disabilityQuestion)
-            }
-            return answer
+            try required(form.yesNo("disability", field: "/profile/disability", disabilityQuestion), "/profile/disability", disabilityQuestion)
         }
         guard let sex, let ethnicity, let siblingsRead, let disability, !unborn || expected != nil else { return nil }
         return ChildProfile(
@@ -45,22 +38,26 @@ enum ProfileFields {
         )
     }
 
+    /// An update names only what the form sends (a field left out keeps its value); a value the
+    /// form never offers is refused, not read as unchanged.
     static func update(from form: FormData) throws(ValidationError) -> CaseUpdate {
-        // A value the form never offers (a hand-made request) is refused, not read as unchanged.
-        func choice<T: RawRepresentable<String>>(_ name: String, _ field: String, _ message: String) throws(ValidationError) -> T? {
-            guard let raw = form.trimmed(name) else { return nil }
-            guard let value = T(rawValue: raw) else { throw ValidationError(.invalidField, field: field, message) }
-            return value
-        }
-        return CaseUpdate(
-            sex: try choice("sex", "/profile/sex", "choose the child's sex, or not known"),
-            ethnicity: try choice("ethnicity", "/profile/ethnicity", "choose the child's ethnicity, or not yet obtained (NOBT)"),
+        CaseUpdate(
+            sex: try form.choice("sex", field: "/profile/sex", sexQuestion),
+            ethnicity: try form.choice("ethnicity", field: "/profile/ethnicity", ethnicityQuestion),
             siblingGroupSize: try siblings(form), disability: try form.yesNo("disability", field: "/profile/disability", disabilityQuestion),
             expectedBirthMonth: form.trimmed("expected_birth_month-month") == nil ? nil : try month(form)
         )
     }
 
+    private static let sexQuestion = "choose the child's sex, or not known"
+    private static let ethnicityQuestion = "choose the child's ethnicity, or not yet obtained (NOBT)"
     private static let disabilityQuestion = "say whether the child has a disability: yes or no"
+
+    /// A question a new case must have answered: the answer, or the question as its refusal.
+    private static func required<T>(_ answer: T?, _ field: String, _ question: String) throws(ValidationError) -> T {
+        guard let answer else { throw ValidationError(.invalidField, field: field, question) }
+        return answer
+    }
 
     private static func siblings(_ form: FormData) throws(ValidationError) -> Int? {
         guard let text = form.trimmed("sibling_group_size") else { return nil }

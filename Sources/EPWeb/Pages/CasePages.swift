@@ -90,7 +90,8 @@ struct CasePages: Sendable {
         // Every field's refusal at once, in the form's order: the reference, whether the child is
         // born, then the profile.
         do { try ProfileValidator.check(reference: reference) } catch { errors.append(FieldErrors.from(error, targets: ProfileFields.targets)) }
-        let unborn: Bool? = form["unborn"].flatMap { $0 == "yes" ? true : $0 == "no" ? false : nil }
+        // (Any answer but yes or no is as unanswered: the same refusal follows.)
+        let unborn = (try? form.yesNo("unborn", field: "/profile/unborn", "")) ?? nil
         if unborn == nil { errors.append(FieldError(target: "unborn-yes", message: "Say whether the child is born yet")) }
         let profile = ProfileFields.profile(from: form, unborn: unborn ?? false, errors: &errors)
         guard errors.isEmpty, let profile else { return try newCase(form: form, errors: errors, status: .unprocessableContent) }

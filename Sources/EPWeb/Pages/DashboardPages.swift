@@ -39,18 +39,14 @@ struct DashboardPages: Sendable {
         var status: HTTPResponse.Status = errors.isEmpty ? .ok : .badRequest
         let summary: Dashboard
         do {
-            summary = try await services.dashboards.summary(
-                by: user.caller, from: from, to: to, localAuthority: nil, asOf: nil, requestID: RequestScope.requestID
-            )
+            summary = try await figures(user, from, to)
         } catch let refusal as ValidationError {
             // A period the service refuses (the other way round, too long): said beside its
             // field, with the form to choose again and the default period's figures.
             errors.append(FieldErrors.from(refusal))
             status = .unprocessableContent
             (from, to) = period(FormData(encoded: ""), errors: &errors)
-            summary = try await services.dashboards.summary(
-                by: user.caller, from: from, to: to, localAuthority: nil, asOf: nil, requestID: RequestScope.requestID
-            )
+            summary = try await figures(user, from, to)
         }
         // Five years of quarters to choose from, newest first.
         let latest = WholeQuarters.lastQuarterEnd(onOrBefore: services.clock.today)
@@ -67,6 +63,11 @@ struct DashboardPages: Sendable {
         return pages.page("dashboard", title: "Dashboard", context, section: "/dashboard", errors: errors, status: status)
     }
 
+    /// The leader's figures over the caller's own scope for the period.
+    private func figures(_ user: WebUser, _ from: CalendarDate, _ to: CalendarDate) async throws -> Dashboard {
+        try await services.dashboards.summary(by: user.caller, from: from, to: to, localAuthority: nil, asOf: nil, requestID: RequestScope.requestID)
+    }
+
     private func csv(_ query: FormData) async throws -> Response {
         let user = try WebScope.requireUser()
         var errors: [FieldError] = []
@@ -75,9 +76,7 @@ struct DashboardPages: Sendable {
         guard errors.isEmpty else { return try await dashboard(query) }
         let summary: Dashboard
         do {
-            summary = try await services.dashboards.summary(
-                by: user.caller, from: from, to: to, localAuthority: nil, asOf: nil, requestID: RequestScope.requestID
-            )
+            summary = try await figures(user, from, to)
         } catch is ValidationError {
             return try await dashboard(query)
         }

@@ -41,6 +41,15 @@ struct FormData: Sendable, Encodable {
         }
     }
 
+    /// A choice's answer (`T`'s raw value, as a radio or select sends it): nil when it was not
+    /// answered. A value the form never offers (a hand-made request) is refused, not read as
+    /// unanswered.
+    func choice<T: RawRepresentable<String>>(_ name: String, field: String, _ message: String) throws(ValidationError) -> T? {
+        guard let raw = trimmed(name) else { return nil }
+        guard let value = T(rawValue: raw) else { throw ValidationError(.invalidField, field: field, message) }
+        return value
+    }
+
     /// A list's filter from the page's query: nil when absent or blank, else the value `parse`
     /// reads. A value it cannot read (a link saved from an older version, a slip in a typed
     /// address) is not ignored in silence: `message` joins `errors`, naming the filter, and the
