@@ -10,6 +10,14 @@ struct CountCells: Sendable {
         let index: Int
     }
 
+    /// What a cell counts, the same in every layout of the same figures: `figure` names the count
+    /// (`ep_conversion#n|ethnicity_group=White`), `quarter` the quarter row it is in, if any. A
+    /// view over any run of quarters finds its counts' cells in the reporting grid by key.
+    struct Key: Hashable, Sendable {
+        let figure: String
+        let quarter: Quarter?
+    }
+
     /// Parts that add up exactly to `total`.
     struct Group: Sendable {
         let total: ID
@@ -17,20 +25,22 @@ struct CountCells: Sendable {
     }
 
     private(set) var values: [Int] = []
+    private(set) var keys: [Key] = []
     /// For each cell: empty when it is published; otherwise the published cells it is worked out
     /// from (withholding any one of them makes it unknown).
     private(set) var derivedFrom: [[ID]] = []
     private(set) var groups: [Group] = []
 
-    mutating func add(_ value: Int) -> ID {
+    mutating func add(_ value: Int, _ key: Key) -> ID {
         values.append(value)
+        keys.append(key)
         derivedFrom.append([])
         return ID(index: values.count - 1)
     }
 
     /// Adds the parts and records that they add up to `total`.
-    mutating func parts(_ parts: [Int], of total: ID) -> [ID] {
-        let ids = parts.map { add($0) }
+    mutating func parts(_ parts: [Int], _ keys: [Key], of total: ID) -> [ID] {
+        let ids = zip(parts, keys).map { add($0, $1) }
         groups.append(Group(total: total, parts: ids))
         return ids
     }
@@ -42,8 +52,8 @@ struct CountCells: Sendable {
 
     /// The unpublished count `denominator − numerator` (a rate's complement), grouped with the
     /// numerator under the denominator.
-    mutating func complement(of numerator: ID, in denominator: ID) -> ID {
-        let id = add(values[denominator.index] - values[numerator.index])
+    mutating func complement(of numerator: ID, in denominator: ID, _ key: Key) -> ID {
+        let id = add(values[denominator.index] - values[numerator.index], key)
         derivedFrom[id.index] = [numerator, denominator]
         groups.append(Group(total: denominator, parts: [numerator, id]))
         return id
@@ -55,6 +65,7 @@ struct CountCells: Sendable {
         let offset = values.count
         func moved(_ id: ID) -> ID { ID(index: id.index + offset) }
         values += other.values
+        keys += other.keys
         derivedFrom += other.derivedFrom.map { $0.map(moved) }
         groups += other.groups.map { Group(total: moved($0.total), parts: $0.parts.map(moved)) }
         return offset

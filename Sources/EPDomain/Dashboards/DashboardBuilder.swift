@@ -7,56 +7,32 @@ public enum DashboardBuilder {
         return build(tally)
     }
 
+    /// The figures of one tally: exact, or, in a controlled view, decided over the reporting grid
+    /// as a view of one authority's (or one set of journeys') figures.
     public static func build(_ tally: DashboardTally) -> Dashboard {
-        let layout = layout(tally)
-        let request = tally.request
-        let withheld = request.suppressSmallNumbers
-            ? SmallNumberSuppression.withheld(layout.cells, threshold: request.threshold)
-            : Array(repeating: false, count: layout.cells.values.count)
-        return dashboard(layout, withheld: withheld, request: request)
+        guard !tally.request.suppressSmallNumbers else { return build(parts: [tally], showing: nil) }
+        let layout = FigureLayout(quarters: tally.quarters, rows: tally.byQuarter, ruleIDs: tally.ruleIDs)
+        return dashboard(layout, withheld: Array(repeating: false, count: layout.cells.values.count), request: tally.request)
     }
 
-    /// A controlled view over several local authorities (an RAA's or VAA's): their sum, or one of
-    /// them (`showing`, an index into `parts`), from one suppression decided over the sum and
-    /// every authority's own figures together, each count of the sum grouped as the total of the
-    /// authorities' counts. Suppressed one view at a time, the sum minus one authority's view
-    /// gave the other's withheld counts; decided together, every view a caller can ask of the
-    /// same period is a slice of one decision, and no subtraction across them gives away a
-    /// withheld or small count. (Every layout has the same cells in the same order: they depend
-    /// on the request and the policy, never on the data.)
+    /// A controlled view: the sum of `parts` (the local authorities the caller sees), or one of
+    /// them (`showing`, an index into `parts`), over the request's whole quarters.
+    ///
+    /// What is withheld is decided over the reporting grid (`ReportingGrid`): for each calendar
+    /// year, the figures of every run of quarters in it, for the sum and for every authority,
+    /// together, each count of the sum grouped as the total of the authorities' counts and each
+    /// count of a run as the total of every split of it into shorter runs. Every view a caller
+    /// can ask (any run of quarters, the sum or one authority) is put together from those
+    /// decisions (`ControlledViews`), so no subtraction across views gives away a withheld or
+    /// small count: suppressed one view at a time, the sum minus one authority's view gave the
+    /// other's withheld counts, and two overlapping runs of quarters gave the quarters between.
     public static func build(parts: [DashboardTally], showing shown: Int?) -> Dashboard {
-        precondition(!parts.isEmpty && parts.allSatisfy { $0.request.suppressSmallNumbers }, "a controlled view of at least one authority")
-        var sum = parts[0]
-        for part in parts.dropFirst() { sum.merge(part) }
-        let whole = layout(sum)
-        var joint = whole.cells
-        let size = joint.values.count
-        let layouts = parts.map(layout)
-        let offsets = layouts.map { joint.append($0.cells) }
-        for index in 0..<size {
-            joint.group(offsets.map { CountCells.ID(index: $0 + index) }, of: CountCells.ID(index: index))
-        }
-        let withheld = SmallNumberSuppression.withheld(joint, threshold: sum.request.threshold)
-        guard let shown else { return dashboard(whole, withheld: Array(withheld[0..<size]), request: sum.request) }
-        let start = offsets[shown]
-        return dashboard(layouts[shown], withheld: Array(withheld[start..<start + size]), request: sum.request)
+        let request = parts[0].request
+        return ControlledViews(parts: parts).dashboard(from: request.from, to: request.to, showing: shown)
     }
 
-    private static func layout(_ tally: DashboardTally) -> FigureLayout {
-        var layout = FigureLayout(quarters: tally.quarters.map(\.description))
-        layout.casesByState(tally.casesByState)
-        layout.epPlacements(tally.epPlacementsByQuarter)
-        layout.rate("ep_conversion", tally.epConversion, pending: true)
-        layout.rate("ep_share", tally.epShare)
-        layout.rate("ep_considered", tally.epConsidered, pending: true)
-        layout.durations(tally.durations)
-        layout.ruleCompliance(ids: tally.ruleIDs, counts: tally.ruleCounts)
-        layout.outcomes(tally.outcomes)
-        layout.familyTime(tally.familyTime)
-        return layout
-    }
-
-    private static func dashboard(_ layout: FigureLayout, withheld: [Bool], request: DashboardRequest) -> Dashboard {
+    /// The figures of `layout` with the cells `withheld` left out.
+    static func dashboard(_ layout: FigureLayout, withheld: [Bool], request: DashboardRequest) -> Dashboard {
         Dashboard(
             request: request,
             figures: layout.drafts.map {

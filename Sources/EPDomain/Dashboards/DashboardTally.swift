@@ -1,26 +1,20 @@
-/// Everything the figures are made from, gathered in one pass over the journeys. Tallies of
-/// separate sets of journeys merge, so a large view can be counted in parts on several cores.
+/// Everything the figures are made from, gathered in one pass over the journeys, quarter by
+/// quarter. Tallies of separate sets of journeys merge, so a large view can be counted in parts
+/// on several cores; the quarters' counts merge too, so one tally gives the figures of any run
+/// of its quarters.
 public struct DashboardTally: Sendable {
     let request: DashboardRequest
+    /// The quarters counted, in order: those of the request's period, or, in a controlled view,
+    /// those of the whole calendar years around it (the grid its suppression is decided over,
+    /// `ReportingGrid`).
     let quarters: [Quarter]
     /// The rules the policy has in force, in policy order.
     let ruleIDs: [String]
+    /// By index in `quarters`.
+    private(set) var byQuarter: [QuarterTally]
 
-    /// By `JourneyState.allCases` index.
-    private(set) var casesByState = Array(repeating: 0, count: JourneyState.allCases.count)
-    private(set) var epPlacementsByQuarter: [Int]
-    private(set) var epConversion: RateTally
-    private(set) var epShare: RateTally
-    private(set) var epConsidered: RateTally
-    /// By `DurationMeasure.allCases` index: the lengths in days, unsorted.
-    private(set) var durations = Array(repeating: [Int](), count: DurationMeasure.allCases.count)
-    /// By rule, in `ruleIDs` order.
-    private(set) var ruleCounts: [RuleCounts]
-    /// By `EPPlacementOutcome.allCases` index.
-    private(set) var outcomes = Array(repeating: 0, count: EPPlacementOutcome.allCases.count)
-    /// By `FamilyTimeStatus.allCases` index.
-    private(set) var familyTime = Array(repeating: 0, count: FamilyTimeStatus.allCases.count)
-
+    /// The days counted: the request's period, or the whole quarters of `quarters`.
+    private let counted: ClosedRange<CalendarDate>
     private let checks: DayChecks
     private let conversion: EPConversion
     private let considered: EPConsidered
@@ -36,18 +30,20 @@ public struct DashboardTally: Sendable {
         checks = DayChecks(policy, asOf: request.asOf)
         conversion = EPConversion(policy: policy, asOf: request.asOf)
         considered = EPConsidered(policy: policy, asOf: request.asOf)
-        quarters = Quarter.covering(from: request.from, to: request.to)
+        if request.suppressSmallNumbers {
+            quarters = ReportingGrid.quarters(around: Quarter.covering(from: request.from, to: request.to))
+            counted = quarters.first!.firstDay...quarters.last!.lastDay
+        } else {
+            quarters = Quarter.covering(from: request.from, to: request.to)
+            counted = request.from...max(request.from, request.to)
+        }
         ruleIDs = policy.rules.filter(\.enabled).map(\.rule.id)
-        epPlacementsByQuarter = Array(repeating: 0, count: quarters.count)
-        epConversion = RateTally(quarters: quarters.count)
-        epShare = epConversion
-        epConsidered = epConversion
-        ruleCounts = Array(repeating: RuleCounts(), count: ruleIDs.count)
+        byQuarter = Array(repeating: QuarterTally(rules: ruleIDs.count), count: quarters.count)
     }
 
-    /// The index in `quarters` of a day inside the period, nil outside it.
+    /// The index in `quarters` of a day counted, nil for any other day.
     private func quarter(of day: CalendarDate?) -> Int? {
-        guard let day, request.contains(day), let first = quarters.first else { return nil }
+        guard let day, counted.contains(day), let first = quarters.first else { return nil }
         return Quarter(containing: day).index - first.index
     }
 
@@ -56,40 +52,39 @@ public struct DashboardTally: Sendable {
         guard let start = Self.start(of: journey) else { return }
         let groups = ChildGroups(profile: journey.profile, birth: journey.birth, start: start)
 
-        if request.contains(start) {
-            casesByState[Self.states.firstIndex(of: journey.state)!] += 1
+        if let quarter = quarter(of: start) {
+            byQuarter[quarter].countCase(in: Self.states.firstIndex(of: journey.state)!)
         }
-        // Every journey: a result counts in the period its due day falls in, whenever the child started.
+        // Every journey: a result counts in the quarter its due day falls in, whenever the child started.
         checks.forEachOutcome(journey) { rule, outcome in
-            if let day = outcome.countedOn, request.contains(day) { ruleCounts[rule].count(outcome.status) }
+            if let quarter = quarter(of: outcome.countedOn) { byQuarter[quarter].countResult(of: rule, outcome.status) }
         }
 
         // Each rate in the quarter its children enter it; the outcome (a rule's clock, for two of
-        // them) is worked out only for the children in the period.
+        // them) is worked out only for the children counted.
         if let quarter = quarter(of: conversion.day(journey)) {
-            epConversion.add(quarter: quarter, groups: groups, conversion.outcome(journey))
+            byQuarter[quarter].countEPConversion(groups, conversion.outcome(journey))
         }
         if let day = EPShare.day(journey), let quarter = quarter(of: day) {
-            epShare.add(quarter: quarter, groups: groups, EPShare.outcome(journey, on: day))
+            byQuarter[quarter].countEPShare(groups, EPShare.outcome(journey, on: day))
         }
         if let quarter = quarter(of: considered.day(journey)) {
-            epConsidered.add(quarter: quarter, groups: groups, considered.outcome(journey))
+            byQuarter[quarter].countEPConsidered(groups, considered.outcome(journey))
         }
 
         for (index, measure) in Self.measures.enumerated() {
-            if let interval = measure.interval(in: journey), request.contains(interval.countedOn) {
-                durations[index].append(interval.days)
+            if let interval = measure.interval(in: journey), let quarter = quarter(of: interval.countedOn) {
+                byQuarter[quarter].countDuration(index, days: interval.days)
             }
         }
 
         if let quarter = quarter(of: journey.firstOn(.epPlacement)) {
-            epPlacementsByQuarter[quarter] += 1
-            outcomes[Self.outcomeKinds.firstIndex(of: EPPlacementOutcome(journey))!] += 1
+            byQuarter[quarter].countEPPlacement(outcome: Self.outcomeKinds.firstIndex(of: EPPlacementOutcome(journey))!)
         }
 
-        for session in journey.all(.familyTime) where request.contains(session.occurredOn) {
-            if case .familyTime(let status, _) = session.details {
-                familyTime[Self.sessionStatuses.firstIndex(of: status)!] += 1
+        for session in journey.all(.familyTime) {
+            if let quarter = quarter(of: session.occurredOn), case .familyTime(let status, _) = session.details {
+                byQuarter[quarter].countSession(Self.sessionStatuses.firstIndex(of: status)!)
             }
         }
     }
@@ -97,19 +92,14 @@ public struct DashboardTally: Sendable {
     /// Adds another tally's counts, made with the same policy and request.
     public mutating func merge(_ other: DashboardTally) {
         precondition(other.request == request && other.ruleIDs == ruleIDs, "tallies of different dashboards")
-        Self.add(other.casesByState, to: &casesByState)
-        Self.add(other.epPlacementsByQuarter, to: &epPlacementsByQuarter)
-        epConversion.merge(other.epConversion)
-        epShare.merge(other.epShare)
-        epConsidered.merge(other.epConsidered)
-        for index in durations.indices { durations[index] += other.durations[index] }
-        for index in ruleCounts.indices { ruleCounts[index].merge(other.ruleCounts[index]) }
-        Self.add(other.outcomes, to: &outcomes)
-        Self.add(other.familyTime, to: &familyTime)
+        for index in byQuarter.indices { byQuarter[index].merge(other.byQuarter[index]) }
     }
 
-    static func add(_ counts: [Int], to total: inout [Int]) {
-        for index in total.indices { total[index] += counts[index] }
+    /// The counts of the quarters `range` (indices into `quarters`) together.
+    func counts(_ range: Range<Int>) -> QuarterTally {
+        var counts = QuarterTally(rules: ruleIDs.count)
+        for index in range { counts.merge(byQuarter[index]) }
+        return counts
     }
 
     /// The day a case counts from: its start of planning; failing that its first milestone other

@@ -1,14 +1,43 @@
 /// Lays the tallies out as figures, in report order, registering every count as a cell and
 /// every set of parts that adds up to a published total as a group.
+///
+/// A layout covers a run of quarters (`rows`, one per quarter, labelled by `quarters`); its
+/// totals are the rows' counts together. Every cell has a key (`CountCells.Key`) naming what it
+/// counts, so the same count can be found in another layout of the same figures.
 struct FigureLayout: Sendable {
-    let quarters: [String]
+    let quarters: [Quarter]
     private(set) var cells = CountCells()
     private(set) var drafts: [FigureDraft] = []
+    private let labels: [String]
 
-    init(quarters: [String]) { self.quarters = quarters }
+    init(quarters: [Quarter]) {
+        self.quarters = quarters
+        labels = quarters.map(\.description)
+    }
+
+    /// The figures of `rows` (one tally per quarter of `quarters`, in order).
+    init(quarters: [Quarter], rows: [QuarterTally], ruleIDs: [String]) {
+        precondition(quarters.count == rows.count, "one row per quarter")
+        self.init(quarters: quarters)
+        var all = QuarterTally(rules: ruleIDs.count)
+        for row in rows { all.merge(row) }
+        casesByState(all.casesByState)
+        epPlacements(rows.map(\.epPlacements))
+        rate("ep_conversion", all.epConversion, byQuarter: rows.map(\.epConversion), pending: true)
+        rate("ep_share", all.epShare, byQuarter: rows.map(\.epShare))
+        rate("ep_considered", all.epConsidered, byQuarter: rows.map(\.epConsidered), pending: true)
+        durations(all.durations)
+        ruleCompliance(ids: ruleIDs, counts: all.ruleCounts)
+        outcomes(all.outcomes)
+        familyTime(all.familyTime)
+    }
 
     private mutating func draft(_ name: String, breakdown: String = "", period: String = "", _ statistic: String, _ content: FigureDraft.Content) {
         drafts.append(FigureDraft(name: name, breakdown: breakdown, period: period, statistic: statistic, content: content))
+    }
+
+    private static func key(_ figure: String, _ quarter: Quarter? = nil) -> CountCells.Key {
+        CountCells.Key(figure: figure, quarter: quarter)
     }
 
     /// The EP placements in the period: `ep_placements` and `ep_placement_outcomes` both publish
@@ -18,33 +47,34 @@ struct FigureLayout: Sendable {
     /// A total and its parts, as count figures: the total first (breakdown ""), then each part as
     /// `key=value`. `shared` is a cell already holding the same total, published again here.
     private mutating func countFamily(_ name: String, key: String, labels: [String], counts: [Int], shared: CountCells.ID? = nil) {
-        let total = shared ?? cells.add(counts.reduce(0, +))
+        let total = shared ?? cells.add(counts.reduce(0, +), Self.key(name))
         precondition(cells[total] == counts.reduce(0, +), "\(name): a shared total that differs")
         draft(name, "count", .count(total))
-        for (label, part) in zip(labels, cells.parts(counts, of: total)) {
-            draft(name, breakdown: "\(key)=\(label)", "count", .count(part))
+        let breakdowns = labels.map { "\(key)=\($0)" }
+        for (breakdown, part) in zip(breakdowns, cells.parts(counts, breakdowns.map { Self.key("\(name)|\($0)") }, of: total)) {
+            draft(name, breakdown: breakdown, "count", .count(part))
         }
     }
 
-    mutating func casesByState(_ counts: [Int]) {
+    private mutating func casesByState(_ counts: [Int]) {
         countFamily("cases_by_state", key: "state", labels: JourneyState.allCases.map(\.rawValue), counts: counts)
     }
 
-    mutating func outcomes(_ counts: [Int]) {
+    private mutating func outcomes(_ counts: [Int]) {
         countFamily("ep_placement_outcomes", key: "outcome", labels: EPPlacementOutcome.allCases.map(\.rawValue), counts: counts, shared: placementsTotal)
     }
 
-    mutating func familyTime(_ counts: [Int]) {
+    private mutating func familyTime(_ counts: [Int]) {
         countFamily("family_time", key: "status", labels: FamilyTimeStatus.allCases.map(\.rawValue), counts: counts)
     }
 
     /// The whole period, then each quarter.
-    mutating func epPlacements(_ byQuarter: [Int]) {
-        let total = cells.add(byQuarter.reduce(0, +))
+    private mutating func epPlacements(_ byQuarter: [Int]) {
+        let total = cells.add(byQuarter.reduce(0, +), Self.key("ep_placements"))
         placementsTotal = total
         draft("ep_placements", "count", .count(total))
-        for (quarter, part) in zip(quarters, cells.parts(byQuarter, of: total)) {
-            draft("ep_placements", period: quarter, "count", .count(part))
+        for (label, part) in zip(labels, cells.parts(byQuarter, quarters.map { Self.key("ep_placements", $0) }, of: total)) {
+            draft("ep_placements", period: label, "count", .count(part))
         }
     }
 
@@ -56,45 +86,50 @@ struct FigureLayout: Sendable {
     /// unpublished cell grouped with its numerator under its denominator, and the complements of
     /// a breakdown are grouped under the whole period's, so suppression protects them across
     /// every table.
-    mutating func rate(_ name: String, _ tally: RateTally, pending showPending: Bool = false) {
-        let numerator = cells.add(tally.numerator.total)
-        let denominator = cells.add(tally.denominator.total)
-        let complement = cells.complement(of: numerator, in: denominator)
-        let pending = showPending ? cells.add(tally.pending.total) : nil
+    private mutating func rate(_ name: String, _ tally: RateTally, byQuarter: [RateTally], pending showPending: Bool = false) {
+        let numerator = cells.add(tally.numerator.total, Self.key(name + "#n"))
+        let denominator = cells.add(tally.denominator.total, Self.key(name + "#d"))
+        let complement = cells.complement(of: numerator, in: denominator, Self.key(name + "#c"))
+        let pending = showPending ? cells.add(tally.pending.total, Self.key(name + "#p")) : nil
         func rows(breakdown: String = "", period: String = "", _ numerator: CountCells.ID, _ denominator: CountCells.ID, _ pending: CountCells.ID?) {
             draft(name, breakdown: breakdown, period: period, "rate", .rate(numerator: numerator, denominator: denominator))
             if let pending { draft(name, breakdown: breakdown, period: period, "pending", .count(pending)) }
         }
         /// The parts of one partition (the quarters, or one dimension's values), grouped under
-        /// the whole period's cells.
-        func parts(_ numerators: [Int], _ denominators: [Int], _ pendings: [Int]) -> [(CountCells.ID, CountCells.ID, CountCells.ID?)] {
-            let numeratorParts = cells.parts(numerators, of: numerator)
-            let denominatorParts = cells.parts(denominators, of: denominator)
-            cells.group(zip(numeratorParts, denominatorParts).map { cells.complement(of: $0, in: $1) }, of: complement)
-            let pendingParts: [CountCells.ID?] = pending.map { cells.parts(pendings, of: $0) } ?? Array(repeating: nil, count: numerators.count)
-            return numeratorParts.indices.map { (numeratorParts[$0], denominatorParts[$0], pendingParts[$0]) }
+        /// the whole period's cells; `key` names a part's cell from its column's suffix.
+        func parts(_ numerators: [Int], _ denominators: [Int], _ pendings: [Int], key: (String, Int) -> CountCells.Key) -> [(CountCells.ID, CountCells.ID, CountCells.ID?)] {
+            let indices = numerators.indices
+            let numeratorParts = cells.parts(numerators, indices.map { key("#n", $0) }, of: numerator)
+            let denominatorParts = cells.parts(denominators, indices.map { key("#d", $0) }, of: denominator)
+            cells.group(indices.map { cells.complement(of: numeratorParts[$0], in: denominatorParts[$0], key("#c", $0)) }, of: complement)
+            let pendingParts: [CountCells.ID?] = pending.map { cells.parts(pendings, indices.map { key("#p", $0) }, of: $0) }
+                ?? Array(repeating: nil, count: numerators.count)
+            return indices.map { (numeratorParts[$0], denominatorParts[$0], pendingParts[$0]) }
         }
         rows(numerator, denominator, pending)
-        let byQuarter = parts(tally.numerator.byQuarter, tally.denominator.byQuarter, tally.pending.byQuarter)
-        for (quarter, ids) in zip(quarters, byQuarter) {
-            rows(period: quarter, ids.0, ids.1, ids.2)
+        let quarterly = parts(
+            byQuarter.map(\.numerator.total), byQuarter.map(\.denominator.total), byQuarter.map(\.pending.total)
+        ) { column, index in Self.key(name + column, quarters[index]) }
+        for (label, ids) in zip(labels, quarterly) {
+            rows(period: label, ids.0, ids.1, ids.2)
         }
         for dimension in Dimension.allCases {
+            let breakdowns = dimension.values.map { "\(dimension.key)=\($0)" }
             let byValue = parts(
                 tally.numerator.byGroup[dimension.rawValue], tally.denominator.byGroup[dimension.rawValue], tally.pending.byGroup[dimension.rawValue]
-            )
-            for (value, ids) in zip(dimension.values, byValue) {
-                rows(breakdown: "\(dimension.key)=\(value)", ids.0, ids.1, ids.2)
+            ) { column, index in Self.key("\(name)\(column)|\(breakdowns[index])") }
+            for (breakdown, ids) in zip(breakdowns, byValue) {
+                rows(breakdown: breakdown, ids.0, ids.1, ids.2)
             }
         }
     }
 
     /// Per measure: median, 90th percentile, the average for a scorecard measure, and n.
-    mutating func durations(_ lengths: [[Int]]) {
+    private mutating func durations(_ lengths: [[Int]]) {
         for (measure, values) in zip(DurationMeasure.allCases, lengths) {
             let sorted = values.sorted()
-            let n = cells.add(sorted.count)
             let breakdown = "measure=\(measure.rawValue)"
+            let n = cells.add(sorted.count, Self.key("duration_days|\(breakdown)#n"))
             for (statistic, p) in [("median", 50), ("p90", 90)] {
                 let rank = NearestRank.rank(p, count: sorted.count)
                 draft("duration_days", breakdown: breakdown, statistic, .days(NearestRank.percentile(p, ofSorted: sorted), rank: rank, n: n))
@@ -110,16 +145,17 @@ struct FigureLayout: Sendable {
 
     /// Per rule: met, late and overdue counts, the pending count (due soon or not yet due), and
     /// met as a share of met, late and overdue. Pending results are in no total.
-    mutating func ruleCompliance(ids: [String], counts: [RuleCounts]) {
+    private mutating func ruleCompliance(ids: [String], counts: [RuleCounts]) {
         for (id, counts) in zip(ids, counts) {
             let breakdown = "rule=\(id)"
             let judged = [counts.met, counts.late, counts.overdue]
-            let total = cells.add(judged.reduce(0, +))
-            let parts = cells.parts(judged, of: total)
-            for (statistic, part) in zip(["met", "late", "overdue"], parts) {
+            let statistics = ["met", "late", "overdue"]
+            let total = cells.add(judged.reduce(0, +), Self.key("rule_compliance|\(breakdown)#judged"))
+            let parts = cells.parts(judged, statistics.map { Self.key("rule_compliance|\(breakdown)#\($0)") }, of: total)
+            for (statistic, part) in zip(statistics, parts) {
                 draft("rule_compliance", breakdown: breakdown, statistic, .count(part))
             }
-            draft("rule_compliance", breakdown: breakdown, "pending", .count(cells.add(counts.pending)))
+            draft("rule_compliance", breakdown: breakdown, "pending", .count(cells.add(counts.pending, Self.key("rule_compliance|\(breakdown)#pending"))))
             draft("rule_compliance", breakdown: breakdown, "rate", .rate(numerator: parts[0], denominator: total))
         }
     }

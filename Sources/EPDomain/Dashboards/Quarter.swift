@@ -15,6 +15,9 @@ struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     var description: String { "\(year)-Q\(number)" }
 
+    var firstDay: CalendarDate { CalendarDate(year: year, month: number * 3 - 2, day: 1)! }
+    var lastDay: CalendarDate { Quarter(index: index + 1).firstDay.adding(days: -1) }
+
     static func < (lhs: Quarter, rhs: Quarter) -> Bool { lhs.index < rhs.index }
 
     /// Every quarter that overlaps `from...to`, in order (none when `to` is before `from`).

@@ -1,33 +1,27 @@
-/// A count of children by quarter and by each equality breakdown: one column of a rate.
+/// A count of children, in all and by each equality breakdown: one column of a rate, in one
+/// quarter or (merged) over several.
 struct BrokenDownCount: Sendable {
-    private(set) var byQuarter: [Int]
+    private(set) var total = 0
     /// By dimension (`Dimension.rawValue`), then by value index.
-    private(set) var byGroup: [[Int]]
+    private(set) var byGroup: [[Int]] = Dimension.allCases.map { Array(repeating: 0, count: $0.values.count) }
 
-    init(quarters: Int) {
-        byQuarter = Array(repeating: 0, count: quarters)
-        byGroup = Dimension.allCases.map { Array(repeating: 0, count: $0.values.count) }
-    }
-
-    var total: Int { byQuarter.reduce(0, +) }
-
-    mutating func add(quarter: Int, groups: ChildGroups) {
-        byQuarter[quarter] += 1
+    mutating func add(groups: ChildGroups) {
+        total += 1
         for dimension in Dimension.all {
             byGroup[dimension.rawValue][groups[dimension]] += 1
         }
     }
 
     mutating func merge(_ other: BrokenDownCount) {
-        DashboardTally.add(other.byQuarter, to: &byQuarter)
+        total += other.total
         for dimension in byGroup.indices {
-            DashboardTally.add(other.byGroup[dimension], to: &byGroup[dimension])
+            byGroup[dimension].add(other.byGroup[dimension])
         }
     }
 }
 
 /// One rate's children: its numerator and denominator, and those whose outcome is not known
-/// yet, by quarter and by each equality breakdown. A child still pending is in neither the
+/// yet, by each equality breakdown (one quarter's, or several merged). A child still pending is in neither the
 /// numerator nor the denominator, so a recent cohort is not counted as failing for outcomes
 /// that have yet to happen.
 struct RateTally: Sendable {
@@ -41,25 +35,19 @@ struct RateTally: Sendable {
         case pending
     }
 
-    private(set) var numerator: BrokenDownCount
-    private(set) var denominator: BrokenDownCount
-    private(set) var pending: BrokenDownCount
+    private(set) var numerator = BrokenDownCount()
+    private(set) var denominator = BrokenDownCount()
+    private(set) var pending = BrokenDownCount()
 
-    init(quarters: Int) {
-        numerator = BrokenDownCount(quarters: quarters)
-        denominator = numerator
-        pending = numerator
-    }
-
-    mutating func add(quarter: Int, groups: ChildGroups, _ outcome: Outcome) {
+    mutating func add(groups: ChildGroups, _ outcome: Outcome) {
         switch outcome {
         case .counted:
-            numerator.add(quarter: quarter, groups: groups)
-            denominator.add(quarter: quarter, groups: groups)
+            numerator.add(groups: groups)
+            denominator.add(groups: groups)
         case .notCounted:
-            denominator.add(quarter: quarter, groups: groups)
+            denominator.add(groups: groups)
         case .pending:
-            pending.add(quarter: quarter, groups: groups)
+            pending.add(groups: groups)
         }
     }
 

@@ -13,66 +13,160 @@
 /// smallest non-zero count shown in that group (or one a complement there is worked out from;
 /// failing those, the total) is withheld too, and everything is worked out again. Zero is never
 /// withheld: it identifies nobody, and withholding it would hide that a group is empty.
+///
+/// `keep` ranks cells when several views are decided together (the reporting grid): a fix
+/// withholds a cell of the lowest rank it can, and only among equals prefers the smallest part.
+/// Each round works out everything that can be known, then fixes every group that gives
+/// something away, except those sharing a cell with a fix already made in the round (that fix
+/// may have mended them); rounds go on until nothing is given away.
 enum SmallNumberSuppression {
     /// For each cell, whether it is withheld (always false for unpublished cells).
-    static func withheld(_ cells: CountCells, threshold: Int) -> [Bool] {
+    static func withheld(_ cells: CountCells, threshold: Int, keep: [Int]? = nil) -> [Bool] {
         let small = 1...max(1, threshold)
         var withheld = cells.values.indices.map { cells.derivedFrom[$0].isEmpty && small.contains(cells.values[$0]) }
-        while let next = nextToWithhold(cells, withheld: withheld, small: small) {
-            withheld[next.index] = true
+        let structure = Structure(cells)
+        let keep = keep ?? Array(repeating: 0, count: cells.values.count)
+        while true {
+            let leaks = structure.leaks(withheld: withheld, small: small)
+            if leaks.isEmpty { return withheld }
+            var fixed: Set<Int> = []
+            for leak in leaks {
+                let group = cells.groups[leak.group]
+                if ([group.total] + group.parts).contains(where: { fixed.contains($0.index) }) { continue }
+                let fix = protect(group, cells: cells, known: leak.known, withheld: withheld, keep: keep, sparing: leak.spare)
+                withheld[fix.index] = true
+                fixed.insert(fix.index)
+            }
         }
-        return withheld
     }
 
-    /// One more cell to withhold, or nil when nothing withheld or small can be worked out.
-    private static func nextToWithhold(_ cells: CountCells, withheld: [Bool], small: ClosedRange<Int>) -> CountCells.ID? {
+    /// A group that gives something away, with what was known when it did and the part it gave
+    /// away (nil when it gave away its total or its unknown parts together).
+    private struct Leak {
+        let group: Int
+        let spare: CountCells.ID?
+        let known: [Bool]
+    }
+
+    /// The cells and groups as flat arrays of indices (a round visits every group several times).
+    private struct Structure {
+        let values: [Int]
+        let published: [Bool]
+        let totals: [Int]
+        /// Group `g`'s parts are `parts[partStart[g]..<partStart[g + 1]]`.
+        let parts: [Int]
+        let partStart: [Int]
+        /// Cell `c`'s groups are `memberOf[memberStart[c]..<memberStart[c + 1]]`.
+        let memberOf: [Int]
+        let memberStart: [Int]
+
+        init(_ cells: CountCells) {
+            values = cells.values
+            published = cells.values.indices.map { cells.derivedFrom[$0].isEmpty }
+            totals = cells.groups.map(\.total.index)
+            var parts: [Int] = []
+            var partStart = [0]
+            var memberships = Array(repeating: [Int](), count: cells.values.count)
+            for (index, group) in cells.groups.enumerated() {
+                memberships[group.total.index].append(index)
+                for part in group.parts {
+                    parts.append(part.index)
+                    memberships[part.index].append(index)
+                }
+                partStart.append(parts.count)
+            }
+            self.parts = parts
+            self.partStart = partStart
+            memberOf = memberships.flatMap { $0 }
+            var memberStart = [0]
+            for groups in memberships { memberStart.append(memberStart.last! + groups.count) }
+            self.memberStart = memberStart
+        }
+
+        /// Works out everything that follows from what is shown, noting every group that gives
+        /// something away (what it gives away is not used further).
+        func leaks(withheld: [Bool], small: ClosedRange<Int>) -> [Leak] {
+            /// Would be a disclosure if worked out: a withheld count, or an unpublished small one.
+            func secret(_ cell: Int) -> Bool { withheld[cell] || (!published[cell] && small.contains(values[cell])) }
+            var known = values.indices.map { published[$0] && !withheld[$0] }
+            var leaks: [Leak] = []
+            var leaking = Set<Int>()
+            var queued = Array(repeating: true, count: totals.count)
+            var queue = Array(totals.indices)
+            var next = 0
+            // Index loops rather than slices: this is the hot loop, and unoptimised builds (the
+            // tests') pay for every generic slice iterator.
+            func learn(_ cell: Int) {
+                known[cell] = true
+                var member = memberStart[cell]
+                while member < memberStart[cell + 1] {
+                    let group = memberOf[member]
+                    member += 1
+                    if !queued[group] {
+                        queued[group] = true
+                        queue.append(group)
+                    }
+                }
+            }
+            func leak(_ group: Int, sparing spare: Int?) {
+                if leaking.insert(group).inserted {
+                    leaks.append(Leak(group: group, spare: spare.map(CountCells.ID.init(index:)), known: known))
+                }
+            }
+            while next < queue.count {
+                let group = queue[next]
+                next += 1
+                queued[group] = false
+                // The parts not known: how many, one of them, their sum, whether all are published.
+                var unknownCount = 0
+                var unknownPart = 0
+                var together = 0
+                var allPublished = true
+                var position = partStart[group]
+                while position < partStart[group + 1] {
+                    let part = parts[position]
+                    position += 1
+                    if known[part] { continue }
+                    unknownCount += 1
+                    unknownPart = part
+                    together += values[part]
+                    allPublished = allPublished && published[part]
+                }
+                let total = totals[group]
+                if known[total] {
+                    if unknownCount == 1 {
+                        if secret(unknownPart) { leak(group, sparing: unknownPart) } else { learn(unknownPart) }
+                    } else if unknownCount > 1, small.contains(together) || (together == unknownCount && allPublished) {
+                        leak(group, sparing: nil)
+                    }
+                } else if unknownCount == 0 {
+                    if secret(total) { leak(group, sparing: nil) } else { learn(total) }
+                }
+            }
+            return leaks
+        }
+    }
+
+    /// The fix for a group that gives something away: among the known parts other than `spare`
+    /// and the total, a handle (a cell whose withholding makes it unknown: itself when shown, or
+    /// the shown cells an unpublished count is worked out from; never a zero) of the lowest
+    /// `keep`, a part before the total, then the smallest.
+    private static func protect(
+        _ group: CountCells.Group, cells: CountCells, known: [Bool], withheld: [Bool], keep: [Int], sparing spare: CountCells.ID?
+    ) -> CountCells.ID {
         let values = cells.values
         func shown(_ id: CountCells.ID) -> Bool { cells.isPublished(id) && !withheld[id.index] }
-        /// Would be a disclosure if worked out: a withheld count, or an unpublished small one.
-        func secret(_ id: CountCells.ID) -> Bool { withheld[id.index] || (!cells.isPublished(id) && small.contains(values[id.index])) }
-        /// Cells whose withholding makes `id` unknown, with their values: itself when shown, or
-        /// the shown cells an unpublished count is worked out from. Zeros are never withheld.
         func handles(_ id: CountCells.ID) -> [CountCells.ID] {
             (shown(id) ? [id] : cells.derivedFrom[id.index].filter(shown)).filter { values[$0.index] > 0 }
         }
-        /// The fix for a group that gives something away: its smallest handle among the known
-        /// parts other than `spare`, else a handle of the total.
-        func protect(_ group: CountCells.Group, known: [Bool], sparing spare: CountCells.ID?) -> CountCells.ID {
-            let smallest = group.parts
-                .filter { known[$0.index] && $0 != spare }
-                .flatMap(handles)
-                .min { values[$0.index] < values[$1.index] }
-            if let smallest { return smallest }
-            if let total = handles(group.total).min(by: { values[$0.index] < values[$1.index] }) { return total }
-            // Not reached with the groups the layout makes; withholding every shown non-zero count
-            // is safe whatever happens.
-            return values.indices.map(CountCells.ID.init).first { shown($0) && values[$0.index] > 0 }!
+        let parts = group.parts.filter { known[$0.index] && $0 != spare }.flatMap(handles).map { ($0, 0) }
+        let total = handles(group.total).map { ($0, 1) }
+        let best = (parts + total).min { a, b in
+            (keep[a.0.index], a.1, values[a.0.index]) < (keep[b.0.index], b.1, values[b.0.index])
         }
-
-        var known = values.indices.map { shown(CountCells.ID(index: $0)) }
-        var changed = true
-        while changed {
-            changed = false
-            for group in cells.groups {
-                let unknown = group.parts.filter { !known[$0.index] }
-                if known[group.total.index] {
-                    if unknown.count == 1 {
-                        let part = unknown[0]
-                        if secret(part) { return protect(group, known: known, sparing: part) }
-                        known[part.index] = true
-                        changed = true
-                    } else if !unknown.isEmpty {
-                        let together = unknown.reduce(0) { $0 + values[$1.index] }
-                        let eachOne = together == unknown.count && unknown.allSatisfy(cells.isPublished)
-                        if small.contains(together) || eachOne { return protect(group, known: known, sparing: nil) }
-                    }
-                } else if unknown.isEmpty {
-                    if secret(group.total) { return protect(group, known: known, sparing: nil) }
-                    known[group.total.index] = true
-                    changed = true
-                }
-            }
-        }
-        return nil
+        if let best { return best.0 }
+        // Not reached with the groups the layouts make; withholding every shown non-zero count is
+        // safe whatever happens.
+        return values.indices.map(CountCells.ID.init).first { shown($0) && values[$0.index] > 0 }!
     }
 }

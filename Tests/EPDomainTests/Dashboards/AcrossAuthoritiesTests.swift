@@ -38,7 +38,7 @@ import Testing
     @Test func noAuthoritysWithheldCountComesOutOfTheSumMinusAnother() {
         let policy = Policies.england
         var naiveLeaks = 0
-        for seed in UInt64(1)...40 {
+        for seed in UInt64(1)...20 {
             var rng = SeededGenerator(seed: seed)
             let north = (0..<Int.random(in: 20...90, using: &rng)).map { _ in SuppressionPropertyTests.pool.randomElement(using: &rng)! }
             let south = (0..<Int.random(in: 1...12, using: &rng)).map { _ in SuppressionPropertyTests.pool.randomElement(using: &rng)! }

@@ -1,0 +1,87 @@
+/// What the reporting grid withholds (`ReportingGrid`) over a span of whole calendar years: for
+/// each year, one suppression over the figures of its ten runs of quarters, for every view (the
+/// sum of the authorities, then each authority). It depends on the journeys, the policy,
+/// `as_of` and the threshold, never on the run of quarters asked for.
+struct GridDecision {
+    /// One year's decision.
+    private struct Year {
+        /// A cell's index in every layout of the year (they have the same cells in the same order).
+        let cells: [CountCells.Key: Int]
+        /// Where each layout starts in `withheld`: by run (`ReportingGrid.runs` order), then view.
+        let offsets: [[Int]]
+        let withheld: [Bool]
+    }
+
+    private let years: [Year]
+    private let firstYear: Int
+
+    /// `views` are tallies of the same request, counted over whole calendar years.
+    init(views: [DashboardTally], threshold: Int) {
+        let quarters = views[0].quarters
+        precondition(quarters.count % 4 == 0 && quarters[0].index % 4 == 0, "whole calendar years")
+        firstYear = quarters[0].year
+        years = stride(from: 0, to: quarters.count, by: 4).map { start in
+            let yearQuarters = Array(quarters[start..<start + 4])
+            var joint = CountCells()
+            var cells: [CountCells.Key: Int] = [:]
+            var size = 0
+            // Each run is laid out over the year's four quarters, those outside it empty, so that
+            // every layout has the same cells in the same order.
+            let offsets = ReportingGrid.runs.map { run in
+                views.map { view in
+                    let rows = (0..<4).map { k in
+                        run.first <= k && k <= run.last ? view.byQuarter[start + k] : QuarterTally(rules: view.ruleIDs.count)
+                    }
+                    let layout = FigureLayout(quarters: yearQuarters, rows: rows, ruleIDs: view.ruleIDs)
+                    if cells.isEmpty {
+                        size = layout.cells.values.count
+                        cells = Dictionary(uniqueKeysWithValues: layout.cells.keys.enumerated().map { ($1, $0) })
+                    }
+                    return joint.append(layout.cells)
+                }
+            }
+            // For each run, every split of it into shorter runs, as indices into `runs`.
+            let splits = ReportingGrid.runs.map { bounds in
+                ReportingGrid.splits(ofLength: bounds.last - bounds.first + 1).map { split in
+                    split.map { part in ReportingGrid.runs.firstIndex { $0 == (bounds.first + part.first, bounds.first + part.last) }! }
+                }
+            }
+            for index in 0..<size {
+                func cell(_ run: Int, _ view: Int) -> CountCells.ID { CountCells.ID(index: offsets[run][view] + index) }
+                for run in ReportingGrid.runs.indices {
+                    // Each run's sum is the total of the authorities'.
+                    if views.count > 1 { joint.group((1..<views.count).map { cell(run, $0) }, of: cell(run, 0)) }
+                    // Each run is the total of every split of it into shorter runs.
+                    for parts in splits[run] {
+                        for view in views.indices { joint.group(parts.map { cell($0, view) }, of: cell(run, view)) }
+                    }
+                }
+            }
+            // When a fix can fall on several runs, a run of two or three quarters gives way first,
+            // then a single quarter, and the whole year last: the year's view (and the quarters
+            // it shows) stays as near as it can to what it would be on its own. A quarter's row in
+            // a longer run is that quarter's count, and ranks as the quarter does.
+            var keep = Array(repeating: 0, count: joint.values.count)
+            for (run, bounds) in ReportingGrid.runs.enumerated() {
+                let rank = bounds.last - bounds.first == 3 ? 2 : bounds.first == bounds.last ? 1 : 0
+                for start in offsets[run] {
+                    for index in start..<start + size { keep[index] = joint.keys[index].quarter == nil ? rank : max(rank, 1) }
+                }
+            }
+            // A year with nothing counted withholds nothing (zero is always shown).
+            let empty = views[0].byQuarter[start..<start + 4].allSatisfy(\.isEmpty)
+            let withheld = empty
+                ? Array(repeating: false, count: joint.values.count)
+                : SmallNumberSuppression.withheld(joint, threshold: threshold, keep: keep)
+            return Year(cells: cells, offsets: offsets, withheld: withheld)
+        }
+    }
+
+    /// Whether the cell `key` of the grid run `run` is withheld in view `view`.
+    func isWithheld(_ key: CountCells.Key, in run: ReportingGrid.Run, view: Int) -> Bool {
+        let year = years[run.year - firstYear]
+        let index = ReportingGrid.runs.firstIndex { $0 == (run.first, run.last) }!
+        guard let cell = year.cells[key] else { preconditionFailure("a count the grid does not lay out: \(key)") }
+        return year.withheld[year.offsets[index][view] + cell]
+    }
+}
