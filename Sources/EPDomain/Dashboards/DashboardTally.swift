@@ -31,6 +31,7 @@ public struct DashboardTally: Sendable {
         conversion = EPConversion(policy: policy, asOf: request.asOf)
         considered = EPConsidered(policy: policy, asOf: request.asOf)
         if request.suppressSmallNumbers {
+            precondition(request.from <= request.to, "a controlled view of a period")
             quarters = ReportingGrid.quarters(around: Quarter.covering(from: request.from, to: request.to))
             counted = quarters.first!.firstDay...quarters.last!.lastDay
         } else {

@@ -10,7 +10,7 @@ struct FigureLayout: Sendable {
     private(set) var drafts: [FigureDraft] = []
     private let labels: [String]
 
-    init(quarters: [Quarter]) {
+    private init(quarters: [Quarter]) {
         self.quarters = quarters
         labels = quarters.map(\.description)
     }

@@ -57,15 +57,17 @@ struct GridDecision {
                     }
                 }
             }
-            // When a fix can fall on several runs, a run of two or three quarters gives way first,
-            // then a single quarter, and the whole year last: the year's view (and the quarters
-            // it shows) stays as near as it can to what it would be on its own. A quarter's row in
-            // a longer run is that quarter's count, and ranks as the quarter does.
+            // When a fix can fall on several runs, it falls on the one asked for least: the
+            // middle half year (2025-Q2…Q3) first; then runs from or to a year's end (asked for
+            // as a year to date, and as the parts of a run of four quarters across a year's end,
+            // the page's default); then a single quarter (and a quarter's row in any run, which
+            // is that quarter's count); the whole year last, so that its view and the quarters it
+            // shows stay as near as they can to what they would be on their own.
             var keep = Array(repeating: 0, count: joint.values.count)
             for (run, bounds) in ReportingGrid.runs.enumerated() {
-                let rank = bounds.last - bounds.first == 3 ? 2 : bounds.first == bounds.last ? 1 : 0
+                let rank = bounds.last - bounds.first == 3 ? 3 : bounds.first == bounds.last ? 2 : bounds.first == 0 || bounds.last == 3 ? 1 : 0
                 for start in offsets[run] {
-                    for index in start..<start + size { keep[index] = joint.keys[index].quarter == nil ? rank : max(rank, 1) }
+                    for index in start..<start + size { keep[index] = joint.keys[index].quarter == nil ? rank : max(rank, 2) }
                 }
             }
             // A year with nothing counted withholds nothing (zero is always shown).

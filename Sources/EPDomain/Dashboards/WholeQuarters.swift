@@ -1,7 +1,8 @@
 /// A view that spans more than one agency accepts whole calendar quarters only. With any
-/// `from`, `to` and `as_of`, two overlapping requests could be subtracted to isolate one child
-/// (one day more, one child more); fixed quarters leave no such pair. The LA's exact view of its
-/// own cases takes any period.
+/// `from`, `to` and `as_of`, two requests a day apart could be subtracted to isolate one child
+/// (one day more, one child more); runs of whole quarters are what the reporting grid decides
+/// over (`ReportingGrid`), so that overlapping runs give nothing away either. The LA's exact
+/// view of its own cases takes any period.
 public enum WholeQuarters {
     /// Refuses a period that does not start on a quarter's first day and end on a quarter's last
     /// day, or an `as_of` that is not a quarter's last day, naming the parameter and the form.

@@ -21,7 +21,9 @@ package enum DashboardReport {
     package static func scope(_ request: DashboardRequest) -> String {
         "Figures from \(request.from.written) to \(request.to.written), as recorded by \(request.asOf.written). "
             + (request.suppressSmallNumbers
-                ? "As this view spans more than one agency, counts from 1 to \(request.threshold), and any figure from which one could be worked out, are withheld (shown as ▪)."
+                ? "As this view spans more than one agency, counts from 1 to \(request.threshold), and any figure from which one could be worked out, "
+                    + "here or by comparing this view with another, are withheld (shown as ▪). "
+                    + "A period that crosses the end of a calendar year shows a count only where its part in each year does."
                 : "Exact figures for the local authority's own cases.")
     }
 
