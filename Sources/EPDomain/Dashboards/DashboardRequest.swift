@@ -21,6 +21,4 @@ public struct DashboardRequest: Hashable, Sendable {
         self.threshold = threshold
     }
 
-    /// Whether `day` falls in the period, both ends included.
-    func contains(_ day: CalendarDate) -> Bool { from <= day && day <= to }
 }

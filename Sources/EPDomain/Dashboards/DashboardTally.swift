@@ -96,13 +96,6 @@ public struct DashboardTally: Sendable {
         for index in byQuarter.indices { byQuarter[index].merge(other.byQuarter[index]) }
     }
 
-    /// The counts of the quarters `range` (indices into `quarters`) together.
-    func counts(_ range: Range<Int>) -> QuarterTally {
-        var counts = QuarterTally(rules: ruleIDs.count)
-        for index in range { counts.merge(byQuarter[index]) }
-        return counts
-    }
-
     /// The day a case counts from: its start of planning; failing that its first milestone other
     /// than the birth (a birth can be years before the agency's involvement); failing that the birth.
     static func start(of journey: Journey) -> CalendarDate? {

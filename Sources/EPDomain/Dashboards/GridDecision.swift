@@ -12,7 +12,9 @@ struct GridDecision {
         let withheld: [Bool]
     }
 
-    private let years: [Year]
+    /// By year from `firstYear`; nil for a year with nothing counted, which withholds nothing
+    /// (zero is always shown) and is not decided.
+    private let years: [Year?]
     private let firstYear: Int
 
     /// `views` are tallies of the same request, counted over whole calendar years.
@@ -21,69 +23,75 @@ struct GridDecision {
         precondition(quarters.count % 4 == 0 && quarters[0].index % 4 == 0, "whole calendar years")
         firstYear = quarters[0].year
         years = stride(from: 0, to: quarters.count, by: 4).map { start in
-            let yearQuarters = Array(quarters[start..<start + 4])
-            var joint = CountCells()
-            var cells: [CountCells.Key: Int] = [:]
-            var size = 0
-            // Each run is laid out over the year's four quarters, those outside it empty, so that
-            // every layout has the same cells in the same order.
-            let offsets = ReportingGrid.runs.map { run in
-                views.map { view in
-                    let rows = (0..<4).map { k in
-                        run.first <= k && k <= run.last ? view.byQuarter[start + k] : QuarterTally(rules: view.ruleIDs.count)
-                    }
-                    let layout = FigureLayout(quarters: yearQuarters, rows: rows, ruleIDs: view.ruleIDs)
-                    if cells.isEmpty {
-                        size = layout.cells.values.count
-                        cells = Dictionary(uniqueKeysWithValues: layout.cells.keys.enumerated().map { ($1, $0) })
-                    }
-                    return joint.append(layout.cells)
-                }
-            }
-            // For each run, every split of it into shorter runs, as indices into `runs`.
-            let splits = ReportingGrid.runs.map { bounds in
-                ReportingGrid.splits(ofLength: bounds.last - bounds.first + 1).map { split in
-                    split.map { part in ReportingGrid.runs.firstIndex { $0 == (bounds.first + part.first, bounds.first + part.last) }! }
-                }
-            }
-            for index in 0..<size {
-                func cell(_ run: Int, _ view: Int) -> CountCells.ID { CountCells.ID(index: offsets[run][view] + index) }
-                for run in ReportingGrid.runs.indices {
-                    // Each run's sum is the total of the authorities'.
-                    if views.count > 1 { joint.group((1..<views.count).map { cell(run, $0) }, of: cell(run, 0)) }
-                    // Each run is the total of every split of it into shorter runs.
-                    for parts in splits[run] {
-                        for view in views.indices { joint.group(parts.map { cell($0, view) }, of: cell(run, view)) }
-                    }
-                }
-            }
-            // When a fix can fall on several runs, it falls on the one asked for least: the
-            // middle half year (2025-Q2…Q3) first; then runs from or to a year's end (asked for
-            // as a year to date, and as the parts of a run of four quarters across a year's end,
-            // the page's default); then a single quarter (and a quarter's row in any run, which
-            // is that quarter's count); the whole year last, so that its view and the quarters it
-            // shows stay as near as they can to what they would be on their own.
-            var keep = Array(repeating: 0, count: joint.values.count)
-            for (run, bounds) in ReportingGrid.runs.enumerated() {
-                let rank = bounds.last - bounds.first == 3 ? 3 : bounds.first == bounds.last ? 2 : bounds.first == 0 || bounds.last == 3 ? 1 : 0
-                for start in offsets[run] {
-                    for index in start..<start + size { keep[index] = joint.keys[index].quarter == nil ? rank : max(rank, 2) }
-                }
-            }
-            // A year with nothing counted withholds nothing (zero is always shown).
-            let empty = views[0].byQuarter[start..<start + 4].allSatisfy(\.isEmpty)
-            let withheld = empty
-                ? Array(repeating: false, count: joint.values.count)
-                : SmallNumberSuppression.withheld(joint, threshold: threshold, keep: keep)
-            return Year(cells: cells, offsets: offsets, withheld: withheld)
+            views[0].byQuarter[start..<start + 4].allSatisfy(\.isEmpty) ? nil : Self.decide(views, year: start, threshold: threshold)
         }
+    }
+
+    /// The decision for the year whose quarters start at `start` in the views' quarters.
+    private static func decide(_ views: [DashboardTally], year start: Int, threshold: Int) -> Year {
+        let yearQuarters = Array(views[0].quarters[start..<start + 4])
+        var joint = CountCells()
+        var cells: [CountCells.Key: Int] = [:]
+        var size = 0
+        // Each run is laid out over the year's four quarters, those outside it empty, so that
+        // every layout has the same cells in the same order.
+        let offsets = ReportingGrid.runs.map { run in
+            views.map { view in
+                let rows = (0..<4).map { k in
+                    run.first <= k && k <= run.last ? view.byQuarter[start + k] : QuarterTally(rules: view.ruleIDs.count)
+                }
+                let layout = FigureLayout(quarters: yearQuarters, rows: rows, ruleIDs: view.ruleIDs)
+                if cells.isEmpty {
+                    size = layout.cells.values.count
+                    cells = Dictionary(uniqueKeysWithValues: layout.cells.keys.enumerated().map { ($1, $0) })
+                }
+                // The groups below pair cells by position: every layout must have the first's.
+                precondition(joint.keys.isEmpty || layout.cells.keys.elementsEqual(joint.keys.prefix(size)), "layouts of the same cells in the same order")
+                return joint.append(layout.cells)
+            }
+        }
+        // For each run, every split of it into shorter runs, as indices into `runs`.
+        let splits = ReportingGrid.runs.map { bounds in
+            ReportingGrid.splits(ofLength: bounds.last - bounds.first + 1).map { split in
+                split.map { part in ReportingGrid.index(first: bounds.first + part.first, last: bounds.first + part.last) }
+            }
+        }
+        for index in 0..<size {
+            func cell(_ run: Int, _ view: Int) -> CountCells.ID { CountCells.ID(index: offsets[run][view] + index) }
+            for run in ReportingGrid.runs.indices {
+                // Each run's sum is the total of the authorities'.
+                if views.count > 1 { joint.group((1..<views.count).map { cell(run, $0) }, of: cell(run, 0)) }
+                // Each run is the total of every split of it into shorter runs.
+                for parts in splits[run] {
+                    for view in views.indices { joint.group(parts.map { cell($0, view) }, of: cell(run, view)) }
+                }
+            }
+        }
+        // When a fix can fall on several runs, it falls on the one asked for least: the
+        // middle half year (April to September) first; then runs from or to a year's end (asked for
+        // as a year to date, and as the parts of a run of four quarters across a year's end,
+        // the page's default); then a single quarter (and a quarter's row in any run, which
+        // is that quarter's count); the whole year last, so that its view and the quarters it
+        // shows stay as near as they can to what they would be on their own.
+        var keep = Array(repeating: 0, count: joint.values.count)
+        for (run, bounds) in ReportingGrid.runs.enumerated() {
+            let rank = bounds.last - bounds.first == 3 ? 3 : bounds.first == bounds.last ? 2 : bounds.first == 0 || bounds.last == 3 ? 1 : 0
+            for start in offsets[run] {
+                for index in start..<start + size { keep[index] = joint.keys[index].quarter == nil ? rank : max(rank, 2) }
+            }
+        }
+        // Three or more authorities beside their sum can pin a count down only together (a
+        // "bridge"); with one or two none has been found (by the tests' exact attacks or a
+        // review's solver), and solving a year's equations exactly is costly, so it is done from
+        // three authorities on.
+        let solvingTogether = views.count > 3
+        return Year(cells: cells, offsets: offsets, withheld: SmallNumberSuppression.withheld(joint, threshold: threshold, keep: keep, solvingTogether: solvingTogether))
     }
 
     /// Whether the cell `key` of the grid run `run` is withheld in view `view`.
     func isWithheld(_ key: CountCells.Key, in run: ReportingGrid.Run, view: Int) -> Bool {
-        let year = years[run.year - firstYear]
-        let index = ReportingGrid.runs.firstIndex { $0 == (run.first, run.last) }!
+        guard let year = years[run.year - firstYear] else { return false }
         guard let cell = year.cells[key] else { preconditionFailure("a count the grid does not lay out: \(key)") }
-        return year.withheld[year.offsets[index][view] + cell]
+        return year.withheld[year.offsets[ReportingGrid.index(first: run.first, last: run.last)][view] + cell]
     }
 }

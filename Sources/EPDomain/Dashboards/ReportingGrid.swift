@@ -22,6 +22,11 @@ enum ReportingGrid {
     /// The ten runs of one year, in a fixed order.
     static let runs: [(first: Int, last: Int)] = (0..<4).flatMap { first in (first..<4).map { (first, $0) } }
 
+    /// The index in `runs` of the run `first...last`.
+    static func index(first: Int, last: Int) -> Int {
+        runs.firstIndex { $0 == (first, last) }!
+    }
+
     /// The quarters of every calendar year that `quarters` (a run, in order) touches.
     static func quarters(around quarters: [Quarter]) -> [Quarter] {
         guard let first = quarters.first, let last = quarters.last else { return [] }

@@ -9,31 +9,44 @@
 ///   children not placed, when the parts are a rate's numerator and its complement);
 /// - each withheld part, when there are as many of them as that sum (a withheld count is never 0);
 /// - the total, when every part is known.
-/// While any of these gives away a withheld count, or a count from 1 to the threshold, the
-/// smallest non-zero count shown in that group (or one a complement there is worked out from;
-/// failing those, the total) is withheld too, and everything is worked out again. Zero is never
-/// withheld: it identifies nobody, and withholding it would hide that a group is empty.
+/// While any of these gives away a withheld count, or a count from 1 to the threshold, another
+/// count shown in that group is withheld (or one a complement there is worked out from; failing
+/// those, the total): the one of lowest `keep` rank (the reporting grid ranks the runs of a year),
+/// a part before the total, then the smallest. Zero is never withheld: it identifies nobody, and
+/// withholding it would hide that a group is empty.
 ///
-/// `keep` ranks cells when several views are decided together (the reporting grid): a fix
-/// withholds a cell of the lowest rank it can, and only among equals prefers the smallest part.
 /// Each round works out everything that can be known, then fixes every group that gives
 /// something away, except those sharing a cell with a fix already made in the round (that fix
-/// may have mended them); rounds go on until nothing is given away.
+/// may have mended them); rounds go on until a round finds nothing given away. Each deduction
+/// uses one group at a time, chained. A count that only follows from several groups' equations
+/// solved together (a "bridge": three or more authorities' tables and their sum can pin a count
+/// down that no row or column gives away alone) is caught by solving them exactly, on request.
 enum SmallNumberSuppression {
     /// For each cell, whether it is withheld (always false for unpublished cells).
-    static func withheld(_ cells: CountCells, threshold: Int, keep: [Int]? = nil) -> [Bool] {
+    /// With `solvingTogether`, what no group gives away alone is checked against all the groups'
+    /// equations solved together as well (`Structure.determinedSecret`): exact, and costly on
+    /// large sets of unknowns, so the reporting grid asks for it where it has been seen to matter.
+    static func withheld(_ cells: CountCells, threshold: Int, keep: [Int], solvingTogether: Bool) -> [Bool] {
         let small = 1...max(1, threshold)
         var withheld = cells.values.indices.map { cells.derivedFrom[$0].isEmpty && small.contains(cells.values[$0]) }
         let structure = Structure(cells)
-        let keep = keep ?? Array(repeating: 0, count: cells.values.count)
         while true {
-            let leaks = structure.leaks(withheld: withheld, small: small)
-            if leaks.isEmpty { return withheld }
+            let (leaks, known) = structure.leaks(withheld: withheld, small: small)
+            if leaks.isEmpty {
+                // What no group gives away alone, several may together.
+                guard solvingTogether, let cell = structure.determinedSecret(known: known, withheld: withheld, small: small) else { return withheld }
+                let groups = structure.groups(of: cell).map { cells.groups[$0] }
+                let options = groups.flatMap { group in
+                    Self.candidates(group, cells: cells, knownParts: group.parts.map { known[$0.index] }, withheld: withheld, keep: keep, sparing: CountCells.ID(index: cell))
+                }
+                withheld[(best(options, cells: cells, keep: keep) ?? fallback(cells, withheld: withheld)).index] = true
+                continue
+            }
             var fixed: Set<Int> = []
             for leak in leaks {
                 let group = cells.groups[leak.group]
                 if ([group.total] + group.parts).contains(where: { fixed.contains($0.index) }) { continue }
-                let fix = protect(group, cells: cells, known: leak.known, withheld: withheld, keep: keep, sparing: leak.spare)
+                let fix = protect(group, cells: cells, knownParts: leak.knownParts, withheld: withheld, keep: keep, sparing: leak.spare)
                 withheld[fix.index] = true
                 fixed.insert(fix.index)
             }
@@ -45,7 +58,8 @@ enum SmallNumberSuppression {
     private struct Leak {
         let group: Int
         let spare: CountCells.ID?
-        let known: [Bool]
+        /// The group's parts known at the time, by part.
+        let knownParts: [Bool]
     }
 
     /// The cells and groups as flat arrays of indices (a round visits every group several times).
@@ -83,9 +97,93 @@ enum SmallNumberSuppression {
             self.memberStart = memberStart
         }
 
+        /// The groups `cell` is in.
+        func groups(of cell: Int) -> ArraySlice<Int> { memberOf[memberStart[cell]..<memberStart[cell + 1]] }
+
+        /// A secret count (withheld, or unpublished and small) that no single group gives away
+        /// but the groups' equations solved together do: a "bridge", as when three or more
+        /// authorities' tables and their sum pin a count down only together. Every group with
+        /// unknown cells is an equation over them (total − parts = 0); the equations are solved
+        /// exactly (elimination modulo a prime, in each set of unknowns they tie together), and a
+        /// cell is given away when some combination of them leaves it alone.
+        func determinedSecret(known: [Bool], withheld: [Bool], small: ClosedRange<Int>) -> Int? {
+            let prime = 2_147_483_647
+            func secret(_ cell: Int) -> Bool { withheld[cell] || (!published[cell] && small.contains(values[cell])) }
+            // The equations over unknown cells, each once, as (cell, coefficient) sorted by cell.
+            var equations: [[(cell: Int, coefficient: Int)]] = []
+            var seen = Set<[Int]>()
+            for group in totals.indices {
+                var equation: [(cell: Int, coefficient: Int)] = known[totals[group]] ? [] : [(totals[group], prime - 1)]
+                var position = partStart[group]
+                while position < partStart[group + 1] {
+                    if !known[parts[position]] { equation.append((parts[position], 1)) }
+                    position += 1
+                }
+                guard equation.count > 1 else { continue }
+                equation.sort { $0.cell < $1.cell }
+                if seen.insert(equation.flatMap { [$0.cell, $0.coefficient] }).inserted { equations.append(equation) }
+            }
+            // The sets of unknowns the equations tie together.
+            var parent = Array(values.indices)
+            func root(_ cell: Int) -> Int {
+                var cell = cell
+                while parent[cell] != cell {
+                    parent[cell] = parent[parent[cell]]
+                    cell = parent[cell]
+                }
+                return cell
+            }
+            for equation in equations {
+                for term in equation.dropFirst() { parent[root(term.cell)] = root(equation[0].cell) }
+            }
+            var bySet: [Int: [Int]] = [:]
+            for (index, equation) in equations.enumerated() { bySet[root(equation[0].cell), default: []].append(index) }
+            var found: Int?
+            for (_, members) in bySet.sorted(by: { $0.key < $1.key }) {
+                guard members.contains(where: { equations[$0].contains { secret($0.cell) } }) else { continue }
+                // Reduced row echelon form, kept reduced as each equation comes in.
+                var basis: [Int: [Int: Int]] = [:]
+                for index in members {
+                    var row = Dictionary(uniqueKeysWithValues: equations[index].map { ($0.cell, $0.coefficient) })
+                    for (column, pivotRow) in basis {
+                        guard let factor = row[column] else { continue }
+                        for (cell, value) in pivotRow {
+                            let next = ((row[cell] ?? 0) - factor * value % prime + prime) % prime
+                            row[cell] = next == 0 ? nil : next
+                        }
+                    }
+                    guard let pivot = row.keys.min() else { continue }
+                    let inverse = Self.power(row[pivot]!, prime - 2, prime)
+                    row = row.mapValues { $0 * inverse % prime }
+                    for (column, var other) in basis {
+                        guard let factor = other[pivot] else { continue }
+                        for (cell, value) in row {
+                            let next = ((other[cell] ?? 0) - factor * value % prime + prime) % prime
+                            other[cell] = next == 0 ? nil : next
+                        }
+                        basis[column] = other
+                    }
+                    basis[pivot] = row
+                }
+                let alone = basis.filter { $0.value.count == 1 && secret($0.key) }.keys
+                if let cell = alone.min() { found = min(found ?? cell, cell) }
+            }
+            return found
+        }
+
+        static func power(_ base: Int, _ exponent: Int, _ prime: Int) -> Int {
+            var (result, base, exponent) = (1, base % prime, exponent)
+            while exponent > 0 {
+                if exponent & 1 == 1 { result = result * base % prime }
+                base = base * base % prime
+                exponent >>= 1
+            }
+            return result
+        }
+
         /// Works out everything that follows from what is shown, noting every group that gives
         /// something away (what it gives away is not used further).
-        func leaks(withheld: [Bool], small: ClosedRange<Int>) -> [Leak] {
+        func leaks(withheld: [Bool], small: ClosedRange<Int>) -> (leaks: [Leak], known: [Bool]) {
             /// Would be a disclosure if worked out: a withheld count, or an unpublished small one.
             func secret(_ cell: Int) -> Bool { withheld[cell] || (!published[cell] && small.contains(values[cell])) }
             var known = values.indices.map { published[$0] && !withheld[$0] }
@@ -110,7 +208,8 @@ enum SmallNumberSuppression {
             }
             func leak(_ group: Int, sparing spare: Int?) {
                 if leaking.insert(group).inserted {
-                    leaks.append(Leak(group: group, spare: spare.map(CountCells.ID.init(index:)), known: known))
+                    let knownParts = parts[partStart[group]..<partStart[group + 1]].map { known[$0] }
+                    leaks.append(Leak(group: group, spare: spare.map(CountCells.ID.init(index:)), knownParts: knownParts))
                 }
             }
             while next < queue.count {
@@ -143,30 +242,44 @@ enum SmallNumberSuppression {
                     if secret(total) { leak(group, sparing: nil) } else { learn(total) }
                 }
             }
-            return leaks
+            return (leaks, known)
         }
     }
 
-    /// The fix for a group that gives something away: among the known parts other than `spare`
-    /// and the total, a handle (a cell whose withholding makes it unknown: itself when shown, or
-    /// the shown cells an unpublished count is worked out from; never a zero) of the lowest
-    /// `keep`, a part before the total, then the smallest.
+    /// The fix for a group that gives something away: the best of its candidates, or, failing
+    /// any, every shown count in turn (not reached with the groups the layouts make).
     private static func protect(
-        _ group: CountCells.Group, cells: CountCells, known: [Bool], withheld: [Bool], keep: [Int], sparing spare: CountCells.ID?
+        _ group: CountCells.Group, cells: CountCells, knownParts: [Bool], withheld: [Bool], keep: [Int], sparing spare: CountCells.ID?
     ) -> CountCells.ID {
+        let found = candidates(group, cells: cells, knownParts: knownParts, withheld: withheld, keep: keep, sparing: spare)
+        return best(found, cells: cells, keep: keep) ?? fallback(cells, withheld: withheld)
+    }
+
+    /// The cells whose withholding mends `group`: among the known parts other than `spare`, and
+    /// the total, their handles (a cell whose withholding makes it unknown: itself when shown, or
+    /// the shown cells an unpublished count is worked out from; never a zero), each marked 0 for
+    /// a part's and 1 for the total's.
+    private static func candidates(
+        _ group: CountCells.Group, cells: CountCells, knownParts: [Bool], withheld: [Bool], keep: [Int], sparing spare: CountCells.ID?
+    ) -> [(CountCells.ID, Int)] {
         let values = cells.values
         func shown(_ id: CountCells.ID) -> Bool { cells.isPublished(id) && !withheld[id.index] }
         func handles(_ id: CountCells.ID) -> [CountCells.ID] {
             (shown(id) ? [id] : cells.derivedFrom[id.index].filter(shown)).filter { values[$0.index] > 0 }
         }
-        let parts = group.parts.filter { known[$0.index] && $0 != spare }.flatMap(handles).map { ($0, 0) }
-        let total = handles(group.total).map { ($0, 1) }
-        let best = (parts + total).min { a, b in
-            (keep[a.0.index], a.1, values[a.0.index]) < (keep[b.0.index], b.1, values[b.0.index])
-        }
-        if let best { return best.0 }
-        // Not reached with the groups the layouts make; withholding every shown non-zero count is
-        // safe whatever happens.
-        return values.indices.map(CountCells.ID.init).first { shown($0) && values[$0.index] > 0 }!
+        let parts = zip(group.parts, knownParts).filter { $1 && $0 != spare }.map(\.0).flatMap(handles).map { ($0, 0) }
+        return parts + (group.total == spare ? [] : handles(group.total).map { ($0, 1) })
+    }
+
+    /// Of the lowest `keep`, a part's before the total's, then the smallest.
+    private static func best(_ candidates: [(CountCells.ID, Int)], cells: CountCells, keep: [Int]) -> CountCells.ID? {
+        candidates.min { a, b in
+            (keep[a.0.index], a.1, cells.values[a.0.index]) < (keep[b.0.index], b.1, cells.values[b.0.index])
+        }?.0
+    }
+
+    /// Withholding every shown non-zero count is safe whatever happens.
+    private static func fallback(_ cells: CountCells, withheld: [Bool]) -> CountCells.ID {
+        cells.values.indices.map(CountCells.ID.init).first { cells.isPublished($0) && !withheld[$0.index] && cells.values[$0.index] > 0 }!
     }
 }

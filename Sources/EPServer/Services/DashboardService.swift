@@ -41,14 +41,15 @@ public struct DashboardService: Sendable {
             scope = [localAuthority]
         }
         let exact = caller.agencyType == .la && scope == [caller.agency]
-        // Across agencies, whole quarters only: overlapping periods could be subtracted.
+        // Across agencies, whole quarters only: periods a day apart could be subtracted.
         if !exact { try WholeQuarters.check(from: from, to: to, asOf: asOf) }
         try await store.recordAudit(AuditEvent(caller, "dashboard.read", at: clock.stamp, requestID: requestID))
         let day = asOf ?? (exact ? clock.today : WholeQuarters.lastQuarterEnd(onOrBefore: clock.today))
         let request = DashboardRequest(from: from, to: to, asOf: day, suppressSmallNumbers: !exact)
-        // Across several LAs, every view the caller may ask of the period (their sum, or each LA)
-        // is a slice of one suppression decided over all of them (`DashboardBuilder`), so that
-        // the sum minus one LA's view gives nothing withheld away.
+        // Every view the caller may ask (their LAs' sum or one LA, over any run of quarters) is
+        // put together from one suppression per calendar year over all of them (the reporting
+        // grid, `DashboardBuilder.build(parts:showing:)`), so that no view subtracted from
+        // another gives a withheld count away.
         let authorities = caller.visibleLocalAuthorities.sorted()
         guard !exact, authorities.count > 1 else {
             return try await heavy.admit { DashboardBuilder.build(try await tally(scope, request: request)) }

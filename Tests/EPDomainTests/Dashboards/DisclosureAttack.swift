@@ -70,49 +70,7 @@ struct DisclosureAttack {
         }
 
         // The relations, from what the figures mean.
-        var equations: [Equation] = []
-        func sum(_ total: String, _ parts: [String]) {
-            equations.append(Equation(terms: [(total, -1)] + parts.map { ($0, 1) }, total: total, parts: parts))
-        }
-        func same(_ a: String, _ b: String) { equations.append(Equation(terms: [(a, 1), (b, -1)])) }
-        let rows = exact.figures
-        for name in ["cases_by_state", "ep_placement_outcomes", "family_time"] {
-            let family = rows.filter { $0.name == name }
-            sum(key(family.first { $0.breakdown.isEmpty }!), family.filter { !$0.breakdown.isEmpty }.map(key))
-        }
-        let placements = rows.filter { $0.name == "ep_placements" }
-        sum(key(placements.first { $0.period.isEmpty }!), placements.filter { !$0.period.isEmpty }.map(key))
-        same(key(placements.first { $0.period.isEmpty }!), key(rows.first { $0.name == "ep_placement_outcomes" && $0.breakdown.isEmpty }!))
-        for name in ["ep_conversion", "ep_share", "ep_considered"] {
-            let family = rows.filter { $0.name == name && $0.statistic == "rate" }
-            for row in family {
-                let label = key(row)
-                sum(label + "#d", [label + "#n", label + "#c"])
-            }
-            let whole = key(family.first { $0.breakdown.isEmpty && $0.period.isEmpty }!)
-            var partitions = [family.filter { $0.breakdown.isEmpty && !$0.period.isEmpty }]
-            for dimension in ["ethnicity_group", "age_band", "sibling_group", "disability"] {
-                partitions.append(family.filter { $0.breakdown.hasPrefix(dimension + "=") })
-            }
-            for partition in partitions {
-                for column in ["#n", "#d", "#c"] { sum(whole + column, partition.map { key($0) + column }) }
-            }
-            // The children still pending, beside each rate row: the quarters and each breakdown
-            // add up to the whole period's.
-            let pending = rows.filter { $0.name == name && $0.statistic == "pending" }
-            if let total = pending.first(where: { $0.breakdown.isEmpty && $0.period.isEmpty }) {
-                sum(key(total), pending.filter { $0.breakdown.isEmpty && !$0.period.isEmpty }.map(key))
-                for dimension in ["ethnicity_group", "age_band", "sibling_group", "disability"] {
-                    sum(key(total), pending.filter { $0.breakdown.hasPrefix(dimension + "=") }.map(key))
-                }
-            }
-        }
-        let rules = rows.filter { $0.name == "rule_compliance" }
-        for rate in rules where rate.statistic == "rate" {
-            let parts = rules.filter { $0.breakdown == rate.breakdown && ["met", "late", "overdue"].contains($0.statistic) }
-            sum(key(rate) + "#d", parts.map(key))
-            same(key(rate) + "#n", key(parts.first { $0.statistic == "met" }!))
-        }
+        let equations = relations(exact, prefix: "")
 
         var findings = Findings()
         let solved = solve(equations, known: known)
@@ -164,6 +122,57 @@ struct DisclosureAttack {
             }
         }
         return findings
+    }
+
+    /// Every relation the figures' meanings give, as equations over their counts (named as in
+    /// `run`, each after `prefix`): totals and their parts, a rate's denominator as its numerator
+    /// and complement, a count published twice.
+    static func relations(_ exact: Dashboard, prefix: String) -> [Equation] {
+        var equations: [Equation] = []
+        func sum(_ total: String, _ parts: [String]) {
+            let (total, parts) = (prefix + total, parts.map { prefix + $0 })
+            equations.append(Equation(terms: [(total, -1)] + parts.map { ($0, 1) }, total: total, parts: parts))
+        }
+        func same(_ a: String, _ b: String) { equations.append(Equation(terms: [(prefix + a, 1), (prefix + b, -1)])) }
+        let rows = exact.figures
+        for name in ["cases_by_state", "ep_placement_outcomes", "family_time"] {
+            let family = rows.filter { $0.name == name }
+            sum(key(family.first { $0.breakdown.isEmpty }!), family.filter { !$0.breakdown.isEmpty }.map(key))
+        }
+        let placements = rows.filter { $0.name == "ep_placements" }
+        sum(key(placements.first { $0.period.isEmpty }!), placements.filter { !$0.period.isEmpty }.map(key))
+        same(key(placements.first { $0.period.isEmpty }!), key(rows.first { $0.name == "ep_placement_outcomes" && $0.breakdown.isEmpty }!))
+        for name in ["ep_conversion", "ep_share", "ep_considered"] {
+            let family = rows.filter { $0.name == name && $0.statistic == "rate" }
+            for row in family {
+                let label = key(row)
+                sum(label + "#d", [label + "#n", label + "#c"])
+            }
+            let whole = key(family.first { $0.breakdown.isEmpty && $0.period.isEmpty }!)
+            var partitions = [family.filter { $0.breakdown.isEmpty && !$0.period.isEmpty }]
+            for dimension in ["ethnicity_group", "age_band", "sibling_group", "disability"] {
+                partitions.append(family.filter { $0.breakdown.hasPrefix(dimension + "=") })
+            }
+            for partition in partitions {
+                for column in ["#n", "#d", "#c"] { sum(whole + column, partition.map { key($0) + column }) }
+            }
+            // The children still pending, beside each rate row: the quarters and each breakdown
+            // add up to the whole period's.
+            let pending = rows.filter { $0.name == name && $0.statistic == "pending" }
+            if let total = pending.first(where: { $0.breakdown.isEmpty && $0.period.isEmpty }) {
+                sum(key(total), pending.filter { $0.breakdown.isEmpty && !$0.period.isEmpty }.map(key))
+                for dimension in ["ethnicity_group", "age_band", "sibling_group", "disability"] {
+                    sum(key(total), pending.filter { $0.breakdown.hasPrefix(dimension + "=") }.map(key))
+                }
+            }
+        }
+        let rules = rows.filter { $0.name == "rule_compliance" }
+        for rate in rules where rate.statistic == "rate" {
+            let parts = rules.filter { $0.breakdown == rate.breakdown && ["met", "late", "overdue"].contains($0.statistic) }
+            sum(key(rate) + "#d", parts.map(key))
+            same(key(rate) + "#n", key(parts.first { $0.statistic == "met" }!))
+        }
+        return equations
     }
 
     /// Every unknown variable the equations fix, with its value: Gauss–Jordan elimination modulo a
