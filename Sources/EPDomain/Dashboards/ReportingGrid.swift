@@ -8,8 +8,10 @@
 /// every split of it into shorter runs (`GridDecision`). A view of a run that crosses a year's
 /// end is put together from the grid: the part in its first year, the years it covers whole, the
 /// part in its last year; it shows a count only where every grid cell it adds up is shown. So
-/// everything any view shows is a sum of shown grid cells, and no two years' grid cells count the
-/// same children: nothing withheld can be worked out from what any set of views shows.
+/// every count any view shows is a sum of shown grid cells, and no two years' grid cells count
+/// the same children: no withheld count can be worked out from what any set of views shows.
+/// (Averages and percentiles of a run across a year's end are worked out from its own lengths,
+/// not from the grid: design §4.4.)
 enum ReportingGrid {
     /// A run of whole quarters inside one calendar year: `first...last` are quarter numbers
     /// less one (0 is January to March).
