@@ -107,7 +107,7 @@ enum SmallNumberSuppression {
         /// exactly (elimination modulo a prime, in each set of unknowns they tie together), and a
         /// cell is given away when some combination of them leaves it alone.
         func determinedSecret(known: [Bool], withheld: [Bool], small: ClosedRange<Int>) -> Int? {
-            let prime = 2_147_483_647
+            let prime = PrimeField.prime
             func secret(_ cell: Int) -> Bool { withheld[cell] || (!published[cell] && small.contains(values[cell])) }
             // The equations over unknown cells, each once, as (cell, coefficient) sorted by cell.
             var equations: [[(cell: Int, coefficient: Int)]] = []
@@ -153,7 +153,7 @@ enum SmallNumberSuppression {
                         }
                     }
                     guard let pivot = row.keys.min() else { continue }
-                    let inverse = Self.power(row[pivot]!, prime - 2, prime)
+                    let inverse = PrimeField.inverse(row[pivot]!)
                     row = row.mapValues { $0 * inverse % prime }
                     for (column, var other) in basis {
                         guard let factor = other[pivot] else { continue }
@@ -169,16 +169,6 @@ enum SmallNumberSuppression {
                 if let cell = alone.min() { found = min(found ?? cell, cell) }
             }
             return found
-        }
-
-        static func power(_ base: Int, _ exponent: Int, _ prime: Int) -> Int {
-            var (result, base, exponent) = (1, base % prime, exponent)
-            while exponent > 0 {
-                if exponent & 1 == 1 { result = result * base % prime }
-                base = base * base % prime
-                exponent >>= 1
-            }
-            return result
         }
 
         /// Works out everything that follows from what is shown, noting every group that gives

@@ -16,12 +16,11 @@ extension DisclosureProperties {
         /// The attacker, one count at a time: the count of each (authority, quarter) is an unknown; a
         /// view of a run shows the sum of its quarters' (the sum view: of every authority's). A
         /// withheld count follows from the shown ones exactly when its row is a combination of
-        /// theirs (elimination modulo a prime, exact for these small systems).
+        /// theirs (elimination in `PrimeField`, exact for these small systems).
         struct Attacker {
             let authorities: Int
             /// The rows learned, reduced: each with a leading 1 in its own column.
             private var basis: [(column: Int, row: [Int])] = []
-            static let prime = 2_147_483_647
 
             init(authorities: Int) { self.authorities = authorities }
 
@@ -36,10 +35,10 @@ extension DisclosureProperties {
 
             /// What is left of `row` once the rows learned are taken out of it.
             private func reduced(_ row: [Int]) -> [Int] {
-                var row = row.map { (($0 % Self.prime) + Self.prime) % Self.prime }
+                var row = row.map(PrimeField.residue)
                 for (column, basisRow) in basis where row[column] != 0 {
                     let factor = row[column]
-                    for c in row.indices { row[c] = ((row[c] - factor * basisRow[c]) % Self.prime + Self.prime) % Self.prime }
+                    for c in row.indices { row[c] = PrimeField.residue(row[c] - factor * basisRow[c]) }
                 }
                 return row
             }
@@ -47,29 +46,19 @@ extension DisclosureProperties {
             mutating func learn(_ row: [Int]) {
                 var row = reduced(row)
                 guard let column = row.firstIndex(where: { $0 != 0 }) else { return }
-                let inverse = Self.power(row[column], Self.prime - 2)
-                row = row.map { $0 * inverse % Self.prime }
+                let inverse = PrimeField.inverse(row[column])
+                row = row.map { $0 * inverse % PrimeField.prime }
                 // Keep the basis reduced: take the new row out of the others.
                 basis = basis.map { entry in
                     guard entry.row[column] != 0 else { return entry }
                     let factor = entry.row[column]
-                    return (entry.column, entry.row.indices.map { ((entry.row[$0] - factor * row[$0]) % Self.prime + Self.prime) % Self.prime })
+                    return (entry.column, entry.row.indices.map { PrimeField.residue(entry.row[$0] - factor * row[$0]) })
                 }
                 basis.append((column, row))
             }
 
             /// Whether `row` is a combination of the rows learned.
             func determines(_ row: [Int]) -> Bool { reduced(row).allSatisfy { $0 == 0 } }
-
-            static func power(_ base: Int, _ exponent: Int) -> Int {
-                var (result, base, exponent) = (1, base % prime, exponent)
-                while exponent > 0 {
-                    if exponent & 1 == 1 { result = result * base % prime }
-                    base = base * base % prime
-                    exponent >>= 1
-                }
-                return result
-            }
         }
 
         /// The attacker finds what it should: the quarter between two shown runs.
