@@ -17,7 +17,8 @@ struct ControlledViews {
 
     /// The view of `from...to` (whole quarters inside the years counted): the sum, or the
     /// authority `shown` (an index into the parts). A count is shown only where every grid cell
-    /// it adds up is: the run's part in each year it touches (for a quarter's row, that quarter).
+    /// it adds up is: the run's part in each year it touches (for a quarter's row, that quarter);
+    /// an average or percentile only where every part's would be.
     func dashboard(from: CalendarDate, to: CalendarDate, showing shown: Int?) -> Dashboard {
         precondition(WholeQuarters.isQuarterStart(from) && WholeQuarters.isQuarterEnd(to), "a controlled view of whole quarters")
         let index = shown.map { authorities > 1 ? $0 + 1 : $0 } ?? 0
@@ -37,6 +38,16 @@ struct ControlledViews {
             }
             return components.contains { grid.isWithheld(key, in: $0, view: index) }
         }
-        return DashboardBuilder.dashboard(layout, withheld: withheld, request: request)
+        // A run across a year's end works its averages and percentiles out from its own
+        // lengths, which are not sums of grid cells: subtracting two nested runs' averages would
+        // estimate the average of the few children between them. So they are shown only where
+        // every part's would be (its n withheld nowhere and at least twice the threshold, or 0).
+        let partsHideStatistics = layout.cells.keys.map { key in
+            key.quarter == nil && components.count > 1 && components.contains { part in
+                let n = grid.count(key, in: part, view: index)
+                return n > 0 && (grid.isWithheld(key, in: part, view: index) || n < 2 * max(1, request.threshold))
+            }
+        }
+        return DashboardBuilder.dashboard(layout, withheld: withheld, hidingStatistics: partsHideStatistics, request: request)
     }
 }

@@ -31,12 +31,16 @@ public enum DashboardBuilder {
         return ControlledViews(parts: parts).dashboard(from: request.from, to: request.to, showing: shown)
     }
 
-    /// The figures of `layout` with the cells `withheld` left out.
-    static func dashboard(_ layout: FigureLayout, withheld: [Bool], request: DashboardRequest) -> Dashboard {
+    /// The figures of `layout` with the cells `withheld` left out, and the averages and
+    /// percentiles whose n is marked in `hidingStatistics` (when given).
+    static func dashboard(_ layout: FigureLayout, withheld: [Bool], hidingStatistics: [Bool]? = nil, request: DashboardRequest) -> Dashboard {
         Dashboard(
             request: request,
             figures: layout.drafts.map {
-                $0.resolve(layout.cells, withheld: withheld, threshold: request.suppressSmallNumbers ? request.threshold : nil)
+                $0.resolve(
+                    layout.cells, withheld: withheld, hidingStatistics: hidingStatistics ?? withheld,
+                    threshold: request.suppressSmallNumbers ? request.threshold : nil
+                )
             },
             definitions: FigureDefinitions.all(request: request)
         )

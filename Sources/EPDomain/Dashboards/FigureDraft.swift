@@ -25,7 +25,9 @@ struct FigureDraft: Sendable {
     /// so it is never the shortest or longest (for n from 6 to 9 the 90th percentile is the
     /// longest; from 10 on it is not). An average is shown on the same n (over one child it is
     /// that child's length).
-    func resolve(_ cells: CountCells, withheld: [Bool], threshold: Int?) -> Figure {
+    /// `hidingStatistics` marks the n cells whose averages and percentiles are not shown even
+    /// when n is (a run across a year's end whose parts' would not be).
+    func resolve(_ cells: CountCells, withheld: [Bool], hidingStatistics: [Bool], threshold: Int?) -> Figure {
         func shown(_ id: CountCells.ID) -> Int? { withheld[id.index] ? nil : cells[id] }
         switch content {
         case .count(let id):
@@ -40,14 +42,14 @@ struct FigureDraft: Sendable {
             return Figure(name: name, breakdown: breakdown, period: period, statistic: statistic, value: value,
                           numerator: numerator, denominator: denominator, suppressed: numerator == nil || denominator == nil)
         case .days(let days, let rank, let n):
-            var hidden = withheld[n.index]
+            var hidden = withheld[n.index] || hidingStatistics[n.index]
             if let threshold, cells[n] > 0 {
                 hidden = hidden || cells[n] < 2 * max(1, threshold) || rank <= 1 || rank >= cells[n]
             }
             return Figure(name: name, breakdown: breakdown, period: period, statistic: statistic,
                           value: hidden ? nil : days.map(Double.init), suppressed: hidden)
         case .mean(let days, let n):
-            var hidden = withheld[n.index]
+            var hidden = withheld[n.index] || hidingStatistics[n.index]
             if let threshold, cells[n] > 0 {
                 hidden = hidden || cells[n] < 2 * max(1, threshold)
             }

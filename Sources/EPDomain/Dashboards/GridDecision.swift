@@ -10,6 +10,8 @@ struct GridDecision {
         /// Where each layout starts in `withheld`: by run (`ReportingGrid.runs` order), then view.
         let offsets: [[Int]]
         let withheld: [Bool]
+        /// Every layout's counts, as `withheld`.
+        let values: [Int]
     }
 
     /// By year from `firstYear`; nil for a year with nothing counted, which withholds nothing
@@ -85,13 +87,24 @@ struct GridDecision {
         // review's solver), and solving a year's equations exactly is costly, so it is done from
         // three authorities on.
         let solvingTogether = views.count > 3
-        return Year(cells: cells, offsets: offsets, withheld: SmallNumberSuppression.withheld(joint, threshold: threshold, keep: keep, solvingTogether: solvingTogether))
+        let withheld = SmallNumberSuppression.withheld(joint, threshold: threshold, keep: keep, solvingTogether: solvingTogether)
+        return Year(cells: cells, offsets: offsets, withheld: withheld, values: joint.values)
     }
 
     /// Whether the cell `key` of the grid run `run` is withheld in view `view`.
     func isWithheld(_ key: CountCells.Key, in run: ReportingGrid.Run, view: Int) -> Bool {
-        guard let year = years[run.year - firstYear] else { return false }
+        position(key, in: run, view: view).map { $0.year.withheld[$0.index] } ?? false
+    }
+
+    /// The count of the cell `key` of the grid run `run` in view `view`.
+    func count(_ key: CountCells.Key, in run: ReportingGrid.Run, view: Int) -> Int {
+        position(key, in: run, view: view).map { $0.year.values[$0.index] } ?? 0
+    }
+
+    /// Where the cell is in its year's decision; nil in a year with nothing counted.
+    private func position(_ key: CountCells.Key, in run: ReportingGrid.Run, view: Int) -> (year: Year, index: Int)? {
+        guard let year = years[run.year - firstYear] else { return nil }
         guard let cell = year.cells[key] else { preconditionFailure("a count the grid does not lay out: \(key)") }
-        return year.withheld[year.offsets[ReportingGrid.index(first: run.first, last: run.last)][view] + cell]
+        return (year, year.offsets[ReportingGrid.index(first: run.first, last: run.last)][view] + cell)
     }
 }

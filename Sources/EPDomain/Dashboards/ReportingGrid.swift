@@ -11,7 +11,7 @@
 /// every count any view shows is a sum of shown grid cells, and no two years' grid cells count
 /// the same children: no withheld count can be worked out from what any set of views shows.
 /// (Averages and percentiles of a run across a year's end are worked out from its own lengths,
-/// not from the grid: design §4.4.)
+/// not from the grid, and shown only where every part's would be: `ControlledViews`.)
 enum ReportingGrid {
     /// A run of whole quarters inside one calendar year: `first...last` are quarter numbers
     /// less one (0 is January to March).

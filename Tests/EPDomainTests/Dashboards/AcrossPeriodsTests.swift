@@ -123,5 +123,37 @@ extension DisclosureProperties {
             #expect(found == 0, "\(leaks.prefix(12).joined(separator: "\n"))")
             #expect(attempted > 5_000, "withheld counts attacked: \(attempted)")
         }
+
+        /// A run across a year's end works its averages and percentiles out from its own lengths,
+        /// which no grid cell holds: subtracting two nested runs' averages would estimate the
+        /// average of the few children between them. They are shown only where each part's n is
+        /// shown and at least twice the threshold (or 0).
+        @Test func aRunAcrossAYearsEndShowsAveragesOnlyWhereEveryPartWould() {
+            let policy = Policies.england
+            var shownAcross = 0
+            for seed in UInt64(1)...6 {
+                var rng = SeededGenerator(seed: seed &* 7_877)
+                let cases = (0..<Int.random(in: 20...90, using: &rng)).map { _ in SuppressionPropertyTests.pool.randomElement(using: &rng)! }
+                let request = DashboardRequest(from: .day("2024-01-01"), to: .day("2025-12-31"), asOf: .day("2025-12-31"), suppressSmallNumbers: true)
+                var tally = DashboardTally(policy: policy, request: request)
+                for subject in cases { tally.add(subject.journey) }
+                let controlled = ControlledViews(parts: [tally])
+                func view(_ first: Int, _ last: Int) -> Dashboard {
+                    controlled.dashboard(from: Self.quarterStart(first), to: Self.quarterStart(last + 1).adding(days: -1), showing: nil)
+                }
+                for (first, last) in Self.runs where first < 4 && last >= 4 {
+                    let parts = [view(first, 3), view(4, last)]
+                    for figure in view(first, last).figures where ["median", "p90", "mean"].contains(figure.statistic) && !figure.suppressed {
+                        shownAcross += 1
+                        for part in parts {
+                            let n = part.figures.first { $0.name == figure.name && $0.breakdown == figure.breakdown && $0.statistic == "n" }
+                            let fine = n?.value == 0 || (n?.suppressed == false && (n?.value ?? 0) >= 10)
+                            #expect(fine, "seed \(seed) \(first)…\(last) \(figure.breakdown) \(figure.statistic): a part's n \(String(describing: n?.value))")
+                        }
+                    }
+                }
+            }
+            #expect(shownAcross > 20, "averages and percentiles shown across a year's end: \(shownAcross)")
+        }
     }
 }
