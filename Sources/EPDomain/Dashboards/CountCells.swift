@@ -11,8 +11,9 @@ struct CountCells: Sendable {
     }
 
     /// What a cell counts, the same in every layout of the same figures: `figure` names the count
-    /// (`ep_conversion#n|ethnicity_group=White`), `quarter` the quarter row it is in, if any. A
-    /// view over any run of quarters finds its counts' cells in the reporting grid by key.
+    /// as figure, breakdown and column (`ep_conversion|ethnicity_group=white#n`), `quarter` the
+    /// quarter row it is in, if any. A view over any run of quarters finds its counts' cells in
+    /// the reporting grid by key.
     struct Key: Hashable, Sendable {
         let figure: String
         let quarter: Quarter?

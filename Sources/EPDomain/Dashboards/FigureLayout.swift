@@ -117,7 +117,7 @@ struct FigureLayout: Sendable {
             let breakdowns = dimension.values.map { "\(dimension.key)=\($0)" }
             let byValue = parts(
                 tally.numerator.byGroup[dimension.rawValue], tally.denominator.byGroup[dimension.rawValue], tally.pending.byGroup[dimension.rawValue]
-            ) { column, index in Self.key("\(name)\(column)|\(breakdowns[index])") }
+            ) { column, index in Self.key("\(name)|\(breakdowns[index])\(column)") }
             for (breakdown, ids) in zip(breakdowns, byValue) {
                 rows(breakdown: breakdown, ids.0, ids.1, ids.2)
             }

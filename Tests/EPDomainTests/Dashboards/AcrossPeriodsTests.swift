@@ -11,7 +11,6 @@ extension DisclosureProperties {
         /// Every whole-quarter run from 2024-Q1 to 2025-Q4, as (first, last) quarter offsets.
         static let runs = (0..<8).flatMap { first in (first..<8).map { (first, $0) } }
 
-        static func quarterStart(_ offset: Int) -> CalendarDate { CalendarDate(year: 2024 + offset / 4, month: offset % 4 * 3 + 1, day: 1)! }
 
         /// The attacker, one count at a time: the count of each (authority, quarter) is an unknown; a
         /// view of a run shows the sum of its quarters' (the sum view: of every authority's). A
@@ -94,7 +93,7 @@ extension DisclosureProperties {
                 var counts: [String: [(view: Int, first: Int, last: Int, shown: Int?)]] = [:]
                 for view in 0...2 {
                     for (first, last) in Self.runs {
-                        let from = Self.quarterStart(first), to = Self.quarterStart(last + 1).adding(days: -1)
+                        let from = CalendarDate.quarterStart(first), to = CalendarDate.quarterStart(last + 1).adding(days: -1)
                         let shown = controlled.dashboard(from: from, to: to, showing: view == 0 ? nil : view - 1)
                         for (key, value) in AcrossAuthoritiesTests.counts(shown) {
                             // A quarter's row is that quarter's count of the figure.
@@ -139,7 +138,7 @@ extension DisclosureProperties {
                 for subject in cases { tally.add(subject.journey) }
                 let controlled = ControlledViews(parts: [tally])
                 func view(_ first: Int, _ last: Int) -> Dashboard {
-                    controlled.dashboard(from: Self.quarterStart(first), to: Self.quarterStart(last + 1).adding(days: -1), showing: nil)
+                    controlled.dashboard(from: CalendarDate.quarterStart(first), to: CalendarDate.quarterStart(last + 1).adding(days: -1), showing: nil)
                 }
                 for (first, last) in Self.runs where first < 4 && last >= 4 {
                     let parts = [view(first, 3), view(4, last)]

@@ -8,6 +8,13 @@ extension MilestoneDetails {
     static func court(_ outcome: CourtOutcome) -> MilestoneDetails { .courtDecision(outcome: outcome) }
 }
 
+extension CalendarDate {
+    /// The first day of the quarter `offset` quarters after 2024-Q1 (0 is 1 January 2024).
+    static func quarterStart(_ offset: Int) -> CalendarDate {
+        CalendarDate(year: 2024 + offset / 4, month: offset % 4 * 3 + 1, day: 1)!
+    }
+}
+
 extension ChildProfile {
     static func child(_ sex: Sex, _ ethnicity: Ethnicity, siblings: Int = 1, disability: Bool = false) -> ChildProfile {
         ChildProfile(sex: sex, ethnicity: ethnicity, siblingGroupSize: siblings, disability: disability)

@@ -25,12 +25,9 @@ extension DisclosureProperties {
         /// A controlled view's period: a run of `length` whole quarters starting `first` quarters
         /// after 2024-Q1, counted as of its last day or up to two quarters later.
         static func wholeQuarters(first: ClosedRange<Int>, length: ClosedRange<Int>, using rng: inout SeededGenerator) -> (CalendarDate, CalendarDate, CalendarDate) {
-            func quarterStart(_ offset: Int) -> CalendarDate {
-                CalendarDate(year: 2024 + offset / 4, month: offset % 4 * 3 + 1, day: 1)!
-            }
             let start = Int.random(in: first, using: &rng)
             let end = start + Int.random(in: length, using: &rng)
-            return (quarterStart(start), quarterStart(end).adding(days: -1), quarterStart(end + Int.random(in: 0...2, using: &rng)).adding(days: -1))
+            return (.quarterStart(start), .quarterStart(end).adding(days: -1), .quarterStart(end + Int.random(in: 0...2, using: &rng)).adding(days: -1))
         }
 
         static func key(_ figure: Figure) -> String { "\(figure.name)|\(figure.breakdown)|\(figure.period)|\(figure.statistic)" }
