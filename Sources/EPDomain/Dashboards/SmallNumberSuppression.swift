@@ -24,7 +24,7 @@
 enum SmallNumberSuppression {
     /// For each cell, whether it is withheld (always false for unpublished cells).
     /// With `solvingTogether`, what no group gives away alone is checked against all the groups'
-    /// equations solved together as well (`Structure.determinedSecret`): exact, and costly on
+    /// equations solved together as well (`Structure.determinedSecrets`): exact, and costly on
     /// large sets of unknowns, so the reporting grid asks for it where it has been seen to matter.
     static func withheld(_ cells: CountCells, threshold: Int, keep: [Int], solvingTogether: Bool) -> [Bool] {
         let small = 1...max(1, threshold)
@@ -34,12 +34,17 @@ enum SmallNumberSuppression {
             let (leaks, known) = structure.leaks(withheld: withheld, small: small)
             if leaks.isEmpty {
                 // What no group gives away alone, several may together.
-                guard solvingTogether, let cell = structure.determinedSecret(known: known, withheld: withheld, small: small) else { return withheld }
-                let groups = structure.groups(of: cell).map { cells.groups[$0] }
-                let options = groups.flatMap { group in
-                    Self.candidates(group, cells: cells, knownParts: group.parts.map { known[$0.index] }, withheld: withheld, keep: keep, sparing: CountCells.ID(index: cell))
+                let given = solvingTogether ? structure.determinedSecrets(known: known, withheld: withheld, small: small) : []
+                guard !given.isEmpty else { return withheld }
+                // One fix beside each, all at once (as in a round), then everything again.
+                let before = withheld
+                for cell in given {
+                    let groups = structure.groups(of: cell).map { cells.groups[$0] }
+                    let options = groups.flatMap { group in
+                        Self.candidates(group, cells: cells, knownParts: group.parts.map { known[$0.index] }, withheld: before, keep: keep, sparing: CountCells.ID(index: cell))
+                    }
+                    withheld[(best(options, cells: cells, keep: keep) ?? fallback(cells, withheld: before)).index] = true
                 }
-                withheld[(best(options, cells: cells, keep: keep) ?? fallback(cells, withheld: withheld)).index] = true
                 continue
             }
             var fixed: Set<Int> = []
@@ -97,6 +102,9 @@ enum SmallNumberSuppression {
             self.memberStart = memberStart
         }
 
+        /// The most unknowns in one set of equations that are solved together.
+        static let solvableUnknowns = 120
+
         /// The groups `cell` is in.
         func groups(of cell: Int) -> ArraySlice<Int> { memberOf[memberStart[cell]..<memberStart[cell + 1]] }
 
@@ -106,7 +114,7 @@ enum SmallNumberSuppression {
         /// unknown cells is an equation over them (total − parts = 0); the equations are solved
         /// exactly (elimination modulo a prime, in each set of unknowns they tie together), and a
         /// cell is given away when some combination of them leaves it alone.
-        func determinedSecret(known: [Bool], withheld: [Bool], small: ClosedRange<Int>) -> Int? {
+        func determinedSecrets(known: [Bool], withheld: [Bool], small: ClosedRange<Int>) -> [Int] {
             let prime = PrimeField.prime
             func secret(_ cell: Int) -> Bool { withheld[cell] || (!published[cell] && small.contains(values[cell])) }
             // The equations over unknown cells, each once, as (cell, coefficient) sorted by cell.
@@ -138,9 +146,13 @@ enum SmallNumberSuppression {
             }
             var bySet: [Int: [Int]] = [:]
             for (index, equation) in equations.enumerated() { bySet[root(equation[0].cell), default: []].append(index) }
-            var found: Int?
+            var found: [Int] = []
             for (_, members) in bySet.sorted(by: { $0.key < $1.key }) {
                 guard members.contains(where: { equations[$0].contains { secret($0.cell) } }) else { continue }
+                // Elimination costs the square of the unknowns for each equation: a set of more
+                // than `solvableUnknowns` is left unsolved (a known gap, design §4.4), so that a
+                // view stays a fraction of a second.
+                guard Set(members.flatMap { equations[$0].map(\.cell) }).count <= Self.solvableUnknowns else { continue }
                 // Reduced row echelon form, kept reduced as each equation comes in.
                 var basis: [Int: [Int: Int]] = [:]
                 for index in members {
@@ -165,10 +177,9 @@ enum SmallNumberSuppression {
                     }
                     basis[pivot] = row
                 }
-                let alone = basis.filter { $0.value.count == 1 && secret($0.key) }.keys
-                if let cell = alone.min() { found = min(found ?? cell, cell) }
+                found += basis.filter { $0.value.count == 1 && secret($0.key) }.keys
             }
-            return found
+            return found.sorted()
         }
 
         /// Works out everything that follows from what is shown, noting every group that gives
