@@ -41,12 +41,11 @@ struct ControlledViews {
         // A run across a year's end works its averages and percentiles out from its own
         // lengths, which are not sums of grid cells: subtracting two nested runs' averages would
         // estimate the average of the few children between them. So they are shown only where
-        // every part's would be (its n withheld nowhere and at least twice the threshold, or 0).
+        // every part's would be: each part's n at least twice the threshold, or 0. (A part's n
+        // withheld already withholds the run's, and with it its averages.)
+        let small = 1..<2 * max(1, request.threshold)
         let partsHideStatistics = layout.cells.keys.map { key in
-            key.quarter == nil && components.count > 1 && components.contains { part in
-                let n = grid.count(key, in: part, view: index)
-                return n > 0 && (grid.isWithheld(key, in: part, view: index) || n < 2 * max(1, request.threshold))
-            }
+            key.quarter == nil && components.contains { small.contains(grid.count(key, in: $0, view: index)) }
         }
         return DashboardBuilder.dashboard(layout, withheld: withheld, hidingStatistics: partsHideStatistics, request: request)
     }

@@ -32,24 +32,25 @@ struct GridDecision {
     /// The decision for the year whose quarters start at `start` in the views' quarters.
     private static func decide(_ views: [DashboardTally], year start: Int, threshold: Int) -> Year {
         let yearQuarters = Array(views[0].quarters[start..<start + 4])
-        var joint = CountCells()
-        var cells: [CountCells.Key: Int] = [:]
-        var size = 0
         // Each run is laid out over the year's four quarters, those outside it empty, so that
         // every layout has the same cells in the same order.
-        let offsets = ReportingGrid.runs.map { run in
+        let layouts = ReportingGrid.runs.map { run in
             views.map { view in
                 let rows = (0..<4).map { k in
                     run.first <= k && k <= run.last ? view.byQuarter[start + k] : QuarterTally(rules: view.ruleIDs.count)
                 }
-                let layout = FigureLayout(quarters: yearQuarters, rows: rows, ruleIDs: view.ruleIDs)
-                if cells.isEmpty {
-                    size = layout.cells.values.count
-                    cells = Dictionary(uniqueKeysWithValues: layout.cells.keys.enumerated().map { ($1, $0) })
-                }
+                return FigureLayout(quarters: yearQuarters, rows: rows, ruleIDs: view.ruleIDs).cells
+            }
+        }
+        let keys = layouts[0][0].keys
+        let size = keys.count
+        let cells = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        var joint = CountCells()
+        let offsets = layouts.map { run in
+            run.map { layout in
                 // The groups below pair cells by position: every layout must have the first's.
-                precondition(joint.keys.isEmpty || layout.cells.keys.elementsEqual(joint.keys.prefix(size)), "layouts of the same cells in the same order")
-                return joint.append(layout.cells)
+                precondition(layout.keys == keys, "layouts of the same cells in the same order")
+                return joint.append(layout)
             }
         }
         // For each run, every split of it into shorter runs, as indices into `runs`.
