@@ -8,20 +8,17 @@ extension DisclosureProperties {
     /// (`DashboardBuilder.build(parts:showing:)`), no count withheld in one view can be worked out
     /// from the others.
     @Suite struct AcrossAuthoritiesTests {
-        /// Every count a view publishes, by figure (a rate's numerator and denominator apart): nil
-        /// when withheld.
+        /// Every count a view publishes, named as `DisclosureAttack` names them (a rate's
+        /// numerator and denominator as `#n` and `#d`): nil when withheld.
         static func counts(_ dashboard: Dashboard) -> [String: Int?] {
             var counts: [String: Int?] = [:]
-            for figure in dashboard.figures {
-                let key = "\(figure.name)|\(figure.breakdown)|\(figure.period)|\(figure.statistic)"
-                switch figure.statistic {
-                case "rate":
-                    counts[key + "#numerator"] = figure.numerator
-                    counts[key + "#denominator"] = figure.denominator
-                case "count", "pending", "n", "met", "late", "overdue":
+            for figure in dashboard.figures where !["median", "p90", "mean"].contains(figure.statistic) {
+                let key = DisclosureAttack.key(figure)
+                if figure.statistic == "rate" {
+                    counts[key + "#n"] = figure.numerator
+                    counts[key + "#d"] = figure.denominator
+                } else {
                     counts[key] = figure.value.map { Int($0) }
-                default:
-                    continue
                 }
             }
             return counts
@@ -70,21 +67,6 @@ extension DisclosureProperties {
             #expect(naiveLeaks > 0, "the data gives the one-view-at-a-time suppression something to leak")
         }
 
-        /// The counts as `DisclosureAttack` names them (a rate's as `#n` and `#d`): nil when withheld.
-        static func attackable(_ dashboard: Dashboard) -> [String: Int?] {
-            var counts: [String: Int?] = [:]
-            for figure in dashboard.figures where !["median", "p90", "mean"].contains(figure.statistic) {
-                let key = DisclosureAttack.key(figure)
-                if figure.statistic == "rate" {
-                    counts[key + "#n"] = figure.numerator
-                    counts[key + "#d"] = figure.denominator
-                } else {
-                    counts[key] = figure.value.map { Int($0) }
-                }
-            }
-            return counts
-        }
-
         /// An agency working for four LAs: every view of one year (the sum and each LA) attacked
         /// together, with every relation within a view and each count of the sum as the total of
         /// the LAs', solved exactly. Three or more LAs beside their sum can pin a count down that no
@@ -117,9 +99,9 @@ extension DisclosureProperties {
                     let prefix = "v\(index):"
                     let cases = shown.map { cohorts[$0] } ?? cohorts.flatMap { $0 }
                     let exact = DashboardBuilder.build(cases: cases, policy: policy, request: exactRequest)
-                    let published = Self.attackable(controlled.dashboard(from: request.from, to: request.to, showing: shown))
+                    let published = Self.counts(controlled.dashboard(from: request.from, to: request.to, showing: shown))
                     equations += DisclosureAttack.relations(exact, prefix: prefix)
-                    for (key, value) in Self.attackable(exact) {
+                    for (key, value) in Self.counts(exact) {
                         truth[prefix + key] = value!
                         if let shownValue = published[key] ?? nil { known[prefix + key] = shownValue }
                     }
