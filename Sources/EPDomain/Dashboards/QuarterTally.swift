@@ -4,7 +4,6 @@
 struct QuarterTally: Sendable {
     /// By `JourneyState.allCases` index: the children whose planning started in the quarter.
     private(set) var casesByState = Array(repeating: 0, count: JourneyState.allCases.count)
-    private(set) var epPlacements = 0
     private(set) var epConversion = RateTally()
     private(set) var epShare = RateTally()
     private(set) var epConsidered = RateTally()
@@ -14,6 +13,8 @@ struct QuarterTally: Sendable {
     private(set) var ruleCounts: [RuleCounts]
     /// By `EPPlacementOutcome.allCases` index, for the EP placements made in the quarter.
     private(set) var outcomes = Array(repeating: 0, count: EPPlacementOutcome.allCases.count)
+    /// The EP placements made in the quarter: each has one outcome.
+    var epPlacements: Int { outcomes.reduce(0, +) }
     /// By `FamilyTimeStatus.allCases` index.
     private(set) var familyTime = Array(repeating: 0, count: FamilyTimeStatus.allCases.count)
 
@@ -27,10 +28,7 @@ struct QuarterTally: Sendable {
     mutating func countEPShare(_ groups: ChildGroups, _ outcome: RateTally.Outcome) { epShare.add(groups: groups, outcome) }
     mutating func countEPConsidered(_ groups: ChildGroups, _ outcome: RateTally.Outcome) { epConsidered.add(groups: groups, outcome) }
     mutating func countDuration(_ measure: Int, days: Int) { durations[measure].append(days) }
-    mutating func countEPPlacement(outcome: Int) {
-        epPlacements += 1
-        outcomes[outcome] += 1
-    }
+    mutating func countEPPlacement(outcome: Int) { outcomes[outcome] += 1 }
     mutating func countSession(_ status: Int) { familyTime[status] += 1 }
 
     /// Whether nothing at all was counted (every figure of it is 0).
@@ -45,7 +43,6 @@ struct QuarterTally: Sendable {
     /// Adds another quarter's counts (or another set of journeys' counts of the same quarter).
     mutating func merge(_ other: QuarterTally) {
         casesByState.add(other.casesByState)
-        epPlacements += other.epPlacements
         epConversion.merge(other.epConversion)
         epShare.merge(other.epShare)
         epConsidered.merge(other.epConsidered)
