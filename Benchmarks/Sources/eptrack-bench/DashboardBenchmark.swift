@@ -47,8 +47,8 @@ enum DashboardBenchmark {
             _ = DashboardBuilder.build(parts: halves, showing: nil)
             decided = min(decided, (ContinuousClock.now - decideStart).seconds)
 
-            // An RAA of six LAs (the journeys in six parts): from three LAs on, the grid also
-            // solves its equations exactly.
+            // An RAA of six LAs (the journeys in six parts): the grid's largest equations to
+            // solve exactly.
             let sixth = (digests.count + 5) / 6
             let sixths = (0..<6).map { part in
                 var reader = JourneyDigest.Reader()
@@ -69,6 +69,6 @@ enum DashboardBenchmark {
         print("both, one core:      \(String(format: "%.3f", both)) s")
         print("both, two threads:   \(String(format: "%.3f", split)) s")
         print("two LAs' view:       \(String(format: "%.3f", decided)) s deciding what to withhold (\(request.from.iso) to \(request.to.iso))")
-        print("six LAs' view:       \(String(format: "%.3f", decidedSix)) s deciding what to withhold, solving exactly too")
+        print("six LAs' view:       \(String(format: "%.3f", decidedSix)) s deciding what to withhold")
     }
 }

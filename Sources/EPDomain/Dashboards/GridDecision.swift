@@ -83,12 +83,7 @@ struct GridDecision {
                 for index in start..<start + size { keep[index] = joint.keys[index].quarter == nil ? rank : max(rank, 2) }
             }
         }
-        // Three or more authorities beside their sum can pin a count down only together (a
-        // "bridge"); with one or two none has been found (by the tests' exact attacks or a
-        // review's solver), and solving a year's equations exactly is costly, so it is done from
-        // three authorities on.
-        let solvingTogether = views.count > 3
-        let withheld = SmallNumberSuppression.withheld(joint, threshold: threshold, keep: keep, solvingTogether: solvingTogether)
+        let withheld = SmallNumberSuppression.withheld(joint, threshold: threshold, keep: keep)
         return Year(cells: cells, offsets: offsets, withheld: withheld, values: joint.values)
     }
 

@@ -18,15 +18,13 @@
 /// Each round works out everything that can be known, then fixes every group that gives
 /// something away, except those sharing a cell with a fix already made in the round (that fix
 /// may have mended them); rounds go on until a round finds nothing given away. Each deduction
-/// uses one group at a time, chained. A count that only follows from several groups' equations
-/// solved together (a "bridge": three or more authorities' tables and their sum can pin a count
-/// down that no row or column gives away alone) is caught by solving them exactly, on request.
+/// uses one group at a time, chained. When no group gives anything away, all the groups'
+/// equations are solved together, exactly: a count that only follows from several of them (a
+/// "bridge": three or more authorities' tables and their sum can pin a count down that no row or
+/// column gives away alone) is protected the same way, and the rounds start again.
 enum SmallNumberSuppression {
     /// For each cell, whether it is withheld (always false for unpublished cells).
-    /// With `solvingTogether`, what no group gives away alone is checked against all the groups'
-    /// equations solved together as well (`Structure.determinedSecrets`): exact, and costly on
-    /// large sets of unknowns, so the reporting grid asks for it where it has been seen to matter.
-    static func withheld(_ cells: CountCells, threshold: Int, keep: [Int], solvingTogether: Bool) -> [Bool] {
+    static func withheld(_ cells: CountCells, threshold: Int, keep: [Int]) -> [Bool] {
         let small = 1...max(1, threshold)
         var withheld = cells.values.indices.map { cells.derivedFrom[$0].isEmpty && small.contains(cells.values[$0]) }
         let structure = Structure(cells)
@@ -34,7 +32,7 @@ enum SmallNumberSuppression {
             let (leaks, known) = structure.leaks(withheld: withheld, small: small)
             if leaks.isEmpty {
                 // What no group gives away alone, several may together.
-                let given = solvingTogether ? structure.determinedSecrets(known: known, withheld: withheld, small: small) : []
+                let given = structure.determinedSecrets(known: known, withheld: withheld, small: small)
                 guard !given.isEmpty else { return withheld }
                 // One fix beside each, all at once (as in a round), then everything again.
                 let before = withheld
@@ -102,84 +100,29 @@ enum SmallNumberSuppression {
             self.memberStart = memberStart
         }
 
-        /// The most unknowns in one set of equations that are solved together.
-        static let solvableUnknowns = 120
-
         /// The groups `cell` is in.
         func groups(of cell: Int) -> ArraySlice<Int> { memberOf[memberStart[cell]..<memberStart[cell + 1]] }
 
         /// A secret count (withheld, or unpublished and small) that no single group gives away
         /// but the groups' equations solved together do: a "bridge", as when three or more
         /// authorities' tables and their sum pin a count down only together. Every group with
-        /// unknown cells is an equation over them (total − parts = 0); the equations are solved
-        /// exactly (elimination modulo a prime, in each set of unknowns they tie together), and a
-        /// cell is given away when some combination of them leaves it alone.
+        /// unknown cells is an equation over them (total − parts = 0), and a cell is given away
+        /// when some combination of the equations leaves it alone (`DeterminedUnknowns`, exact).
         func determinedSecrets(known: [Bool], withheld: [Bool], small: ClosedRange<Int>) -> [Int] {
-            let prime = PrimeField.prime
             func secret(_ cell: Int) -> Bool { withheld[cell] || (!published[cell] && small.contains(values[cell])) }
-            // The equations over unknown cells, each once, as (cell, coefficient) sorted by cell.
-            var equations: [[(cell: Int, coefficient: Int)]] = []
-            var seen = Set<[Int]>()
+            var equations: [[DeterminedUnknowns.Term]] = []
             for group in totals.indices {
-                var equation: [(cell: Int, coefficient: Int)] = known[totals[group]] ? [] : [(totals[group], prime - 1)]
+                var equation: [DeterminedUnknowns.Term] = known[totals[group]] ? [] : [(totals[group], PrimeField.prime - 1)]
                 var position = partStart[group]
                 while position < partStart[group + 1] {
                     if !known[parts[position]] { equation.append((parts[position], 1)) }
                     position += 1
                 }
-                guard equation.count > 1 else { continue }
-                equation.sort { $0.cell < $1.cell }
-                if seen.insert(equation.flatMap { [$0.cell, $0.coefficient] }).inserted { equations.append(equation) }
+                // One unknown alone is what the rounds work out already.
+                if equation.count > 1 { equations.append(equation) }
             }
-            // The sets of unknowns the equations tie together.
-            var parent = Array(values.indices)
-            func root(_ cell: Int) -> Int {
-                var cell = cell
-                while parent[cell] != cell {
-                    parent[cell] = parent[parent[cell]]
-                    cell = parent[cell]
-                }
-                return cell
-            }
-            for equation in equations {
-                for term in equation.dropFirst() { parent[root(term.cell)] = root(equation[0].cell) }
-            }
-            var bySet: [Int: [Int]] = [:]
-            for (index, equation) in equations.enumerated() { bySet[root(equation[0].cell), default: []].append(index) }
-            var found: [Int] = []
-            for (_, members) in bySet.sorted(by: { $0.key < $1.key }) {
-                guard members.contains(where: { equations[$0].contains { secret($0.cell) } }) else { continue }
-                // Elimination costs the square of the unknowns for each equation: a set of more
-                // than `solvableUnknowns` is left unsolved (a known gap, design §4.4), so that a
-                // view stays a fraction of a second.
-                guard Set(members.flatMap { equations[$0].map(\.cell) }).count <= Self.solvableUnknowns else { continue }
-                // Reduced row echelon form, kept reduced as each equation comes in.
-                var basis: [Int: [Int: Int]] = [:]
-                for index in members {
-                    var row = Dictionary(uniqueKeysWithValues: equations[index].map { ($0.cell, $0.coefficient) })
-                    for (column, pivotRow) in basis {
-                        guard let factor = row[column] else { continue }
-                        for (cell, value) in pivotRow {
-                            let next = ((row[cell] ?? 0) - factor * value % prime + prime) % prime
-                            row[cell] = next == 0 ? nil : next
-                        }
-                    }
-                    guard let pivot = row.keys.min() else { continue }
-                    let inverse = PrimeField.inverse(row[pivot]!)
-                    row = row.mapValues { $0 * inverse % prime }
-                    for (column, var other) in basis {
-                        guard let factor = other[pivot] else { continue }
-                        for (cell, value) in row {
-                            let next = ((other[cell] ?? 0) - factor * value % prime + prime) % prime
-                            other[cell] = next == 0 ? nil : next
-                        }
-                        basis[column] = other
-                    }
-                    basis[pivot] = row
-                }
-                found += basis.filter { $0.value.count == 1 && secret($0.key) }.keys
-            }
-            return found.sorted()
+            let pinned = DeterminedUnknowns.pinnedDown(by: equations, count: values.count)
+            return values.indices.filter { pinned[$0] && !known[$0] && secret($0) }
         }
 
         /// Works out everything that follows from what is shown, noting every group that gives
