@@ -12,8 +12,10 @@
 /// While any of these gives away a withheld count, or a count from 1 to the threshold, another
 /// count shown in that group is withheld (or one a complement there is worked out from; failing
 /// those, the total): the one of lowest `keep` rank (the reporting grid ranks the runs of a year),
-/// a part before the total, then the smallest. Zero is never withheld: it identifies nobody, and
-/// withholding it would hide that a group is empty.
+/// a part before the total, then the smallest. When the group's known cells are neither shown
+/// nor worked out from shown counts directly (a complement learned from other complements), the
+/// fix falls on the nearest shown count their chain of deductions started from. Zero is never
+/// withheld: it identifies nobody, and withholding it would hide that a group is empty.
 ///
 /// Each round works out everything that can be known, then fixes every group that gives
 /// something away, except those sharing a cell with a fix already made in the round (that fix
@@ -25,23 +27,43 @@
 enum SmallNumberSuppression {
     /// For each cell, whether it is withheld (always false for unpublished cells).
     static func withheld(_ cells: CountCells, threshold: Int, keep: [Int]) -> [Bool] {
+        decide(cells, threshold: threshold, keep: keep).withheld
+    }
+
+    /// What is withheld, and how many fixes fell on the last resort (the first shown count,
+    /// wherever it is): a measure of needless withholding, which the tests keep at 0 for the
+    /// groups the reporting grid makes.
+    struct Decision {
+        let withheld: [Bool]
+        let lastResorts: Int
+    }
+
+    static func decide(_ cells: CountCells, threshold: Int, keep: [Int]) -> Decision {
         let small = 1...max(1, threshold)
         var withheld = cells.values.indices.map { cells.derivedFrom[$0].isEmpty && small.contains(cells.values[$0]) }
         let structure = Structure(cells)
+        var lastResorts = 0
+        func lastResort(_ withheld: [Bool]) -> CountCells.ID {
+            lastResorts += 1
+            return fallback(cells, withheld: withheld)
+        }
         while true {
-            let (leaks, known) = structure.leaks(withheld: withheld, small: small)
+            let (leaks, known, learnedFrom) = structure.leaks(withheld: withheld, small: small)
             if leaks.isEmpty {
                 // What no group gives away alone, several may together.
                 let given = structure.determinedSecrets(known: known, withheld: withheld, small: small)
-                guard !given.isEmpty else { return withheld }
-                // One fix beside each, all at once (as in a round), then everything again.
+                guard !given.isEmpty else { return Decision(withheld: withheld, lastResorts: lastResorts) }
+                // One fix for each, all at once (as in a round), then everything again: beside it
+                // in its groups if a count there is shown; else among the shown counts nearest it
+                // through the unknowns its groups tie it to (the bridge runs through them).
                 let before = withheld
                 for cell in given {
                     let groups = structure.groups(of: cell).map { cells.groups[$0] }
                     let options = groups.flatMap { group in
-                        Self.candidates(group, cells: cells, knownParts: group.parts.map { known[$0.index] }, withheld: before, keep: keep, sparing: CountCells.ID(index: cell))
+                        Self.candidates(group, cells: cells, knownParts: group.parts.map { known[$0.index] }, withheld: before, sparing: CountCells.ID(index: cell))
                     }
-                    withheld[(best(options, cells: cells, keep: keep) ?? fallback(cells, withheld: before)).index] = true
+                    let nearest = { structure.nearestShown(to: cell, withheld: before).map { (CountCells.ID(index: $0), 0) } }
+                    withheld[(best(options, cells: cells, keep: keep) ?? best(nearest(), cells: cells, keep: keep) ?? lastResort(before)).index] = true
                 }
                 continue
             }
@@ -49,9 +71,19 @@ enum SmallNumberSuppression {
             for leak in leaks {
                 let group = cells.groups[leak.group]
                 if ([group.total] + group.parts).contains(where: { fixed.contains($0.index) }) { continue }
-                let fix = protect(group, cells: cells, knownParts: leak.knownParts, withheld: withheld, keep: keep, sparing: leak.spare)
-                withheld[fix.index] = true
-                fixed.insert(fix.index)
+                let options = Self.candidates(group, cells: cells, knownParts: leak.knownParts, withheld: withheld, sparing: leak.spare)
+                let chosen: CountCells.ID
+                if let option = best(options, cells: cells, keep: keep) {
+                    chosen = option
+                } else {
+                    // The group's known cells are worked out from counts further off: the nearest
+                    // of those, unless a fix earlier in the round has broken that chain already.
+                    let start = ([group.total] + group.parts).map(\.index).filter { known[$0] && $0 != leak.spare?.index }
+                    guard let origins = structure.origins(of: start, learnedFrom: learnedFrom, withheld: withheld) else { continue }
+                    chosen = best(origins.map { (CountCells.ID(index: $0), 0) }, cells: cells, keep: keep) ?? lastResort(withheld)
+                }
+                withheld[chosen.index] = true
+                fixed.insert(chosen.index)
             }
         }
     }
@@ -127,10 +159,11 @@ enum SmallNumberSuppression {
 
         /// Works out everything that follows from what is shown, noting every group that gives
         /// something away (what it gives away is not used further).
-        func leaks(withheld: [Bool], small: ClosedRange<Int>) -> (leaks: [Leak], known: [Bool]) {
+        func leaks(withheld: [Bool], small: ClosedRange<Int>) -> (leaks: [Leak], known: [Bool], learnedFrom: [Int]) {
             /// Would be a disclosure if worked out: a withheld count, or an unpublished small one.
             func secret(_ cell: Int) -> Bool { withheld[cell] || (!published[cell] && small.contains(values[cell])) }
             var known = values.indices.map { published[$0] && !withheld[$0] }
+            var learnedFrom = Array(repeating: -1, count: values.count)
             var leaks: [Leak] = []
             var leaking = Set<Int>()
             var queued = Array(repeating: true, count: totals.count)
@@ -138,8 +171,9 @@ enum SmallNumberSuppression {
             var next = 0
             // Index loops rather than slices: this is the hot loop, and unoptimised builds (the
             // tests') pay for every generic slice iterator.
-            func learn(_ cell: Int) {
+            func learn(_ cell: Int, from group: Int) {
                 known[cell] = true
+                learnedFrom[cell] = group
                 var member = memberStart[cell]
                 while member < memberStart[cell + 1] {
                     let group = memberOf[member]
@@ -178,25 +212,71 @@ enum SmallNumberSuppression {
                 let total = totals[group]
                 if known[total] {
                     if unknownCount == 1 {
-                        if secret(unknownPart) { leak(group, sparing: unknownPart) } else { learn(unknownPart) }
+                        if secret(unknownPart) { leak(group, sparing: unknownPart) } else { learn(unknownPart, from: group) }
                     } else if unknownCount > 1, small.contains(together) || (together == unknownCount && allPublished) {
                         leak(group, sparing: nil)
                     }
                 } else if unknownCount == 0 {
-                    if secret(total) { leak(group, sparing: nil) } else { learn(total) }
+                    if secret(total) { leak(group, sparing: nil) } else { learn(total, from: group) }
                 }
             }
-            return (leaks, known)
+            return (leaks, known, learnedFrom)
         }
-    }
 
-    /// The fix for a group that gives something away: the best of its candidates, or, failing
-    /// any, every shown count in turn (not reached with the groups the layouts make).
-    private static func protect(
-        _ group: CountCells.Group, cells: CountCells, knownParts: [Bool], withheld: [Bool], keep: [Int], sparing spare: CountCells.ID?
-    ) -> CountCells.ID {
-        let found = candidates(group, cells: cells, knownParts: knownParts, withheld: withheld, keep: keep, sparing: spare)
-        return best(found, cells: cells, keep: keep) ?? fallback(cells, withheld: withheld)
+        /// The shown non-zero counts nearest `secret` in the groups: outward from it through
+        /// every cell not shown (unknown, or worked out), the first ring of groups that holds any.
+        func nearestShown(to secret: Int, withheld: [Bool]) -> [Int] {
+            var seen: Set<Int> = [secret]
+            var frontier = [secret]
+            var found: [Int] = []
+            while found.isEmpty && !frontier.isEmpty {
+                var next: [Int] = []
+                for cell in frontier {
+                    for group in groups(of: cell) {
+                        for member in [totals[group]] + parts[partStart[group]..<partStart[group + 1]] where seen.insert(member).inserted {
+                            if published[member] && !withheld[member] {
+                                if values[member] > 0 { found.append(member) }
+                            } else {
+                                next.append(member)
+                            }
+                        }
+                    }
+                }
+                frontier = next
+            }
+            return found
+        }
+
+        /// The shown non-zero counts that the known cells `start` were worked out from, nearest
+        /// first: for each cell known but not shown, the other cells of the group it was learned
+        /// from (`learnedFrom`, by `leaks`), and so on back to shown counts. Withholding one of
+        /// them breaks that chain of deductions; a complement's own numerator and denominator
+        /// may be withheld while it is still learned another way (as the sum of the authorities'
+        /// complements). Nil when the chain meets a published count withheld since `leaks`
+        /// (every published count in it was shown then): a fix made since has broken it.
+        func origins(of start: [Int], learnedFrom: [Int], withheld: [Bool]) -> [Int]? {
+            var seen = Set(start)
+            var frontier = start
+            var found: [Int] = []
+            while found.isEmpty && !frontier.isEmpty {
+                var next: [Int] = []
+                for cell in frontier {
+                    let group = learnedFrom[cell]
+                    guard group >= 0 else { continue }
+                    for member in [totals[group]] + parts[partStart[group]..<partStart[group + 1]] where seen.insert(member).inserted {
+                        if !published[member] {
+                            next.append(member)
+                        } else if withheld[member] {
+                            return nil
+                        } else if values[member] > 0 {
+                            found.append(member)
+                        }
+                    }
+                }
+                frontier = next
+            }
+            return found
+        }
     }
 
     /// The cells whose withholding mends `group`: among the known parts other than `spare`, and
@@ -204,7 +284,7 @@ enum SmallNumberSuppression {
     /// the shown cells an unpublished count is worked out from; never a zero), each marked 0 for
     /// a part's and 1 for the total's.
     private static func candidates(
-        _ group: CountCells.Group, cells: CountCells, knownParts: [Bool], withheld: [Bool], keep: [Int], sparing spare: CountCells.ID?
+        _ group: CountCells.Group, cells: CountCells, knownParts: [Bool], withheld: [Bool], sparing spare: CountCells.ID?
     ) -> [(CountCells.ID, Int)] {
         let values = cells.values
         func shown(_ id: CountCells.ID) -> Bool { cells.isPublished(id) && !withheld[id.index] }
@@ -222,7 +302,8 @@ enum SmallNumberSuppression {
         }?.0
     }
 
-    /// Withholding every shown non-zero count is safe whatever happens.
+    /// Withholding every shown non-zero count is safe whatever happens (not reached with the
+    /// groups the layouts make: a known cell is shown, or was worked out from shown ones).
     private static func fallback(_ cells: CountCells, withheld: [Bool]) -> CountCells.ID {
         cells.values.indices.map(CountCells.ID.init).first { cells.isPublished($0) && !withheld[$0.index] && cells.values[$0.index] > 0 }!
     }
