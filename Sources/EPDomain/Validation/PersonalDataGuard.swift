@@ -130,6 +130,9 @@ public enum PersonalDataGuard {
     private static let birthWordPattern = pattern(
         #"\b(?:(?:born|dob|date\s+of\s+birth|birth\s?(?:day|date)s?)(?![a-z])|d[./ ]?o[./ ]?b\b\.?)"#
     )
+    // "b." for born ("b. 12.03.25", "b.3 April 2025"): a birth word only directly before a date,
+    // as "plan b." and "option b. hearing 14/05/2025" are practice.
+    private static let bornAbbreviationPattern = pattern(#"(?<![a-z0-9])b\.(?=\s*\d)"#)
     // A day, month and year written with spaces between ("12 03 2025", "1 3 25"): read as a
     // date only beside a birth word, as "on 12 03 25 a hearing" is ordinary practice.
     private static let spacedDatePattern = pattern(#"(?<!\d)(?<!\d )(\d{1,2}) +(\d{1,2}) +(\d{4}|\d{2})(?! ?\d)"#)
@@ -155,7 +158,8 @@ public enum PersonalDataGuard {
     // MARK: Dates of birth
 
     /// A full date with a birth word a few words before or after it in the same clause: "born
-    /// on 3 April 2025", "DOB: 03/04/1990", "03/04/1990 (date of birth)", "DOB 12032025". A date alone is
+    /// on 3 April 2025", "DOB: 03/04/1990", "03/04/1990 (date of birth)", "DOB 12032025", or
+    /// straight after "b." ("b. 12.03.25"). A date alone is
     /// ordinary practice ("hearing listed 14/05/2025") and passes, and so does one in the next
     /// clause ("Baby born 2 weeks early, hearing 14/05/2025").
     private static func containsDateOfBirth(_ text: String) -> Bool {
@@ -168,7 +172,10 @@ public enum PersonalDataGuard {
         }
         let dates = ranges(of: fullDatePattern, in: text) + compact + spaced
         guard !dates.isEmpty else { return false }
-        return ranges(of: birthWordPattern, in: text).contains { word in
+        let abbreviated = ranges(of: bornAbbreviationPattern, in: text).contains { b in
+            dates.contains { date in date.lowerBound >= b.upperBound && text[b.upperBound..<date.lowerBound].allSatisfy(\.isWhitespace) }
+        }
+        return abbreviated || ranges(of: birthWordPattern, in: text).contains { word in
             dates.contains { date in areNear(word, date, in: text) }
         }
     }

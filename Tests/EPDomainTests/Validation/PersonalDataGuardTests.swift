@@ -124,6 +124,10 @@ import Testing
         ("DOB 12 03 2025", .dateOfBirth),
         ("date of birth 12 03 2025", .dateOfBirth),
         ("born on 1 3 25", .dateOfBirth),
+        // "b." for born, straight before the date.
+        ("Baby Girl b. 12.03.25", .dateOfBirth),
+        ("sibling b.12/03/2025", .dateOfBirth),
+        ("mother (b. 3 April 1990)", .dateOfBirth),
     ]
 
     @Test(arguments: refused)
@@ -191,6 +195,10 @@ import Testing
         "Will do b4 hearing 12/03/2025",
         "Baby born at 38 weeks 2 days 40 minutes",
         "born 12 13 2025 is no date",
+        "Plan b. agreed; hearing 14/05/2025",
+        "Option b. hearing 14/05/2025",
+        "Contingency plan b. 12 weeks of family time",
+        "Item 4b. 12/03/2025 letter sent",
     ]
 
     @Test(arguments: accepted)
