@@ -35,14 +35,16 @@ struct DashboardPages: Sendable {
     private func dashboard(_ query: FormData) async throws -> Response {
         let user = try WebScope.requireUser()
         var errors: [FieldError] = []
-        var (from, to) = period(query, errors: &errors)
+        let asked = period(query, errors: &errors)
+        var (from, to) = asked
         var status: HTTPResponse.Status = errors.isEmpty ? .ok : .badRequest
         let summary: Dashboard
         do {
             summary = try await figures(user, from, to)
         } catch let refusal as ValidationError {
             // A period the service refuses (the other way round, too long): said beside its
-            // field, with the form to choose again and the default period's figures.
+            // field, the form still showing the quarters chosen, to correct, above the default
+            // period's figures (the report names its period).
             errors.append(FieldErrors.from(refusal))
             status = .unprocessableContent
             (from, to) = period(FormData(encoded: ""), errors: &errors)
@@ -54,8 +56,8 @@ struct DashboardPages: Sendable {
         let ends = starts.map { start in Self.quarterStart(of: start, quartersBack: -1).adding(days: -1) }
         var context: TemplateContext = [
             "scope": DashboardReport.scope(summary.request), "report": DashboardReport.sections(summary),
-            "froms": starts.map { ["value": $0.iso, "label": $0.written, "selected": $0 == from] },
-            "tos": ends.map { ["value": $0.iso, "label": $0.written, "selected": $0 == to] },
+            "froms": starts.map { ["value": $0.iso, "label": $0.written, "selected": $0 == asked.from] },
+            "tos": ends.map { ["value": $0.iso, "label": $0.written, "selected": $0 == asked.to] },
             "csvHref": "/dashboard.csv?from=\(from.iso)&to=\(to.iso)",
         ]
         context.put("fromError", FieldErrors.message(for: ["from"], in: errors))

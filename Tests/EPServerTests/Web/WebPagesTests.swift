@@ -397,6 +397,12 @@ import Testing
                 #expect(page.errorSummary.map(\.href) == [path.contains("bogus") ? "to" : "from"], "\(path)")
             }
             #expect(try await leader.get("/dashboard?from=2025-01-01&to=2025-06-30").status == .ok)
+            // Quarters the other way round: refused beside "to", the form keeping the choice to
+            // correct, above the default period's figures.
+            let backwards = try await leader.get("/dashboard?from=2025-04-01&to=2024-12-31")
+            #expect(backwards.status == .unprocessableContent && backwards.errorSummary.map(\.href) == ["to"], "\(backwards.errorSummary)")
+            #expect(backwards.text.contains(#"<option value="2025-04-01" selected>"#) && backwards.text.contains(#"<option value="2024-12-31" selected>"#), "the quarters chosen")
+            #expect(backwards.text.contains(#"href="/dashboard.csv?from=2024-07-01&amp;to=2025-06-30""#), "the default period's figures")
         }
     }
 
