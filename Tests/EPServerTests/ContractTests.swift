@@ -1,3 +1,4 @@
+@testable import EPServer
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -16,6 +17,28 @@ import Yams
             item.keys.filter { ["get", "put", "post", "delete", "patch", "head", "options"].contains($0) }
                 .compactMap { HTTPRequest.Method($0.uppercased()) }.map { (path, $0) }
         }.sorted { $0.0 + $0.1.rawValue < $1.0 + $1.1.rawValue }
+    }
+
+    /// The required query parameters the problems name (the generated decoder does not) are the
+    /// contract's.
+    @Test func theRequiredQueryParametersNamedAreTheContracts() throws {
+        let text = try String(contentsOf: TestDatabase.repository.appendingPathComponent("api-docs/openapi.yaml"), encoding: .utf8)
+        let document = try #require(try Yams.load(yaml: text) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        let shared = (document["components"] as? [String: Any])?["parameters"] as? [String: [String: Any]] ?? [:]
+        var required: [String: [String]] = [:]
+        for item in paths.values {
+            for case let operation as [String: Any] in item.values {
+                guard let id = operation["operationId"] as? String else { continue }
+                for case var parameter as [String: Any] in operation["parameters"] as? [Any] ?? [] {
+                    if let reference = parameter["$ref"] as? String { parameter = shared[String(reference.split(separator: "/").last!)] ?? [:] }
+                    if parameter["in"] as? String == "query", parameter["required"] as? Bool == true, let name = parameter["name"] as? String {
+                        required[id, default: []].append(name)
+                    }
+                }
+            }
+        }
+        #expect(required == Problem.requiredQueryParameters)
     }
 
     @Test func everyDocumentedOperationHasAHandler() async throws {
@@ -64,8 +87,10 @@ import Yams
                 #expect(try response.object()["field"] as? String == field, "\(path): \(response.text)")
             }
             let missing = try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01", as: .northshireLeader, in: world)
-            #expect(missing.status == .badRequest)
+            #expect(missing.status == .badRequest && missing.problemField == "to", "\(missing.text)")
             #expect(!missing.text.contains("body"), "\(missing.text)")
+            let neither = try await client.send(.get, "/v1/dashboards/summary", as: .northshireLeader, in: world)
+            #expect(neither.status == .badRequest && neither.problemField == "from" && neither.problemDetail?.contains("from and to") == true, "\(neither.text)")
             let unknownRule = try await client.send(
                 .post, "/v1/cases/\(id)/alerts/S9-nope/acknowledgements", as: .northshireIRO, in: world, json: #"{"note":"Reviewed at the IRO's monitoring visit"}"#
             )

@@ -261,7 +261,7 @@ import Testing
             let backwards = try await client.send(.get, "/v1/dashboards/summary?from=2025-12-31&to=2025-01-01", as: .northshireLeader, in: world)
             #expect(backwards.status == .unprocessableContent, "a well-formed day that makes no period, as the whole-quarter refusals are")
             let noEnd = try await client.send(.get, "/v1/dashboards/summary?from=2025-01-01", as: .northshireLeader, in: world)
-            #expect(noEnd.status == .badRequest && noEnd.problemDetail?.contains("required query parameter is missing") == true, "\(noEnd.text)")
+            #expect(noEnd.status == .badRequest && noEnd.problemDetail?.contains("required query parameter is missing: to") == true && noEnd.problemField == "to", "\(noEnd.text)")
         }
     }
 }

@@ -82,8 +82,9 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
             throw Problem(.payloadTooLarge, "the body is \(length) bytes; the limit is \(limit) bytes")
         }
         var request = request
+        let buffer: ByteBuffer
         do {
-            let buffer = try await request.body.collect(upTo: limit)
+            buffer = try await request.body.collect(upTo: limit)
             request.body = RequestBody(buffer: buffer)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw Problem(.payloadTooLarge, "the body is over the limit of \(limit) bytes")
@@ -92,7 +93,12 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
             // stops at the limit with NIO's own error.
             throw Problem(.payloadTooLarge, "the body is over the limit of \(limit) bytes")
         }
-        return try await next(request, context)
+        do {
+            return try await next(request, context)
+        } catch {
+            // Only here is the body at hand to name a field the decoder would not.
+            throw Problem.namingFractionalNumber(for: error, body: buffer) ?? error
+        }
     }
 }
 
