@@ -19,10 +19,13 @@ struct CountCells: Sendable {
         let quarter: Quarter?
     }
 
-    /// Parts that add up exactly to `total`.
+    /// Parts that add up exactly to `total`. `implied` when the other groups imply it (as the
+    /// reporting grid's every split of a run, once one split of each run is there): single-group
+    /// deductions use it, solving the groups together need not.
     struct Group: Sendable {
         let total: ID
         let parts: [ID]
+        var implied = false
     }
 
     private(set) var values: [Int] = []
@@ -47,8 +50,8 @@ struct CountCells: Sendable {
     }
 
     /// Records that cells already added add up to `total`.
-    mutating func group(_ parts: [ID], of total: ID) {
-        groups.append(Group(total: total, parts: parts))
+    mutating func group(_ parts: [ID], of total: ID, implied: Bool = false) {
+        groups.append(Group(total: total, parts: parts, implied: implied))
     }
 
     /// The unpublished count `denominator − numerator` (a rate's complement), grouped with the
@@ -68,7 +71,7 @@ struct CountCells: Sendable {
         values += other.values
         keys += other.keys
         derivedFrom += other.derivedFrom.map { $0.map(moved) }
-        groups += other.groups.map { Group(total: moved($0.total), parts: $0.parts.map(moved)) }
+        groups += other.groups.map { Group(total: moved($0.total), parts: $0.parts.map(moved), implied: $0.implied) }
         return offset
     }
 

@@ -44,7 +44,8 @@ enum ReportingGrid {
     }
 
     /// Every way to split a run of `length` quarters into two or more shorter runs one after the
-    /// other, as the runs' (first, last) offsets from the run's start.
+    /// other, as the runs' (first, last) offsets from the run's start; the first is the first
+    /// quarter and the rest.
     static func splits(ofLength length: Int) -> [[(first: Int, last: Int)]] {
         guard length > 1 else { return [] }
         // Each of the length − 1 gaps between quarters is a cut or not; at least one is cut.

@@ -102,6 +102,7 @@ enum SmallNumberSuppression {
         let values: [Int]
         let published: [Bool]
         let totals: [Int]
+        let implied: [Bool]
         /// Group `g`'s parts are `parts[partStart[g]..<partStart[g + 1]]`.
         let parts: [Int]
         let partStart: [Int]
@@ -113,6 +114,7 @@ enum SmallNumberSuppression {
             values = cells.values
             published = cells.values.indices.map { cells.derivedFrom[$0].isEmpty }
             totals = cells.groups.map(\.total.index)
+            implied = cells.groups.map(\.implied)
             var parts: [Int] = []
             var partStart = [0]
             var memberships = Array(repeating: [Int](), count: cells.values.count)
@@ -143,7 +145,8 @@ enum SmallNumberSuppression {
         func determinedSecrets(known: [Bool], withheld: [Bool], small: ClosedRange<Int>) -> [Int] {
             func secret(_ cell: Int) -> Bool { withheld[cell] || (!published[cell] && small.contains(values[cell])) }
             var equations: [[DeterminedUnknowns.Term]] = []
-            for group in totals.indices {
+            // A group the others imply adds nothing to what they pin down together.
+            for group in totals.indices where !implied[group] {
                 var equation: [DeterminedUnknowns.Term] = known[totals[group]] ? [] : [(totals[group], PrimeField.prime - 1)]
                 var position = partStart[group]
                 while position < partStart[group + 1] {

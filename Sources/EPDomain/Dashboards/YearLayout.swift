@@ -44,9 +44,11 @@ struct YearLayout {
             for run in ReportingGrid.runs.indices {
                 // Each run's sum is the total of the authorities'.
                 if views.count > 1 { joint.group((1..<views.count).map { cell(run, $0) }, of: cell(run, 0)) }
-                // Each run is the total of every split of it into shorter runs.
-                for parts in splits[run] {
-                    for view in views.indices { joint.group(parts.map { cell($0, view) }, of: cell(run, view)) }
+                // Each run is the total of every split of it into shorter runs. The first split
+                // of each run (its first quarter and the rest) makes every run a sum of quarters,
+                // so the other splits follow from those.
+                for (split, parts) in splits[run].enumerated() {
+                    for view in views.indices { joint.group(parts.map { cell($0, view) }, of: cell(run, view), implied: split > 0) }
                 }
             }
         }
