@@ -89,6 +89,10 @@ import Yams
             let missing = try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01", as: .northshireLeader, in: world)
             #expect(missing.status == .badRequest && missing.problemField == "to", "\(missing.text)")
             #expect(!missing.text.contains("body"), "\(missing.text)")
+            // Only a refusal of the request's form names them: a reader who may not see
+            // dashboards is refused as such, whatever else the query holds.
+            let forbidden = try await client.send(.get, "/v1/dashboards/summary?from=2025-01-01&to=2025-12-31&cb=%zz", as: .northshireIRO, in: world)
+            #expect(forbidden.status == .forbidden, "\(forbidden.text)")
             let neither = try await client.send(.get, "/v1/dashboards/summary", as: .northshireLeader, in: world)
             #expect(neither.status == .badRequest && neither.problemField == "from" && neither.problemDetail?.contains("from and to") == true, "\(neither.text)")
             let unknownRule = try await client.send(

@@ -130,9 +130,16 @@ public enum PersonalDataGuard {
     private static let birthWordPattern = pattern(
         #"\b(?:(?:born|dob|date\s+of\s+birth|birth\s?(?:day|date)s?)(?![a-z])|d[./ ]?o[./ ]?b\b\.?)"#
     )
-    // "b." for born ("b. 12.03.25", "b.3 April 2025"): a birth word only directly before a date,
-    // as "plan b." and "option b. hearing 14/05/2025" are practice.
+    // "b." for born ("Baby Girl b. 12.03.25", "mother (b. 3 April 1990)"): a birth word only
+    // straight before a date and after a word or "(", since "b." is also a list's second letter
+    // ("a. 12/03/2025 strategy meeting; b. 14/05/2025 ICPC") and a label ("plan B.", "Part B.").
     private static let bornAbbreviationPattern = pattern(#"(?<![a-z0-9])b\.(?=\s*\d)"#)
+    private static let letteredListPattern = pattern(#"(?<![a-z0-9])a[.)]\s*\d"#)
+    private static let labelWords: Set<String> = [
+        "plan", "part", "appendix", "annex", "option", "section", "schedule", "item", "step", "stage", "para",
+        "paragraph", "point", "phase", "track", "exhibit", "table", "figure", "page", "question", "category",
+        "type", "level", "tier", "list", "box", "form", "route", "scenario", "version", "bundle", "tab",
+    ]
     // A day, month and year written with spaces between ("12 03 2025", "1 3 25"): read as a
     // date only beside a birth word, as "on 12 03 25 a hearing" is ordinary practice.
     private static let spacedDatePattern = pattern(#"(?<!\d)(?<!\d )(\d{1,2}) +(\d{1,2}) +(\d{4}|\d{2})(?! ?\d)"#)
@@ -172,12 +179,26 @@ public enum PersonalDataGuard {
         }
         let dates = ranges(of: fullDatePattern, in: text) + compact + spaced
         guard !dates.isEmpty else { return false }
-        let abbreviated = ranges(of: bornAbbreviationPattern, in: text).contains { b in
-            dates.contains { date in date.lowerBound >= b.upperBound && text[b.upperBound..<date.lowerBound].allSatisfy(\.isWhitespace) }
+        let lettered = matches(letteredListPattern, text)
+        let abbreviated = !lettered && ranges(of: bornAbbreviationPattern, in: text).contains { b in
+            isBornAbbreviation(before: text[..<b.lowerBound])
+                && dates.contains { date in date.lowerBound >= b.upperBound && text[b.upperBound..<date.lowerBound].allSatisfy(\.isWhitespace) }
         }
         return abbreviated || ranges(of: birthWordPattern, in: text).contains { word in
             dates.contains { date in areNear(word, date, in: text) }
         }
+    }
+
+    /// Whether "b." after `before` reads as "born": after "(" or a word on the same line that is
+    /// not a label ("plan", "part"), never where a sentence, clause, line or text begins.
+    private static func isBornAbbreviation(before: Substring) -> Bool {
+        let line = before.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).last ?? ""
+        let trimmed = line.reversed().drop { $0 == " " || $0 == "\t" }
+        guard let last = trimmed.first else { return false }
+        if last == "(" { return true }
+        guard last.isLetter else { return false }
+        let word = String(trimmed.prefix { $0.isLetter }.reversed()).lowercased()
+        return !labelWords.contains(word)
     }
 
     private static func areNear(_ one: Range<String.Index>, _ other: Range<String.Index>, in text: String) -> Bool {

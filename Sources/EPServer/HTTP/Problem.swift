@@ -232,16 +232,17 @@ extension Problem {
     /// The generated layer wraps what a handler or its decoding threw: the error inside decides,
     /// and failing that the status the runtime chose.
     private static func fromGenerated(_ error: ServerError) -> Problem {
-        // A required query parameter left out is named: the runtime and its decoder do not
-        // always say which (the contract does).
-        if error.request.method == .get {
-            let query = URLComponents(string: error.request.path ?? "")?.queryItems ?? []
-            let missing = (requiredQueryParameters[error.operationID] ?? []).filter { name in !query.contains { $0.name == name } }
+        let inner = from(error.underlyingError)
+        // A refusal of the request's form (not the handler's 403, 422 or 503) with a required
+        // query parameter left out names it: the runtime and its decoder do not always say which.
+        let refusedForm = inner.kind == .malformedRequest || (inner.kind == .internalError && error.httpStatus == .badRequest)
+        if refusedForm, error.request.method == .get, let query = URLComponents(string: error.request.path ?? "") {
+            let given = query.queryItems ?? []
+            let missing = (requiredQueryParameters[error.operationID] ?? []).filter { name in !given.contains { $0.name == name } }
             if let first = missing.first {
                 return Problem(.malformedRequest, "a required query parameter is missing: \(missing.joined(separator: " and "))", field: first)
             }
         }
-        let inner = from(error.underlyingError)
         if inner.kind == .malformedRequest, inner.field == nil, let parameter = refusedParameter(error) { return parameter }
         guard inner.kind == .internalError, error.httpStatus != .internalServerError else { return inner }
         return Problem(status: error.httpStatus, detail: error.causeDescription)

@@ -52,8 +52,10 @@ struct DashboardPages: Sendable {
         }
         // Five years of quarters to choose from, newest first.
         let latest = WholeQuarters.lastQuarterEnd(onOrBefore: services.clock.today)
-        let starts = (0..<20).map { Self.quarterStart(of: latest, quartersBack: $0) }
-        let ends = starts.map { start in Self.quarterStart(of: start, quartersBack: -1).adding(days: -1) }
+        // (And the quarters asked for, when a refused period reaches outside them.)
+        let listed = (0..<20).map { Self.quarterStart(of: latest, quartersBack: $0) }
+        let starts = Set(listed + [asked.from]).sorted(by: >)
+        let ends = Set(listed.map { start in Self.quarterStart(of: start, quartersBack: -1).adding(days: -1) } + [asked.to]).sorted(by: >)
         var context: TemplateContext = [
             "scope": DashboardReport.scope(summary.request), "report": DashboardReport.sections(summary),
             "froms": starts.map { ["value": $0.iso, "label": $0.written, "selected": $0 == asked.from] },

@@ -199,6 +199,13 @@ import Testing
         "Option b. hearing 14/05/2025",
         "Contingency plan b. 12 weeks of family time",
         "Item 4b. 12/03/2025 letter sent",
+        "a. 12/03/2025 strategy meeting; b. 14/05/2025 ICPC",
+        "a. 12/03/2025 strategy meeting b. 14/05/2025 ICPC",
+        "Agreed to move to plan B. 14/05/2025 review confirmed",
+        "Appendix B. 1 April 2025 panel minutes",
+        "Part B. 2 April 2025 panel",
+        "b. 14/05/2025 ICPC held",
+        "Chronology:\nb. 14/05/2025 ICPC held",
     ]
 
     @Test(arguments: accepted)

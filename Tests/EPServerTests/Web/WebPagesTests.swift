@@ -403,6 +403,11 @@ import Testing
             #expect(backwards.status == .unprocessableContent && backwards.errorSummary.map(\.href) == ["to"], "\(backwards.errorSummary)")
             #expect(backwards.text.contains(#"<option value="2025-04-01" selected>"#) && backwards.text.contains(#"<option value="2024-12-31" selected>"#), "the quarters chosen")
             #expect(backwards.text.contains(#"href="/dashboard.csv?from=2024-07-01&amp;to=2025-06-30""#), "the default period's figures")
+            // Over ten years: the first quarter asked for is further back than the list offers,
+            // and is offered, chosen, beside the message.
+            let tooLong = try await leader.get("/dashboard?from=2014-01-01&to=2025-06-30")
+            #expect(tooLong.status == .unprocessableContent && tooLong.errorSummary.map(\.href) == ["from"], "\(tooLong.errorSummary)")
+            #expect(tooLong.text.contains(#"<option value="2014-01-01" selected>"#), "the quarter chosen")
         }
     }
 
