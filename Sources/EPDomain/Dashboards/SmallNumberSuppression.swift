@@ -172,8 +172,7 @@ enum SmallNumberSuppression {
             var queued = Array(repeating: true, count: totals.count)
             var queue = Array(totals.indices)
             var next = 0
-            // Index loops rather than slices: this is the hot loop, and unoptimised builds (the
-            // tests') pay for every generic slice iterator.
+            // Index loops rather than slices: this is the hot loop.
             func learn(_ cell: Int, from group: Int) {
                 known[cell] = true
                 learnedFrom[cell] = group
