@@ -13,40 +13,62 @@ extension DisclosureProperties {
     @Suite struct AcrossEverythingTests {
         static let quarterDays = [("01-01", "03-31"), ("04-01", "06-30"), ("07-01", "09-30"), ("10-01", "12-31")]
 
-        /// What the attack pins down among the views: `controlled(run, view)` gives the view
-        /// published, `exact(run, view)` the truth (view 0 the sum, then each LA).
+        /// What the attack pins down among the views: `controlled(day, run, view)` gives the view
+        /// published as of the `day`th of `days` as-of days, `exact(day, run, view)` the truth
+        /// (view 0 the sum, then each LA). Counts of the figures `unchanging` are the same on
+        /// every as-of day (the attacker knows it from their definitions).
         static func attack(
-            authorities: Int, controlled: ((Int, Int), Int?) -> Dashboard, exact: ((Int, Int), Int?) -> Dashboard
+            days: Int = 1, authorities: Int, unchanging: [String] = [],
+            controlled: (Int, (Int, Int), Int?) -> Dashboard, exact: (Int, (Int, Int), Int?) -> Dashboard
         ) -> (given: [String], attempted: Int) {
             let runs = (0..<4).flatMap { first in (first..<4).map { (first, $0) } }
             let views = [nil] + (0..<authorities).map { Optional($0) }
-            func prefix(_ run: (Int, Int), _ view: Int) -> String { "r\(run.0)\(run.1)v\(view):" }
             var equations: [DisclosureAttack.Equation] = []
             var known: [String: Int] = [:]
             var truth: [String: Int] = [:]
-            for run in runs {
-                for (index, shown) in views.enumerated() {
-                    let name = prefix(run, index)
-                    let truthful = exact(run, shown)
-                    equations += DisclosureAttack.relations(truthful, prefix: name)
-                    let published = AcrossAuthoritiesTests.counts(controlled(run, shown))
-                    for (key, value) in AcrossAuthoritiesTests.counts(truthful) {
-                        truth[name + key] = value!
-                        if let shownValue = published[key] ?? nil { known[name + key] = shownValue }
-                    }
-                    for figure in truthful.figures where figure.statistic == "rate" {
-                        truth[name + DisclosureAttack.key(figure) + "#c"] = figure.denominator! - figure.numerator!
+            for day in 0..<days {
+                func prefix(_ run: (Int, Int), _ view: Int) -> String { "d\(day)r\(run.0)\(run.1)v\(view):" }
+                for run in runs {
+                    for (index, shown) in views.enumerated() {
+                        let name = prefix(run, index)
+                        let truthful = exact(day, run, shown)
+                        equations += DisclosureAttack.relations(truthful, prefix: name)
+                        let published = AcrossAuthoritiesTests.counts(controlled(day, run, shown))
+                        for (key, value) in AcrossAuthoritiesTests.counts(truthful) {
+                            truth[name + key] = value!
+                            if let shownValue = published[key] ?? nil { known[name + key] = shownValue }
+                        }
+                        for figure in truthful.figures where figure.statistic == "rate" {
+                            truth[name + DisclosureAttack.key(figure) + "#c"] = figure.denominator! - figure.numerator!
+                        }
                     }
                 }
+                equations += relationsOfOneDay(prefix: prefix, runs: runs, views: views.count, variables: Set(truth.keys))
             }
-            let variables = Set(truth.keys)
+            // The unchanging figures' counts are the same variable on every day.
+            for key in truth.keys where key.hasPrefix("d0") && unchanging.contains(where: { key.contains(":\($0)|") }) {
+                for day in 1..<max(days, 1) {
+                    let other = "d\(day)" + key.dropFirst(2)
+                    #expect(truth[other] == truth[key], "\(key) is the same on every as-of day")
+                    equations.append(DisclosureAttack.Equation(terms: [(key, 1), (other, -1)]))
+                }
+            }
+            return solved(equations, known: known, truth: truth)
+        }
+
+        /// Between the LAs and their sum, and between runs, on one as-of day.
+        static func relationsOfOneDay(
+            prefix: ((Int, Int), Int) -> String, runs: [(Int, Int)], views: Int, variables: Set<String>
+        ) -> [DisclosureAttack.Equation] {
+            var equations: [DisclosureAttack.Equation] = []
+            let authorities = views - 1
             for run in runs {
                 for key in variables where key.hasPrefix(prefix(run, 0)) {
                     let rest = String(key.dropFirst(prefix(run, 0).count))
                     // Each count of the sum is the total of the LAs'.
                     equations.append(DisclosureAttack.Equation(terms: [(key, -1)] + (1...authorities).map { (prefix(run, $0) + rest, 1) }))
                 }
-                for view in views.indices {
+                for view in 0..<views {
                     for key in variables where key.hasPrefix(prefix(run, view)) {
                         let rest = String(key.dropFirst(prefix(run, view).count))
                         if let quarter = (0..<4).first(where: { rest.contains("|2025-Q\($0 + 1)|") }) {
@@ -62,7 +84,13 @@ extension DisclosureProperties {
                     }
                 }
             }
-            // Solved exactly over the unknowns (the shown counts are constants).
+            return equations
+        }
+
+        /// Solved exactly over the unknowns (the shown counts are constants): the withheld counts
+        /// and small complements pinned down, and how many were tried.
+        static func solved(_ equations: [DisclosureAttack.Equation], known: [String: Int], truth: [String: Int]) -> (given: [String], attempted: Int) {
+            let variables = Set(truth.keys)
             var index: [String: Int] = [:]
             for name in variables.union(equations.flatMap { $0.terms.map(\.0) }).sorted() where known[name] == nil { index[name] = index.count }
             let system = equations.map { equation in
@@ -106,10 +134,10 @@ extension DisclosureProperties {
                     return DashboardBuilder.build(cases: cases, policy: policy, request: DashboardRequest(from: from, to: to, asOf: request.asOf, suppressSmallNumbers: false))
                 }
                 let together = ControlledViews(parts: parts)
-                let found = Self.attack(authorities: 2, controlled: { run, shown in
+                let found = Self.attack(authorities: 2, controlled: { _, run, shown in
                     let (from, to) = days(run)
                     return together.dashboard(from: from, to: to, showing: shown)
-                }, exact: exact)
+                }, exact: { _, run, shown in exact(run, shown) })
                 attempted += found.attempted
                 given += found.given.map { "seed \(seed): \($0)" }
                 // The attack has teeth: each view decided on its own (the sum and each LA apart)
@@ -117,15 +145,58 @@ extension DisclosureProperties {
                 var sum = parts[0]
                 sum.merge(parts[1])
                 let apart = [ControlledViews(parts: [sum])] + parts.map { ControlledViews(parts: [$0]) }
-                naive += Self.attack(authorities: 2, controlled: { run, shown in
+                naive += Self.attack(authorities: 2, controlled: { _, run, shown in
                     let (from, to) = days(run)
                     return apart[shown.map { $0 + 1 } ?? 0].dashboard(from: from, to: to, showing: nil)
-                }, exact: exact).given.count
+                }, exact: { _, run, shown in exact(run, shown) }).given.count
             }
             let leaks = given.count
             #expect(leaks == 0, "\(given.prefix(12).joined(separator: "\n"))")
             #expect(attempted > 300, "withheld counts and small complements attacked: \(attempted)")
             #expect(naive > 0, "views decided apart give counts away to the same attack")
+        }
+
+        /// Two as-of days (the year's end and half a year on): some counts of a past year stay
+        /// the same (its first EP placements, its family time sessions), while others move
+        /// (pending, state, outcomes), and each day's grid is decided on its own. This checks
+        /// that an attacker who ties the unchanging counts across the days recovers nothing.
+        @Test func nothingComesOutOfTwoAsOfDaysTogether() {
+            let policy = Policies.england
+            let asOfs: [CalendarDate] = [.day("2025-12-31"), .day("2026-06-30")]
+            var attempted = 0
+            var given: [String] = []
+            for seed in UInt64(1)...4 {
+                var rng = SeededGenerator(seed: seed &* 104_729)
+                let cohorts = (0..<2).map { _ in
+                    (0..<Int.random(in: 10...40, using: &rng)).map { _ in SuppressionPropertyTests.pool.randomElement(using: &rng)! }
+                }
+                func days(_ run: (Int, Int)) -> (CalendarDate, CalendarDate) {
+                    (.day("2025-" + Self.quarterDays[run.0].0), .day("2025-" + Self.quarterDays[run.1].1))
+                }
+                let together = asOfs.map { asOf in
+                    ControlledViews(parts: cohorts.map { cases in
+                        var tally = DashboardTally(policy: policy, request: DashboardRequest(from: .day("2025-01-01"), to: .day("2025-12-31"), asOf: asOf, suppressSmallNumbers: true))
+                        for subject in cases { tally.add(subject.journey) }
+                        return tally
+                    })
+                }
+                let found = Self.attack(days: 2, authorities: 2, unchanging: ["ep_placements", "family_time"], controlled: { day, run, shown in
+                    let (from, to) = days(run)
+                    return together[day].dashboard(from: from, to: to, showing: shown)
+                }, exact: { day, run, shown in
+                    let (from, to) = days(run)
+                    let cases = shown.map { cohorts[$0] } ?? cohorts.flatMap { $0 }
+                    return DashboardBuilder.build(cases: cases, policy: policy, request: DashboardRequest(from: from, to: to, asOf: asOfs[day], suppressSmallNumbers: false))
+                })
+                attempted += found.attempted
+                given += found.given.map { "seed \(seed): \($0)" }
+            }
+            // Evidence, not proof (each day's grid is still decided on its own; design §4.4). An
+            // attacker who knew every count that did not change between the days (not just these
+            // figures') recovered 120 counts over these seeds.
+            let leaks = given.count
+            #expect(leaks == 0, "\(given.prefix(12).joined(separator: "\n"))")
+            #expect(attempted > 1_000, "withheld counts and small complements attacked: \(attempted)")
         }
     }
 }
