@@ -22,7 +22,7 @@ package enum DashboardReport {
         "Figures from \(request.from.written) to \(request.to.written), as recorded by \(request.asOf.written). "
             + (request.suppressSmallNumbers
                 ? "As this view spans more than one agency, counts from 1 to \(request.threshold), and any figure from which one could be worked out, "
-                    + "here or by comparing this view with another, are withheld (shown as ▪). "
+                    + "here or by comparing this view with another as recorded by the same day, are withheld (shown as ▪). "
                     + "A period that crosses the end of a calendar year shows a count only where its part in each year does."
                 : "Exact figures for the local authority's own cases.")
     }
