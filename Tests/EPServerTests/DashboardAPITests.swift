@@ -1,3 +1,4 @@
+import EPDomain
 import EPServer
 import Foundation
 import HTTPTypes
@@ -190,6 +191,40 @@ import Testing
             #expect(preProceedings?["value"] == nil)
             for figure in figures where figure["statistic"] as? String == "count" {
                 if let value = figure["value"] as? Double { #expect(value == 0 || value > 5, "\(figure)") }
+            }
+        }
+    }
+
+    /// The policy's small-number threshold reaches every view across agencies: with 8, seven
+    /// cases in pre-proceedings are withheld from the RAA's leader (shown at the default 5).
+    @Test(arguments: TestDatabase.all)
+    func thePolicysSmallNumberThresholdIsTheViewsOwn(database: TestDatabase) async throws {
+        let shipped = try String(contentsOf: TestDatabase.repository.appendingPathComponent("Policies/england-default.yaml"), encoding: .utf8)
+        let folder = TestDatabase.repository.appendingPathComponent("Policies")
+        let stricter = try PolicyLoader.load(
+            yaml: shipped.replacingOccurrences(of: "small_number_threshold: 5", with: "small_number_threshold: 8"), file: "england-strict.yaml"
+        ) { try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+        for (policy, threshold) in [(try TestDatabase.englandPolicy(), 5), (stricter, 8)] {
+            try await TestWorld.run(on: database, now: Date(timeIntervalSince1970: 1_759_309_200), policy: policy) { world, client in
+                for number in 1...7 {
+                    let id = try await client.openCase(in: world, reference: "NS-EP-2025-07\(number)")
+                    try await client.record("plo_pre_proceedings", on: "2025-07-0\(number)", caseID: id, in: world)
+                }
+                let secret = TokenSecret.generate()
+                try await world.backend.store.createToken(
+                    .init(id: UUID(), agency: TestWorld.raa, role: .leader, label: "raa head of service", createdAt: world.clock.now(), expiresAt: world.clock.now().addingTimeInterval(86_400)),
+                    hash: TokenSecret.hash(secret), audit: nil, idempotency: nil
+                )
+                let response = try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30", as: nil, in: world, headers: [.authorization: "Bearer \(secret)"])
+                let body = try response.object()
+                let figures = try #require(body["figures"] as? [[String: Any]])
+                let preProceedings = try #require(figures.first { $0["figure"] as? String == "cases_by_state" && $0["breakdown"] as? String == "state=pre_proceedings" })
+                #expect(preProceedings["suppressed"] as? Bool == (threshold == 8), "7 cases at threshold \(threshold)")
+                let definitions = try #require(body["definitions"] as? [[String: Any]])
+                let smallNumbers = definitions.first { $0["figure"] as? String == "small_numbers" }?["definition"] as? String
+                #expect(smallNumbers?.contains("every count from 1 to \(threshold) is withheld") == true, "\(smallNumbers ?? "")")
+                let shown = try await client.send(.get, "/v1/policies/england-default", as: .northshireLeader, in: world)
+                #expect(try shown.object()["small_number_threshold"] as? Int == threshold)
             }
         }
     }

@@ -14,6 +14,7 @@ import Testing
             #expect(items.first?["in_force"] as? Bool == true)
 
             let policy = try await client.send(.get, "/v1/policies/england-default", as: .northshireLeader, in: world)
+            #expect(try policy.object()["small_number_threshold"] as? Int == 5)
             let rules = try #require(try policy.object()["rules"] as? [[String: Any]])
             #expect(rules.count == 18)
             let twentySix = try #require(rules.first { $0["id"] as? String == "S2-26-weeks" })

@@ -10,14 +10,25 @@ public struct Policy: Sendable {
     public let calendar: WorkingCalendar
     /// Every catalogue rule, in catalogue order, with this policy's parameters.
     public let rules: [PolicyRule]
+    /// Views across agencies withhold every count from 1 to this (and what would give one away).
+    public let smallNumberThreshold: Int
 
-    public init(id: String, version: String, title: String, appliesTo: [String]?, calendar: WorkingCalendar, rules: [PolicyRule]) {
+    /// Counts from 1 to 5 withheld: eptrack's default, and the least a policy may set.
+    public static let nationalSmallNumberThreshold = 5
+    /// The most a policy may set: beyond it an RAA's quarterly figures would be mostly withheld.
+    public static let largestSmallNumberThreshold = 20
+
+    public init(
+        id: String, version: String, title: String, appliesTo: [String]?, calendar: WorkingCalendar, rules: [PolicyRule],
+        smallNumberThreshold: Int = Policy.nationalSmallNumberThreshold
+    ) {
         self.id = id
         self.version = version
         self.title = title
         self.appliesTo = appliesTo
         self.calendar = calendar
         self.rules = rules
+        self.smallNumberThreshold = smallNumberThreshold
     }
 
     /// Every enabled rule's result for the journey on `asOf`, from the milestones that had occurred

@@ -12,7 +12,9 @@ public enum PolicyLoader {
     public static func load(yaml: String, file: String, relatedFile: (String) -> String?) throws(PolicyLoadError) -> Policy {
         var reader = YAMLReader(file: file)
         guard let root = reader.compose(yaml),
-              let top = reader.mapping(root, allowed: ["id", "version", "title", "applies_to", "bank_holidays", "rules"], what: "the policy")
+              let top = reader.mapping(
+                  root, allowed: ["id", "version", "title", "applies_to", "bank_holidays", "small_number_threshold", "rules"], what: "the policy"
+              )
         else { throw PolicyLoadError(problems: reader.problems) }
 
         let id = reader.string(top["id"], "id", in: "the policy", parent: root)
@@ -21,6 +23,7 @@ public enum PolicyLoader {
         let appliesTo = appliesTo(top["applies_to"], &reader)
         let calendar = reader.string(top["bank_holidays"], "bank_holidays", in: "the policy", parent: root)
             .flatMap { path in bankHolidays(path, at: top["bank_holidays"]!, relatedFile: relatedFile, &reader) }
+        let threshold = top["small_number_threshold"].map { smallNumberThreshold($0, &reader) } ?? Policy.nationalSmallNumberThreshold
         let rules = top["rules"].map { ruleSettings($0, &reader) } ?? {
             reader.problem("the policy needs 'rules'", at: root)
             return []
@@ -29,7 +32,21 @@ public enum PolicyLoader {
         guard reader.problems.isEmpty, let id, let version, let title, let calendar else {
             throw PolicyLoadError(problems: reader.problems)
         }
-        return Policy(id: id, version: version, title: title, appliesTo: appliesTo, calendar: calendar, rules: rules)
+        return Policy(id: id, version: version, title: title, appliesTo: appliesTo, calendar: calendar, rules: rules, smallNumberThreshold: threshold)
+    }
+
+    /// A policy may withhold more small numbers than the default (counts from 1 to 5), never
+    /// fewer.
+    private static func smallNumberThreshold(_ node: Node, _ reader: inout YAMLReader) -> Int {
+        let floor = Policy.nationalSmallNumberThreshold
+        guard let value = node.scalar.flatMap({ Int($0.string) }), (floor...Policy.largestSmallNumberThreshold).contains(value) else {
+            reader.problem(
+                "'small_number_threshold' must be a whole number from \(floor) to \(Policy.largestSmallNumberThreshold): views across agencies withhold counts from 1 to it, and a policy may withhold more than counts from 1 to \(floor), never fewer",
+                at: node
+            )
+            return floor
+        }
+        return value
     }
 
     private static func appliesTo(_ node: Node?, _ reader: inout YAMLReader) -> [String]? {

@@ -199,7 +199,7 @@ enum Mapping {
     static func policy(_ policy: Policy, inForce: Bool) -> Schemas.Policy {
         Schemas.Policy(
             id: policy.id, version: policy.version, title: policy.title, inForce: inForce, appliesTo: policy.appliesTo,
-            bankHolidays: policy.calendar.name,
+            bankHolidays: policy.calendar.name, smallNumberThreshold: policy.smallNumberThreshold,
             rules: policy.rules.map { setting in
                 Schemas.PolicyRule(
                     id: Schemas.RuleID(rawValue: setting.rule.id)!, standard: setting.rule.standard, title: setting.rule.title,

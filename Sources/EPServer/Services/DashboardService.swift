@@ -45,7 +45,7 @@ public struct DashboardService: Sendable {
         if !exact { try WholeQuarters.check(from: from, to: to, asOf: asOf) }
         try await store.recordAudit(AuditEvent(caller, "dashboard.read", at: clock.stamp, requestID: requestID))
         let day = asOf ?? (exact ? clock.today : WholeQuarters.lastQuarterEnd(onOrBefore: clock.today))
-        let request = DashboardRequest(from: from, to: to, asOf: day, suppressSmallNumbers: !exact)
+        let request = DashboardRequest(from: from, to: to, asOf: day, suppressSmallNumbers: !exact, threshold: policy.smallNumberThreshold)
         // Every view the caller may ask (their LAs' sum or one LA, over any run of quarters) is
         // put together from one suppression per calendar year over all of them (the reporting
         // grid, `DashboardBuilder.build(parts:showing:)`), so that no view subtracted from

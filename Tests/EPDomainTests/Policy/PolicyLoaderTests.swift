@@ -58,6 +58,16 @@ import Testing
         #expect(policy.rules.first { $0.rule.id == "S2-prebirth-conference-timely" }?.second == Period(10, .workingDays))
         #expect(policy.rules.first { $0.rule.id == "S2-ep-ready-before-birth" }?.threshold == Period(36, .weeks))
         #expect(policy.calendar.bankHolidays.contains(.day("2026-12-28")))
+        #expect(policy.smallNumberThreshold == 5)
+    }
+
+    @Test func aPolicyMayWithholdMoreSmallNumbersNeverFewer() throws {
+        #expect(try Policies.load(yaml: variant("small_number_threshold: 5", "small_number_threshold: 10")).smallNumberThreshold == 10)
+        #expect(try Policies.load(yaml: variant("small_number_threshold: 5\n", "")).smallNumberThreshold == 5, "5 when not set")
+        for refused in ["3", "21", "five", "7.5"] {
+            let yaml = variant("small_number_threshold: 5", "small_number_threshold: \(refused)")
+            expectProblem(problems(yaml), "'small_number_threshold' must be a whole number from 5 to 20", line: line(of: "small_number_threshold: \(refused)", in: yaml))
+        }
     }
 
     @Test func theCatalogueMatchesDesignSectionSix() {

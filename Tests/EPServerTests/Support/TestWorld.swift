@@ -37,18 +37,18 @@ struct TestWorld: Sendable {
 
     static func run(
         on database: TestDatabase, now: Date = TestWorld.now, environment extra: [String: String] = [:],
-        logger given: Logger? = nil,
+        logger given: Logger? = nil, policy: Policy? = nil,
         _ body: @Sendable (TestWorld, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await database.withBackend { backend in
-            try await run(on: backend, now: now, environment: extra, logger: given, body)
+            try await run(on: backend, now: now, environment: extra, logger: given, policy: policy, body)
         }
     }
 
     /// The same world on a backend the caller connected (e.g. as a restricted database role).
     static func run(
         on backend: Backend, now: Date = TestWorld.now, environment extra: [String: String] = [:],
-        logger given: Logger? = nil,
+        logger given: Logger? = nil, policy chosen: Policy? = nil,
         _ body: @Sendable (TestWorld, any TestClientProtocol) async throws -> Void
     ) async throws {
         let store = backend.store
@@ -77,7 +77,7 @@ struct TestWorld: Sendable {
         let configuration = try ServerConfiguration(environment: environment)
         var logger = given ?? Logger(label: "eptrack-test")
         if given == nil { logger.logLevel = .warning }
-        let policy = try TestDatabase.englandPolicy()
+        let policy = try chosen ?? TestDatabase.englandPolicy()
         try await AlertIndex.rebuildIfPolicyChanged(store: backend.store, policy: policy, clock: clock, logger: logger)
         let metrics = ServiceMetrics(policy: policy)
         let world = TestWorld(backend: backend, tokens: tokens, clock: clock, metrics: metrics, configuration: configuration)
