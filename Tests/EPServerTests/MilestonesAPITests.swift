@@ -56,6 +56,11 @@ import Testing
             #expect(tooLong.status == .unprocessableContent)
             #expect(tooLong.problemField == "/details/weeks")
 
+            // Weeks are whole: a fraction is refused naming the field, not as a body that is not JSON.
+            let fraction = try await client.record("timetable_extension", on: "2025-08-01", details: #"{"weeks":2.5}"#, caseID: id, in: world)
+            #expect(fraction.status == .badRequest, "\(fraction.text)")
+            #expect(fraction.problemField == "/details/weeks", "\(fraction.text)")
+
             let issued = try await client.record("proceedings_issued", on: "2025-07-10", caseID: id, in: world)
             let issuedID = try #require((try issued.object()["milestone"] as? [String: Any])?["id"] as? String)
             let early = try await client.record("court_decision", on: "2025-07-01", details: #"{"outcome":"placement_order"}"#, caseID: id, in: world)
