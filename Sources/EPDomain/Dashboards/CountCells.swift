@@ -75,6 +75,24 @@ struct CountCells: Sendable {
         return offset
     }
 
+    /// The published cells `included` marks and the groups wholly among them, and for each of
+    /// those cells its index here.
+    func restricted(to included: [Bool]) -> (cells: CountCells, index: [Int]) {
+        var part = CountCells()
+        var position: [Int: ID] = [:]
+        var index: [Int] = []
+        for cell in values.indices where included[cell] && derivedFrom[cell].isEmpty {
+            position[cell] = part.add(values[cell], keys[cell])
+            index.append(cell)
+        }
+        for group in groups {
+            guard let total = position[group.total.index] else { continue }
+            let parts = group.parts.compactMap { position[$0.index] }
+            if parts.count == group.parts.count { part.group(parts, of: total, implied: group.implied) }
+        }
+        return (part, index)
+    }
+
     /// Whether the cell is shown in some figure (else it is only implied by published ones).
     func isPublished(_ id: ID) -> Bool { derivedFrom[id.index].isEmpty }
 

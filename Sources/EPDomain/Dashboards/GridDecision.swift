@@ -32,8 +32,29 @@ struct GridDecision {
     /// The decision for the year whose quarters start at `start` in the views' quarters.
     private static func decide(_ views: [DashboardTally], year start: Int, threshold: Int) -> Year {
         let layout = YearLayout(views, year: start)
-        let withheld = SmallNumberSuppression.withheld(layout.joint, threshold: threshold, keep: layout.keep)
-        return Year(cells: layout.cells, offsets: layout.offsets, withheld: withheld, values: layout.joint.values)
+        let joint = layout.joint
+        var keep = layout.keep
+        var initially: [Bool]?
+        // A year wholly before the as-of day has counts that no later as-of day changes (its
+        // first EP placements, its family time) or that rarely do (its rules' met results).
+        // They are decided first, among themselves, so that they are withheld alike on every
+        // as-of day; then everything, with them the last to give way.
+        if views[0].quarters[start + 3].lastDay <= views[0].request.asOf {
+            let stable = joint.keys.map { Self.isStable($0.figure) }
+            let (part, index) = joint.restricted(to: stable)
+            let first = SmallNumberSuppression.withheld(part, threshold: threshold, keep: index.map { layout.keep[$0] })
+            var chosen = Array(repeating: false, count: joint.values.count)
+            for (cell, original) in index.enumerated() where first[cell] { chosen[original] = true }
+            initially = chosen
+            for cell in keep.indices where stable[cell] { keep[cell] += 10 }
+        }
+        let withheld = SmallNumberSuppression.withheld(joint, threshold: threshold, keep: keep, initially: initially)
+        return Year(cells: layout.cells, offsets: layout.offsets, withheld: withheld, values: joint.values)
+    }
+
+    /// Counts of a past period that later as-of days do not change, or rarely.
+    private static func isStable(_ figure: String) -> Bool {
+        figure.hasPrefix("ep_placements") || figure.hasPrefix("family_time") || (figure.hasPrefix("rule_compliance|") && figure.hasSuffix("#met"))
     }
 
     /// Whether the cell `key` of the grid run `run` is withheld in view `view`.

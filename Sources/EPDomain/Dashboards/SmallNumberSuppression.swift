@@ -26,8 +26,10 @@
 /// column gives away alone) is protected the same way, and the rounds start again.
 enum SmallNumberSuppression {
     /// For each cell, whether it is withheld (always false for unpublished cells).
-    static func withheld(_ cells: CountCells, threshold: Int, keep: [Int]) -> [Bool] {
-        decide(cells, threshold: threshold, keep: keep).withheld
+    /// `initially`: cells withheld from the start, as a decision made before (the grid's
+    /// counts that do not change across as-of days).
+    static func withheld(_ cells: CountCells, threshold: Int, keep: [Int], initially: [Bool]? = nil) -> [Bool] {
+        decide(cells, threshold: threshold, keep: keep, initially: initially).withheld
     }
 
     /// What is withheld, and how many fixes fell on the last resort (the first shown count,
@@ -38,9 +40,11 @@ enum SmallNumberSuppression {
         let lastResorts: Int
     }
 
-    static func decide(_ cells: CountCells, threshold: Int, keep: [Int]) -> Decision {
+    static func decide(_ cells: CountCells, threshold: Int, keep: [Int], initially: [Bool]? = nil) -> Decision {
         let small = 1...max(1, threshold)
-        var withheld = cells.values.indices.map { cells.derivedFrom[$0].isEmpty && small.contains(cells.values[$0]) }
+        var withheld = cells.values.indices.map {
+            cells.derivedFrom[$0].isEmpty && (small.contains(cells.values[$0]) || initially?[$0] == true)
+        }
         let structure = Structure(cells)
         var lastResorts = 0
         func lastResort(_ withheld: [Bool]) -> CountCells.ID {
