@@ -38,14 +38,10 @@ extension DisclosureProperties {
             var naiveLeaks = 0
             for seed in UInt64(1)...20 {
                 var rng = SeededGenerator(seed: seed)
-                let north = (0..<Int.random(in: 20...90, using: &rng)).map { _ in SuppressionPropertyTests.pool.randomElement(using: &rng)! }
-                let south = (0..<Int.random(in: 1...12, using: &rng)).map { _ in SuppressionPropertyTests.pool.randomElement(using: &rng)! }
+                let north = SuppressionPropertyTests.cases(Int.random(in: 20...90, using: &rng), using: &rng)
+                let south = SuppressionPropertyTests.cases(Int.random(in: 1...12, using: &rng), using: &rng)
                 let request = DashboardRequest(from: .day("2024-01-01"), to: .day("2025-06-30"), asOf: .day("2025-06-30"), suppressSmallNumbers: true)
-                func tally(_ cases: [Case]) -> DashboardTally {
-                    var tally = DashboardTally(policy: policy, request: request)
-                    for subject in cases { tally.add(subject.journey) }
-                    return tally
-                }
+                func tally(_ cases: [Case]) -> DashboardTally { DashboardTally(cases, policy: policy, request: request) }
                 let parts = [tally(north), tally(south)]
                 let controlled = ControlledViews(parts: parts)
                 let view = { (shown: Int?) in controlled.dashboard(from: request.from, to: request.to, showing: shown) }
@@ -80,14 +76,8 @@ extension DisclosureProperties {
             var leaks: [String] = []
             for seed in UInt64(1)...6 {
                 var rng = SeededGenerator(seed: seed &* 31_337)
-                let cohorts = (0..<4).map { _ in
-                    (0..<Int.random(in: 4...16, using: &rng)).map { _ in SuppressionPropertyTests.pool.randomElement(using: &rng)! }
-                }
-                let parts = cohorts.map { cases in
-                    var tally = DashboardTally(policy: policy, request: request)
-                    for subject in cases { tally.add(subject.journey) }
-                    return tally
-                }
+                let cohorts = (0..<4).map { _ in SuppressionPropertyTests.cases(Int.random(in: 4...16, using: &rng), using: &rng) }
+                let parts = cohorts.map { DashboardTally($0, policy: policy, request: request) }
                 let controlled = ControlledViews(parts: parts)
                 let views = [nil] + (0..<4).map { Optional($0) }
                 var equations: [DisclosureAttack.Equation] = []

@@ -12,6 +12,31 @@ extension DisclosureProperties {
     /// away is found.
     @Suite struct AcrossEverythingTests {
         static let quarterDays = [("01-01", "03-31"), ("04-01", "06-30"), ("07-01", "09-30"), ("10-01", "12-31")]
+        /// The as-of days compared: 2025's end, and half a year on.
+        static let asOfs: [CalendarDate] = [.day("2025-12-31"), .day("2026-06-30")]
+
+        /// The first and last days of a run of 2025's quarters.
+        static func days(_ run: (Int, Int)) -> (CalendarDate, CalendarDate) {
+            (.day("2025-" + quarterDays[run.0].0), .day("2025-" + quarterDays[run.1].1))
+        }
+
+        /// Two LAs' journeys, 10 to 40 each.
+        static func cohorts(_ rng: inout SeededGenerator) -> [[Case]] {
+            (0..<2).map { _ in SuppressionPropertyTests.cases(Int.random(in: 10...40, using: &rng), using: &rng) }
+        }
+
+        /// The LAs' tallies of 2025 as of `asOf`, for its controlled views.
+        static func tallies(_ cohorts: [[Case]], asOf: CalendarDate) -> [DashboardTally] {
+            let request = DashboardRequest(from: .day("2025-01-01"), to: .day("2025-12-31"), asOf: asOf, suppressSmallNumbers: true)
+            return cohorts.map { DashboardTally($0, policy: Policies.england, request: request) }
+        }
+
+        /// The exact figures of a run, for the LAs' sum (nil) or one LA, as of `asOf`.
+        static func exact(_ cohorts: [[Case]], _ run: (Int, Int), _ shown: Int?, asOf: CalendarDate) -> Dashboard {
+            let (from, to) = days(run)
+            let cases = shown.map { cohorts[$0] } ?? cohorts.flatMap { $0 }
+            return DashboardBuilder.build(cases: cases, policy: Policies.england, request: DashboardRequest(from: from, to: to, asOf: asOf, suppressSmallNumbers: false))
+        }
 
         /// What the attack pins down among the views: `controlled(day, run, view)` gives the view
         /// published as of the `day`th of `days` as-of days, `exact(day, run, view)` the truth
@@ -116,34 +141,20 @@ extension DisclosureProperties {
         }
 
         @Test func nothingComesOutOfEveryViewOfAYearTogether() {
-            let policy = Policies.england
-            let request = DashboardRequest(from: .day("2025-01-01"), to: .day("2025-12-31"), asOf: .day("2025-12-31"), suppressSmallNumbers: true)
+            let asOf = Self.asOfs[0]
             var attempted = 0
             var given: [String] = []
             var naive = 0
             for seed in UInt64(1)...3 {
                 var rng = SeededGenerator(seed: seed &* 7_919)
-                let cohorts = (0..<2).map { _ in
-                    (0..<Int.random(in: 10...40, using: &rng)).map { _ in SuppressionPropertyTests.pool.randomElement(using: &rng)! }
-                }
-                let parts = cohorts.map { cases in
-                    var tally = DashboardTally(policy: policy, request: request)
-                    for subject in cases { tally.add(subject.journey) }
-                    return tally
-                }
-                func days(_ run: (Int, Int)) -> (CalendarDate, CalendarDate) {
-                    (.day("2025-" + Self.quarterDays[run.0].0), .day("2025-" + Self.quarterDays[run.1].1))
-                }
-                func exact(_ run: (Int, Int), _ shown: Int?) -> Dashboard {
-                    let (from, to) = days(run)
-                    let cases = shown.map { cohorts[$0] } ?? cohorts.flatMap { $0 }
-                    return DashboardBuilder.build(cases: cases, policy: policy, request: DashboardRequest(from: from, to: to, asOf: request.asOf, suppressSmallNumbers: false))
-                }
+                let cohorts = Self.cohorts(&rng)
+                let parts = Self.tallies(cohorts, asOf: asOf)
+                let exact = { (_: Int, run: (Int, Int), shown: Int?) in Self.exact(cohorts, run, shown, asOf: asOf) }
                 let together = ControlledViews(parts: parts)
                 let found = Self.attack(authorities: 2, controlled: { _, run, shown in
-                    let (from, to) = days(run)
+                    let (from, to) = Self.days(run)
                     return together.dashboard(from: from, to: to, showing: shown)
-                }, exact: { _, run, shown in exact(run, shown) })
+                }, exact: exact)
                 attempted += found.attempted
                 given += found.given.map { "seed \(seed): \($0)" }
                 // The attack has teeth: each view decided on its own (the sum and each LA apart)
@@ -152,9 +163,9 @@ extension DisclosureProperties {
                 sum.merge(parts[1])
                 let apart = [ControlledViews(parts: [sum])] + parts.map { ControlledViews(parts: [$0]) }
                 naive += Self.attack(authorities: 2, controlled: { _, run, shown in
-                    let (from, to) = days(run)
+                    let (from, to) = Self.days(run)
                     return apart[shown.map { $0 + 1 } ?? 0].dashboard(from: from, to: to, showing: nil)
-                }, exact: { _, run, shown in exact(run, shown) }).given.count
+                }, exact: exact).given.count
             }
             let leaks = given.count
             #expect(leaks == 0, "\(given.prefix(12).joined(separator: "\n"))")
@@ -168,33 +179,16 @@ extension DisclosureProperties {
         /// decided on its own. `alsoStable` names further counts the attacker assumes unchanged;
         /// they are tied where the assumption holds.
         static func attackAcrossAsOfDays(alsoStable: @escaping (String) -> Bool = { _ in false }) -> (given: [String], attempted: Int) {
-            let policy = Policies.england
-            let asOfs: [CalendarDate] = [.day("2025-12-31"), .day("2026-06-30")]
             var attempted = 0
             var given: [String] = []
             for seed in UInt64(1)...4 {
                 var rng = SeededGenerator(seed: seed &* 104_729)
-                let cohorts = (0..<2).map { _ in
-                    (0..<Int.random(in: 10...40, using: &rng)).map { _ in SuppressionPropertyTests.pool.randomElement(using: &rng)! }
-                }
-                func days(_ run: (Int, Int)) -> (CalendarDate, CalendarDate) {
-                    (.day("2025-" + quarterDays[run.0].0), .day("2025-" + quarterDays[run.1].1))
-                }
-                let together = asOfs.map { asOf in
-                    ControlledViews(parts: cohorts.map { cases in
-                        var tally = DashboardTally(policy: policy, request: DashboardRequest(from: .day("2025-01-01"), to: .day("2025-12-31"), asOf: asOf, suppressSmallNumbers: true))
-                        for subject in cases { tally.add(subject.journey) }
-                        return tally
-                    })
-                }
+                let cohorts = cohorts(&rng)
+                let together = asOfs.map { ControlledViews(parts: tallies(cohorts, asOf: $0)) }
                 let found = attack(days: 2, authorities: 2, unchanging: ["ep_placements", "family_time"], alsoStable: alsoStable, controlled: { day, run, shown in
                     let (from, to) = days(run)
                     return together[day].dashboard(from: from, to: to, showing: shown)
-                }, exact: { day, run, shown in
-                    let (from, to) = days(run)
-                    let cases = shown.map { cohorts[$0] } ?? cohorts.flatMap { $0 }
-                    return DashboardBuilder.build(cases: cases, policy: policy, request: DashboardRequest(from: from, to: to, asOf: asOfs[day], suppressSmallNumbers: false))
-                })
+                }, exact: { day, run, shown in exact(cohorts, run, shown, asOf: asOfs[day]) })
                 attempted += found.attempted
                 given += found.given.map { "seed \(seed): \($0)" }
             }
@@ -226,31 +220,18 @@ extension DisclosureProperties {
         /// or that rarely do (met results, where they did not) are withheld alike on every as-of
         /// day: decided first, among themselves.
         @Test func aPastYearsUnchangingCountsAreWithheldAlikeOnEveryAsOfDay() {
-            let policy = Policies.england
             var compared = 0
             var differing: [String] = []
             for seed in UInt64(1)...4 {
                 var rng = SeededGenerator(seed: seed &* 104_729)
-                let cohorts = (0..<2).map { _ in
-                    (0..<Int.random(in: 10...40, using: &rng)).map { _ in SuppressionPropertyTests.pool.randomElement(using: &rng)! }
-                }
-                let views = [CalendarDate.day("2025-12-31"), .day("2026-06-30")].map { asOf in
-                    ControlledViews(parts: cohorts.map { cases in
-                        var tally = DashboardTally(policy: policy, request: DashboardRequest(from: .day("2025-01-01"), to: .day("2025-12-31"), asOf: asOf, suppressSmallNumbers: true))
-                        for subject in cases { tally.add(subject.journey) }
-                        return tally
-                    })
-                }
+                let cohorts = Self.cohorts(&rng)
+                let views = Self.asOfs.map { ControlledViews(parts: Self.tallies(cohorts, asOf: $0)) }
                 for first in 0..<4 {
                     for last in first..<4 {
                         for shown in [nil, 0, 1] {
-                            let (from, to) = (CalendarDate.day("2025-" + Self.quarterDays[first].0), CalendarDate.day("2025-" + Self.quarterDays[last].1))
+                            let (from, to) = Self.days((first, last))
                             let (early, late) = (views[0].dashboard(from: from, to: to, showing: shown), views[1].dashboard(from: from, to: to, showing: shown))
-                            let truth = [views[0], views[1]].indices.map { day in
-                                DashboardBuilder.build(cases: shown.map { cohorts[$0] } ?? cohorts.flatMap { $0 }, policy: policy, request: DashboardRequest(
-                                    from: from, to: to, asOf: [CalendarDate.day("2025-12-31"), .day("2026-06-30")][day], suppressSmallNumbers: false
-                                ))
-                            }
+                            let truth = Self.asOfs.map { Self.exact(cohorts, (first, last), shown, asOf: $0) }
                             func same(_ figure: Figure, in dashboard: Dashboard) -> Figure? {
                                 dashboard.figures.first { $0.name == figure.name && $0.breakdown == figure.breakdown && $0.period == figure.period && $0.statistic == figure.statistic }
                             }

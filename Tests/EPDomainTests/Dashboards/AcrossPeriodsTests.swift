@@ -79,14 +79,10 @@ extension DisclosureProperties {
             for seed in UInt64(1)...12 {
                 var rng = SeededGenerator(seed: seed &* 104_729)
                 let cohorts = [Int.random(in: 20...70, using: &rng), Int.random(in: 1...15, using: &rng)].map { size in
-                    (0..<size).map { _ in SuppressionPropertyTests.pool.randomElement(using: &rng)! }
+                    SuppressionPropertyTests.cases(size, using: &rng)
                 }
                 let request = DashboardRequest(from: .day("2024-01-01"), to: .day("2025-12-31"), asOf: asOf, suppressSmallNumbers: true)
-                let parts = cohorts.map { cases in
-                    var tally = DashboardTally(policy: policy, request: request)
-                    for subject in cases { tally.add(subject.journey) }
-                    return tally
-                }
+                let parts = cohorts.map { DashboardTally($0, policy: policy, request: request) }
                 let controlled = ControlledViews(parts: parts)
                 // Every count of every view, by what it counts: the view, the run, the value (nil when
                 // withheld; a withheld count is never 0).
@@ -132,11 +128,9 @@ extension DisclosureProperties {
             var shownAcross = 0
             for seed in UInt64(1)...6 {
                 var rng = SeededGenerator(seed: seed &* 7_877)
-                let cases = (0..<Int.random(in: 20...90, using: &rng)).map { _ in SuppressionPropertyTests.pool.randomElement(using: &rng)! }
+                let cases = SuppressionPropertyTests.cases(Int.random(in: 20...90, using: &rng), using: &rng)
                 let request = DashboardRequest(from: .day("2024-01-01"), to: .day("2025-12-31"), asOf: .day("2025-12-31"), suppressSmallNumbers: true)
-                var tally = DashboardTally(policy: policy, request: request)
-                for subject in cases { tally.add(subject.journey) }
-                let controlled = ControlledViews(parts: [tally])
+                let controlled = ControlledViews(parts: [DashboardTally(cases, policy: policy, request: request)])
                 func view(_ first: Int, _ last: Int) -> Dashboard {
                     controlled.dashboard(from: CalendarDate.quarterStart(first), to: CalendarDate.quarterStart(last + 1).adding(days: -1), showing: nil)
                 }

@@ -80,3 +80,18 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension DashboardTally {
+    /// The tally of `cases`, as `DashboardBuilder.build(cases:policy:request:)` counts them.
+    init(_ cases: [Case], policy: Policy, request: DashboardRequest) {
+        self.init(policy: policy, request: request)
+        for subject in cases { add(subject.journey) }
+    }
+}
+
+extension DisclosureProperties.SuppressionPropertyTests {
+    /// `size` journeys drawn from the pool.
+    static func cases(_ size: Int, using generator: inout SeededGenerator) -> [Case] {
+        (0..<size).map { _ in pool.randomElement(using: &generator)! }
+    }
+}

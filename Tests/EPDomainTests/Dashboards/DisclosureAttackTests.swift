@@ -72,7 +72,7 @@ extension DisclosureProperties {
             for seed in UInt64(1)...100 {
                 var rng = SeededGenerator(seed: seed &* 7_919)
                 let size = Int.random(in: 1...70, using: &rng)
-                let cases = (0..<size).map { _ in SuppressionPropertyTests.pool.randomElement(using: &rng)! }
+                let cases = SuppressionPropertyTests.cases(size, using: &rng)
                 let (from, to, asOf) = SuppressionPropertyTests.wholeQuarters(first: 0...7, length: 1...6, using: &rng)
                 let threshold = [5, 5, 5, 3, 1].randomElement(using: &rng)!
                 func request(_ suppress: Bool) -> DashboardRequest {

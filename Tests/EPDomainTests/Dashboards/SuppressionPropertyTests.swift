@@ -98,7 +98,7 @@ extension DisclosureProperties {
             for seed in UInt64(1)...80 {
                 var rng = SeededGenerator(seed: seed)
                 let size = Int.random(in: 1...160, using: &rng)
-                let cases = (0..<size).map { _ in Self.pool.randomElement(using: &rng)! }
+                let cases = Self.cases(size, using: &rng)
                 let (from, to, asOf) = Self.wholeQuarters(first: 0...7, length: 1...8, using: &rng)
                 let threshold = [5, 5, 5, 3, 1, 10].randomElement(using: &rng)!
                 let exact = DashboardBuilder.build(cases: cases, policy: policy, request: DashboardRequest(from: from, to: to, asOf: asOf, suppressSmallNumbers: false, threshold: threshold))
