@@ -98,13 +98,9 @@ import Testing
             }
             let south = try await client.openCase(in: world, reference: "SM-EP-2025-0901", as: .southmoorSocialWorker, localAuthority: TestWorld.southmoor)
             try await client.record("plo_pre_proceedings", on: "2025-07-10", caseID: south, in: world, as: .southmoorSocialWorker)
-            let secret = TokenSecret.generate()
-            try await world.backend.store.createToken(
-                .init(id: UUID(), agency: TestWorld.raa, role: .leader, label: "raa head of service", createdAt: world.clock.now(), expiresAt: world.clock.now().addingTimeInterval(86_400)),
-                hash: TokenSecret.hash(secret), audit: nil, idempotency: nil
-            )
+            let raa = try await world.raaLeader()
             func counts(_ filter: String) async throws -> [String: Double?] {
-                let response = try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30\(filter)", as: nil, in: world, headers: [.authorization: "Bearer \(secret)"])
+                let response = try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30\(filter)", as: nil, in: world, headers: raa)
                 #expect(response.status == .ok, "\(filter): \(response.text)")
                 return Self.counts(try response.object())
             }
@@ -138,13 +134,9 @@ import Testing
                 let id = try await client.openCase(in: world, reference: "NS-EP-2025-010\(number)")
                 try await client.record("plo_pre_proceedings", on: "2025-04-0\(number)", caseID: id, in: world)
             }
-            let secret = TokenSecret.generate()
-            try await world.backend.store.createToken(
-                .init(id: UUID(), agency: TestWorld.raa, role: .leader, label: "raa head of service", createdAt: world.clock.now(), expiresAt: world.clock.now().addingTimeInterval(86_400)),
-                hash: TokenSecret.hash(secret), audit: nil, idempotency: nil
-            )
+            let raa = try await world.raaLeader()
             func counts(_ from: String, _ to: String) async throws -> [String: Double?] {
-                let response = try await client.send(.get, "/v1/dashboards/summary?from=\(from)&to=\(to)", as: nil, in: world, headers: [.authorization: "Bearer \(secret)"])
+                let response = try await client.send(.get, "/v1/dashboards/summary?from=\(from)&to=\(to)", as: nil, in: world, headers: raa)
                 #expect(response.status == .ok, "\(from)…\(to): \(response.text)")
                 return Self.counts(try response.object())
             }
@@ -176,12 +168,8 @@ import Testing
                 let id = try await client.openCase(in: world, reference: "NS-EP-2025-08\(number)")
                 try await client.record("plo_pre_proceedings", on: "2025-07-0\(number)", caseID: id, in: world)
             }
-            let secret = TokenSecret.generate()
-            try await world.backend.store.createToken(
-                .init(id: UUID(), agency: TestWorld.raa, role: .leader, label: "raa head of service", createdAt: world.clock.now(), expiresAt: world.clock.now().addingTimeInterval(86_400)),
-                hash: TokenSecret.hash(secret), audit: nil, idempotency: nil
-            )
-            let response = try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30", as: nil, in: world, headers: [.authorization: "Bearer \(secret)"])
+            let raa = try await world.raaLeader()
+            let response = try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30", as: nil, in: world, headers: raa)
             #expect(response.status == .ok)
             let body = try response.object()
             #expect(body["small_numbers_suppressed"] as? Bool == true)
@@ -210,12 +198,8 @@ import Testing
                     let id = try await client.openCase(in: world, reference: "NS-EP-2025-07\(number)")
                     try await client.record("plo_pre_proceedings", on: "2025-07-0\(number)", caseID: id, in: world)
                 }
-                let secret = TokenSecret.generate()
-                try await world.backend.store.createToken(
-                    .init(id: UUID(), agency: TestWorld.raa, role: .leader, label: "raa head of service", createdAt: world.clock.now(), expiresAt: world.clock.now().addingTimeInterval(86_400)),
-                    hash: TokenSecret.hash(secret), audit: nil, idempotency: nil
-                )
-                let response = try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30", as: nil, in: world, headers: [.authorization: "Bearer \(secret)"])
+                let raa = try await world.raaLeader()
+                let response = try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30", as: nil, in: world, headers: raa)
                 let body = try response.object()
                 let figures = try #require(body["figures"] as? [[String: Any]])
                 let preProceedings = try #require(figures.first { $0["figure"] as? String == "cases_by_state" && $0["breakdown"] as? String == "state=pre_proceedings" })
@@ -235,12 +219,7 @@ import Testing
     @Test(arguments: TestDatabase.all)
     func aViewAcrossAgenciesCoversWholeQuarters(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
-            let secret = TokenSecret.generate()
-            try await world.backend.store.createToken(
-                .init(id: UUID(), agency: TestWorld.raa, role: .leader, label: "raa head of service", createdAt: TestWorld.now, expiresAt: TestWorld.now.addingTimeInterval(86_400)),
-                hash: TokenSecret.hash(secret), audit: nil, idempotency: nil
-            )
-            let raa: HTTPFields = [.authorization: "Bearer \(secret)"]
+            let raa = try await world.raaLeader()
             for (query, field) in [
                 ("from=2025-04-02&to=2025-06-30", "from"), ("from=2025-04-01&to=2025-06-29", "to"),
                 ("from=2025-04-01&to=2025-06-30&as_of=2025-08-15", "as_of"),
@@ -298,5 +277,18 @@ import Testing
             let noEnd = try await client.send(.get, "/v1/dashboards/summary?from=2025-01-01", as: .northshireLeader, in: world)
             #expect(noEnd.status == .badRequest && noEnd.problemDetail?.contains("required query parameter is missing: to") == true && noEnd.problemField == "to", "\(noEnd.text)")
         }
+    }
+}
+
+extension TestWorld {
+    /// The RAA's leader (no `Caller` of the tests' is one): a token made for the test, as the
+    /// headers that send it.
+    func raaLeader() async throws -> HTTPFields {
+        let secret = TokenSecret.generate()
+        try await backend.store.createToken(
+            .init(id: UUID(), agency: TestWorld.raa, role: .leader, label: "raa head of service", createdAt: clock.now(), expiresAt: clock.now().addingTimeInterval(86_400)),
+            hash: TokenSecret.hash(secret), audit: nil, idempotency: nil
+        )
+        return [.authorization: "Bearer \(secret)"]
     }
 }
