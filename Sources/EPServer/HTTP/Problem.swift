@@ -236,14 +236,15 @@ extension Problem {
         // A refusal of the request's form (not the handler's 403, 422 or 503) with a required
         // query parameter left out names it: the runtime and its decoder do not always say which.
         let refusedForm = inner.kind == .malformedRequest || (inner.kind == .internalError && error.httpStatus == .badRequest)
-        if refusedForm, error.request.method == .get, let query = URLComponents(string: error.request.path ?? "") {
-            let given = query.queryItems ?? []
-            let missing = (requiredQueryParameters[error.operationID] ?? []).filter { name in !given.contains { $0.name == name } }
+        let components = URLComponents(string: error.request.path ?? "")
+        let query = components?.queryItems ?? []
+        if refusedForm, error.request.method == .get, components != nil {
+            let missing = (requiredQueryParameters[error.operationID] ?? []).filter { name in !query.contains { $0.name == name } }
             if let first = missing.first {
                 return Problem(.malformedRequest, "a required query parameter is missing: \(missing.joined(separator: " and "))", field: first)
             }
         }
-        if inner.kind == .malformedRequest, inner.field == nil, let parameter = refusedParameter(error) { return parameter }
+        if inner.kind == .malformedRequest, inner.field == nil, let parameter = refusedParameter(error, query: query) { return parameter }
         guard inner.kind == .internalError, error.httpStatus != .internalServerError else { return inner }
         return Problem(status: error.httpStatus, detail: error.causeDescription)
     }
@@ -258,8 +259,7 @@ extension Problem {
     /// message ("Cannot initialize X from invalid String value met"): the query item holding it
     /// names the field, and so does the one value that is not a whole number where one is due.
     /// Any other such failure of a read (which takes no body) is said to be the parameters'.
-    private static func refusedParameter(_ error: ServerError) -> Problem? {
-        let query = URLComponents(string: error.request.path ?? "")?.queryItems ?? []
+    private static func refusedParameter(_ error: ServerError, query: [URLQueryItem]) -> Problem? {
         if case .dataCorrupted(let context)? = error.underlyingError as? DecodingError,
            let marker = context.debugDescription.range(of: "from invalid String value ") {
             let value = String(context.debugDescription[marker.upperBound...])
