@@ -93,19 +93,29 @@ extension DisclosureProperties {
         ) -> [DisclosureAttack.Equation] {
             var equations: [DisclosureAttack.Equation] = []
             let authorities = views - 1
+            // Each variable's name after its view's prefix (which ends at the name's first colon),
+            // by prefix: looked up, not searched for, in every run and view.
+            var rests: [Substring: [String]] = [:]
+            for key in variables {
+                guard let colon = key.firstIndex(of: ":") else { continue }
+                rests[key[...colon], default: []].append(String(key[key.index(after: colon)...]))
+            }
             for run in runs {
-                for key in variables where key.hasPrefix(prefix(run, 0)) {
-                    let rest = String(key.dropFirst(prefix(run, 0).count))
+                for rest in rests[Substring(prefix(run, 0))] ?? [] {
+                    let key = prefix(run, 0) + rest
                     // Each count of the sum is the total of the LAs'.
                     equations.append(DisclosureAttack.Equation(terms: [(key, -1)] + (1...authorities).map { (prefix(run, $0) + rest, 1) }))
                 }
                 for view in 0..<views {
-                    for key in variables where key.hasPrefix(prefix(run, view)) {
-                        let rest = String(key.dropFirst(prefix(run, view).count))
-                        if let quarter = (0..<4).first(where: { rest.contains("|2025-Q\($0 + 1)|") }) {
+                    for rest in rests[Substring(prefix(run, view))] ?? [] {
+                        let key = prefix(run, view) + rest
+                        // The name's fields: figure, breakdown, period, statistic.
+                        var fields = rest.split(separator: "|", omittingEmptySubsequences: false)
+                        if fields[2].hasPrefix("2025-Q"), let number = Int(fields[2].dropFirst(6)) {
                             // A quarter's row is that quarter's count.
-                            let whole = rest.replacingOccurrences(of: "|2025-Q\(quarter + 1)|", with: "||")
-                            equations.append(DisclosureAttack.Equation(terms: [(key, -1), (prefix((quarter, quarter), view) + whole, 1)]))
+                            fields[2] = ""
+                            let whole = fields.joined(separator: "|")
+                            equations.append(DisclosureAttack.Equation(terms: [(key, -1), (prefix((number - 1, number - 1), view) + whole, 1)]))
                         } else if run.0 < run.1 {
                             // A run is its first quarter and the rest.
                             equations.append(DisclosureAttack.Equation(terms: [
