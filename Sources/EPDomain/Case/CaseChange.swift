@@ -99,7 +99,7 @@ extension Case {
     }
 
     private static func reason(_ text: String) throws(ValidationError) -> String {
-        guard !text.trimmingWhitespace.isEmpty else { throw .invalid("/reason", "a correction needs a reason") }
+        guard !FreeText.isBlank(text) else { throw .invalid("/reason", "a correction needs a reason") }
         return try FreeText.check(text, field: "/reason", limit: DetailsCodec.maxTextLength)
     }
 
