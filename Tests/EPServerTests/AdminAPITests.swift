@@ -259,6 +259,10 @@ import Testing
             #expect((try lists.object()["items"] as? [[String: Any]])?.contains { $0["action"] as? String == "cases.list" } == true, "reading a list of cases is audited too")
             let before = try await client.send(.get, "/v1/audit?to=2025-08-31", as: .northshireAdmin, in: world)
             #expect((try before.object()["items"] as? [Any])?.isEmpty == true)
+            // Days that make no period are refused, not answered with nothing.
+            let backwards = try await client.send(.get, "/v1/audit?from=2025-09-01&to=2025-08-01", as: .northshireAdmin, in: world)
+            #expect(backwards.status == .unprocessableContent, "\(backwards.text)")
+            #expect(backwards.problemField == "to")
             #expect(try await client.send(.get, "/v1/audit", as: .northshireIRO, in: world).status == .forbidden)
         }
     }

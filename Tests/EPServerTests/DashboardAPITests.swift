@@ -223,12 +223,16 @@ import Testing
             for (query, field) in [
                 ("from=2025-04-02&to=2025-06-30", "from"), ("from=2025-04-01&to=2025-06-29", "to"),
                 ("from=2025-04-01&to=2025-06-30&as_of=2025-08-15", "as_of"),
+                // A quarter still running on 1 September 2025, or one years away.
+                ("from=2025-04-01&to=2025-06-30&as_of=2025-09-30", "as_of"), ("from=2025-04-01&to=2025-06-30&as_of=2099-12-31", "as_of"),
             ] {
                 let refused = try await client.send(.get, "/v1/dashboards/summary?\(query)", as: nil, in: world, headers: raa)
                 #expect(refused.status == .unprocessableContent, "\(query): \(refused.text)")
                 #expect(refused.problemField == field)
                 #expect(refused.text.contains("quarter"))
             }
+            let running = try await client.send(.get, "/v1/dashboards/summary?from=2025-04-01&to=2025-06-30&as_of=2025-09-30", as: nil, in: world, headers: raa)
+            #expect(running.text.contains("2025-06-30 or earlier"), "\(running.text)")
             let whole = try await client.send(.get, "/v1/dashboards/summary?from=2025-01-01&to=2025-06-30&as_of=2025-06-30", as: nil, in: world, headers: raa)
             #expect(whole.status == .ok, "\(whole.text)")
             let byDefault = try await client.send(.get, "/v1/dashboards/summary?from=2025-04-01&to=2025-06-30", as: nil, in: world, headers: raa)

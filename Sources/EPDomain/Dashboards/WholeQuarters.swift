@@ -5,8 +5,11 @@
 /// view of its own cases takes any period.
 public enum WholeQuarters {
     /// Refuses a period that does not start on a quarter's first day and end on a quarter's last
-    /// day, or an `as_of` that is not a quarter's last day, naming the parameter and the form.
-    public static func check(from: CalendarDate, to: CalendarDate, asOf: CalendarDate?) throws(ValidationError) {
+    /// day, or an `as_of` that is not the last day of a quarter that has ended by `today`, naming
+    /// the parameter and the form. (A quarter still running would give different figures each
+    /// time it is asked, as milestones are recorded: the difference between two asks is the
+    /// children recorded in between.)
+    public static func check(from: CalendarDate, to: CalendarDate, asOf: CalendarDate?, today: CalendarDate) throws(ValidationError) {
         guard isQuarterStart(from) else {
             throw .invalid("from", "a view across agencies covers whole calendar quarters: from must be 1 January, 1 April, 1 July or 1 October")
         }
@@ -15,6 +18,9 @@ public enum WholeQuarters {
         }
         if let asOf, !isQuarterEnd(asOf) {
             throw .invalid("as_of", "a view across agencies is counted as of a quarter's last day: 31 March, 30 June, 30 September or 31 December")
+        }
+        if let asOf, asOf > today {
+            throw .invalid("as_of", "a view across agencies is counted as of a quarter that has ended: as_of must be \(lastQuarterEnd(onOrBefore: today)) or earlier")
         }
     }
 

@@ -42,7 +42,7 @@ public struct DashboardService: Sendable {
         }
         let exact = caller.agencyType == .la && scope == [caller.agency]
         // Across agencies, whole quarters only: periods a day apart could be subtracted.
-        if !exact { try WholeQuarters.check(from: from, to: to, asOf: asOf) }
+        if !exact { try WholeQuarters.check(from: from, to: to, asOf: asOf, today: clock.today) }
         try await store.recordAudit(AuditEvent(caller, "dashboard.read", at: clock.stamp, requestID: requestID))
         let day = asOf ?? (exact ? clock.today : WholeQuarters.lastQuarterEnd(onOrBefore: clock.today))
         let request = DashboardRequest(from: from, to: to, asOf: day, suppressSmallNumbers: !exact, threshold: policy.smallNumberThreshold)
