@@ -117,6 +117,47 @@ extension Journey {
         return decision.occurredOn
     }
 
+    // MARK: Matching
+
+    /// One adoption panel on a proposed match and what followed it.
+    public struct PanelEpisode: Sendable {
+        public let panel: CalendarDate
+        /// The first `panel_minutes_received` of it, if recorded.
+        public let minutes: CalendarDate?
+        /// The first `adm_match_decision` on it, if made.
+        public let decided: CalendarDate?
+        /// The next panel (on another proposed match), which ends this episode.
+        public let nextPanel: CalendarDate?
+    }
+
+    /// The approved match that stands: the latest approved ADM decision (a match that fell
+    /// through before the child was placed is followed by another panel and decision).
+    public var standingMatch: Milestone? { all(.admMatchDecision).last(where: \.isApprovedMatch) }
+
+    /// Each `adoption_panel` with its minutes and its ADM decision: the first of each on or after
+    /// the panel's day, not taken by an earlier panel, and before the next panel. A match that
+    /// falls through goes to panel again (Adoption Agencies Regulations 2005 regs 31–33).
+    public func panelEpisodes() -> [PanelEpisode] {
+        let panels = all(.adoptionPanel)
+        guard !panels.isEmpty else { return [] }
+        let minutes = all(.panelMinutesReceived), decisions = all(.admMatchDecision)
+        var nextMinutes = 0, nextDecision = 0
+        return panels.indices.map { position in
+            let panel = panels[position]
+            let next = position + 1 < panels.count ? panels.journeyIndex(position + 1) : Int.max
+            func take(_ records: MilestonesOfKind, _ cursor: inout Int) -> CalendarDate? {
+                while cursor < records.count, records[cursor].occurredOn < panel.occurredOn { cursor += 1 }
+                guard cursor < records.count, records.journeyIndex(cursor) < next else { return nil }
+                cursor += 1
+                return records[cursor - 1].occurredOn
+            }
+            return PanelEpisode(
+                panel: panel.occurredOn, minutes: take(minutes, &nextMinutes), decided: take(decisions, &nextDecision),
+                nextPanel: position + 1 < panels.count ? panels[position + 1].occurredOn : nil
+            )
+        }
+    }
+
     // MARK: Authority to place
 
     /// The milestone that began the authority to place standing at the end of `day` (docs/design.md

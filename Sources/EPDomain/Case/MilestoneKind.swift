@@ -56,7 +56,7 @@ public enum MilestoneKind: String, CaseIterable, Hashable, Sendable {
         switch self {
         case .familyGroupConference, .viabilityAssessment, .paternityTest, .epConsideration,
              .timetableExtension, .placementConsent, .epCarersLinked, .reg25aDecision, .interimPlacement,
-             .epPlacement, .familyTimePlan, .familyTime:
+             .epPlacement, .familyTimePlan, .familyTime, .adoptionPanel, .panelMinutesReceived, .admMatchDecision:
             true
         default:
             false

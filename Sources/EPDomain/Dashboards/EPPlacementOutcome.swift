@@ -25,7 +25,7 @@ enum EPPlacementOutcome: String, CaseIterable, Sendable {
         case .interimPlacement?:
             self = .endedEarly
         default:
-            let match = journey.first(.admMatchDecision, where: \.isApprovedMatch)
+            let match = journey.standingMatch
             if case .admMatchDecision(_, .other)? = match?.details {
                 self = .other
             } else if journey.contains(.adoptionOrder) {

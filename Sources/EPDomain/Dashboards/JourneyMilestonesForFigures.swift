@@ -43,7 +43,7 @@ extension Journey {
     /// no match either, the adoption order.
     var movingInWithAdopters: (movedIn: CalendarDate, placedOn: CalendarDate)? {
         let placed = firstOn(.placedForAdoption)
-        let match = first(.admMatchDecision, where: \.isApprovedMatch)
+        let match = standingMatch
         let withEPCarers = livesWithEPCarers ? all(.epPlacement).last : nil
         if let match, case .admMatchDecision(_, .epCarers) = match.details, let withEPCarers {
             return (withEPCarers.occurredOn, placed ?? match.occurredOn)

@@ -89,22 +89,28 @@ enum ChronologyCheck {
                     detail: "an ADM match decision needs authority to place on or before \(decision.occurredOn): a placement order, or consent to placement (placement_consent given and not withdrawn); a section 19 application is not authority to place"
                 ))
             }
-            let panel = journey.first(.adoptionPanel)
-            if panel == nil || panel!.occurredOn > decision.occurredOn {
-                found.append(Violation(
-                    milestone: decision, other: panel, field: "/occurred_on",
-                    detail: "an ADM match decision needs the adoption panel's recommendation on or before \(decision.occurredOn)"
-                ))
-            }
         }
-        for minutes in journey.all(.panelMinutesReceived) {
-            let panel = journey.first(.adoptionPanel)
-            if panel == nil || panel!.occurredOn > minutes.occurredOn {
-                found.append(Violation(
-                    milestone: minutes, other: panel, field: "/occurred_on",
-                    detail: "the panel minutes need the adoption panel on or before \(minutes.occurredOn)"
-                ))
-            }
+        // Each proposed match goes to panel before the decision maker decides on it (Adoption
+        // Agencies Regulations 2005 regs 32–33), and a match that falls through goes to panel
+        // again: the nth decision needs n panels on or before it, and so do the nth minutes.
+        let panels = journey.all(.adoptionPanel)
+        func short(_ count: Int, _ day: CalendarDate) -> Bool { panels.filter { $0.occurredOn <= day }.count <= count }
+        // The other record named: the panel that would be its own, dated after it, if any.
+        for (count, decision) in journey.all(.admMatchDecision).enumerated() where short(count, decision.occurredOn) {
+            found.append(Violation(
+                milestone: decision, other: panels.dropFirst(count).first, field: "/occurred_on",
+                detail: count == 0
+                    ? "an ADM match decision needs the adoption panel's recommendation on or before \(decision.occurredOn)"
+                    : "each ADM match decision needs its own adoption panel recommendation on or before it: this is decision \(count + 1) on \(decision.occurredOn), with fewer panels by then"
+            ))
+        }
+        for (count, minutes) in journey.all(.panelMinutesReceived).enumerated() where short(count, minutes.occurredOn) {
+            found.append(Violation(
+                milestone: minutes, other: panels.dropFirst(count).first, field: "/occurred_on",
+                detail: count == 0
+                    ? "the panel minutes need the adoption panel on or before \(minutes.occurredOn)"
+                    : "each set of panel minutes needs its own adoption panel on or before it: these are minutes \(count + 1) on \(minutes.occurredOn), with fewer panels by then"
+            ))
         }
         for placed in journey.all(.placedForAdoption) {
             let match = journey.first(.admMatchDecision, where: \.isApprovedMatch)

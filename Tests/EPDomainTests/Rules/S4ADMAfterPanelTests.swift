@@ -71,4 +71,27 @@ import Testing
         builder.record(.courtDecision, "2024-09-16", .placementOrder)
         expectResult(builder.result(Self.rule, asOf: "2025-01-10"), .notApplicable, anchor: nil, due: nil)
     }
+
+    /// The ADM declined the first adopters on 2025-01-02 (in time). The next proposed adopters
+    /// went to panel on Thu 2025-03-06: 7 working days → Mon 2025-03-17; undecided on 2025-03-18,
+    /// that panel's episode is overdue, whatever the first's. Decided 2025-03-14: both met.
+    @Test func eachPanelIsDecidedInItsOwnEpisode() {
+        var builder = panel()
+        builder.record(.admMatchDecision, "2025-01-02", .matchDeclined)
+        builder.record(.adoptionPanel, "2025-03-06", .panelRecommended)
+        expectResult(builder.result(Self.rule, asOf: "2025-03-18"), .overdue, anchor: "2025-03-06", due: "2025-03-17", overdue: 1)
+        builder.record(.admMatchDecision, "2025-03-14", .matchedWithOtherAdopters)
+        expectResult(builder.result(Self.rule, asOf: "2025-03-18"), .met, anchor: "2024-12-19", due: "2025-01-02")
+    }
+
+    /// The panel of 2024-12-19 (due 2025-01-02) was never decided: the adopters withdrew, and new
+    /// ones went to panel on 2025-02-06. The old panel can no longer be decided: late by the 35
+    /// days to the new panel, not an open alert for ever; the new panel's own clock runs.
+    @Test func aPanelLeftUndecidedWhenTheMatchWentToPanelAgainIsLate() {
+        var builder = panel()
+        builder.record(.adoptionPanel, "2025-02-06", .panelRecommended)
+        let result = builder.result(Self.rule, asOf: "2025-02-07")
+        expectResult(result, .late, anchor: "2024-12-19", due: "2025-01-02", overdue: 35, mentions: ["the match went to panel again on 2025-02-06"])
+        #expect(!result.status.isOpen)
+    }
 }

@@ -57,5 +57,7 @@ extension MilestoneDetails {
     static let panelRecommended = MilestoneDetails.adoptionPanel(outcome: .recommended)
     static let matchedWithEPCarers = MilestoneDetails.admMatchDecision(outcome: .approved, adopters: .epCarers)
     static let matchedWithOtherAdopters = MilestoneDetails.admMatchDecision(outcome: .approved, adopters: .other)
+    static let matchDeclined = MilestoneDetails.admMatchDecision(outcome: .declined, adopters: .other)
+    static let panelNotRecommended = MilestoneDetails.adoptionPanel(outcome: .notRecommended)
     static func closed(_ reason: String) -> MilestoneDetails { .caseClosed(reason: reason) }
 }

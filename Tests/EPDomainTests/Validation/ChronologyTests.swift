@@ -307,7 +307,40 @@ import Testing
         #expect(Set(MilestoneKind.allCases.filter(\.isRepeatable)) == [
             .familyGroupConference, .viabilityAssessment, .paternityTest, .epConsideration, .timetableExtension,
             .placementConsent, .epCarersLinked, .reg25aDecision, .interimPlacement, .epPlacement, .familyTimePlan, .familyTime,
+            .adoptionPanel, .panelMinutesReceived, .admMatchDecision,
         ])
+    }
+
+    /// A match that falls through goes to panel again: the ADM declined the first proposed
+    /// adopters on 2024-10-10; the next went to panel on 2025-01-09 and were approved on
+    /// 2025-01-16 (Adoption Agencies Regulations 2005 regs 32–33: each proposed placement is put
+    /// to the panel, then decided).
+    @Test func aMatchThatFellThroughGoesToPanelAgain() {
+        var (builder, _, _) = readyForMatch()
+        builder.record(.panelMinutesReceived, "2024-10-07")
+        builder.record(.admMatchDecision, "2024-10-10", .matchDeclined)
+        builder.record(.adoptionPanel, "2025-01-09", .panelRecommended)
+        builder.record(.panelMinutesReceived, "2025-01-13")
+        builder.record(.admMatchDecision, "2025-01-16", .matchedWithOtherAdopters)
+        #expect(builder.journey.all(.admMatchDecision).count == 2)
+        #expect(builder.journey.state == .formallyMatched)
+        #expect(builder.journey.standingMatch?.occurredOn == .day("2025-01-16"))
+    }
+
+    /// Each decision needs its own panel: a second decision with one panel behind it is refused,
+    /// naming the field; so are second minutes.
+    @Test func refusesASecondADMDecisionWithoutASecondPanel() {
+        var (builder, _, _) = readyForMatch()
+        builder.record(.admMatchDecision, "2024-10-10", .matchDeclined)
+        let error = builder.refusal(recording: .admMatchDecision, "2024-11-14", .matchedWithOtherAdopters, asOf: "2024-11-20")
+        expectRefusal(error, .chronologyConflict, field: "/occurred_on")
+        #expect(error?.detail.contains("its own adoption panel") == true, "\(error?.detail ?? "")")
+        builder.record(.panelMinutesReceived, "2024-10-07")
+        expectRefusal(builder.refusal(recording: .panelMinutesReceived, "2024-11-14", asOf: "2024-11-20"), .chronologyConflict, field: "/occurred_on")
+        // A second panel dated after the second decision does not serve it: the refusal names it.
+        let second = builder.record(.adoptionPanel, "2024-12-05", .panelRecommended)
+        let early = builder.refusal(recording: .admMatchDecision, "2024-11-14", .matchedWithOtherAdopters, asOf: "2024-12-10")
+        expectRefusal(early, .chronologyConflict, field: "/occurred_on", conflictsWith: second)
     }
 
     @Test func allowsRepeatableKindsManyTimes() {

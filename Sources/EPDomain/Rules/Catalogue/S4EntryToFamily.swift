@@ -24,7 +24,7 @@ extension Rule {
         if case .courtDecision(let outcome)? = journey.first(.courtDecision)?.details, outcome != .placementOrder {
             return .notApplicable("The child's plan ended other than in adoption.")
         }
-        let match = journey.first(.admMatchDecision, where: \.isApprovedMatch)
+        let match = journey.standingMatch
         // The EP placement the child still lives in, if any.
         let withEPCarers = journey.livesWithEPCarers ? journey.all(.epPlacement).last : nil
         let movedIn: CalendarDate?
