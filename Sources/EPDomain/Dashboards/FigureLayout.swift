@@ -144,7 +144,12 @@ struct FigureLayout: Sendable {
     }
 
     /// Per rule: met, late and overdue counts, the pending count (due soon or not yet due), and
-    /// met as a share of met, late and overdue. Pending results are in no total.
+    /// met as a share of met, late and overdue. Pending results are in no total. The rate's
+    /// complement (the children not met: late and overdue together) is an unpublished cell, as
+    /// every rate's is, grouped with met under the judged total and over late and overdue: the
+    /// reporting grid groups it across runs too, so a run's late and overdue together cannot be
+    /// worked out as a small number from the year's rate and the other runs' counts when each
+    /// of the two is withheld.
     private mutating func ruleCompliance(ids: [String], counts: [RuleCounts]) {
         for (id, counts) in zip(ids, counts) {
             let breakdown = "rule=\(id)"
@@ -152,6 +157,8 @@ struct FigureLayout: Sendable {
             let statistics = ["met", "late", "overdue"]
             let total = cells.add(judged.reduce(0, +), Self.key("rule_compliance|\(breakdown)#judged"))
             let parts = cells.parts(judged, statistics.map { Self.key("rule_compliance|\(breakdown)#\($0)") }, of: total)
+            let notMet = cells.complement(of: parts[0], in: total, Self.key("rule_compliance|\(breakdown)#c"))
+            cells.group([parts[1], parts[2]], of: notMet)
             for (statistic, part) in zip(statistics, parts) {
                 draft("rule_compliance", breakdown: breakdown, statistic, .count(part))
             }

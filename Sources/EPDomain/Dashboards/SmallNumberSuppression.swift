@@ -18,8 +18,8 @@
 /// withheld: it identifies nobody, and withholding it would hide that a group is empty.
 ///
 /// Each round works out everything that can be known, then fixes every group that gives
-/// something away, except those sharing a cell with a fix already made in the round (that fix
-/// may have mended them); rounds go on until a round finds nothing given away. Each deduction
+/// something away, except those sharing a cell with a fix already made in the round, or holding
+/// a complement worked out from one (that fix may have mended them); rounds go on until a round finds nothing given away. Each deduction
 /// uses one group at a time, chained. When no group gives anything away, all the groups'
 /// equations are solved together, exactly: a count that only follows from several of them (a
 /// "bridge": three or more authorities' tables and their sum can pin a count down that no row or
@@ -64,7 +64,10 @@ enum SmallNumberSuppression {
                 for cell in given {
                     let groups = structure.groups(of: cell).map { cells.groups[$0] }
                     let options = groups.flatMap { group in
-                        Self.candidates(group, cells: cells, knownParts: group.parts.map { known[$0.index] }, withheld: before, sparing: CountCells.ID(index: cell))
+                        Self.candidates(
+                            group, cells: cells, knownParts: group.parts.map { known[$0.index] }, withheld: before, sparing: CountCells.ID(index: cell),
+                            derived: { structure.isKnownByItsDerivation($0, learnedFrom: learnedFrom, cells: cells) }
+                        )
                     }
                     let nearest = { structure.nearestShown(to: cell, withheld: before).map { (CountCells.ID(index: $0), 0) } }
                     withheld[(best(options, cells: cells, keep: keep) ?? best(nearest(), cells: cells, keep: keep) ?? lastResort(before)).index] = true
@@ -74,8 +77,15 @@ enum SmallNumberSuppression {
             var fixed: Set<Int> = []
             for leak in leaks {
                 let group = cells.groups[leak.group]
-                if ([group.total] + group.parts).contains(where: { fixed.contains($0.index) }) { continue }
-                let options = Self.candidates(group, cells: cells, knownParts: leak.knownParts, withheld: withheld, sparing: leak.spare)
+                // A fix made already in the round may have mended it: one on a cell of the group, or
+                // on a cell a complement in it is worked out from.
+                if ([group.total] + group.parts).contains(where: { cell in
+                    fixed.contains(cell.index) || cells.derivedFrom[cell.index].contains { fixed.contains($0.index) }
+                }) { continue }
+                let options = Self.candidates(
+                    group, cells: cells, knownParts: leak.knownParts, withheld: withheld, sparing: leak.spare,
+                    derived: { structure.isKnownByItsDerivation($0, learnedFrom: learnedFrom, cells: cells) }
+                )
                 let chosen: CountCells.ID
                 if let option = best(options, cells: cells, keep: keep) {
                     chosen = option
@@ -140,6 +150,15 @@ enum SmallNumberSuppression {
 
         /// The groups `cell` is in.
         func groups(of cell: Int) -> ArraySlice<Int> { memberOf[memberStart[cell]..<memberStart[cell + 1]] }
+
+        /// Whether an unpublished cell was worked out from the cells it is derived from (a
+        /// complement, from its numerator and denominator: the group whose total is the
+        /// denominator), rather than some other way.
+        func isKnownByItsDerivation(_ id: CountCells.ID, learnedFrom: [Int], cells: CountCells) -> Bool {
+            let group = learnedFrom[id.index]
+            guard group >= 0, let denominator = cells.derivedFrom[id.index].last else { return false }
+            return totals[group] == denominator.index
+        }
 
         /// A secret count (withheld, or unpublished and small) that no single group gives away
         /// but the groups' equations solved together do: a "bridge", as when three or more
@@ -287,15 +306,21 @@ enum SmallNumberSuppression {
 
     /// The cells whose withholding mends `group`: among the known parts other than `spare`, and
     /// the total, their handles (a cell whose withholding makes it unknown: itself when shown, or
-    /// the shown cells an unpublished count is worked out from; never a zero), each marked 0 for
-    /// a part's and 1 for the total's.
+    /// the shown cells an unpublished count is worked out from, when it was known that way
+    /// (`derived`); never a zero), each marked 0 for a part's and 1 for the total's. An
+    /// unpublished count known another way (a rule's children not met, as the year's less the
+    /// other runs') has no handle here: withholding its numerator or denominator would leave it
+    /// known, and the fix follows its chain of deductions instead.
     private static func candidates(
-        _ group: CountCells.Group, cells: CountCells, knownParts: [Bool], withheld: [Bool], sparing spare: CountCells.ID?
+        _ group: CountCells.Group, cells: CountCells, knownParts: [Bool], withheld: [Bool], sparing spare: CountCells.ID?,
+        derived: (CountCells.ID) -> Bool
     ) -> [(CountCells.ID, Int)] {
         let values = cells.values
         func shown(_ id: CountCells.ID) -> Bool { cells.isPublished(id) && !withheld[id.index] }
         func handles(_ id: CountCells.ID) -> [CountCells.ID] {
-            (shown(id) ? [id] : cells.derivedFrom[id.index].filter(shown)).filter { values[$0.index] > 0 }
+            if shown(id) { return values[id.index] > 0 ? [id] : [] }
+            guard derived(id) else { return [] }
+            return cells.derivedFrom[id.index].filter(shown).filter { values[$0.index] > 0 }
         }
         let parts = zip(group.parts, knownParts).filter { $1 && $0 != spare }.map(\.0).flatMap(handles).map { ($0, 0) }
         return parts + (group.total == spare ? [] : handles(group.total).map { ($0, 1) })

@@ -171,6 +171,8 @@ struct DisclosureAttack {
             let parts = rules.filter { $0.breakdown == rate.breakdown && ["met", "late", "overdue"].contains($0.statistic) }
             sum(key(rate) + "#d", parts.map(key))
             same(key(rate) + "#n", key(parts.first { $0.statistic == "met" }!))
+            // The children not met (late and overdue together), as for every rate.
+            sum(key(rate) + "#d", [key(rate) + "#n", key(rate) + "#c"])
         }
         return equations
     }
