@@ -78,6 +78,17 @@ import Testing
             // Rules by their titles, ids beside them; dates as people write them in England.
             #expect(html.contains("(S2-ep-considered-early)") && !html.contains(">S2-ep-considered-early<"))
             #expect(html.contains("from 1 January 2025 to 31 December 2025"))
+            // The headline counts, as tables: the child in ep_placed, her EP placement in 2025-Q2.
+            for heading in ["Children by journey state (cases_by_state)", "EP placements (ep_placements)", "EP placement outcomes (ep_placement_outcomes)", "Family time (family_time)"] {
+                #expect(html.contains("<h2>\(heading)</h2><table>"), "\(heading)")
+            }
+            #expect(html.contains("<tr><th scope=\"row\">state: ep placed</th><td>1</td></tr>"))
+            #expect(html.contains("<tr><th scope=\"row\">2025-Q2</th><td>1</td></tr>"))
+            // Each chart's figures follow it as a table, which is what a screen reader reads; the
+            // whole period's rate first: 1 of 1 placed.
+            #expect(html.components(separatedBy: "<summary>The figures as a table</summary>").count - 1 == 5)
+            #expect(html.contains("its figures are in the table after it"))
+            #expect(html.contains("<tr><th scope=\"row\">The whole period</th><td>100% (1/1"), "\(html)")
             // The test script renders this page in headless Chromium to check it draws.
             if let out = ProcessInfo.processInfo.environment["EPTRACK_REPORT_OUT"], database == .sqlite {
                 try html.write(toFile: out, atomically: true, encoding: .utf8)

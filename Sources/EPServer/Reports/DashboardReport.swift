@@ -31,6 +31,14 @@ package enum DashboardReport {
     /// leaders' dashboard page.
     package static func sections(_ dashboard: Dashboard) -> String {
         var html = ""
+        html += counts(dashboard, "cases_by_state", first: "All children",
+                       note: "Children whose start (the referral, or the start of planning) is in the period, by their journey's state on the as-of day.")
+        html += counts(dashboard, "ep_placements", first: "The whole period",
+                       note: "Children first placed with EP carers in the period, by quarter of that placement.")
+        html += counts(dashboard, "ep_placement_outcomes", first: "All EP placements",
+                       note: "The same children, by where they live on the as-of day.")
+        html += counts(dashboard, "family_time", first: "All sessions",
+                       note: "Family time sessions in the period, by whether they took place.")
         html += section(figureLabel("ep_conversion"), chart: bars(rates(dashboard, "ep_conversion"), asPercent: true),
                         note: "Children first recommended for EP, whose recommendation still stands, placed with EP carers; by quarter of the recommendation, then by ethnicity group, age band, sibling group and disability (Standard 1.4). Pending: the placement is not due yet.")
         html += section(figureLabel("ep_share"), chart: bars(rates(dashboard, "ep_share"), asPercent: true),
@@ -69,6 +77,8 @@ package enum DashboardReport {
         section { break-inside: avoid; page-break-inside: avoid; } .note { color: #555; font-size: 0.85rem; }
         svg { width: 100%; height: auto; } svg text { font-size: 11px; fill: #1d1d1f; }
         .definitions { break-before: page; font-size: 0.8rem; } dt { font-weight: 600; margin-top: 0.5rem; } dd { margin: 0 0 0 1rem; }
+        table { border-collapse: collapse; font-size: 0.85rem; margin: 0.25rem 0; } th, td { text-align: left; padding: 0.15rem 0.75rem 0.15rem 0; border-bottom: 1px solid #d8dde3; }
+        td { font-variant-numeric: tabular-nums; } summary { cursor: pointer; font-size: 0.85rem; }
         """
 
     /// The policy the report is served with: no scripts, no requests anywhere, the inline
@@ -107,9 +117,11 @@ package enum DashboardReport {
     /// A rate's bars: each quarter, then each equality breakdown.
     private static func rates(_ dashboard: Dashboard, _ name: String) -> [Bar] {
         let rows = dashboard.figures.filter { $0.name == name && $0.statistic == "rate" }
-        let ordered = rows.filter { !$0.period.isEmpty && $0.breakdown.isEmpty } + rows.filter { !$0.breakdown.isEmpty && $0.period.isEmpty }
+        let whole = rows.filter { $0.period.isEmpty && $0.breakdown.isEmpty }
+        let ordered = whole + rows.filter { !$0.period.isEmpty && $0.breakdown.isEmpty } + rows.filter { !$0.breakdown.isEmpty && $0.period.isEmpty }
         return ordered.map { figure in
-            Bar(label: figure.period.isEmpty ? readable(figure.breakdown) : figure.period, value: figure.suppressed ? nil : figure.value,
+            Bar(label: figure.period.isEmpty ? (figure.breakdown.isEmpty ? "The whole period" : readable(figure.breakdown)) : figure.period,
+                value: figure.suppressed ? nil : figure.value,
                 detail: fraction(figure, pending: pending(dashboard, figure)), tick: nil, suppressed: figure.suppressed)
         }
     }
@@ -158,10 +170,46 @@ package enum DashboardReport {
         return self.bars(bars, asPercent: false)
     }
 
+    /// The figure of a bar in words: "75% (6/8, 2 pending)", "median 70, p90 104 days, n 8".
+    private static func words(_ bar: Bar, asPercent: Bool) -> String {
+        let value = bar.value.map { String(format: "%.0f%%", $0 * 100) } ?? (bar.suppressed ? "▪ withheld" : "")
+        return (asPercent ? value + " " + bar.detail : bar.detail).trimmingCharacters(in: .whitespaces)
+    }
+
     /// Horizontal bars, one per row: the label, the bar, and the figure in words. A label too
-    /// long for its column (a rule's title) takes a line of its own above its bar.
+    /// long for its column (a rule's title) takes a line of its own above its bar. The same rows
+    /// follow as a table, the chart's text alternative (WCAG 1.1.1, 1.3.1): a screen reader
+    /// reads the rows and their figures, not a picture's name.
     private static func bars(_ bars: [Bar], asPercent: Bool) -> String {
         guard !bars.isEmpty else { return "<p class=\"note\">No figures for this period.</p>" }
+        return chart(bars, asPercent: asPercent) + table(bars.map { ($0.label, words($0, asPercent: asPercent)) })
+    }
+
+    /// The figures of a chart or a count family as a table, under a summary that opens it.
+    private static func table(_ rows: [(String, String)]) -> String {
+        var html = "<details><summary>The figures as a table</summary><table><thead><tr><th scope=\"col\">Row</th><th scope=\"col\">Figure</th></tr></thead><tbody>"
+        for (label, figure) in rows {
+            html += "<tr><th scope=\"row\">\(HTML.escape(label))</th><td>\(HTML.escape(figure))</td></tr>"
+        }
+        return html + "</tbody></table></details>"
+    }
+
+    /// A count family (a total and its parts, by breakdown or by quarter) as a table: counts are
+    /// read, not compared by length.
+    private static func counts(_ dashboard: Dashboard, _ name: String, first: String, note: String) -> String {
+        let rows = dashboard.figures.filter { $0.name == name && $0.statistic == "count" }
+        let ordered = rows.filter { $0.breakdown.isEmpty && $0.period.isEmpty } + rows.filter { !($0.breakdown.isEmpty && $0.period.isEmpty) }
+        var html = "<section><h2>\(HTML.escape(figureLabel(name)))</h2>"
+        html += "<table><thead><tr><th scope=\"col\">\(name == "ep_placements" ? "Period" : "Row")</th><th scope=\"col\">Children\(name == "family_time" ? " (sessions)" : "")</th></tr></thead><tbody>"
+        for figure in ordered {
+            let label = figure.breakdown.isEmpty && figure.period.isEmpty ? first : figure.period.isEmpty ? readable(figure.breakdown) : figure.period
+            let value = figure.suppressed ? "▪ withheld" : figure.value.map { String(Int($0)) } ?? "0"
+            html += "<tr><th scope=\"row\">\(HTML.escape(label))</th><td>\(value)</td></tr>"
+        }
+        return html + "</tbody></table><p class=\"note\">\(HTML.escape(note))</p></section>"
+    }
+
+    private static func chart(_ bars: [Bar], asPercent: Bool) -> String {
         let rowHeight = 22
         let labelColumn = 34  // characters that fit before the bars start, at 11 px
         let height = bars.reduce(10) { $0 + rowHeight * ($1.label.count > labelColumn ? 2 : 1) }
@@ -174,23 +222,25 @@ package enum DashboardReport {
             if let value = bar.value {
                 svg += "<rect x=\"220\" y=\"\(y + 3)\" width=\"\(Int((210 * min(max(value, 0), 1)).rounded()))\" height=\"14\" fill=\"#2f6690\"/>"
             } else {
-                svg += "<text x=\"225\" y=\"\(y + 14)\">\(bar.suppressed ? "▪ suppressed (small number)" : "no children")</text>"
+                svg += "<text x=\"225\" y=\"\(y + 14)\">\(bar.suppressed ? "▪ withheld" : "no children")</text>"
             }
             if let tick = bar.tick {
                 let x = 220 + Int((210 * min(max(tick, 0), 1)).rounded())
                 svg += "<line x1=\"\(x)\" y1=\"\(y + 1)\" x2=\"\(x)\" y2=\"\(y + 19)\" stroke=\"#c44536\" stroke-width=\"2\"/>"
             }
-            let words = asPercent ? (bar.value.map { String(format: "%.0f%%", $0 * 100) } ?? "") + " " + bar.detail : bar.detail
-            svg += "<text x=\"440\" y=\"\(y + 14)\">\(HTML.escape(words.trimmingCharacters(in: .whitespaces)))</text>"
+            let figure = bar.value == nil ? bar.detail : words(bar, asPercent: asPercent)
+            svg += "<text x=\"440\" y=\"\(y + 14)\">\(HTML.escape(figure))</text>"
             y += rowHeight
         }
         return svg + "</svg>"
     }
 
     /// A chart under its heading. The chart is an image to assistive technology, named by the
-    /// heading; its figures are in the JSON, the CSV and the definitions below.
+    /// heading; the table after it holds its figures.
     private static func section(_ heading: String, chart: String, note: String) -> String {
-        let named = chart.replacingOccurrences(of: "role=\"img\"", with: "role=\"img\" aria-label=\"Chart: \(HTML.escape(heading))\"")
+        let named = chart.replacingOccurrences(
+            of: "role=\"img\"", with: "role=\"img\" aria-label=\"Chart: \(HTML.escape(heading)); its figures are in the table after it\""
+        )
         return "<section><h2>\(HTML.escape(heading))</h2>\(named)<p class=\"note\">\(HTML.escape(note))</p></section>"
     }
 
