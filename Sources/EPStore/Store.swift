@@ -74,9 +74,8 @@ public protocol Store: Sendable {
     /// The cases with these ids, with their milestones (in no particular order).
     func findCases(ids: [UUID]) async throws -> [Case]
     func listCases(_ query: CaseQuery) async throws -> [CaseSummary]
-    /// Cases whose journey is still open, with their milestones, for the cross-case alert list.
-    func openCases(in localAuthorities: Set<String>) async throws -> [Case]
-    /// Every case of these local authorities, with its milestones (the case-level export).
+    /// Every case of these local authorities, with its milestones (the case-level export, and
+    /// the alert list of a past day).
     func allCases(in localAuthorities: Set<String>) async throws -> [Case]
     /// The journey digest of every case of these local authorities, for dashboards, handed to
     /// `receive` in batches of `batch` as the database returns them (so counting can start

@@ -208,6 +208,27 @@ import Testing
         }
     }
 
+    /// A past day's list holds the alerts of journeys open on that day, though they have ended
+    /// since: a PLO meeting on 1 July 2025 with no EP consideration by the end of August, the
+    /// case closed on 1 September (the family moved out of the area). Today's list has nothing
+    /// of it; 31 August's has its overdue EP consideration.
+    @Test(arguments: TestDatabase.all)
+    func aPastDaysListHoldsJourneysThatHaveEndedSince(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let (id, _) = try await openCaseWithAnOverdueAlert(client, world)
+            try await client.record("case_closed", on: "2025-09-01", details: #"{"reason":"family moved out of the area"}"#, caseID: id, in: world)
+            func listed(_ query: String) async throws -> [String] {
+                let list = try await client.send(.get, "/v1/alerts?rule_id=S2-ep-considered-early\(query)", as: .northshireIRO, in: world)
+                #expect(list.status == .ok, "\(list.text)")
+                return (try list.object()["items"] as? [[String: Any]] ?? []).compactMap { $0["case_id"] as? String }
+            }
+            let today = try await listed("")
+            #expect(today.isEmpty, "an ended journey has no alerts in today's list")
+            let then = try await listed("&as_of=2025-08-31")
+            #expect(then == [id], "open on 31 August, overdue then")
+        }
+    }
+
     /// A retry of an acknowledgement (its response lost, say) is answered as the first request
     /// was, even once the alert has closed in between: the retry is not a new acknowledgement.
     /// A new acknowledgement of the closed alert is refused.

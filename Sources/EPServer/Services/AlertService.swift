@@ -38,7 +38,8 @@ public struct AlertService: Sendable {
     ///
     /// For today or a later day the alert index finds the open alerts, and only the cases on
     /// the page are loaded and evaluated. For a past day the index cannot say (milestones since
-    /// then may have closed alerts that were open), so every visible open case is evaluated.
+    /// then may have closed alerts that were open, or ended the journey), so every visible case
+    /// whose journey was open on that day is evaluated.
     public func openAlerts(
         by caller: Caller, status: RuleStatus?, ruleID: String?, asOf: CalendarDate?, limit: Int, from position: PagePosition?,
         requestID: String?
@@ -97,11 +98,15 @@ public struct AlertService: Sendable {
     ) async throws -> (items: [CaseAlert], asOf: CalendarDate, next: PagePosition?) {
         let policy = policy
         let alerts = try await heavy.admit {
-            let open = try await store.openCases(in: caller.visibleLocalAuthorities)
+            // Every case, and those whose journey was open on the day kept: one adopted or home
+            // since then still had that day's alerts (a case's stored state is today's).
+            let all = try await store.allCases(in: caller.visibleLocalAuthorities)
             return try await heavy.compute {
                 var alerts: [CaseAlert] = []
-                for subject in open {
-                    for result in policy.evaluate(subject.journey, asOf: day) where result.status.isOpen {
+                for subject in all {
+                    let journey = subject.journey.asOf(day)
+                    guard journey.state.isOpen else { continue }
+                    for result in policy.evaluate(journey, asOf: day) where result.status.isOpen {
                         if let status, result.status != status { continue }
                         if let ruleID, result.ruleID != ruleID { continue }
                         alerts.append(CaseAlert(caseID: subject.id, reference: subject.reference, localAuthority: subject.localAuthority, result: result))

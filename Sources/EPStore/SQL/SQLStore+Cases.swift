@@ -85,27 +85,18 @@ extension SQLStore {
         }
     }
 
+    /// Every case of these LAs, with its milestones, in two queries.
     public func allCases(in localAuthorities: Set<String>) async throws -> [Case] {
-        try await cases(in: localAuthorities, states: JourneyState.allCases)
-    }
-
-    public func openCases(in localAuthorities: Set<String>) async throws -> [Case] {
-        try await cases(in: localAuthorities, states: JourneyState.allCases.filter(\.isOpen))
-    }
-
-    /// The cases of these LAs in these states, with their milestones, in two queries.
-    private func cases(in localAuthorities: Set<String>, states: [JourneyState]) async throws -> [Case] {
         guard !localAuthorities.isEmpty else { return [] }
         let authorities = localAuthorities.sorted()
-        let states = states.map(\.rawValue)
         return try await source.withConnection { database in
             let summaries = try await database.raw("""
-                SELECT \(unsafeRaw: Rows.caseColumns("cases")) FROM cases WHERE local_authority IN (\(binds: authorities)) AND state IN (\(binds: states))
+                SELECT \(unsafeRaw: Rows.caseColumns("cases")) FROM cases WHERE local_authority IN (\(binds: authorities))
                 ORDER BY created_at, id
                 """).all().map(Rows.caseSummary)
             let milestones = try await database.raw("""
                 SELECT m.* FROM milestones m JOIN cases c ON c.id = m.case_id
-                WHERE c.local_authority IN (\(binds: authorities)) AND c.state IN (\(binds: states))
+                WHERE c.local_authority IN (\(binds: authorities))
                 ORDER BY m.case_id, m.seq
                 """).all()
             return try Self.attach(milestones, to: summaries)
