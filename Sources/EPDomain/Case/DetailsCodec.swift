@@ -4,6 +4,14 @@
 public enum DetailsCodec {
     public static let maxTextLength = 200
     public static let maxLabelLength = 16
+
+    /// Up to four letters, an optional `-`, then one to three digits: `VA-1`, `MGM2`, `PA-12`.
+    static func isCode(_ text: String) -> Bool {
+        let letters = text.prefix { $0.isLetter }
+        var rest = text.dropFirst(letters.count)
+        if rest.first == "-" { rest = rest.dropFirst() }
+        return (1...4).contains(letters.count) && (1...3).contains(rest.count) && rest.allSatisfy(\.isNumber)
+    }
     /// The weeks of pregnancy a `gestation_weeks` detail may give.
     public static let gestationWeeks = 10...42
 
@@ -218,6 +226,12 @@ public enum DetailsCodec {
             }
             // A code has room for an NHS number, a postcode or a phone number.
             if checkingText { try PersonalDataGuard.check(text, field: "/details/\(key)") }
+            // And for a name ("SMITH-JANE"), which no check can tell from a code, and which a
+            // label, unlike a note, cannot be redacted from: so a label is a code of up to four
+            // letters and a number (VA-1, MGM2). Stored labels are read back as they were.
+            if checkingText, !DetailsCodec.isCode(text) {
+                throw .invalid("/details/\(key)", "\(key) is a code for the person assessed, such as VA-1 (up to 4 letters, then a number of up to 3 digits), never their name")
+            }
             return text
         }
 

@@ -35,7 +35,7 @@ struct DetailField: Sendable {
             return [gestation]
         case .viabilityAssessment:
             return [
-                DetailField("assessment", "Assessment label", hint: "A short code pairing the start with its completion, such as VA-1. Not a name.", .label),
+                DetailField("assessment", "Assessment label", hint: "A code pairing the start with its completion: up to 4 letters, then a number, such as VA-1. Never the person's name.", .label),
                 .choice("relationship", "Who is assessed", ViabilityAssessment.Relationship.self),
                 .choice("stage", "Stage (optional: viability if not chosen)", ViabilityAssessment.Stage.self),
                 .choice("status", "Status", ViabilityAssessment.Status.self),

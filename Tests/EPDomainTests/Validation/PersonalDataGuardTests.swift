@@ -267,8 +267,21 @@ import Testing
         #expect(error?.detail == "assessment looks like it contains \(kind.rawValue); eptrack holds no personal data, so remove it")
     }
 
+    /// A name typed as the label passes every identifier check, and a label (unlike a note)
+    /// cannot be redacted: a label is a code, up to four letters and a number.
+    @Test(arguments: ["SMITH-JANE", "JANE", "Janet1", "MGMA-1234", "GRAN-SMITH", "VA-1A", "-1", "VA--1"])
+    func aViabilityLabelThatIsNoCodeIsRefused(label: String) {
+        let error = #expect(throws: ValidationError.self) { try Self.recordViability(label: label) }
+        #expect(error?.field == "/details/assessment")
+        #expect(error?.detail.contains("never their name") == true, "\(label): \(error?.detail ?? "")")
+    }
+
     @Test func anOrdinaryViabilityLabelIsRecordedAndAStoredOneIsReadAsItWas() throws {
-        #expect(try Self.recordViability(label: "VA-1").details == .viabilityStarted("VA-1", .maternalFamily))
+        for label in ["VA-1", "VA12", "MGM-2", "pa-3", "V-100"] {
+            let details = try Self.recordViability(label: label).details
+            #expect(details == .viabilityStarted(label, .maternalFamily), "\(label)")
+        }
+        #expect(try DetailsCodec.decodeStored(kind: .viabilityAssessment, ["assessment": .string("SMITH-JANE"), "relationship": .string("sibling"), "status": .string("started")]) == .viabilityStarted("SMITH-JANE", .sibling))
         // A label accepted before the check must still be read back, not make its case unreadable.
         let stored: [String: DetailValue] = ["assessment": .string("9434765919"), "relationship": .string("sibling"), "status": .string("started")]
         #expect(try DetailsCodec.decodeStored(kind: .viabilityAssessment, stored) == .viabilityStarted("9434765919", .sibling))
