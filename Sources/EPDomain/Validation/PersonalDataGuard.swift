@@ -38,7 +38,7 @@ public enum PersonalDataGuard {
     public static func identifier(in text: String) -> Identifier? {
         let text = normalised(text)
         if containsNHSNumber(text) { return .nhsNumber }
-        if matches(emailPattern, text) { return .email }
+        if matches(emailPattern, text) || matches(spelledEmailPattern, text) || matches(wordedEmailPattern, text) { return .email }
         if matches(nationalInsurancePattern, text) || matches(lowerCaseNationalInsurancePattern, text) { return .nationalInsuranceNumber }
         if matches(postcodePattern, text) { return .postcode }
         if matches(phonePattern, text) { return .phoneNumber }
@@ -83,6 +83,14 @@ public enum PersonalDataGuard {
     // (Matches start where a run of address characters starts: trying from inside a long run
     // would make the search quadratic, and find nothing more.)
     private static let emailPattern = pattern(#"(?<![A-Z0-9._%+-])[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}"#)
+    // The same with the @ spaced out or spelled ("jane.smith @ example.com", "jane(at)example.com",
+    // "jane [at] example [dot] com"). The domain's own dots are not spaced, so that "FGC @ 2pm.
+    // Mum attended" is no address.
+    private static let spelledEmailPattern = pattern(
+        #"(?<![A-Z0-9._%+-])[A-Z0-9._%+-]+\s*(?:@|[(\[]\s*at\s*[)\]])\s*[A-Z0-9-]+(?:(?:\.|\s*[(\[]\s*dot\s*[)\]]\s*)[A-Z0-9-]+)*(?:\.|\s*[(\[]\s*dot\s*[)\]]\s*)[A-Z]{2,}\b"#
+    )
+    // And written out in words: "jane dot smith at example dot com" (an "at" then a "dot").
+    private static let wordedEmailPattern = pattern(#"\b[A-Z0-9._%+-]+(?:\s+dot\s+[A-Z0-9_%+-]+)*\s+at\s+[A-Z0-9-]+(?:\s+dot\s+[A-Z0-9-]+)+\b"#)
     // National Insurance numbers: two letters (not D, F, I, Q, U, V; second not O), six digits,
     // A-D. The two letters must be capitals, as NI numbers are printed: in lower case they are
     // more often a word before a date ("on 12-03-25 a care order was made").
@@ -101,9 +109,13 @@ public enum PersonalDataGuard {
     // ("01.04.2025 10.30") has. International: +44 or 0044, then perhaps (0) or 0, then 9 or 10
     // digits (+44 (0)7700 900123, 0044 7700 900123). Not slashes: file numbers use them
     // ("0123/2025/01").
+    // UK numbers: 0 and 9 or 10 more digits; +44, 0044 or a bare 44 before the national number
+    // (447700900123); a mobile without its 0 (7700 900123); every digit spaced apart (0 7 7 0 0 ...).
     private static let phonePattern = pattern(
         #"(?<![\d+])(?=\(?0(?:[\s.\-()]*\d){9,10}(?!\d))\(?0\d{2}"#
-            + #"|(?:\+|(?<!\d)00)\s*44[\s.\-]*(?:\(\s*0\s*\)|0)?(?:[\s.\-()]*\d){9,10}(?!\d)"#
+            + #"|(?:\+|(?<!\d)00|(?<![\d+])(?=44\d))\s*44[\s.\-]*(?:\(\s*0\s*\)|0)?(?:[\s.\-()]*\d){9,10}(?!\d)"#
+            + #"|(?<![\d+])7\d{3}[\s.\-]?\d{3}[\s.\-]?\d{3}(?![\d])"#
+            + #"|(?<![\d+])0(?: \d){10}(?! ?\d)"#
     )
     // Numeric dates: 01/02/2024, 1-2-24, 2024-02-01, 01.02.2024.
     private static let numericDate = #"(?<!\d)(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:\d{4}|\d{2})|\d{4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,2})(?!\d)"#

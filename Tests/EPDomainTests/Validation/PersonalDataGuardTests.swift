@@ -55,6 +55,10 @@ import Testing
         ("+44 07700 900123", .phoneNumber),
         ("0161.496.0000", .phoneNumber),
         ("tel: 0113 \u{2013} 496 0000", .phoneNumber),
+        ("mobile 447700900123", .phoneNumber),
+        ("mobile 7700 900123", .phoneNumber),
+        ("mum's 7700900123", .phoneNumber),
+        ("0 7 7 0 0 9 0 0 1 2 3", .phoneNumber),
         // Postcodes.
         ("Visit arranged at B33 8TH", .postcode),
         ("visit to sw1a 1aa", .postcode),
@@ -67,6 +71,11 @@ import Testing
         // Email addresses.
         ("Email from carer.smith@example.org", .email),
         ("carer.smith\u{FF20}example.org", .email),
+        ("mum email jane.smith @ example.com", .email),
+        ("jane.smith(at)example.com", .email),
+        ("jane.smith [at] example [dot] com", .email),
+        ("jane dot smith at example dot com", .email),
+        ("write to jsmith at example dot co dot uk", .email),
         // National Insurance numbers.
         ("NI number AB 12 34 56 C quoted by father", .nationalInsuranceNumber),
         ("NI AB-12-34-56-C", .nationalInsuranceNumber),
@@ -206,6 +215,15 @@ import Testing
         "Part B. 2 April 2025 panel",
         "b. 14/05/2025 ICPC held",
         "Chronology:\nb. 14/05/2025 ICPC held",
+        // Near the spelled-out addresses and numbers, but none.
+        "FGC @ 2pm. Mum attended",
+        "Contact @ 2.30pm at the centre",
+        "Met at the family centre; dot points agreed",
+        "Family time at home, dot to dot book shared",
+        "Session 7 of 12, 3 cancelled",
+        "Case 44 of 120 in the audit",
+        "Score 0 1 2 on the scale",
+        "Invoice 7123 paid in 3 parts",
     ]
 
     @Test(arguments: accepted)
