@@ -47,6 +47,11 @@ import Testing
             #expect(traced.headers[HTTPField.Name("X-Request-Id")!] == "lb-7f3a-0042", "a caller's request id is echoed")
             let unsafe = try await client.send(.get, "/health/live", as: nil, in: world, headers: [HTTPField.Name("X-Request-Id")!: "<script>"])
             #expect(unsafe.headers[HTTPField.Name("X-Request-Id")!] != "<script>", "an id that is not a plain token is replaced")
+            // Nor is an id carrying an NHS number or a date of birth kept for the audit trail.
+            for identifying in ["JaneSmith-DOB-12-03-2025-NHS-9434765919", "trace-943-476-5919"] {
+                let replaced = try await client.send(.get, "/health/live", as: nil, in: world, headers: [HTTPField.Name("X-Request-Id")!: identifying])
+                #expect(replaced.headers[HTTPField.Name("X-Request-Id")!] != identifying, "\(identifying)")
+            }
         }
     }
 

@@ -25,10 +25,17 @@ public enum RequestScope {
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
+    /// A client's request id, kept when it is a plain token (letters, digits, `-`, at most 100)
+    /// and holds no identifier the personal-data guard knows (an NHS number, a date of birth):
+    /// it goes into the log and the append-only audit trail, which cannot be redacted.
+    static func saneRequestID(_ offered: String) -> String? {
+        guard offered.count <= 100, offered.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return nil }
+        return PersonalDataGuard.identifier(in: offered) == nil ? offered : nil
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let offered = request.headers[.xRequestID]
-        let requestID = offered.flatMap { $0.count <= 100 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } ? $0 : nil }
-            ?? UUID.random().uuidString.lowercased()
+        let requestID = offered.flatMap(Self.saneRequestID) ?? UUID.random().uuidString.lowercased()
         let started = ContinuousClock.now
         var response: Response
         do {
