@@ -8,8 +8,32 @@ struct MilestoneForm {
     let kind: MilestoneKind
     let form: FormData
 
-    func input() throws(ValidationError) -> MilestoneInput {
-        let occurredOn = try DateInput.read(form, name: "occurred_on", label: "the date it happened")
+    /// Every field the form can check on its own that is wrong, found at once (the date, the
+    /// details, the note, and a change's reason), so that one submission shows them all.
+    struct Refusal: Error {
+        let errors: [ValidationError]
+    }
+
+    /// The input, or every error in the date, the details and the note together, after
+    /// `earlier` (a change's reason).
+    func input(after earlier: [ValidationError] = []) throws(Refusal) -> MilestoneInput {
+        var errors = earlier
+        func checked<T>(_ read: () throws(ValidationError) -> T) -> T? {
+            do { return try read() } catch {
+                errors.append(error)
+                return nil
+            }
+        }
+        let occurredOn = checked { () throws(ValidationError) in try DateInput.read(form, name: "occurred_on", label: "the date it happened") }
+        let details = checked { () throws(ValidationError) in try self.details() }
+        let note = form.trimmed("note")
+        if let note { _ = checked { () throws(ValidationError) in try FreeText.check(note, field: "/note", limit: Case.maxNoteLength) } }
+        guard errors.isEmpty, let occurredOn, let details else { throw Refusal(errors: errors) }
+        return MilestoneInput(kind: kind, occurredOn: occurredOn, details: details, note: note)
+    }
+
+    /// The details from their fields, through `DetailsCodec` as the API's are.
+    private func details() throws(ValidationError) -> MilestoneDetails {
         var raw: [String: DetailValue] = [:]
         for field in DetailField.fields(for: kind) {
             guard let value = form.trimmed("details-\(field.key)") else { continue }
@@ -26,8 +50,7 @@ struct MilestoneForm {
                 raw[field.key] = .string(value)
             }
         }
-        let details = try DetailsCodec.decode(kind: kind, raw)
-        return MilestoneInput(kind: kind, occurredOn: occurredOn, details: details, note: form.trimmed("note"))
+        return try DetailsCodec.decode(kind: kind, raw)
     }
 
     /// The reason a correction or retraction must give.

@@ -84,6 +84,8 @@ struct MilestonePages: Sendable {
                 response: { recorded in try .init(body: ["id": recorded.milestone.id.uuidString.lowercased()]) }
             )
             return PageRenderer.redirect(to: "/cases/\(id.uuidString.lowercased())?done=recorded")
+        } catch let refusal as MilestoneForm.Refusal {
+            return try await new(id, kind: kind.rawValue, form: form, errors: refusal.errors.map { Self.fieldError($0, kind: kind) }, status: status(of: refusal.errors[0]))
         } catch let error as ValidationError {
             return try await new(id, kind: kind.rawValue, form: form, errors: [Self.fieldError(error, kind: kind)], status: status(of: error))
         }
@@ -124,8 +126,16 @@ struct MilestonePages: Sendable {
         let view = try await services.cases.view(caseID: id, by: user.caller, asOf: nil, requestID: RequestScope.requestID)
         guard let milestone = view.subject.records.first(where: { $0.id == milestoneID }) else { throw ServiceError.notFound("no such milestone") }
         do {
-            let reason = try MilestoneForm.reason(form)
-            let change: CaseChange = retract
+            let reason: String
+            let change: CaseChange
+            do {
+                reason = try MilestoneForm.reason(form)
+            } catch {
+                // A correction's other fields are checked too, to show every error at once.
+                if !retract { _ = try MilestoneForm(kind: milestone.kind, form: form).input(after: [error]) }
+                throw error
+            }
+            change = retract
                 ? .retract(milestoneID, reason: reason)
                 : .correct(milestoneID, replacement: try MilestoneForm(kind: milestone.kind, form: form).input(), reason: reason)
             let idempotency = try IdempotencyRequest(
@@ -136,6 +146,9 @@ struct MilestonePages: Sendable {
                 response: { recorded in try .init(body: ["id": recorded.milestone.id.uuidString.lowercased()]) }
             )
             return PageRenderer.redirect(to: "/cases/\(id.uuidString.lowercased())?done=\(retract ? "retracted" : "corrected")")
+        } catch let refusal as MilestoneForm.Refusal {
+            let errors = refusal.errors.map { Self.fieldError($0, kind: milestone.kind) }
+            return try await change(id, milestoneID, retract: retract, form: form, errors: errors, status: status(of: refusal.errors[0]))
         } catch let error as ValidationError {
             return try await change(id, milestoneID, retract: retract, form: form, errors: [Self.fieldError(error, kind: milestone.kind)], status: status(of: error))
         }

@@ -89,6 +89,12 @@ import Testing
             ], from: form)
             #expect(named.status == .unprocessableContent && named.errorSummary.first?.href == "note", "\(named.errorSummary)")
             #expect(named.text.contains(#"aria-describedby="note-hint note-error""#) && named.text.contains(#"id="note-error""#))
+            // Every error the form can find on its own, at once: no date, no status, a postcode.
+            let three = try await browser.post("/cases/\(id)/milestones", [
+                "kind": "family_time", "occurred_on-day": "", "occurred_on-month": "", "occurred_on-year": "", "note": "Session moved to NW1 4NP",
+            ], from: "/cases/\(id)/milestones/new?kind=family_time")
+            #expect(three.status == .unprocessableContent)
+            #expect(three.errorSummary.map(\.href) == ["occurred_on-day", "details-status-attended", "note"], "\(three.errorSummary)")
             let api = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
             #expect(try (api.object()["milestones"] as? [Any])?.count == 1, "nothing stored by any refusal")
         }
@@ -225,6 +231,11 @@ import Testing
                 "occurred_on-day": "3", "occurred_on-month": "7", "occurred_on-year": "2025",
             ], from: "/cases/\(id)/milestones/\(careID)/correct")
             #expect(noReason.status == .unprocessableContent && noReason.errorSummary.first?.href == "reason")
+            // No reason and no date: both at once.
+            let neither = try await browser.post("/cases/\(id)/milestones/\(careID)/correct", [
+                "occurred_on-day": "", "occurred_on-month": "7", "occurred_on-year": "2025",
+            ], from: "/cases/\(id)/milestones/\(careID)/correct")
+            #expect(neither.status == .unprocessableContent && neither.errorSummary.map(\.href) == ["reason", "occurred_on-day"], "\(neither.errorSummary)")
             let corrected = try await browser.post("/cases/\(id)/milestones/\(careID)/correct", [
                 "occurred_on-day": "3", "occurred_on-month": "7", "occurred_on-year": "2025", "reason": "Date taken from the wrong record",
             ], from: "/cases/\(id)/milestones/\(careID)/correct")
