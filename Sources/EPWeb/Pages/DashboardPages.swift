@@ -36,19 +36,20 @@ struct DashboardPages: Sendable {
         let user = try WebScope.requireUser()
         var errors: [FieldError] = []
         let asked = period(query, errors: &errors)
-        var (from, to) = asked
+        let (from, to) = asked
         var status: HTTPResponse.Status = errors.isEmpty ? .ok : .badRequest
-        let summary: Dashboard
+        let summary: Dashboard?
         do {
             summary = try await figures(user, from, to)
         } catch let refusal as ValidationError {
             // A period the service refuses (the other way round, too long): said beside its
-            // field, the form still showing the quarters chosen, to correct, above the default
-            // period's figures (the report names its period).
-            errors.append(FieldErrors.from(refusal))
+            // field, the form still showing the quarters chosen, to correct, and no figures (those
+            // of another period under the chosen quarters would be read as theirs).
+            var error = FieldErrors.from(refusal)
+            if refusal.field == "to" { error = FieldError(target: error.target, message: "Choose a last quarter that is not before the first") }
+            errors.append(error)
             status = .unprocessableContent
-            (from, to) = period(FormData(encoded: ""), errors: &errors)
-            summary = try await figures(user, from, to)
+            summary = nil
         }
         // Five years of quarters to choose from, newest first.
         let latest = WholeQuarters.lastQuarterEnd(onOrBefore: services.clock.today)
@@ -57,11 +58,14 @@ struct DashboardPages: Sendable {
         let starts = Set(listed + [asked.from]).sorted(by: >)
         let ends = Set(listed.map { start in Self.quarterStart(of: start, quartersBack: -1).adding(days: -1) } + [asked.to]).sorted(by: >)
         var context: TemplateContext = [
-            "scope": DashboardReport.scope(summary.request), "report": DashboardReport.sections(summary),
             "froms": starts.map { ["value": $0.iso, "label": $0.written, "selected": $0 == asked.from] },
             "tos": ends.map { ["value": $0.iso, "label": $0.written, "selected": $0 == asked.to] },
-            "csvHref": "/dashboard.csv?from=\(from.iso)&to=\(to.iso)",
         ]
+        if let summary {
+            context["scope"] = DashboardReport.scope(summary.request)
+            context["report"] = DashboardReport.sections(summary)
+            context["csvHref"] = "/dashboard.csv?from=\(from.iso)&to=\(to.iso)"
+        }
         context.put("fromError", FieldErrors.message(for: ["from"], in: errors))
         context.put("toError", FieldErrors.message(for: ["to"], in: errors))
         return pages.page("dashboard", title: "Dashboard", context, section: "/dashboard", errors: errors, status: status)

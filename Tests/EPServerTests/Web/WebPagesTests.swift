@@ -408,12 +408,15 @@ import Testing
                 #expect(page.errorSummary.map(\.href) == [path.contains("bogus") ? "to" : "from"], "\(path)")
             }
             #expect(try await leader.get("/dashboard?from=2025-01-01&to=2025-06-30").status == .ok)
-            // Quarters the other way round: refused beside "to", the form keeping the choice to
-            // correct, above the default period's figures.
+            // Quarters the other way round: refused beside "to" in the page's words, the form
+            // keeping the choice to correct, and no figures (another period's, under the quarters
+            // chosen, would be read as theirs).
             let backwards = try await leader.get("/dashboard?from=2025-04-01&to=2024-12-31")
             #expect(backwards.status == .unprocessableContent && backwards.errorSummary.map(\.href) == ["to"], "\(backwards.errorSummary)")
+            #expect(backwards.errorSummary.first?.message == "Choose a last quarter that is not before the first")
             #expect(backwards.text.contains(#"<option value="2025-04-01" selected>"#) && backwards.text.contains(#"<option value="2024-12-31" selected>"#), "the quarters chosen")
-            #expect(backwards.text.contains(#"href="/dashboard.csv?from=2024-07-01&amp;to=2025-06-30""#), "the default period's figures")
+            #expect(!backwards.text.contains("/dashboard.csv") && !backwards.text.contains("class=\"report\""), "no figures")
+            #expect(backwards.text.contains("Correct the period above to see its figures."))
             // Over ten years: the first quarter asked for is further back than the list offers,
             // and is offered, chosen, beside the message.
             let tooLong = try await leader.get("/dashboard?from=2014-01-01&to=2025-06-30")
