@@ -224,6 +224,7 @@ public struct CaseService: Sendable {
 }
 
 func require(_ allowed: Bool, _ caller: Caller, _ action: String) throws {
-    guard allowed else { throw ServiceError.forbidden("the \(caller.role.rawValue) role may not \(action)") }
+    // In words ("social worker"), as the pages show the refusal too.
+    guard allowed else { throw ServiceError.forbidden("the \(caller.role.rawValue.replacingOccurrences(of: "_", with: " ")) role may not \(action)") }
 }
 

@@ -333,7 +333,13 @@ import Testing
             // Read-only case page for the IRO.
             let page = try await iro.get("/cases/\(id)")
             #expect(page.status == .ok && !page.text.contains(#"id="record-milestone""#))
-            #expect(try await iro.get("/cases/\(id)/milestones/new").status == .forbidden)
+            let refused = try await iro.get("/cases/\(id)/milestones/new")
+            #expect(refused.status == .forbidden)
+            #expect(refused.text.contains("only social workers record milestones"), "the refusal says why")
+            // A refusal from the services reads in words too ("social worker", not its code).
+            let worker = try await Browser.signedIn(as: .northshireSocialWorker, in: world, client: client)
+            let dashboard = try await worker.get("/dashboard")
+            #expect(dashboard.status == .forbidden && dashboard.text.contains("the social worker role may not read dashboards"), "\(dashboard.text.prefix(3000))")
         }
     }
 
