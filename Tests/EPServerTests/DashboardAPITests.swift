@@ -44,7 +44,7 @@ import Testing
 
             let csv = try await client.send(.get, "/v1/dashboards/summary?from=2025-07-01&to=2025-09-30", as: .northshireLeader, in: world, headers: [.accept: "text/csv"])
             #expect(csv.status == .ok)
-            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(csv.text.hasPrefix("figure,breakdown,period,statistic,value,numerator,denominator,suppressed"))
             #expect(csv.text.contains("cases_by_state,state=pre_proceedings,"))
         }
@@ -63,7 +63,7 @@ import Testing
             }
             let report = try await client.send(.get, "/v1/dashboards/summary?from=2025-01-01&to=2025-12-31", as: .northshireLeader, in: world, headers: [.accept: "text/html"])
             #expect(report.status == .ok)
-            #expect(report.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(report.headers[.contentType] == "text/html; charset=utf-8")
             let html = report.text
             #expect(html.hasPrefix("<!DOCTYPE html>"))
             #expect(html.components(separatedBy: "<svg").count - 1 == 5, "EP conversion, EP share and EP considered (by quarter and breakdown), durations, rule compliance")

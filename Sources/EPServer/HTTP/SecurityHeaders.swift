@@ -4,10 +4,15 @@ import Hummingbird
 /// Headers every response carries so that browsers and proxies handle case data safely: no
 /// content sniffing; nothing under /v1 kept in any cache (responses carry case data, even when
 /// pseudonymous); no framing and no referrer. An HTML page (the dashboard report) gets its own
-/// Content-Security-Policy; everything else may load nothing at all.
+/// Content-Security-Policy; everything else may load nothing at all. Text the contract names
+/// without a charset (the dashboard's CSV and report) says it is UTF-8, so that neither a
+/// browser nor a spreadsheet guesses another encoding.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
+        if let type = response.headers[.contentType], type == "text/csv" || type == "text/html" {
+            response.headers[.contentType] = type + "; charset=utf-8"
+        }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "no-referrer"
         response.headers[.xFrameOptions] = "DENY"
