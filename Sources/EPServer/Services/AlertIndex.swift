@@ -20,7 +20,9 @@ public enum AlertIndex {
     /// rebuilds its index on its next start, as it does when the policy's thresholds change.
     /// 2: the rules of issue 15 (decisions only, recurring episodes, the 26-week arithmetic).
     /// 3: S4-entry-to-family ends its wait for a match at an adoption order or a closure.
-    static let rulesRevision = 3
+    /// 4: S4-reg25a-timely waits while the child is unborn or not looked after; S4-adm-after-panel
+    /// reads each panel as its own episode; the standing match is the latest approved.
+    static let rulesRevision = 4
 
     /// Rebuilds every case's derived data (entries, state, digest) when the policy in force, or
     /// the rules' logic, is not the one they were built with (a new threshold or clock moves due
