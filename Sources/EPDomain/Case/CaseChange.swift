@@ -120,6 +120,13 @@ extension Case {
         throw ValidationError(.chronologyConflict, field: "/milestone_id", detail, conflictingMilestone: latest?.id)
     }
 
+    /// The pointer of the detail a correction changed (the first, in key order), or `/details`.
+    private static func changedDetail(from old: MilestoneDetails, to new: MilestoneDetails) -> String {
+        let (before, after) = (DetailsCodec.encode(old), DetailsCodec.encode(new))
+        let key = Set(before.keys).union(after.keys).sorted().first { before[$0] != after[$0] }
+        return key.map { "/details/\($0)" } ?? "/details"
+    }
+
     /// Refuses the change if the journey it produces breaks a rule the current journey keeps.
     /// (Comparing with the current journey means a policy tightened later never blocks
     /// unrelated writes on old cases.)
@@ -141,9 +148,14 @@ extension Case {
             throw .conflict(violation.field, violation.detail, with: violation.other)
         }
         // The field at fault on the other milestone is the one at fault on this one: a date
-        // that now falls on the wrong side of it.
+        // that now falls on the wrong side of it; or, for a correction that kept the date, the
+        // details it changed (a court decision's outcome that no longer gives authority to place).
+        let original = changed.correction.flatMap { correction in current.milestones.first { $0.id == correction.supersedes } }
+        let field = original.map { $0.occurredOn == changed.occurredOn && $0.details != changed.details } == true
+            ? Self.changedDetail(from: original!.details, to: changed.details)
+            : violation.field
         throw .conflict(
-            violation.field,
+            field,
             "\(changed.kind.rawValue) on \(changed.occurredOn) conflicts with \(violation.milestone.kind.rawValue): \(violation.detail)",
             with: violation.milestone
         )

@@ -266,6 +266,16 @@ import Testing
         expectRefusal(error, .chronologyConflict, field: "/occurred_on", conflictsWith: closed)
     }
 
+    /// The placement order corrected to a care order on the same day leaves the match without
+    /// authority to place: refused, naming the outcome that changed (the date was right).
+    @Test func aCorrectedOutcomeThatTakesTheMatchsAuthorityAwayIsRefusedNamingTheOutcome() {
+        var (builder, order, _) = readyForMatch()
+        let match = builder.record(.admMatchDecision, "2024-10-10", .matchedWithEPCarers)
+        let input = MilestoneInput(kind: .courtDecision, occurredOn: .day("2024-08-19"), details: .careOrder)
+        let error = builder.refusal(.correct(order, replacement: input, reason: "the court refused the placement order"), asOf: "2024-10-20")
+        expectRefusal(error, .chronologyConflict, field: "/details/outcome", conflictsWith: match)
+    }
+
     // MARK: Once-only milestones
 
     @Test func refusesASecondBirth() {
