@@ -135,12 +135,14 @@ public enum PersonalDataGuard {
         return pattern(weekday + "(?:" + numericDate + "|" + dayFirst + "|" + monthFirst + ")")
     }()
     // Words that make a nearby date a birth date: born, DOB (D.O.B., d/o/b), date of birth,
-    // birthday, birth date. Not "birth" alone: "pre-birth conference held 14/05/2025" is practice.
+    // birthday, birth date, birth registered (birth reg), a baby delivered. Not "birth" alone:
+    // "pre-birth conference held 14/05/2025" is practice; nor "delivered" alone ("letter
+    // delivered 12/03/2025").
     // A word may run straight into its date ("DoB12/03/2025", "born12/03/2025"), so it ends
     // before a letter, not at a word boundary; but "d o b" written apart must end at one ("do b4
     // the hearing" is no birth word).
     private static let birthWordPattern = pattern(
-        #"\b(?:(?:born|dob|date\s+of\s+birth|birth\s?(?:day|date)s?)(?![a-z])|d[./ ]?o[./ ]?b\b\.?)"#
+        #"\b(?:(?:born|dob|date\s+of\s+birth|birth\s?(?:day|date)s?|birth\s+reg(?:istration|istered)?|(?:baby|infant)\s+(?:was\s+)?delivered)(?![a-z])|d[./ ]?o[./ ]?b\b\.?)"#
     )
     // "b." for born ("Baby Girl b. 12.03.25", "mother (b. 3 April 1990)"): a birth word only
     // straight before a date and after a word or "(", since "b." is also a list's second letter

@@ -71,6 +71,9 @@ import Testing
         // Email addresses.
         ("Email from carer.smith@example.org", .email),
         ("carer.smith\u{FF20}example.org", .email),
+        ("Birth reg: 12/03/2025", .dateOfBirth),
+        ("baby delivered 12/03/2025", .dateOfBirth),
+        ("Baby was delivered at 02:10 on 12 March 2025", .dateOfBirth),
         ("mum email jane.smith @ example.com", .email),
         ("jane.smith(at)example.com", .email),
         ("jane.smith [at] example [dot] com", .email),
@@ -224,6 +227,8 @@ import Testing
         "Case 44 of 120 in the audit",
         "Score 0 1 2 on the scale",
         "Invoice 7123 paid in 3 parts",
+        "Letter delivered 12/03/2025 to the parents' solicitor",
+        "Birth registration booked; hearing 12/03/2025",
     ]
 
     @Test(arguments: accepted)
