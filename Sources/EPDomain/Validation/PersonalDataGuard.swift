@@ -37,7 +37,7 @@ public enum PersonalDataGuard {
 
     public static func identifier(in text: String) -> Identifier? {
         let text = normalised(text)
-        if containsNHSNumber(text) { return .nhsNumber }
+        if containsNHSNumber(text) || matches(labelledNHSPattern, text) { return .nhsNumber }
         if matches(emailPattern, text) || matches(spelledEmailPattern, text) || matches(wordedEmailPattern, text) { return .email }
         if matches(nationalInsurancePattern, text) || matches(lowerCaseNationalInsurancePattern, text) { return .nationalInsuranceNumber }
         if matches(postcodePattern, text) { return .postcode }
@@ -82,6 +82,11 @@ public enum PersonalDataGuard {
     private static let postcodePattern = pattern(#"\b[A-Z]{1,2}[0-9][A-Z0-9]?"# + separator + #"*[0-9][ABD-HJLNP-UW-Z]{2}\b"#)
     // (Matches start where a run of address characters starts: trying from inside a long run
     // would make the search quadratic, and find nothing more.)
+    // Ten digits written as an NHS number and labelled as one ("NHS no 943 476 5918"), whatever
+    // the check digit: a mistyped NHS number is still all but the child's.
+    private static let labelledNHSPattern = pattern(
+        #"\bNHS\b\s*(?:(?:no|number|num)\b\.?|#)?\s*:?\s*\d{3}[\s.\-]?\d{3}[\s.\-]?\d{4}(?!\d)"#
+    )
     private static let emailPattern = pattern(#"(?<![A-Z0-9._%+-])[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}"#)
     // The same with the @ spaced out or spelled ("jane.smith @ example.com", "jane(at)example.com",
     // "jane [at] example [dot] com"). The domain's own dots are not spaced, so that "FGC @ 2pm.

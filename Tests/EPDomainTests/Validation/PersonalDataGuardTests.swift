@@ -71,6 +71,8 @@ import Testing
         // Email addresses.
         ("Email from carer.smith@example.org", .email),
         ("carer.smith\u{FF20}example.org", .email),
+        ("NHS 943 476 5918 (check digit wrong)", .nhsNumber),
+        ("nhs no: 9434765918", .nhsNumber),
         ("Birth reg: 12/03/2025", .dateOfBirth),
         ("baby delivered 12/03/2025", .dateOfBirth),
         ("Baby was delivered at 02:10 on 12 March 2025", .dateOfBirth),
@@ -228,6 +230,8 @@ import Testing
         "Score 0 1 2 on the scale",
         "Invoice 7123 paid in 3 parts",
         "Letter delivered 12/03/2025 to the parents' solicitor",
+        "NHS trust referral on 12/03/2025",
+        "NHS 111 called twice",
         "Birth registration booked; hearing 12/03/2025",
     ]
 
