@@ -57,7 +57,7 @@ import Testing
     func aPartnerRAAWorksOnTheCaseUntilThePartnershipEnds(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
             let id = try await client.openCase(in: world)
-            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaIRO, in: world).status == .ok)
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaSocialWorker, in: world).status == .ok)
             let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "raa-fgc-0704"]
             let recorded = try await client.record("family_group_conference", on: "2025-07-04", caseID: id, in: world, as: .raaSocialWorker, headers: key)
             #expect(recorded.status == .created)
@@ -68,7 +68,7 @@ import Testing
             #expect(raaCase.status == .created, "an RAA social worker can open a case for its partner LA")
 
             #expect(try await world.backend.store.endPartnership(agency: TestWorld.raa, localAuthority: TestWorld.northshire, at: world.clock.stamp, audit: nil))
-            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaIRO, in: world).status == .notFound)
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaSocialWorker, in: world).status == .notFound)
             #expect(try await client.record("family_group_conference", on: "2025-07-05", caseID: id, in: world, as: .raaSocialWorker).status == .notFound)
             // Replays are answered only after visibility is checked: no state or alerts leak.
             let replay = try await client.record("family_group_conference", on: "2025-07-04", caseID: id, in: world, as: .raaSocialWorker, headers: key)

@@ -101,6 +101,11 @@ import Testing
             await #expect(throws: ValidationError.self, "no personal data in a label") {
                 try await admin.createToken(agency: TestWorld.southmoor, role: .iro, label: "jane.smith@southmoor.gov.uk", days: 90, by: person)
             }
+            // An RAA has no IROs (they are the LA's, Children Act 1989 s.25A): refused naming the role.
+            let noIRO = await #expect(throws: ValidationError.self) {
+                try await admin.createToken(agency: TestWorld.raa, role: .iro, label: "RAA IRO service", days: 90, by: person)
+            }
+            #expect(noIRO?.field == "/role" && noIRO?.detail.contains("s.25A") == true)
             let (record, secret) = try await admin.createToken(agency: TestWorld.southmoor, role: .iro, label: "Southmoor IRO service", days: 90, by: person)
             let bearer: HTTPFields = [.authorization: "Bearer \(secret)"]
             #expect(try await client.send(.get, "/v1/cases", as: nil, in: world, headers: bearer).status == .ok)
@@ -135,7 +140,7 @@ import Testing
             #expect((try audit.object()["items"] as? [Any])?.isEmpty == true, "no access to the LA's audit trail either")
             let accepting = try await client.send(.post, "/v1/partnerships/raa-coast-and-vale/la-southmoor/accept", as: .raaAdmin, in: world)
             #expect(accepting.status == .forbidden)
-            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaIRO, in: world).status == .notFound)
+            #expect(try await client.send(.get, "/v1/cases/\(id)", as: .raaSocialWorker, in: world).status == .notFound)
         }
     }
 
@@ -230,7 +235,7 @@ import Testing
         try await TestWorld.run(on: database) { world, client in
             let id = try await client.openCase(in: world)
             try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: id, in: world)
-            try await client.send(.get, "/v1/cases/\(id)", as: .raaIRO, in: world)
+            try await client.send(.get, "/v1/cases/\(id)", as: .raaSocialWorker, in: world)
             let other = try await client.openCase(in: world, reference: "SM-EP-2025-0001", as: .southmoorSocialWorker, localAuthority: TestWorld.southmoor)
 
             let trail = try await client.send(.get, "/v1/audit?case_id=\(id)", as: .northshireAdmin, in: world)

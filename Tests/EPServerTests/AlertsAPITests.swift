@@ -75,7 +75,8 @@ import Testing
             let items = try #require(try list.object()["items"] as? [[String: Any]])
             #expect(items.compactMap { $0["case_id"] as? String } == [older, newer])
 
-            let raa = try await client.send(.get, "/v1/alerts?rule_id=S2-ep-considered-early", as: .raaIRO, in: world)
+            // The RAA's head of service (an RAA has no IROs: they are the LA's).
+            let raa = try await client.send(.get, "/v1/alerts?rule_id=S2-ep-considered-early", as: nil, in: world, headers: try await world.raaLeader())
             #expect((try raa.object()["items"] as? [[String: Any]])?.count == 2, "the RAA works for Northshire")
 
             let southmoor = try await client.send(.get, "/v1/alerts?rule_id=S2-ep-considered-early", as: .southmoorIRO, in: world)
@@ -110,8 +111,9 @@ import Testing
             let other = try await client.openCase(in: world, reference: "NS-EP-2025-0143")
             try await client.record("plo_pre_proceedings", on: "2025-07-01", caseID: other, in: world)
             let noted = "Raised at the second review; legal gateway booked"
+            let raaLeader = try await world.raaLeader()
             for (query, expected) in [("", [id: [noted], other: []]), ("&as_of=2025-08-31", [id: [], other: []])] {
-                let list = try await client.send(.get, "/v1/alerts?rule_id=S2-ep-considered-early\(query)", as: .raaIRO, in: world)
+                let list = try await client.send(.get, "/v1/alerts?rule_id=S2-ep-considered-early\(query)", as: nil, in: world, headers: raaLeader)
                 let items = try #require(try list.object()["items"] as? [[String: Any]])
                 let marks = Dictionary(uniqueKeysWithValues: items.map { item in
                     (item["case_id"] as? String ?? "", ((item["alert"] as? [String: Any])?["acknowledgements"] as? [[String: Any]] ?? []).compactMap { $0["note"] as? String })

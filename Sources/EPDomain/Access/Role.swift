@@ -12,6 +12,15 @@ public enum Role: String, CaseIterable, Hashable, Sendable {
     public var readsCases: Bool { self != .admin }
     public var writesCases: Bool { self == .socialWorker }
     public var acknowledgesAlerts: Bool { self == .iro }
+
+    /// Whether an agency of `type` has people in this role. An IRO is appointed by the local
+    /// authority looking after the child (Children Act 1989 s.25A): an RAA or VAA has none.
+    public func isHeld(by type: AgencyType) -> Bool { self != .iro || type == .la }
+
+    /// Why an agency of `type` has no one in this role (nil when it has).
+    public func notHeld(by type: AgencyType) -> String? {
+        isHeld(by: type) ? nil : "an \(type.rawValue.uppercased()) has no iro role: an IRO is appointed by the local authority looking after the child (Children Act 1989 s.25A)"
+    }
 }
 
 public enum AgencyType: String, CaseIterable, Hashable, Sendable {

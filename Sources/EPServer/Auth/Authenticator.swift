@@ -31,13 +31,15 @@ public struct Authenticator: Sendable {
         guard let access = try await store.access(agency: agency) else {
             throw ServiceError.unauthenticated("the agency \(agency) is not registered here")
         }
-        return Self.caller(actor: actor, agency: agency, type: access.type, partners: access.partners, role: role)
+        return try Self.caller(actor: actor, agency: agency, type: access.type, partners: access.partners, role: role)
     }
 
     /// What a caller of an agency of `type` may see: an LA its own cases, an RAA or VAA those of
-    /// the local authorities it works for through active partnerships.
-    public static func caller(actor: String, agency: String, type: AgencyType, partners: Set<String>, role: Role) -> Caller {
-        Caller(actor: actor, agency: agency, agencyType: type, role: role, visibleLocalAuthorities: type == .la ? [agency] : partners)
+    /// the local authorities it works for through active partnerships. A role the agency does not
+    /// have (an RAA's IRO) is refused, however the credential came to name it.
+    public static func caller(actor: String, agency: String, type: AgencyType, partners: Set<String>, role: Role) throws -> Caller {
+        if let reason = role.notHeld(by: type) { throw ServiceError.forbidden(reason) }
+        return Caller(actor: actor, agency: agency, agencyType: type, role: role, visibleLocalAuthorities: type == .la ? [agency] : partners)
     }
 
     private func apiTokenCaller(_ token: String) async throws -> Caller {
@@ -48,7 +50,7 @@ public struct Authenticator: Sendable {
         if record.revokedAt != nil { throw ServiceError.unauthenticated("the bearer token has been revoked") }
         if record.expiresAt <= clock.now() { throw ServiceError.unauthenticated("the bearer token has expired") }
         noteUse(of: record)
-        return Self.caller(
+        return try Self.caller(
             actor: "token:\(record.id.uuidString.lowercased())", agency: record.agency, type: credential.agencyType,
             partners: credential.partnerLocalAuthorities, role: record.role
         )

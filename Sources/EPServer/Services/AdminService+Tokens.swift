@@ -32,7 +32,7 @@ extension AdminService {
         let made = try await store.idempotentWrite(idempotency, caller: caller.actor, at: clock.stamp, response: { (made: (record: TokenRecord, secret: String)) in
             try .init(body: ["id": made.record.id.uuidString.lowercased()])
         }) { stored in
-            try await issueToken(agency: caller.agency, role: role, label: label, days: days, idempotency: { try stored(($0, $1)) }) { record in
+            try await issueToken(agency: caller.agency, type: caller.agencyType, role: role, label: label, days: days, idempotency: { try stored(($0, $1)) }) { record in
                 AuditEvent(caller, "token.create", at: record.createdAt, requestID: requestID, recordID: record.id)
             }
         }
@@ -51,10 +51,10 @@ extension AdminService {
     /// A new token for any registered agency, by the operator. Its label says what it is for, as
     /// an admin's must: the token lists and the admin page name tokens by it.
     public func createToken(agency: String, role: Role, label: String, days: Int, by person: Operator) async throws -> (TokenRecord, String) {
-        guard try await store.agency(id: agency) != nil else {
+        guard let registered = try await store.agency(id: agency) else {
             throw ValidationError(.invalidField, field: "/agency", "no agency \(agency) is registered")
         }
-        return try await issueToken(agency: agency, role: role, label: label, days: days) { record in
+        return try await issueToken(agency: agency, type: registered.type, role: role, label: label, days: days) { record in
             person.event("token.create", at: record.createdAt, subject: agency, recordID: record.id)
         }
     }
@@ -76,9 +76,10 @@ extension AdminService {
     }
 
     private func issueToken(
-        agency: String, role: Role, label: String, days: Int,
+        agency: String, type: AgencyType, role: Role, label: String, days: Int,
         idempotency stored: (TokenRecord, String) throws -> IdempotencyRecord? = { _, _ in nil }, audit: (TokenRecord) -> AuditEvent
     ) async throws -> (TokenRecord, String) {
+        if let reason = role.notHeld(by: type) { throw ValidationError(.invalidField, field: "/role", reason) }
         guard Self.tokenDays.contains(days) else {
             throw ValidationError(.invalidField, field: "/days", "a token lasts 1 to 365 days")
         }

@@ -75,7 +75,10 @@ struct AdminPages: Sendable {
                 ]
             },
             "hasTokens": !tokens.isEmpty,
-            "roles": Role.allCases.map { ["value": $0.rawValue, "label": PageRenderer.roleName($0).capitalisedFirst, "checked": form?["role"] == $0.rawValue] },
+            // Only the roles the agency has (an RAA or VAA has no IROs).
+            "roles": Role.allCases.filter { $0.isHeld(by: user.caller.agencyType) }.map {
+                ["value": $0.rawValue, "label": PageRenderer.roleName($0).capitalisedFirst, "checked": form?["role"] == $0.rawValue]
+            },
             "label": form?["label"] ?? "", "days": form?["days"] ?? "90",
             "idempotencyKey": form?["idempotency_key"] ?? UUID.random().uuidString.lowercased(),
         ]

@@ -64,7 +64,7 @@ struct Sessions: Sendable {
         if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
             try await store.touchWebSession(idHash: session.idHash, at: now)
         }
-        let caller = Authenticator.caller(
+        let caller = try Authenticator.caller(
             actor: session.subject, agency: session.agency, type: found.agencyType, partners: found.partners, role: session.role
         )
         return WebUser(session: session, caller: caller, agencyName: found.agencyName)

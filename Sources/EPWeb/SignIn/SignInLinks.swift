@@ -14,8 +14,14 @@ public enum SignInLinks {
     }
 
     /// Stores a new link and returns its address under `publicURL`.
+    /// The agency has no one in the role (an RAA's IRO).
+    public struct RoleNotHeld: Error, CustomStringConvertible {
+        public let description: String
+    }
+
     public static func create(store: any Store, agency: String, role: Role, publicURL: String, clock: Clock = Clock()) async throws -> String {
-        guard try await store.agency(id: agency) != nil else { throw UnknownAgency(agency: agency) }
+        guard let registered = try await store.agency(id: agency) else { throw UnknownAgency(agency: agency) }
+        if let reason = role.notHeld(by: registered.type) { throw RoleNotHeld(description: reason) }
         let token = WebSecret.generate()
         let now = clock.stamp
         try await store.createSignInLink(SignInLink(

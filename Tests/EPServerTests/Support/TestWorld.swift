@@ -24,7 +24,7 @@ struct TestWorld: Sendable {
     enum Caller: String, CaseIterable, Sendable {
         case northshireSocialWorker, northshireIRO, northshireLeader, northshireAdmin
         case southmoorSocialWorker, southmoorIRO, southmoorAdmin
-        case raaSocialWorker, raaIRO, raaAdmin
+        case raaSocialWorker, raaAdmin
         case vaaSocialWorker, vaaAdmin
     }
 
@@ -173,7 +173,6 @@ extension TestWorld.Caller {
         case .southmoorIRO: (TestWorld.southmoor, .iro)
         case .southmoorAdmin: (TestWorld.southmoor, .admin)
         case .raaSocialWorker: (TestWorld.raa, .socialWorker)
-        case .raaIRO: (TestWorld.raa, .iro)
         case .raaAdmin: (TestWorld.raa, .admin)
         case .vaaSocialWorker: (TestWorld.vaa, .socialWorker)
         case .vaaAdmin: (TestWorld.vaa, .admin)
