@@ -54,6 +54,35 @@ import Testing
         }
     }
 
+    /// The first proposed adopters were declined by the ADM on 13 March 2025; the next went to
+    /// panel on 5 June and were approved on 12 June: every step 201, the case formally matched,
+    /// each panel decided in time (7 working days), the formal match late against its 4 months
+    /// from the placement order (due 2 April). A third decision with no panel of its own is 409.
+    @Test(arguments: TestDatabase.all)
+    func aMatchThatFellThroughGoesToPanelAgain(database: TestDatabase) async throws {
+        try await TestWorld.run(on: database) { world, client in
+            let id = try await Self.journey([
+                ("birth", "2024-06-03", nil),
+                ("proceedings_issued", "2024-06-10", nil),
+                ("entered_care", "2024-06-10", nil),
+                ("court_decision", "2024-12-02", #"{"outcome":"placement_order"}"#),
+                ("adoption_panel", "2025-03-06", #"{"outcome":"recommended"}"#),
+                ("adm_match_decision", "2025-03-13", #"{"outcome":"declined","adopters":"other"}"#),
+                ("adoption_panel", "2025-06-05", #"{"outcome":"recommended"}"#),
+                ("panel_minutes_received", "2025-06-09", nil),
+                ("adm_match_decision", "2025-06-12", #"{"outcome":"approved","adopters":"other"}"#),
+            ], in: world, client: client)
+            let subject = try await client.send(.get, "/v1/cases/\(id)", as: .northshireIRO, in: world)
+            #expect(try subject.object()["state"] as? String == "formally_matched")
+            let results = try await Self.results(id, asOf: "2025-06-20", in: world, client: client)
+            #expect(results["S4-adm-after-panel"]?["status"] as? String == "met")
+            let match = try #require(results["S4-formal-match-timely"])
+            #expect(match["status"] as? String == "late" && match["due_on"] as? String == "2025-04-02", "\(match)")
+            let third = try await client.record("adm_match_decision", on: "2025-07-01", details: #"{"outcome":"approved","adopters":"other"}"#, caseID: id, in: world)
+            #expect(third.status == .conflict && third.problemField == "/occurred_on", "\(third.text)")
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func theTwentySixWeeksBeginWithTheDayOfIssue(database: TestDatabase) async throws {
         try await TestWorld.run(on: database) { world, client in
