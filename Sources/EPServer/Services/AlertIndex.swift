@@ -21,7 +21,8 @@ public enum AlertIndex {
     /// 2: the rules of issue 15 (decisions only, recurring episodes, the 26-week arithmetic).
     /// 3: S4-entry-to-family ends its wait for a match at an adoption order or a closure.
     /// 4: S4-reg25a-timely waits while the child is unborn or not looked after; S4-adm-after-panel
-    /// reads each panel as its own episode; the standing match is the latest approved.
+    /// reads each panel as its own episode; the standing match is the latest approved;
+    /// S4-entry-to-family waits while the child lives at home under an interim order.
     static let rulesRevision = 4
 
     /// Rebuilds every case's derived data (entries, state, digest) when the policy in force, or

@@ -149,4 +149,18 @@ import Testing
         builder.record(.ploPreProceedings, "2024-01-08")
         expectResult(builder.result(Self.rule, asOf: "2025-04-01"), .notApplicable, anchor: nil, due: nil)
     }
+
+    /// Home under the interim order from 2024-06-03, the final hearing still to come: on
+    /// 2025-05-20 (nearly 17 months after entry to care) nothing asks for family finding: pending,
+    /// no deadline (Standard 7.1). Placed in foster care again on 2025-05-26, the clock from entry
+    /// to care counts again: overdue since 2025-02-28.
+    @Test func pendingWhileTheChildLivesAtHomeUnderTheInterimOrder() {
+        var builder = enteredCare()
+        builder.record(.reunification, "2024-06-03")
+        let home = builder.result(Self.rule, asOf: "2025-05-20")
+        expectResult(home, .pending, anchor: "2023-12-31", due: nil, mentions: ["lived at home since 2024-06-03"])
+        #expect(!home.status.isOpen)
+        builder.record(.interimPlacement, "2025-05-26", .fosterCare)
+        expectResult(builder.result(Self.rule, asOf: "2025-05-27"), .overdue, anchor: "2023-12-31", due: "2025-02-28", overdue: 88)
+    }
 }
