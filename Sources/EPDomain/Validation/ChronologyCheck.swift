@@ -96,21 +96,20 @@ enum ChronologyCheck {
         let panels = journey.all(.adoptionPanel)
         func short(_ count: Int, _ day: CalendarDate) -> Bool { panels.filter { $0.occurredOn <= day }.count <= count }
         // The other record named: the panel that would be its own, dated after it, if any.
-        for (count, decision) in journey.all(.admMatchDecision).enumerated() where short(count, decision.occurredOn) {
-            found.append(Violation(
-                milestone: decision, other: panels.dropFirst(count).first, field: "/occurred_on",
-                detail: count == 0
-                    ? "an ADM match decision needs the adoption panel's recommendation on or before \(decision.occurredOn)"
-                    : "each ADM match decision needs its own adoption panel recommendation on or before it: this is decision \(count + 1) on \(decision.occurredOn), with fewer panels by then"
-            ))
-        }
-        for (count, minutes) in journey.all(.panelMinutesReceived).enumerated() where short(count, minutes.occurredOn) {
-            found.append(Violation(
-                milestone: minutes, other: panels.dropFirst(count).first, field: "/occurred_on",
-                detail: count == 0
-                    ? "the panel minutes need the adoption panel on or before \(minutes.occurredOn)"
-                    : "each set of panel minutes needs its own adoption panel on or before it: these are minutes \(count + 1) on \(minutes.occurredOn), with fewer panels by then"
-            ))
+        for (kind, first, nth) in [
+            (MilestoneKind.admMatchDecision, "an ADM match decision needs the adoption panel's recommendation",
+             "each ADM match decision needs its own adoption panel recommendation on or before it: this is decision"),
+            (.panelMinutesReceived, "the panel minutes need the adoption panel",
+             "each set of panel minutes needs its own adoption panel on or before it: these are minutes"),
+        ] {
+            for (count, record) in journey.all(kind).enumerated() where short(count, record.occurredOn) {
+                found.append(Violation(
+                    milestone: record, other: panels.dropFirst(count).first, field: "/occurred_on",
+                    detail: count == 0
+                        ? "\(first) on or before \(record.occurredOn)"
+                        : "\(nth) \(count + 1) on \(record.occurredOn), with fewer panels by then"
+                ))
+            }
         }
         for placed in journey.all(.placedForAdoption) {
             let match = journey.first(.admMatchDecision, where: \.isApprovedMatch)
