@@ -72,12 +72,27 @@ extension Case {
             )
             removed = [target]
         }
+        try Self.refuseNameAsLabel(record, among: records)
         let candidate = current.replacing(removed, adding: record.correction?.retracted == true ? nil : record)
         try Self.refuseNewViolations(candidate: candidate, current: current, changed: record, retracting: removed)
         var revised = self
         revised.records.append(record)
         revised.version += 1
         return CaseRevision(subject: revised, record: record, journey: candidate)
+    }
+
+    /// A viability assessment's label has room for a name ("SMITH-JANE"), which no check can tell
+    /// from a code and which, unlike a note, cannot be redacted: so a new label is a code (up to
+    /// four letters and a number: VA-1, MGM2). A label this case already holds, stored before the
+    /// rule, may still be used, so that a start and its completion pair up.
+    private static func refuseNameAsLabel(_ record: Milestone, among records: [Milestone]) throws(ValidationError) {
+        guard record.correction?.retracted != true, case .viabilityAssessment(let assessment) = record.details,
+              !DetailsCodec.isCode(assessment.assessment) else { return }
+        let held = records.contains { other in
+            if case .viabilityAssessment(let earlier) = other.details { earlier.assessment == assessment.assessment } else { false }
+        }
+        guard !held else { return }
+        throw .invalid("/details/assessment", "assessment is a code for the person assessed, such as VA-1 (up to 4 letters, then a number of up to 3 digits), never their name")
     }
 
     /// Checks what a record or a correction brings; returns its note as stored (trimmed).

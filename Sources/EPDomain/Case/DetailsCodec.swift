@@ -226,12 +226,6 @@ public enum DetailsCodec {
             }
             // A code has room for an NHS number, a postcode or a phone number.
             if checkingText { try PersonalDataGuard.check(text, field: "/details/\(key)") }
-            // And for a name ("SMITH-JANE"), which no check can tell from a code, and which a
-            // label, unlike a note, cannot be redacted from: so a label is a code of up to four
-            // letters and a number (VA-1, MGM2). Stored labels are read back as they were.
-            if checkingText, !DetailsCodec.isCode(text) {
-                throw .invalid("/details/\(key)", "\(key) is a code for the person assessed, such as VA-1 (up to 4 letters, then a number of up to 3 digits), never their name")
-            }
             return text
         }
 

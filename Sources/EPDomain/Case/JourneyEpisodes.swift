@@ -130,9 +130,13 @@ extension Journey {
         public let nextPanel: CalendarDate?
     }
 
-    /// The approved match that stands: the latest approved ADM decision (a match that fell
-    /// through before the child was placed is followed by another panel and decision).
-    public var standingMatch: Milestone? { all(.admMatchDecision).last(where: \.isApprovedMatch) }
+    /// The approved match that stands: the latest approved ADM decision, unless a panel came
+    /// after it (the match fell through and another was proposed: none stands until decided).
+    public var standingMatch: Milestone? {
+        guard let match = all(.admMatchDecision).last(where: \.isApprovedMatch) else { return nil }
+        if let panel = all(.adoptionPanel).last, panel.occurredOn > match.occurredOn { return nil }
+        return match
+    }
 
     /// Each `adoption_panel` with its minutes and its ADM decision: the first of each on or after
     /// the panel's day, not taken by an earlier panel, and before the next panel. A match that
@@ -144,16 +148,25 @@ extension Journey {
         var nextMinutes = 0, nextDecision = 0
         return panels.indices.map { position in
             let panel = panels[position]
-            let next = position + 1 < panels.count ? panels.journeyIndex(position + 1) : Int.max
+            let next = position + 1 < panels.count ? panels[position + 1] : nil
+            let nextIndex = position + 1 < panels.count ? panels.journeyIndex(position + 1) : Int.max
+            // Before the next panel's day; on it, the next panel's (its own day's decision, however
+            // the two were recorded), unless both panels sat that day (then the order recorded).
+            func beforeNext(_ records: MilestonesOfKind, _ index: Int) -> Bool {
+                guard let next else { return true }
+                let day = records[index].occurredOn
+                if day != next.occurredOn { return day < next.occurredOn }
+                return next.occurredOn == panel.occurredOn && records.journeyIndex(index) < nextIndex
+            }
             func take(_ records: MilestonesOfKind, _ cursor: inout Int) -> CalendarDate? {
                 while cursor < records.count, records[cursor].occurredOn < panel.occurredOn { cursor += 1 }
-                guard cursor < records.count, records.journeyIndex(cursor) < next else { return nil }
+                guard cursor < records.count, beforeNext(records, cursor) else { return nil }
                 cursor += 1
                 return records[cursor - 1].occurredOn
             }
             return PanelEpisode(
                 panel: panel.occurredOn, minutes: take(minutes, &nextMinutes), decided: take(decisions, &nextDecision),
-                nextPanel: position + 1 < panels.count ? panels[position + 1].occurredOn : nil
+                nextPanel: next?.occurredOn
             )
         }
     }

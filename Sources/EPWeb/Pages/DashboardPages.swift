@@ -46,7 +46,9 @@ struct DashboardPages: Sendable {
             // field, the form still showing the quarters chosen, to correct, and no figures (those
             // of another period under the chosen quarters would be read as theirs).
             var error = FieldErrors.from(refusal)
-            if refusal.field == "to" { error = FieldError(target: error.target, message: "Choose a last quarter that is not before the first") }
+            if refusal.field == "to", refusal.detail.contains("before") {
+                error = FieldError(target: error.target, message: "Choose a last quarter that is not before the first")
+            }
             errors.append(error)
             status = .unprocessableContent
             summary = nil

@@ -94,4 +94,23 @@ import Testing
         expectResult(result, .late, anchor: "2024-12-19", due: "2025-01-02", overdue: 35, mentions: ["the match went to panel again on 2025-02-06"])
         #expect(!result.status.isOpen)
     }
+
+    /// Panel 2 and its decision on one day, the decision recorded first: it is panel 2's, not the
+    /// undecided panel 1's (which the new panel ended).
+    @Test func aDecisionOnTheNextPanelsDayIsThatPanels() {
+        var builder = panel()
+        builder.record(.admMatchDecision, "2025-02-06", .matchedWithOtherAdopters, asOf: "2025-02-06")
+        builder.record(.adoptionPanel, "2025-02-06", .panelRecommended)
+        let episodes = builder.journey.panelEpisodes()
+        #expect(episodes.map(\.decided) == [nil, .day("2025-02-06")], "\(episodes)")
+    }
+
+    /// An approved match that fell through, then a new panel not yet decided: no match stands.
+    @Test func noMatchStandsWhileANewPanelIsUndecided() {
+        var builder = panel()
+        builder.record(.admMatchDecision, "2024-12-23", .matchedWithOtherAdopters)
+        #expect(builder.journey.standingMatch?.occurredOn == .day("2024-12-23"))
+        builder.record(.adoptionPanel, "2025-03-06", .panelRecommended)
+        #expect(builder.journey.standingMatch == nil)
+    }
 }

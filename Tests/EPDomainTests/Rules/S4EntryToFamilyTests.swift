@@ -163,4 +163,14 @@ import Testing
         builder.record(.interimPlacement, "2025-05-26", .fosterCare)
         expectResult(builder.result(Self.rule, asOf: "2025-05-27"), .overdue, anchor: "2023-12-31", due: "2025-02-28", overdue: 88)
     }
+
+    /// Home under the interim order, then the case closed (transferred): the closure ends the
+    /// wait as before; no pending for ever.
+    @Test func aClosureWhileTheChildIsHomeEndsTheWait() {
+        var builder = enteredCare()
+        builder.record(.reunification, "2024-06-03")
+        builder.record(.caseClosed, "2024-09-02", .closed("transferred to another local authority"))
+        let result = builder.result(Self.rule, asOf: "2025-05-20")
+        #expect(result.status != .pending, "\(result.status)")
+    }
 }

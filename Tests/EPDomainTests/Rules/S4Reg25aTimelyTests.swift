@@ -139,4 +139,14 @@ import Testing
         builder.record(.caseClosed, "2026-11-10", .closed("baby remained with mother"))
         expectResult(builder.result(Self.rule, asOf: "2026-11-20"), .notApplicable, anchor: nil, due: nil, mentions: ["2026-11-10", "before the child became looked after"])
     }
+
+    /// Carers A linked before the birth withdrew, carers B were linked before the child was looked
+    /// after: A's clock never started, so it is neither late nor open; B's waits.
+    @Test func aLinkOvertakenBeforeTheChildWasLookedAfterCountsForNothing() {
+        var builder = JourneyBuilder.unborn(expected: "2026-12", ethnicity: .WBRI, reference: "EP-2026-116")
+        builder.record(.epConsideration, "2026-08-03", .recommended)
+        builder.record(.epCarersLinked, "2026-08-10", .reg25aRoute)
+        builder.record(.epCarersLinked, "2026-10-05", .reg25aRoute)
+        expectResult(builder.result(Self.rule, asOf: "2026-11-02"), .pending, anchor: "2026-10-05", due: nil)
+    }
 }

@@ -303,6 +303,27 @@ import Testing
         #expect(error?.detail.contains("never their name") == true, "\(label): \(error?.detail ?? "")")
     }
 
+    /// A start labelled MGM before labels had to be codes: its completion may still say MGM, so
+    /// the two pair up; a new label must be a code.
+    @Test func aLabelTheCaseAlreadyHoldsMayBeUsedAgain() throws {
+        var legacy = Self.subject()
+        legacy.records = [Milestone(
+            id: UUID(), kind: .viabilityAssessment, occurredOn: .day("2025-08-01"),
+            details: .viabilityAssessment(ViabilityAssessment(assessment: "MGM", relationship: .maternalFamily, status: .started)),
+            recordedAt: Date(timeIntervalSince1970: 1_750_000_000), recordedBy: "sw"
+        )]
+        let completed = try DetailsCodec.decode(kind: .viabilityAssessment, [
+            "assessment": .string("MGM"), "relationship": .string("maternal_family"), "status": .string("completed"), "outcome": .string("negative"),
+        ])
+        let recorded = try legacy.record(.record(MilestoneInput(kind: .viabilityAssessment, occurredOn: Self.today, details: completed)), id: UUID(), recordedBy: "sw", at: Date(), asOf: Self.today)
+        #expect(recorded.details == completed)
+        let other = try DetailsCodec.decode(kind: .viabilityAssessment, ["assessment": .string("PGM"), "relationship": .string("paternal_family"), "status": .string("started")])
+        let refused = #expect(throws: ValidationError.self) {
+            try legacy.record(.record(MilestoneInput(kind: .viabilityAssessment, occurredOn: Self.today, details: other)), id: UUID(), recordedBy: "sw", at: Date(), asOf: Self.today)
+        }
+        #expect(refused?.field == "/details/assessment")
+    }
+
     @Test func anOrdinaryViabilityLabelIsRecordedAndAStoredOneIsReadAsItWas() throws {
         for label in ["VA-1", "VA12", "MGM-2", "pa-3", "V-100"] {
             let details = try Self.recordViability(label: label).details

@@ -27,7 +27,7 @@ extension Rule {
         // Home under an interim order, with no placement order: reunification is the plan while
         // it lasts (Standard 7.1), so nothing asks for family finding; the clock from entry to
         // care counts again if the child is placed again.
-        if let home = journey.currentPlacement, home.kind == .reunification, journey.placementOrder == nil {
+        if journey.ending == nil, let home = journey.currentPlacement, home.kind == .reunification, journey.placementOrder == nil {
             return RuleOutcome(
                 status: .pending, anchorOn: entered,
                 message: .say("The child has lived at home since {0}, before a final decision: moving in with an adoptive family is expected only if adoption becomes the plan again.", home.occurredOn)

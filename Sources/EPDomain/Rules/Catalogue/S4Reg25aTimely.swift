@@ -22,6 +22,8 @@ extension Rule {
             let linked = links[position].occurredOn
             let decided = journey.reg25aDecision(forLinkAt: position)?.occurredOn
             let newerLink = position + 1 < links.count ? links[position + 1].occurredOn : nil
+            // Overtaken by other carers before the child was looked after: its clock never started.
+            if decided == nil, let newerLink, lookedAfter.map({ $0 > newerLink }) ?? true { continue }
             if decided == nil, newerLink == nil, let waiting = journey.reg25aWaitsFor(lookedAfter: lookedAfter) {
                 let outcome: RuleOutcome
                 if let ending = journey.ending {
