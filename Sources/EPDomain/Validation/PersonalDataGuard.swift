@@ -89,13 +89,18 @@ public enum PersonalDataGuard {
     )
     private static let emailPattern = pattern(#"(?<![A-Z0-9._%+-])[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}"#)
     // The same with the @ spaced out or spelled ("jane.smith @ example.com", "jane(at)example.com",
-    // "jane [at] example [dot] com"). The domain's own dots are not spaced, so that "FGC @ 2pm.
-    // Mum attended" is no address.
+    // "jane [at] example [dot] com"), ending in a common top-level domain. The domain's own dots
+    // are not spaced, and "Seen @ home.Mum ok" ends in no domain, so neither is an address.
+    private static let topLevelDomain = #"(?:com|org|net|uk|gov|nhs|co|ac|edu|sch|info|io|me|biz)\b"#
     private static let spelledEmailPattern = pattern(
-        #"(?<![A-Z0-9._%+-])[A-Z0-9._%+-]+\s*(?:@|[(\[]\s*at\s*[)\]])\s*[A-Z0-9-]+(?:(?:\.|\s*[(\[]\s*dot\s*[)\]]\s*)[A-Z0-9-]+)*(?:\.|\s*[(\[]\s*dot\s*[)\]]\s*)[A-Z]{2,}\b"#
+        #"(?<![A-Z0-9._%+-])[A-Z0-9._%+-]+\s*(?:@|[(\[]\s*at\s*[)\]])\s*[A-Z0-9-]+(?:(?:\.|\s*[(\[]\s*dot\s*[)\]]\s*)[A-Z0-9-]+)*(?:\.|\s*[(\[]\s*dot\s*[)\]]\s*)"#
+            + topLevelDomain
     )
-    // And written out in words: "jane dot smith at example dot com" (an "at" then a "dot").
-    private static let wordedEmailPattern = pattern(#"\b[A-Z0-9._%+-]+(?:\s+dot\s+[A-Z0-9_%+-]+)*\s+at\s+[A-Z0-9-]+(?:\s+dot\s+[A-Z0-9-]+)+\b"#)
+    // And written out in words: "jane dot smith at example dot com" (an "at" then a "dot", then
+    // a top-level domain: "Mum at contact dot centre" is none).
+    private static let wordedEmailPattern = pattern(
+        #"\b[A-Z0-9._%+-]+(?:\s+dot\s+[A-Z0-9_%+-]+)*\s+at\s+[A-Z0-9-]+(?:\s+dot\s+[A-Z0-9-]+)*\s+dot\s+"# + topLevelDomain
+    )
     // National Insurance numbers: two letters (not D, F, I, Q, U, V; second not O), six digits,
     // A-D. The two letters must be capitals, as NI numbers are printed: in lower case they are
     // more often a word before a date ("on 12-03-25 a care order was made").
@@ -115,11 +120,12 @@ public enum PersonalDataGuard {
     // digits (+44 (0)7700 900123, 0044 7700 900123). Not slashes: file numbers use them
     // ("0123/2025/01").
     // UK numbers: 0 and 9 or 10 more digits; +44, 0044 or a bare 44 before the national number
-    // (447700900123); a mobile without its 0 (7700 900123); every digit spaced apart (0 7 7 0 0 ...).
+    // (447700900123); a mobile without its 0 (7700 900123: 071–075 and 077–079 are mobiles, so a
+    // reference such as 7001234567 is none); every digit spaced apart (0 7 7 0 0 ...).
     private static let phonePattern = pattern(
         #"(?<![\d+])(?=\(?0(?:[\s.\-()]*\d){9,10}(?!\d))\(?0\d{2}"#
             + #"|(?:\+|(?<!\d)00|(?<![\d+])(?=44\d))\s*44[\s.\-]*(?:\(\s*0\s*\)|0)?(?:[\s.\-()]*\d){9,10}(?!\d)"#
-            + #"|(?<![\d+])7\d{3}[\s.\-]?\d{3}[\s.\-]?\d{3}(?![\d])"#
+            + #"|(?<![\d+])7[1-57-9]\d{2}[\s.\-]?\d{3}[\s.\-]?\d{3}(?![\d])"#
             + #"|(?<![\d+])0(?: \d){10}(?! ?\d)"#
     )
     // Numeric dates: 01/02/2024, 1-2-24, 2024-02-01, 01.02.2024.
@@ -140,14 +146,15 @@ public enum PersonalDataGuard {
         return pattern(weekday + "(?:" + numericDate + "|" + dayFirst + "|" + monthFirst + ")")
     }()
     // Words that make a nearby date a birth date: born, DOB (D.O.B., d/o/b), date of birth,
-    // birthday, birth date, birth registered (birth reg), a baby delivered. Not "birth" alone:
+    // birthday, birth date, birth registered (birth reg; not "birth registration booked for ..."),
+    // a baby delivered. Not "birth" alone:
     // "pre-birth conference held 14/05/2025" is practice; nor "delivered" alone ("letter
     // delivered 12/03/2025").
     // A word may run straight into its date ("DoB12/03/2025", "born12/03/2025"), so it ends
     // before a letter, not at a word boundary; but "d o b" written apart must end at one ("do b4
     // the hearing" is no birth word).
     private static let birthWordPattern = pattern(
-        #"\b(?:(?:born|dob|date\s+of\s+birth|birth\s?(?:day|date)s?|birth\s+reg(?:istration|istered)?|(?:baby|infant)\s+(?:was\s+)?delivered)(?![a-z])|d[./ ]?o[./ ]?b\b\.?)"#
+        #"\b(?:(?:born|dob|date\s+of\s+birth|birth\s?(?:day|date)s?|birth\s+reg(?:istered)?|(?:baby|infant)\s+(?:was\s+)?delivered)(?![a-z])|d[./ ]?o[./ ]?b\b\.?)"#
     )
     // "b." for born ("Baby Girl b. 12.03.25", "mother (b. 3 April 1990)"): a birth word only
     // straight before a date and after a word or "(", since "b." is also a list's second letter

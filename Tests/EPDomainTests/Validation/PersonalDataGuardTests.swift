@@ -233,6 +233,11 @@ import Testing
         "NHS trust referral on 12/03/2025",
         "NHS 111 called twice",
         "Birth registration booked; hearing 12/03/2025",
+        "Birth registration booked for 14/04/2025",
+        "Seen @ home.Mum ok",
+        "Contact @ 10am.Mum late",
+        "Mum at contact dot centre",
+        "Case ref 7001234568 transferred",
     ]
 
     @Test(arguments: accepted)
