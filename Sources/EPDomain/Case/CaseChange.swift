@@ -166,7 +166,7 @@ extension Case {
         // that now falls on the wrong side of it; or, for a correction that kept the date, the
         // details it changed (a court decision's outcome that no longer gives authority to place).
         let original = changed.correction.flatMap { correction in current.milestones.first { $0.id == correction.supersedes } }
-        let field = original.map { $0.occurredOn == changed.occurredOn && $0.details != changed.details } == true
+        let field = original.map { $0.kind == changed.kind && $0.occurredOn == changed.occurredOn && $0.details != changed.details } == true
             ? Self.changedDetail(from: original!.details, to: changed.details)
             : violation.field
         throw .conflict(

@@ -19,9 +19,15 @@ public enum WholeQuarters {
         if let asOf, !isQuarterEnd(asOf) {
             throw .invalid("as_of", "a view across agencies is counted as of a quarter's last day: 31 March, 30 June, 30 September or 31 December")
         }
-        if let asOf, asOf > today {
-            throw .invalid("as_of", "a view across agencies is counted as of a quarter that has ended: as_of must be \(lastQuarterEnd(onOrBefore: today)) or earlier")
+        if let asOf, asOf > latestEnded(today: today) {
+            throw .invalid("as_of", "a view across agencies is counted as of a quarter that has ended: as_of must be \(latestEnded(today: today)) or earlier")
         }
+    }
+
+    /// The last day of the latest quarter wholly over by `today`: a quarter's last day is over
+    /// only the day after (milestones of that day may still be recorded on it).
+    public static func latestEnded(today: CalendarDate) -> CalendarDate {
+        lastQuarterEnd(onOrBefore: today.adding(days: -1))
     }
 
     /// The last day of the latest quarter that has ended by `day` (`day` itself when it is a

@@ -44,7 +44,7 @@ public struct DashboardService: Sendable {
         // Across agencies, whole quarters only: periods a day apart could be subtracted.
         if !exact { try WholeQuarters.check(from: from, to: to, asOf: asOf, today: clock.today) }
         try await store.recordAudit(AuditEvent(caller, "dashboard.read", at: clock.stamp, requestID: requestID))
-        let day = asOf ?? (exact ? clock.today : WholeQuarters.lastQuarterEnd(onOrBefore: clock.today))
+        let day = asOf ?? (exact ? clock.today : WholeQuarters.latestEnded(today: clock.today))
         let request = DashboardRequest(from: from, to: to, asOf: day, suppressSmallNumbers: !exact, threshold: policy.smallNumberThreshold)
         // Every view the caller may ask (their LAs' sum or one LA, over any run of quarters) is
         // put together from one suppression per calendar year over all of them (the reporting

@@ -19,7 +19,7 @@ struct DashboardPages: Sendable {
     private func period(_ query: FormData, errors: inout [FieldError]) -> (from: CalendarDate, to: CalendarDate) {
         let to = query.filter("to", "Choose the last quarter from the list: the link asked for a day that ends no quarter", errors: &errors) {
             CalendarDate(iso: $0).flatMap { WholeQuarters.isQuarterEnd($0) ? $0 : nil }
-        } ?? WholeQuarters.lastQuarterEnd(onOrBefore: services.clock.today)
+        } ?? WholeQuarters.latestEnded(today: services.clock.today)
         let from = query.filter("from", "Choose the first quarter from the list: the link asked for a day that starts no quarter", errors: &errors) {
             CalendarDate(iso: $0).flatMap { WholeQuarters.isQuarterStart($0) ? $0 : nil }
         }
@@ -54,7 +54,7 @@ struct DashboardPages: Sendable {
             summary = nil
         }
         // Five years of quarters to choose from, newest first.
-        let latest = WholeQuarters.lastQuarterEnd(onOrBefore: services.clock.today)
+        let latest = WholeQuarters.latestEnded(today: services.clock.today)
         // (And the quarters asked for, when a refused period reaches outside them.)
         let listed = (0..<20).map { Self.quarterStart(of: latest, quartersBack: $0) }
         let starts = Set(listed + [asked.from]).sorted(by: >)
