@@ -120,13 +120,17 @@ public struct CaseService: Sendable {
         let deadline = ContinuousClock.now + Self.writeBudget
         return try await store.session { store in
             let service = self.on(store)
+            var lost = 0
             repeat {
                 let outcome = try await service.recordOnce(
                     change, caseID: caseID, caller: caller, requestID: requestID, idempotency: idempotency, response: response
                 )
                 if let outcome { return outcome }
-                // Up to a millisecond apart, so writers that lost together do not collide again.
-                try await Task.sleep(for: .microseconds(Int.random(in: 0...1000)))
+                // Apart by a random wait that grows with each loss (up to 1, 2, 4 … 32 ms), so that
+                // writers that lost together do not collide again, and many writers to one case
+                // spread out instead of one of them losing every time until the budget runs out.
+                lost += 1
+                try await Task.sleep(for: .microseconds(Int.random(in: 0...(1000 << min(lost - 1, 5)))))
             } while ContinuousClock.now < deadline
             throw ServiceError.concurrentUpdate
         }
