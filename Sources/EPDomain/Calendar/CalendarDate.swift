@@ -136,3 +136,11 @@ extension CalendarDate: Codable {
         try container.encode(iso)
     }
 }
+
+extension CalendarDate {
+    /// Refuses days that make no period, the last (`to`) before the first (`from`): 422 naming
+    /// `to`, for every list or view asked for by a period.
+    public static func requirePeriod(from: CalendarDate, to: CalendarDate) throws(ValidationError) {
+        guard from <= to else { throw .invalid("to", "to must not be before from") }
+    }
+}

@@ -138,7 +138,7 @@ public struct AdminService: Sendable {
         try requireAdmin(caller)
         // Days that make no period: 422, as a dashboard's are (an empty list would read as "no
         // one did anything").
-        if let from, let to, to < from { throw ValidationError(.invalidField, field: "to", "to must not be before from") }
+        if let from, let to { try CalendarDate.requirePeriod(from: from, to: to) }
         // (Not tied to a case named in the filter: an admin probing another LA's case would put
         // it in their own trail.)
         try await store.recordAudit(AuditEvent(caller, "audit.read", at: clock.stamp, requestID: requestID))

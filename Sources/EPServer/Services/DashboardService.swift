@@ -29,7 +29,7 @@ public struct DashboardService: Sendable {
     ) async throws -> Dashboard {
         try require(caller.role == .leader, caller, "read dashboards")
         // Well-formed days that make no period: 422, as the whole-quarter rule's refusals are.
-        guard from <= to else { throw ValidationError(.invalidField, field: "to", "to must not be before from") }
+        try CalendarDate.requirePeriod(from: from, to: to)
         guard from.days(until: to) <= 366 * 10 else {
             throw ValidationError(.invalidField, field: "from", "a dashboard covers at most ten years")
         }
