@@ -182,16 +182,17 @@ package enum DashboardReport {
     /// reads the rows and their figures, not a picture's name.
     private static func bars(_ bars: [Bar], asPercent: Bool) -> String {
         guard !bars.isEmpty else { return "<p class=\"note\">No figures for this period.</p>" }
-        return chart(bars, asPercent: asPercent) + table(bars.map { ($0.label, words($0, asPercent: asPercent)) })
+        let rows = bars.map { ($0.label, words($0, asPercent: asPercent)) }
+        return chart(bars, asPercent: asPercent) + "<details><summary>The figures as a table</summary>" + table(rows, columns: ("Row", "Figure")) + "</details>"
     }
 
-    /// The figures of a chart or a count family as a table, under a summary that opens it.
-    private static func table(_ rows: [(String, String)]) -> String {
-        var html = "<details><summary>The figures as a table</summary><table><thead><tr><th scope=\"col\">Row</th><th scope=\"col\">Figure</th></tr></thead><tbody>"
+    /// Rows of a label and its figure as a table, under the two column headings.
+    private static func table(_ rows: [(String, String)], columns: (String, String)) -> String {
+        var html = "<table><thead><tr><th scope=\"col\">\(HTML.escape(columns.0))</th><th scope=\"col\">\(HTML.escape(columns.1))</th></tr></thead><tbody>"
         for (label, figure) in rows {
             html += "<tr><th scope=\"row\">\(HTML.escape(label))</th><td>\(HTML.escape(figure))</td></tr>"
         }
-        return html + "</tbody></table></details>"
+        return html + "</tbody></table>"
     }
 
     /// A count family (a total and its parts, by breakdown or by quarter) as a table: counts are
@@ -199,14 +200,11 @@ package enum DashboardReport {
     private static func counts(_ dashboard: Dashboard, _ name: String, first: String, note: String) -> String {
         let rows = dashboard.figures.filter { $0.name == name && $0.statistic == "count" }
         let ordered = rows.filter { $0.breakdown.isEmpty && $0.period.isEmpty } + rows.filter { !($0.breakdown.isEmpty && $0.period.isEmpty) }
-        var html = "<section><h2>\(HTML.escape(figureLabel(name)))</h2>"
-        html += "<table><thead><tr><th scope=\"col\">\(name == "ep_placements" ? "Period" : "Row")</th><th scope=\"col\">Children\(name == "family_time" ? " (sessions)" : "")</th></tr></thead><tbody>"
-        for figure in ordered {
+        let table = table(ordered.map { figure in
             let label = figure.breakdown.isEmpty && figure.period.isEmpty ? first : figure.period.isEmpty ? readable(figure.breakdown) : figure.period
-            let value = figure.suppressed ? "▪ withheld" : figure.value.map { String(Int($0)) } ?? "0"
-            html += "<tr><th scope=\"row\">\(HTML.escape(label))</th><td>\(value)</td></tr>"
-        }
-        return html + "</tbody></table><p class=\"note\">\(HTML.escape(note))</p></section>"
+            return (label, figure.suppressed ? "▪ withheld" : figure.value.map { String(Int($0)) } ?? "0")
+        }, columns: (name == "ep_placements" ? "Period" : "Row", name == "family_time" ? "Children (sessions)" : "Children"))
+        return "<section><h2>\(HTML.escape(figureLabel(name)))</h2>\(table)<p class=\"note\">\(HTML.escape(note))</p></section>"
     }
 
     private static func chart(_ bars: [Bar], asPercent: Bool) -> String {
