@@ -19,8 +19,8 @@
 ///
 /// Each round works out everything that can be known, then fixes every group that gives
 /// something away, except those sharing a cell with a fix already made in the round, or holding
-/// a complement worked out from one (that fix may have mended them); rounds go on until a round finds nothing given away. Each deduction
-/// uses one group at a time, chained. When no group gives anything away, all the groups'
+/// a complement worked out from one (that fix may have mended them); rounds go on until a round
+/// finds nothing given away. Each deduction uses one group at a time, chained. When no group gives anything away, all the groups'
 /// equations are solved together, exactly: a count that only follows from several of them (a
 /// "bridge": three or more authorities' tables and their sum can pin a count down that no row or
 /// column gives away alone) is protected the same way, and the rounds start again.
@@ -53,6 +53,7 @@ enum SmallNumberSuppression {
         }
         while true {
             let (leaks, known, learnedFrom) = structure.leaks(withheld: withheld, small: small)
+            func derived(_ id: CountCells.ID) -> Bool { structure.isKnownByItsDerivation(id, learnedFrom: learnedFrom, cells: cells) }
             if leaks.isEmpty {
                 // What no group gives away alone, several may together.
                 let given = structure.determinedSecrets(known: known, withheld: withheld, small: small)
@@ -66,7 +67,7 @@ enum SmallNumberSuppression {
                     let options = groups.flatMap { group in
                         Self.candidates(
                             group, cells: cells, knownParts: group.parts.map { known[$0.index] }, withheld: before, sparing: CountCells.ID(index: cell),
-                            derived: { structure.isKnownByItsDerivation($0, learnedFrom: learnedFrom, cells: cells) }
+                            derived: derived
                         )
                     }
                     let nearest = { structure.nearestShown(to: cell, withheld: before).map { (CountCells.ID(index: $0), 0) } }
@@ -84,7 +85,7 @@ enum SmallNumberSuppression {
                 }) { continue }
                 let options = Self.candidates(
                     group, cells: cells, knownParts: leak.knownParts, withheld: withheld, sparing: leak.spare,
-                    derived: { structure.isKnownByItsDerivation($0, learnedFrom: learnedFrom, cells: cells) }
+                    derived: derived
                 )
                 let chosen: CountCells.ID
                 if let option = best(options, cells: cells, keep: keep) {
