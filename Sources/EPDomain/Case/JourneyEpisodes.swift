@@ -148,15 +148,14 @@ extension Journey {
         var nextMinutes = 0, nextDecision = 0
         return panels.indices.map { position in
             let panel = panels[position]
-            let next = position + 1 < panels.count ? panels[position + 1] : nil
-            let nextIndex = position + 1 < panels.count ? panels.journeyIndex(position + 1) : Int.max
+            let next = position + 1 < panels.count ? (panel: panels[position + 1], index: panels.journeyIndex(position + 1)) : nil
             // Before the next panel's day; on it, the next panel's (its own day's decision, however
             // the two were recorded), unless both panels sat that day (then the order recorded).
             func beforeNext(_ records: MilestonesOfKind, _ index: Int) -> Bool {
                 guard let next else { return true }
                 let day = records[index].occurredOn
-                if day != next.occurredOn { return day < next.occurredOn }
-                return next.occurredOn == panel.occurredOn && records.journeyIndex(index) < nextIndex
+                if day != next.panel.occurredOn { return day < next.panel.occurredOn }
+                return next.panel.occurredOn == panel.occurredOn && records.journeyIndex(index) < next.index
             }
             func take(_ records: MilestonesOfKind, _ cursor: inout Int) -> CalendarDate? {
                 while cursor < records.count, records[cursor].occurredOn < panel.occurredOn { cursor += 1 }
@@ -166,7 +165,7 @@ extension Journey {
             }
             return PanelEpisode(
                 panel: panel.occurredOn, minutes: take(minutes, &nextMinutes), decided: take(decisions, &nextDecision),
-                nextPanel: next?.occurredOn
+                nextPanel: next?.panel.occurredOn
             )
         }
     }

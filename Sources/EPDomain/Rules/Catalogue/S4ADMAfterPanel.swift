@@ -17,21 +17,21 @@ extension Rule {
         var best: RuleOutcome?
         for episode in journey.panelEpisodes() {
             let stop = episode.nextPanel.map { Deadline.Stop(on: $0, event: "the match went to panel again") }
-            let outcome: RuleOutcome
-            if let minutes = episode.minutes {
-                outcome = Deadline(
+            let deadline = episode.minutes == nil
+                ? Deadline(
+                    expected: "the ADM's decision",
+                    anchorName: "the adoption panel",
+                    action: "put the panel's recommendation to the agency decision maker, and record when the final minutes reach them"
+                )
+                : Deadline(
                     expected: "the ADM's decision",
                     anchorName: "the final panel minutes reached the decision maker",
                     action: "put the panel's recommendation to the agency decision maker",
                     note: MessageTemplate("The panel met on {0}.", episode.panel)
-                ).outcome(anchor: minutes, done: episode.decided, stoppedOn: journey.ending?.occurredOn, stop: stop, context)
-            } else {
-                outcome = Deadline(
-                    expected: "the ADM's decision",
-                    anchorName: "the adoption panel",
-                    action: "put the panel's recommendation to the agency decision maker, and record when the final minutes reach them"
-                ).outcome(anchor: episode.panel, done: episode.decided, stoppedOn: journey.ending?.occurredOn, stop: stop, context)
-            }
+                )
+            let outcome = deadline.outcome(
+                anchor: episode.minutes ?? episode.panel, done: episode.decided, stoppedOn: journey.ending?.occurredOn, stop: stop, context
+            )
             best = RuleOutcome.mostUrgent(best, outcome)
         }
         return best ?? .notApplicable("The match has not been to adoption panel.")
