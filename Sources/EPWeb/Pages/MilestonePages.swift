@@ -84,10 +84,9 @@ struct MilestonePages: Sendable {
                 response: { recorded in try .init(body: ["id": recorded.milestone.id.uuidString.lowercased()]) }
             )
             return PageRenderer.redirect(to: "/cases/\(id.uuidString.lowercased())?done=recorded")
-        } catch let refusal as MilestoneForm.Refusal {
-            return try await new(id, kind: kind.rawValue, form: form, errors: refusal.errors.map { Self.fieldError($0, kind: kind) }, status: status(of: refusal.errors[0]))
-        } catch let error as ValidationError {
-            return try await new(id, kind: kind.rawValue, form: form, errors: [Self.fieldError(error, kind: kind)], status: status(of: error))
+        } catch {
+            guard let refused = Self.refusals(error) else { throw error }
+            return try await new(id, kind: kind.rawValue, form: form, errors: refused.map { Self.fieldError($0, kind: kind) }, status: status(of: refused[0]))
         }
     }
 
@@ -146,12 +145,18 @@ struct MilestonePages: Sendable {
                 response: { recorded in try .init(body: ["id": recorded.milestone.id.uuidString.lowercased()]) }
             )
             return PageRenderer.redirect(to: "/cases/\(id.uuidString.lowercased())?done=\(retract ? "retracted" : "corrected")")
-        } catch let refusal as MilestoneForm.Refusal {
-            let errors = refusal.errors.map { Self.fieldError($0, kind: milestone.kind) }
-            return try await change(id, milestoneID, retract: retract, form: form, errors: errors, status: status(of: refusal.errors[0]))
-        } catch let error as ValidationError {
-            return try await change(id, milestoneID, retract: retract, form: form, errors: [Self.fieldError(error, kind: milestone.kind)], status: status(of: error))
+        } catch {
+            guard let refused = Self.refusals(error) else { throw error }
+            let errors = refused.map { Self.fieldError($0, kind: milestone.kind) }
+            return try await change(id, milestoneID, retract: retract, form: form, errors: errors, status: status(of: refused[0]))
         }
+    }
+
+    /// What a submission was refused for, shown beside the fields: every error the form found
+    /// itself, or the one the service found; nil for any other error.
+    private static func refusals(_ error: any Error) -> [ValidationError]? {
+        if let refusal = error as? MilestoneForm.Refusal { return refusal.errors }
+        return (error as? ValidationError).map { [$0] }
     }
 
     /// The API's status for the refusal: 422 for a wrong value, 409 for a clash with the journey
